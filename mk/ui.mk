@@ -1,0 +1,2 @@
+# ui: the ncurses front end
+libipwizui_a_SOURCES += ui/ui.h

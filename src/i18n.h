@@ -1,0 +1,18 @@
+/* i18n.h — gettext set-up and the _() / N_() macros. */
+#ifndef IPWIZ_I18N_H
+#define IPWIZ_I18N_H
+
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Bind the catalog and pick the language: lang (from --lang or the case),
+ * else LANGUAGE / LC_ALL / LC_MESSAGES / LANG as gettext does. */
+void i18n_init(const char *lang);
+/* Switch the language for the rest of the run (a case remembers its own). */
+void i18n_set_language(const char *lang);
+/* The language in effect as a flow language code: "en", "zh_CN", "id". */
+const char *i18n_language(void);
+
+#endif

@@ -1,0 +1,102 @@
+/* session.h — one case being worked on: the only door to answers.
+ * Front ends (ncurses, plain line mode) and the CLI set answers through it;
+ * it validates against the flow, persists each answer in one transaction
+ * (with its audit row), and answers "what is visible, what is missing". */
+#ifndef IPWIZ_SESSION_H
+#define IPWIZ_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "expr.h"
+#include "flow.h"
+#include "store.h"
+
+struct session;
+
+struct session *session_new(struct store *st, const struct flow *flow, int64_t case_id);
+/* Create a case for flow and open it. */
+int session_create(struct store *st, const struct flow *flow, const char *title,
+		   const char *lang, struct session **out, struct ipw_error *err);
+/* Open an existing case (loads its answers). */
+int session_open(struct store *st, const struct flow *flow, int64_t case_id,
+		 struct session **out, struct ipw_error *err);
+void session_free(struct session *s);
+
+const struct flow *session_flow(const struct session *s);
+struct store *session_store(const struct session *s);
+int64_t session_case_id(const struct session *s);
+const struct store_case *session_case(const struct session *s);
+
+/* Re-read answers written by other sessions (after store_changed()). */
+int session_reload(struct session *s, struct ipw_error *err);
+
+/* The current answer text at path, or NULL. */
+const char *session_get(const struct session *s, const char *path);
+int64_t session_revision(const struct session *s, const char *path);
+bool session_is_draft(const struct session *s, const char *path);
+
+enum session_set_mode {
+	SESSION_STRICT, /* invalid values are refused (ipwiz set / fill) */
+	SESSION_DRAFT,  /* invalid values are kept as a flagged draft (the wizard) */
+};
+
+/* Validate value for the field at path and save it (NULL or "" clears).
+ * Returns IPW_OK, IPW_EUSER (invalid: err->msg says why; in DRAFT mode the
+ * value was still saved, flagged), IPW_ECONFLICT (someone else changed it
+ * since this session read it: *conflict filled, nothing written), or
+ * IPW_EENV. */
+int session_set(struct session *s, const char *path, const char *value,
+		enum session_set_mode mode, struct store_conflict *conflict,
+		struct ipw_error *err);
+/* Overwrite regardless of the other session's change (the user chose "keep mine"). */
+int session_set_force(struct session *s, const char *path, const char *value,
+		      enum session_set_mode mode, struct ipw_error *err);
+
+/* Validation only (nothing saved): IPW_OK or IPW_EUSER with the reason. */
+int session_validate(const struct session *s, const char *path, const char *value,
+		     struct ipw_error *err);
+
+/* Visibility and requirement under the current answers. */
+bool session_step_visible(const struct session *s, size_t step);
+bool session_field_visible(const struct session *s, const char *path);
+bool session_field_required(const struct session *s, const char *path);
+
+/* Lists: number of items, add/remove/move an item (answers renumbered). */
+size_t session_list_count(const struct session *s, const char *list_path);
+int session_list_add(struct session *s, const char *list_path, size_t *index_out,
+		     struct ipw_error *err);
+int session_list_remove(struct session *s, const char *list_path, size_t index,
+			struct ipw_error *err);
+int session_list_move(struct session *s, const char *list_path, size_t from, size_t to,
+		      struct ipw_error *err);
+
+enum step_state { STEP_NOT_STARTED, STEP_DONE, STEP_ATTENTION };
+enum step_state session_step_state(const struct session *s, size_t step);
+
+/* One problem found by session_check(): what is missing or invalid. */
+struct session_issue {
+	size_t step;
+	char *path;
+	char *message;
+};
+/* Every missing required answer and invalid answer, in flow order. */
+size_t session_check(const struct session *s, struct session_issue **out);
+void session_issues_free(struct session_issue *v, size_t n);
+
+/* Progress: answered required fields / required fields (visible ones). */
+void session_progress(const struct session *s, size_t *answered, size_t *required);
+
+/* Where the user is. */
+size_t session_current_step(const struct session *s);
+int session_goto_step(struct session *s, size_t step, struct ipw_error *err);
+/* Next/previous visible step from `from`; returns from when none. */
+size_t session_next_step(const struct session *s, size_t from);
+size_t session_prev_step(const struct session *s, size_t from);
+
+/* The environment expressions evaluate in (answers of this case). */
+const struct expr_env *session_env(const struct session *s);
+
+#endif

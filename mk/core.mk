@@ -4,11 +4,28 @@ libipwiz_a_SOURCES += \
 	src/xalloc.c src/xalloc.h \
 	src/strbuf.c src/strbuf.h \
 	src/utf8.c src/utf8.h \
-	src/catalog.c src/catalog.h \
-	src/session.c src/session.h \
 	src/i18n.c src/i18n.h \
+	src/catalog.c src/catalog.h \
+	src/answers.c src/answers.h \
+	src/validate.c src/validate.h \
+	src/session.c src/session_edit.c src/session_state.c \
+	src/session.h src/session_internal.h \
+	src/answers_file.c src/answers_file.h \
 	src/cli.c src/cli.h \
-	src/cli_case.c \
-	src/cli_answers.c
+	src/cli_case.c src/cli_show.c src/cli_answers.c
 
-noinst_HEADERS = src/flow.h src/expr.h src/store.h src/evidence.h
+noinst_HEADERS = src/flow.h src/expr.h src/store.h src/evidence.h src/template.h ui/plain.h
+
+# The program finds its catalogs in the build tree too, so ./run.sh --lang
+# zh_CN works without `make install`.
+all-local: build-locale
+.PHONY: build-locale
+build-locale:
+	@for po in $(srcdir)/po/*.po; do \
+	  [ -f "$$po" ] || continue; \
+	  lang=$$(basename $$po .po); \
+	  $(MKDIR_P) locale/$$lang/LC_MESSAGES; \
+	  $(MSGFMT) -o locale/$$lang/LC_MESSAGES/$(PACKAGE).mo $$po || exit 1; \
+	done
+clean-local:
+	rm -rf locale

@@ -5,12 +5,15 @@
 #ifndef IPWIZ_CATALOG_H
 #define IPWIZ_CATALOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
 #include "flow.h"
 
 const char *catalog_data_dir(void);
+/* True when the program runs from its build tree (not installed). */
+bool catalog_in_build_tree(void);
 
 struct catalog_entry {
 	char *id;

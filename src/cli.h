@@ -62,6 +62,9 @@ void cli_case_close(struct cli_case *c);
 void cli_json_string(FILE *f, const char *s);
 
 /* Commands (cli_<name>.c). */
+/* A case status ("draft") in the user's language. */
+const char *cli_status_name(const char *status);
+
 int cli_cmd_new(struct cli *cli, int argc, char **argv);
 int cli_cmd_open(struct cli *cli, int argc, char **argv);
 int cli_cmd_list(struct cli *cli, int argc, char **argv);

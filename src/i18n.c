@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -52,7 +53,8 @@ void i18n_set_language(const char *lang)
 void i18n_init(const char *lang)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* From the build tree, the catalogs made by `make` (no install needed). */
+	bindtextdomain(PACKAGE, catalog_in_build_tree() ? BUILDDIR "/locale" : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	if (lang && *lang)

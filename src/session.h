@@ -99,4 +99,13 @@ size_t session_prev_step(const struct session *s, size_t from);
 /* The environment expressions evaluate in (answers of this case). */
 const struct expr_env *session_env(const struct session *s);
 
+/* When the answer at path was last written (unix seconds; 0 = never). */
+int64_t session_updated(const struct session *s, const char *path);
+
+/* Evidence rows of the case (as of the last reload), and how many files of
+ * one evidence field are usable (verdict ok or warn). Reload after attaching. */
+const struct store_evidence *session_evidence(const struct session *s, size_t *n);
+size_t session_evidence_usable(const struct session *s, const char *field);
+int session_reload_evidence(struct session *s, struct ipw_error *err);
+
 #endif

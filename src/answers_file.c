@@ -1,0 +1,240 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "answers_file.h"
+#include "i18n.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct reader {
+	yaml_parser_t parser;
+	const char *name;
+	answers_file_fn fn;
+	void *ctx;
+	struct ipw_error *err;
+};
+
+static int fail_at(struct reader *r, const yaml_event_t *ev, const char *msg)
+{
+	return ipw_error_at(r->err, IPW_EUSER, r->name, (int)ev->start_mark.line + 1,
+			    (int)ev->start_mark.column + 1, "%s", msg);
+}
+
+/* Next event; libyaml's own errors become file:line:column messages. */
+static int next(struct reader *r, yaml_event_t *ev)
+{
+	if (yaml_parser_parse(&r->parser, ev))
+		return IPW_OK;
+	return ipw_error_at(r->err, IPW_EUSER, r->name, (int)r->parser.problem_mark.line + 1,
+			    (int)r->parser.problem_mark.column + 1, _("This is not valid YAML: %s."),
+			    r->parser.problem ? r->parser.problem : "?");
+}
+
+static int emit(struct reader *r, const yaml_event_t *ev, const char *path, const char *value)
+{
+	if (r->fn(path, value, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+		  r->ctx))
+		return ipw_error_set(r->err, IPW_EUSER, _("Stopped."));
+	return IPW_OK;
+}
+
+static int expect_scalar(struct reader *r, yaml_event_t *ev, const char *what)
+{
+	if (ev->type == YAML_ALIAS_EVENT)
+		return fail_at(r, ev, _("Anchors and aliases are not allowed in an answers file."));
+	if (ev->type != YAML_SCALAR_EVENT) {
+		char *m = xasprintf(_("Expected %s here."), what);
+		int rc = fail_at(r, ev, m);
+		free(m);
+		return rc;
+	}
+	if (ev->data.scalar.anchor)
+		return fail_at(r, ev, _("Anchors and aliases are not allowed in an answers file."));
+	return IPW_OK;
+}
+
+/* One list item: a mapping of sub-field id → scalar. */
+static int read_item(struct reader *r, const char *list, size_t index)
+{
+	int rc;
+	for (;;) {
+		yaml_event_t k;
+		if ((rc = next(r, &k)) != IPW_OK)
+			return rc;
+		if (k.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&k);
+			return IPW_OK;
+		}
+		if ((rc = expect_scalar(r, &k, _("a field name"))) != IPW_OK) {
+			yaml_event_delete(&k);
+			return rc;
+		}
+		yaml_event_t v;
+		if ((rc = next(r, &v)) == IPW_OK &&
+		    (rc = expect_scalar(r, &v, _("a single value"))) == IPW_OK) {
+			char *path = xasprintf("%s.%zu.%s", list, index,
+					       (const char *)k.data.scalar.value);
+			rc = emit(r, &v, path, (const char *)v.data.scalar.value);
+			free(path);
+		}
+		yaml_event_delete(&v);
+		yaml_event_delete(&k);
+		if (rc != IPW_OK)
+			return rc;
+	}
+}
+
+/* A sequence: of scalars (multichoice, joined by newlines) or of mappings
+ * (list items). */
+static int read_sequence(struct reader *r, const char *key, const yaml_event_t *start)
+{
+	struct strbuf joined;
+	strbuf_init(&joined);
+	size_t items = 0, scalars = 0;
+	int rc;
+	for (;;) {
+		yaml_event_t ev;
+		if ((rc = next(r, &ev)) != IPW_OK)
+			break;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (ev.type == YAML_MAPPING_START_EVENT && !scalars) {
+			char count[24];
+			snprintf(count, sizeof(count), "%zu", ++items);
+			rc = emit(r, &ev, key, count);
+			if (rc == IPW_OK)
+				rc = read_item(r, key, items);
+		} else if (ev.type == YAML_SCALAR_EVENT && !items && !ev.data.scalar.anchor) {
+			if (scalars++)
+				strbuf_addc(&joined, '\n');
+			strbuf_add(&joined, (const char *)ev.data.scalar.value);
+		} else {
+			rc = fail_at(r, &ev, _("A list holds either values (for a multiple choice) or "
+					       "items with fields, not both and nothing deeper."));
+		}
+		yaml_event_delete(&ev);
+		if (rc != IPW_OK)
+			break;
+	}
+	if (rc == IPW_OK && !items)
+		rc = emit(r, start, key, joined.s);
+	strbuf_free(&joined);
+	return rc;
+}
+
+static int read_top(struct reader *r)
+{
+	int rc;
+	for (;;) {
+		yaml_event_t k;
+		if ((rc = next(r, &k)) != IPW_OK)
+			return rc;
+		if (k.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&k);
+			return IPW_OK;
+		}
+		if ((rc = expect_scalar(r, &k, _("a field name"))) != IPW_OK) {
+			yaml_event_delete(&k);
+			return rc;
+		}
+		char *key = xstrdup((const char *)k.data.scalar.value);
+		yaml_event_t v;
+		if ((rc = next(r, &v)) == IPW_OK) {
+			if (v.type == YAML_SEQUENCE_START_EVENT && !v.data.sequence_start.anchor)
+				rc = read_sequence(r, key, &v);
+			else if ((rc = expect_scalar(r, &v, _("a value or a list"))) == IPW_OK)
+				rc = emit(r, &v, key, (const char *)v.data.scalar.value);
+			yaml_event_delete(&v);
+		}
+		free(key);
+		yaml_event_delete(&k);
+		if (rc != IPW_OK)
+			return rc;
+	}
+}
+
+static int read_document(struct reader *r)
+{
+	yaml_event_t ev;
+	int rc;
+	/* stream start, document start, then the top-level mapping */
+	for (int i = 0; i < 2; i++) {
+		if ((rc = next(r, &ev)) != IPW_OK)
+			return rc;
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (end)
+			return IPW_OK; /* an empty file sets nothing */
+	}
+	if ((rc = next(r, &ev)) != IPW_OK)
+		return rc;
+	if (ev.type != YAML_MAPPING_START_EVENT || ev.data.mapping_start.anchor) {
+		rc = fail_at(r, &ev, _("An answers file is a list of “field: value” lines."));
+		yaml_event_delete(&ev);
+		return rc;
+	}
+	yaml_event_delete(&ev);
+	return read_top(r);
+}
+
+int answers_file_parse(const char *name, const char *buf, size_t len, answers_file_fn fn,
+		       void *ctx, struct ipw_error *err)
+{
+	size_t bad;
+	if (len > ANSWERS_FILE_MAX_BYTES)
+		return ipw_error_at(err, IPW_EUSER, name, 0, 0,
+				    _("The answers file is larger than 1 MiB."));
+	if (memchr(buf, '\0', len))
+		return ipw_error_at(err, IPW_EUSER, name, 0, 0,
+				    _("The answers file contains a NUL byte; it is not text."));
+	if (!utf8_valid(buf, len, &bad))
+		return ipw_error_at(err, IPW_EUSER, name, 0, 0,
+				    _("The answers file is not valid UTF-8 (byte %zu)."), bad);
+	struct reader r = {.name = name, .fn = fn, .ctx = ctx, .err = err};
+	if (!yaml_parser_initialize(&r.parser))
+		return ipw_error_set(err, IPW_EENV, _("Out of memory."));
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf, len);
+	int rc = read_document(&r);
+	yaml_parser_delete(&r.parser);
+	return rc;
+}
+
+int answers_file_read(const char *path, char **buf, size_t *len, struct ipw_error *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return ipw_error_at(err, IPW_EUSER, path, 0, 0, _("Cannot open the file: %s."),
+				    strerror(errno));
+	struct stat sb;
+	int rc = IPW_OK;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		rc = ipw_error_at(err, IPW_EUSER, path, 0, 0, _("This is not a regular file."));
+	else if (sb.st_size > ANSWERS_FILE_MAX_BYTES)
+		rc = ipw_error_at(err, IPW_EUSER, path, 0, 0,
+				  _("The answers file is larger than 1 MiB."));
+	if (rc != IPW_OK) {
+		close(fd);
+		return rc;
+	}
+	size_t cap = (size_t)sb.st_size + 1, n = 0;
+	char *b = xmalloc(cap);
+	ssize_t k;
+	while (n < cap - 1 && (k = read(fd, b + n, cap - 1 - n)) > 0)
+		n += (size_t)k;
+	close(fd);
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return IPW_OK;
+}

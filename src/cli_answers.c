@@ -1,0 +1,131 @@
+/* cli_answers.c — `ipwiz set` and `ipwiz fill`: answers without the wizard,
+ * validated exactly as the wizard validates them. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers_file.h"
+#include "cli.h"
+#include "i18n.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Print why a value was refused, naming the field as the user knows it. */
+static void report_invalid(const struct session *s, const char *path, const char *where,
+			   const struct ipw_error *err)
+{
+	const struct flow_field *f = flow_find_field(session_flow(s), path);
+	char *safe = utf8_sanitize(path);
+	if (where)
+		fprintf(stderr, "%s: ", where);
+	fprintf(stderr, _("ipwiz: %s (%s): %s\n"), f ? flow_tr(f->label) : safe, safe, err->msg);
+	free(safe);
+}
+
+static void report_conflict(const char *path, const struct store_conflict *c)
+{
+	fprintf(stderr,
+		_("ipwiz: %s was changed by %s meanwhile; nothing was overwritten. Run the "
+		  "command again to replace their value.\n"),
+		path, c->actor ? c->actor : "?");
+}
+
+/* Set one answer; returns an exit status and reports on stderr. */
+static int set_one(struct session *s, const char *path, const char *value, const char *where)
+{
+	struct ipw_error err = {0};
+	struct store_conflict c = {0};
+	int r = session_set(s, path, value, SESSION_STRICT, &c, &err);
+	if (r == IPW_ECONFLICT) {
+		report_conflict(path, &c);
+		store_conflict_clear(&c);
+		return IPW_EUSER;
+	}
+	if (r == IPW_EUSER || r == IPW_EUSAGE)
+		report_invalid(s, path, where, &err);
+	else if (r != IPW_OK)
+		cli_fail(&err);
+	return r;
+}
+
+int cli_cmd_set(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("set");
+	if (argc != 4)
+		return cli_usage(cmd, _("give the case, the field and the value"));
+	struct cli_case cc;
+	struct ipw_error err = {0};
+	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)
+		return cli_fail(&err);
+	int r = set_one(cc.session, argv[2], argv[3], NULL);
+	cli_case_close(&cc);
+	return r;
+}
+
+struct fill {
+	struct session *s;
+	const char *file;
+	int worst;
+	size_t set, refused;
+};
+
+static int fill_one(const char *path, const char *value, int line, int column, void *ctx)
+{
+	struct fill *f = ctx;
+	const struct flow_field *field = flow_find_field(session_flow(f->s), path);
+	if (field && field->type == FIELD_LIST) {
+		/* The item count: make room for the items that follow. */
+		size_t want = (size_t)strtoul(value, NULL, 10), have = session_list_count(f->s, path);
+		struct ipw_error err = {0};
+		for (; have < want; have++)
+			if (session_list_add(f->s, path, NULL, &err) != IPW_OK) {
+				char where[600];
+				snprintf(where, sizeof(where), "%s:%d:%d", f->file, line, column);
+				report_invalid(f->s, path, where, &err);
+				if ((int)err.status > f->worst)
+					f->worst = (int)err.status;
+				return err.status == IPW_EENV;
+			}
+		return 0;
+	}
+	char where[600];
+	snprintf(where, sizeof(where), "%s:%d:%d", f->file, line, column);
+	int r = set_one(f->s, path, value, where);
+	if (r == IPW_OK) {
+		f->set++;
+		return 0;
+	}
+	f->refused++;
+	if (r > f->worst)
+		f->worst = r == IPW_EUSAGE ? IPW_EUSER : r;
+	return r == IPW_EENV; /* stop only when the database fails */
+}
+
+int cli_cmd_fill(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("fill");
+	if (argc != 3)
+		return cli_usage(cmd, _("give the case and the answers file"));
+	struct ipw_error err = {0};
+	char *buf;
+	size_t len;
+	if (answers_file_read(argv[2], &buf, &len, &err) != IPW_OK)
+		return cli_fail(&err);
+	struct cli_case cc;
+	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK) {
+		free(buf);
+		return cli_fail(&err);
+	}
+	struct fill f = {.s = cc.session, .file = argv[2]};
+	int r = answers_file_parse(argv[2], buf, len, fill_one, &f, &err);
+	free(buf);
+	if (r != IPW_OK && f.worst < IPW_EENV)
+		cli_fail(&err);
+	else
+		r = f.worst;
+	fprintf(stderr, _("ipwiz: %zu answers saved, %zu refused.\n"), f.set, f.refused);
+	cli_case_close(&cc);
+	return r != IPW_OK ? (r == IPW_ECONFLICT ? IPW_EUSER : r) : f.worst;
+}

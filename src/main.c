@@ -1,0 +1,113 @@
+/* main.c — global options and dispatch. Everything else lives in the core
+ * (libipwiz.a) and the front ends (libipwizui.a). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "front.h"
+
+static void print_help(FILE *f)
+{
+	fprintf(f, _("Usage: ipwiz [OPTION]... [COMMAND [ARG]...]\n"
+		     "Prepare an answer to an intellectual-property complaint on a marketplace,\n"
+		     "or a complaint against counterfeits, step by step. Works offline.\n\n"
+		     "Without a command, ipwiz opens the case list (or the flow picker).\n\n"
+		     "Commands:\n"));
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		char head[96];
+		snprintf(head, sizeof(head), "%s %s", c->name, c->usage);
+		fprintf(f, "  %-44s %s\n", head, _(c->summary));
+	}
+	fprintf(f, _("\nOptions:\n"
+		     "  --db PATH      use this database (default $XDG_DATA_HOME/ipwiz/cases.db,\n"
+		     "                 or $IPWIZ_DB)\n"
+		     "  --lang LANG    language: en, zh_CN, id (default: from the environment)\n"
+		     "  --plain        ask questions as plain lines (screen readers, TERM=dumb)\n"
+		     "  --help         show this help\n"
+		     "  --version      show the version\n\n"
+		     "Exit status: 0 ok, 1 something to fix (invalid answer, rejected file),\n"
+		     "2 wrong command line, 3 environment (database, disk).\n"));
+}
+
+/* Take a global option at argv[*i] (with its value); false when it is not one. */
+static bool take_global(struct cli *cli, int argc, char **argv, int *i, int *status)
+{
+	const char *a = argv[*i];
+	const char **slot = NULL;
+	size_t len = 0;
+	if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
+		slot = &cli->db_path, len = 4;
+	else if (strncmp(a, "--lang", 6) == 0 && (a[6] == '\0' || a[6] == '='))
+		slot = &cli->lang, len = 6;
+	else if (strcmp(a, "--plain") == 0) {
+		cli->plain = true;
+		return true;
+	} else
+		return false;
+	if (a[len] == '=') {
+		*slot = a + len + 1;
+	} else if (*i + 1 < argc) {
+		*slot = argv[++*i];
+	} else {
+		fprintf(stderr, _("ipwiz: %s needs a value.\n"), a);
+		*status = IPW_EUSAGE;
+	}
+	return true;
+}
+
+/* Pull the global options out of argv (anywhere before "--"), leaving the
+ * command and its own arguments in order. */
+static int strip_globals(struct cli *cli, int *argc, char **argv)
+{
+	int status = 0, out = 1;
+	bool dashdash = false;
+	for (int i = 1; i < *argc; i++) {
+		if (!dashdash && strcmp(argv[i], "--") == 0) {
+			dashdash = true;
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (dashdash || !take_global(cli, *argc, argv, &i, &status))
+			argv[out++] = argv[i];
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = {.prog = "ipwiz"};
+	int status = strip_globals(&cli, &argc, argv);
+	i18n_init(cli.lang);
+	if (status)
+		return status;
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+			  strcmp(argv[1], "help") == 0)) {
+		print_help(stdout);
+		return 0;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+		printf("ipwiz %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (argc < 2)
+		return front_run(&cli, &(struct ui_request){.start = UI_START_HOME});
+	if (argv[1][0] == '-') {
+		fprintf(stderr, _("ipwiz: unknown option %s\n"), argv[1]);
+		fprintf(stderr, _("Try 'ipwiz --help'.\n"));
+		return IPW_EUSAGE;
+	}
+	const struct cli_command *cmd = cli_find(argv[1]);
+	if (!cmd) {
+		fprintf(stderr, _("ipwiz: unknown command “%s”.\n"), argv[1]);
+		fprintf(stderr, _("Try 'ipwiz --help'.\n"));
+		return IPW_EUSAGE;
+	}
+	return cmd->fn(&cli, argc - 1, argv + 1);
+}

@@ -1,0 +1,22 @@
+/* session_internal.h — the session's insides, shared by session*.c only. */
+#ifndef IPWIZ_SESSION_INTERNAL_H
+#define IPWIZ_SESSION_INTERNAL_H
+
+#include "answers.h"
+#include "session.h"
+
+struct session {
+	struct store *store;
+	const struct flow *flow;
+	int64_t case_id;
+	struct store_case c;
+	struct answers answers;
+	struct store_evidence *evidence;
+	size_t nevidence;
+	size_t step;
+	struct expr_env env;
+};
+
+const struct flow_field *session_signature_of(const struct session *s, const char *path);
+
+#endif

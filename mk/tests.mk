@@ -1,1 +1,9 @@
-# tests area
+# tests of the core pieces owned by no other area, and whole-program checks
+check_PROGRAMS += tests/unit/test_utf8 tests/unit/test_answers_file
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
+tests_unit_test_utf8_CFLAGS = $(unit_cflags)
+tests_unit_test_utf8_LDADD = $(unit_ldadd)
+tests_unit_test_answers_file_SOURCES = tests/unit/test_answers_file.c
+tests_unit_test_answers_file_CFLAGS = $(unit_cflags)
+tests_unit_test_answers_file_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_utf8 tests/unit/test_answers_file

@@ -7,3 +7,12 @@ tests_unit_test_answers_file_SOURCES = tests/unit/test_answers_file.c
 tests_unit_test_answers_file_CFLAGS = $(unit_cflags)
 tests_unit_test_answers_file_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_utf8 tests/unit/test_answers_file
+
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_answers
+tests_fuzz_fuzz_answers_SOURCES = tests/fuzz/fuzz_answers.c
+tests_fuzz_fuzz_answers_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_answers_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_answers_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/answers

@@ -16,3 +16,10 @@ tests_fuzz_fuzz_answers_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_answers_LDADD = libipwiz.a $(DEP_LIBS)
 endif
 EXTRA_DIST += tests/fuzz/answers
+
+# whole-program tests of the command line
+TESTS += \
+	tests/cli/usage_and_exit_codes.sh \
+	tests/cli/set_validates_like_the_wizard.sh \
+	tests/cli/fill_reports_every_bad_answer.sh
+EXTRA_DIST += tests/cli

@@ -18,9 +18,10 @@ static void report_invalid(const struct session *s, const char *path, const char
 {
 	const struct flow_field *f = flow_find_field(session_flow(s), path);
 	char *safe = utf8_sanitize(path);
+	fprintf(stderr, "ipwiz: ");
 	if (where)
 		fprintf(stderr, "%s: ", where);
-	fprintf(stderr, _("ipwiz: %s (%s): %s\n"), f ? flow_tr(f->label) : safe, safe, err->msg);
+	fprintf(stderr, _("%s (%s): %s\n"), f ? flow_tr(f->label) : safe, safe, err->msg);
 	free(safe);
 }
 

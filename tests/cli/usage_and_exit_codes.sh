@@ -1,0 +1,44 @@
+#!/bin/sh
+# The command-line contract: --help, --version, and the exit statuses
+# 0 ok, 1 user must fix, 2 usage, 3 environment.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+
+run --help
+expect_rc 0 "--help"
+expect_in "$out" "Usage: ipwiz [OPTION]... [COMMAND [ARG]...]"
+expect_in "$out" "attach CASE FIELD FILE..."
+expect_in "$out" "Exit status: 0 ok"
+
+run --version
+expect_rc 0 "--version"
+expect_in "$out" "ipwiz 0.1.0"
+
+run frobnicate
+expect_rc 2 "unknown command"
+expect_in "$err" "ipwiz: unknown command “frobnicate”."
+
+run --bogus
+expect_rc 2 "unknown option"
+expect_in "$err" "ipwiz: unknown option --bogus"
+
+run show
+expect_rc 2 "show without a case"
+expect_in "$err" "Usage: ipwiz show CASE [--json]"
+
+run show abc
+expect_rc 2 "show abc"
+expect_in "$err" "“abc” is not a case number; \`ipwiz list\` shows them."
+
+run new no-such-flow --batch
+expect_rc 2 "unknown flow"
+expect_in "$err" "There is no flow called “no-such-flow”"
+
+run --db "$T/nodir/x/cases.db" list
+expect_rc 3 "database in a missing directory"
+
+printf 'this is not a database, just text\n' >"$T/junk.db"
+chmod 600 "$T/junk.db"
+run --db "$T/junk.db" list
+expect_rc 3 "not a database"
+
+finish

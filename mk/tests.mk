@@ -21,5 +21,12 @@ EXTRA_DIST += tests/fuzz/answers
 TESTS += \
 	tests/cli/usage_and_exit_codes.sh \
 	tests/cli/set_validates_like_the_wizard.sh \
-	tests/cli/fill_reports_every_bad_answer.sh
+	tests/cli/fill_reports_every_bad_answer.sh \
+	tests/cli/shipped_flows_lint_clean.sh
 EXTRA_DIST += tests/cli
+
+check_PROGRAMS += tests/unit/test_session
+tests_unit_test_session_SOURCES = tests/unit/test_session.c
+tests_unit_test_session_CFLAGS = $(unit_cflags)
+tests_unit_test_session_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_session

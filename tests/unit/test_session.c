@@ -1,0 +1,257 @@
+/* The session: the one door to answers. Validation, drafts, conflicts,
+ * visibility, lists, step states and resuming. */
+#include "config.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "flow.h"
+#include "session.h"
+#include "store.h"
+#include "xalloc.h"
+
+struct fixture {
+	char dir[64];
+	char *db;
+	struct flow *flow;
+	struct store *st;
+	struct session *s;
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = xcalloc(1, sizeof(*fx));
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ipwiz-session-XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	fx->db = xasprintf("%s/cases.db", fx->dir);
+	const char *src = getenv("IPWIZ_SRCDIR");
+	char *path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
+	struct ipw_diags d = {0};
+	fx->flow = flow_load_file(path, &d);
+	for (size_t i = 0; i < d.n; i++)
+		fprintf(stderr, "%s:%d:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].column,
+			d.v[i].msg);
+	ipw_diags_free(&d);
+	free(path);
+	assert_non_null(fx->flow);
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	assert_int_equal(session_create(fx->st, fx->flow, "Test", "en", &fx->s, &err), IPW_OK);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	session_free(fx->s);
+	store_close(fx->st);
+	flow_free(fx->flow);
+	char *cmd = xasprintf("rm -rf '%s'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(fx->db);
+	free(fx);
+	return 0;
+}
+
+static void strict_set_refuses_invalid_and_saves_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "pieces", "12", SESSION_STRICT, NULL, &err), IPW_EUSER);
+	assert_string_equal(err.msg, "The invoice must show more than 20 pieces.");
+	assert_null(session_get(fx->s, "pieces"));
+	assert_int_equal(session_revision(fx->s, "pieces"), 0);
+}
+
+static void draft_set_keeps_invalid_value_flagged(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "email", "li@", SESSION_DRAFT, NULL, &err), IPW_EUSER);
+	assert_string_equal(session_get(fx->s, "email"), "li@");
+	assert_true(session_is_draft(fx->s, "email"));
+	/* and it survives a reopen */
+	struct session *again = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &again, &err),
+			 IPW_OK);
+	assert_string_equal(session_get(again, "email"), "li@");
+	assert_true(session_is_draft(again, "email"));
+	session_free(again);
+	assert_int_equal(session_set(fx->s, "email", "li@shop.cn", SESSION_DRAFT, NULL, &err),
+			 IPW_OK);
+	assert_false(session_is_draft(fx->s, "email"));
+}
+
+static void stale_session_gets_a_conflict_not_an_overwrite(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store *st2 = NULL;
+	struct session *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, &st2, &err), IPW_OK);
+	assert_int_equal(session_open(st2, fx->flow, session_case_id(fx->s), &other, &err), IPW_OK);
+	assert_int_equal(session_set(other, "complaint_number", "THEIRS-1", SESSION_STRICT, NULL,
+				     &err),
+			 IPW_OK);
+	struct store_conflict c = {0};
+	assert_int_equal(session_set(fx->s, "complaint_number", "MINE-2", SESSION_STRICT, &c, &err),
+			 IPW_ECONFLICT);
+	assert_string_equal(c.value, "THEIRS-1");
+	assert_non_null(c.actor);
+	assert_true(c.when > 0);
+	store_conflict_clear(&c);
+	assert_int_equal(session_reload(fx->s, &err), IPW_OK);
+	assert_string_equal(session_get(fx->s, "complaint_number"), "THEIRS-1");
+	/* the user saw both values and keeps theirs */
+	assert_int_equal(session_set_force(other, "complaint_number", "THEIRS-1", SESSION_STRICT,
+					   &err),
+			 IPW_OK);
+	assert_int_equal(session_set_force(fx->s, "complaint_number", "MINE-2", SESSION_STRICT,
+					   &err),
+			 IPW_OK);
+	assert_int_equal(session_reload(other, &err), IPW_OK);
+	assert_string_equal(session_get(other, "complaint_number"), "MINE-2");
+	session_free(other);
+	store_close(st2);
+}
+
+static void hidden_field_is_neither_visible_nor_required(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_false(session_field_visible(fx->s, "patent_number"));
+	assert_false(session_field_required(fx->s, "patent_number"));
+	assert_int_equal(session_set(fx->s, "ip_type", "patent", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_true(session_field_visible(fx->s, "patent_number"));
+	assert_true(session_field_required(fx->s, "patent_number"));
+}
+
+static void evidence_is_required_only_for_its_ground(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_false(session_field_required(fx->s, "invoice"));
+	assert_int_equal(session_set(fx->s, "grounds", "authorised\ngenuine", SESSION_STRICT, NULL,
+				     &err),
+			 IPW_OK);
+	assert_true(session_field_required(fx->s, "invoice"));
+}
+
+static void list_items_renumber_after_remove_and_move(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	const char *urls[] = {"https://a.example/1", "https://a.example/2", "https://a.example/3"};
+	for (size_t i = 0; i < 3; i++) {
+		size_t idx;
+		assert_int_equal(session_list_add(fx->s, "products", &idx, &err), IPW_OK);
+		assert_int_equal(idx, i + 1);
+		char path[64];
+		snprintf(path, sizeof(path), "products.%zu.url", idx);
+		assert_int_equal(session_set(fx->s, path, urls[i], SESSION_STRICT, NULL, &err),
+				 IPW_OK);
+	}
+	assert_int_equal(session_list_add(fx->s, "products", NULL, &err), IPW_EUSER);
+	assert_string_equal(err.msg, "This list takes at most 3 items.");
+	assert_int_equal(session_list_move(fx->s, "products", 3, 1, &err), IPW_OK);
+	assert_string_equal(session_get(fx->s, "products.1.url"), urls[2]);
+	assert_string_equal(session_get(fx->s, "products.2.url"), urls[0]);
+	assert_string_equal(session_get(fx->s, "products.3.url"), urls[1]);
+	assert_int_equal(session_list_remove(fx->s, "products", 1, &err), IPW_OK);
+	assert_int_equal(session_list_count(fx->s, "products"), 2);
+	assert_string_equal(session_get(fx->s, "products.1.url"), urls[0]);
+	assert_string_equal(session_get(fx->s, "products.2.url"), urls[1]);
+	assert_null(session_get(fx->s, "products.3.url"));
+}
+
+static void step_states_follow_the_answers(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_step_state(fx->s, 0), STEP_NOT_STARTED);
+	assert_int_equal(session_set(fx->s, "complaint_number", "AB-1", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_step_state(fx->s, 0), STEP_ATTENTION);
+	assert_int_equal(session_set(fx->s, "notice_date", "2026-11-20", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_set(fx->s, "ip_type", "trademark", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_step_state(fx->s, 0), STEP_DONE);
+	size_t answered, required;
+	session_progress(fx->s, &answered, &required);
+	assert_int_equal(answered, 3);
+	assert_int_equal(required, 6); /* 3 + grounds + products + truth */
+}
+
+static void issues_name_missing_and_invalid_answers_in_flow_order(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "email", "nope", SESSION_DRAFT, NULL, &err), IPW_EUSER);
+	struct session_issue *v;
+	size_t n = session_check(fx->s, &v);
+	assert_true(n >= 5);
+	assert_string_equal(v[0].path, "complaint_number");
+	assert_string_equal(v[0].message, "This answer is required.");
+	assert_string_equal(v[3].path, "email");
+	assert_string_equal(v[3].message, "Write an e-mail address such as name@example.com.");
+	assert_int_equal(v[3].step, 0);
+	session_issues_free(v, n);
+}
+
+static void reopened_case_resumes_at_its_step(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_goto_step(fx->s, 2, &err), IPW_OK);
+	struct session *again = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &again, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(again), 2);
+	session_free(again);
+	assert_int_equal(session_next_step(fx->s, 0), 1);
+	assert_int_equal(session_prev_step(fx->s, 0), 0);
+}
+
+static void signature_is_a_text_answer_of_its_declaration(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "truth", "no", SESSION_STRICT, NULL, &err), IPW_EUSER);
+	assert_string_equal(err.msg, "Affirm the statement by answering yes.");
+	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth.name", "李伟", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_true(session_field_required(fx->s, "truth.name"));
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("IPWIZ_TODAY", "2026-11-24", 1);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(strict_set_refuses_invalid_and_saves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(draft_set_keeps_invalid_value_flagged, setup, teardown),
+		cmocka_unit_test_setup_teardown(stale_session_gets_a_conflict_not_an_overwrite, setup, teardown),
+		cmocka_unit_test_setup_teardown(hidden_field_is_neither_visible_nor_required, setup, teardown),
+		cmocka_unit_test_setup_teardown(evidence_is_required_only_for_its_ground, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_items_renumber_after_remove_and_move, setup, teardown),
+		cmocka_unit_test_setup_teardown(step_states_follow_the_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
+		cmocka_unit_test_setup_teardown(signature_is_a_text_answer_of_its_declaration, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -10,6 +10,7 @@ TESTS += tests/unit/test_utf8 tests/unit/test_answers_file
 
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_answers
+FUZZ_TARGETS += tests/fuzz/fuzz_answers
 tests_fuzz_fuzz_answers_SOURCES = tests/fuzz/fuzz_answers.c
 tests_fuzz_fuzz_answers_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
 tests_fuzz_fuzz_answers_LDFLAGS = -fsanitize=fuzzer
@@ -30,3 +31,25 @@ tests_unit_test_session_SOURCES = tests/unit/test_session.c
 tests_unit_test_session_CFLAGS = $(unit_cflags)
 tests_unit_test_session_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_session
+
+# Each fuzzer runs on a scratch copy of its seeds, so the committed corpus
+# only changes when someone decides to add a finding to it.
+FUZZ_SECONDS = 30
+.PHONY: fuzz-smoke
+fuzz-smoke: $(FUZZ_TARGETS)
+if ENABLE_FUZZING
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  name=$$(basename $$t); seeds=$(srcdir)/tests/fuzz/$${name#fuzz_}; \
+	  work=$$(mktemp -d); \
+	  if [ -d "$$seeds" ]; then cp -R "$$seeds"/. "$$work"/; fi; \
+	  echo "fuzz $$name: $(FUZZ_SECONDS)s"; \
+	  if ! ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	      -rss_limit_mb=2048 -print_final_stats=1 "$$work" >$$t.log 2>&1; then \
+	    tail -n 60 $$t.log; rm -rf "$$work"; exit 1; \
+	  fi; \
+	  grep -E '^stat::number_of_executed_units' $$t.log || true; \
+	  rm -rf "$$work"; \
+	done
+else
+	@echo "fuzz-smoke: configure with CC=clang --enable-fuzzing" >&2; exit 1
+endif

@@ -1,0 +1,1 @@
+# expr area: the condition language

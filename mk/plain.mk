@@ -1,0 +1,1 @@
+# plain area: the line-mode front end

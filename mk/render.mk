@@ -1,1 +1,12 @@
-# render area
+# render area: templates, documents, working-day calendars, deadlines, export
+libipwiz_a_SOURCES += \
+	src/template.c src/render.h \
+	src/calendar.c src/calendar_yaml.c src/calendar.h src/calendar_internal.h
+
+dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml
+
+check_PROGRAMS += tests/unit/test_calendar
+tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c
+tests_unit_test_calendar_CFLAGS = $(unit_cflags)
+tests_unit_test_calendar_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_calendar

@@ -1,1 +1,11 @@
-# store area
+# store area: the SQLite case database, and `ipwiz history`
+libipwiz_a_SOURCES += \
+	src/store.c src/store_sql.c src/store_schema.c src/store_case.c \
+	src/store_answer.c src/store_evidence.c src/store_audit.c src/store_copy.c \
+	src/store_internal.h
+
+check_PROGRAMS += tests/unit/test_store
+tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/store_fixture.h
+tests_unit_test_store_CFLAGS = $(unit_cflags)
+tests_unit_test_store_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_store

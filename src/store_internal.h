@@ -1,0 +1,72 @@
+/* store_internal.h — what the store_*.c files share: the connection, the
+ * statement helpers, the transaction discipline and the error sentences.
+ * Nothing outside the store includes this, except its tests. */
+#ifndef IPWIZ_STORE_INTERNAL_H
+#define IPWIZ_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* "IPWZ": PRAGMA application_id of every ipwiz database. */
+#define STORE_APPLICATION_ID 0x4950575a
+/* The schema this program writes; store_schema.c has every step up to it. */
+#define STORE_SCHEMA_VERSION 2
+/* How long a write waits for another program's transaction to end. */
+#define STORE_BUSY_MS 5000
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *actor;
+	char *address; /* NULL when not over SSH */
+	bool readonly;
+	int64_t data_version;
+	int busy_ms;
+};
+
+/* Tests shorten the wait for a locked database with this. */
+void store_set_busy_timeout(struct store *st, int ms);
+
+/* ---- store_sql.c ---- */
+
+/* Turn a failed SQLite call into a sentence (IPW_EENV unless said
+ * otherwise); returns the status. */
+int store_fail(struct store *st, int rc, struct ipw_error *err);
+/* The same for a bare handle, before a struct store exists. */
+int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw_error *err);
+
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct ipw_error *err);
+/* Run SQL without results (several statements allowed). */
+int store_exec(struct store *st, const char *sql, struct ipw_error *err);
+
+/* Every write: store_begin (BEGIN IMMEDIATE), the changes and their audit
+ * rows, then store_commit — or store_rollback on any failure. */
+int store_begin(struct store *st, struct ipw_error *err);
+int store_commit(struct store *st, struct ipw_error *err);
+void store_rollback(struct store *st);
+
+/* Step a statement that returns no row; SQLITE_DONE → IPW_OK. */
+int store_step_done(struct store *st, sqlite3_stmt *s, struct ipw_error *err);
+
+void store_bind_text(sqlite3_stmt *s, int idx, const char *v); /* NULL binds NULL */
+char *store_column_text(sqlite3_stmt *s, int col);             /* copy, or NULL */
+
+int64_t store_now(void);
+
+/* Inside a transaction: fail with a sentence unless case id exists. */
+int store_case_check(struct store *st, int64_t id, struct ipw_error *err);
+/* Inside a transaction: mark the case as changed now. */
+int store_case_touch(struct store *st, int64_t id, struct ipw_error *err);
+/* Inside a transaction: one audit row by this connection's actor. */
+int store_audit_write(struct store *st, int64_t case_id, const char *what, const char *old_value,
+                      const char *new_value, struct ipw_error *err);
+
+/* ---- store_schema.c ---- */
+
+/* Identify the database and bring its schema up to date (one transaction). */
+int store_schema_prepare(struct store *st, struct ipw_error *err);
+
+#endif

@@ -1,0 +1,189 @@
+/* store_sql.c — statement helpers, transactions, and the sentences a person
+ * reads when SQLite says no. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "store_internal.h"
+#include "xalloc.h"
+
+int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw_error *err)
+{
+	const char *detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ipw_error_set(err, IPW_EENV,
+		                     _("The case database is in use by another program (%s stayed "
+		                       "locked for %d seconds); try again in a moment."),
+		                     path, (busy_ms + 999) / 1000);
+	case SQLITE_FULL:
+		return ipw_error_set(err, IPW_EENV,
+		                     _("The disk holding %s is full, so nothing was saved; your "
+		                       "earlier answers are safe. Free some space and try again."),
+		                     path);
+	case SQLITE_READONLY:
+		return ipw_error_set(
+		    err, IPW_EENV,
+		    _("The case database %s is read-only here, so nothing was saved. "
+		      "Ask its owner for write access, or use --db to pick another."),
+		    path);
+	case SQLITE_NOTADB:
+		return ipw_error_set(err, IPW_EENV,
+		                     _("%s is not an ipwiz case database; pick the right file with "
+		                       "--db PATH."),
+		                     path);
+	case SQLITE_CORRUPT:
+		return ipw_error_set(err, IPW_EENV,
+		                     _("The case database %s is damaged (%s); restore it from a "
+		                       "backup or an export."),
+		                     path, detail);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return ipw_error_set(
+		    err, IPW_EENV,
+		    _("Cannot open the case database %s (%s); check that it exists "
+		      "and that you may read and write it."),
+		    path, detail);
+	case SQLITE_IOERR:
+		return ipw_error_set(err, IPW_EENV,
+		                     _("Reading or writing %s failed (%s), so nothing was saved; "
+		                       "check the disk and try again."),
+		                     path, detail);
+	case SQLITE_NOMEM:
+		return ipw_error_set(err, IPW_EENV,
+		                     _("Out of memory while using %s; close other programs and try "
+		                       "again."),
+		                     path);
+	default:
+		return ipw_error_set(err, IPW_EENV, _("The case database %s failed: %s."), path,
+		                     detail);
+	}
+}
+
+int store_fail(struct store *st, int rc, struct ipw_error *err)
+{
+	return store_fail_db(st->db, st->path, rc, st->busy_ms, err);
+}
+
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct ipw_error *err)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(*out);
+		*out = NULL;
+		return store_fail(st, rc, err);
+	}
+	return IPW_OK;
+}
+
+int store_exec(struct store *st, const char *sql, struct ipw_error *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? IPW_OK : store_fail(st, rc, err);
+}
+
+int store_begin(struct store *st, struct ipw_error *err)
+{
+	return store_exec(st, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(struct store *st, struct ipw_error *err)
+{
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return IPW_OK;
+	/* A failed COMMIT (disk full) may leave the transaction open: end it,
+	 * so the database holds exactly what it held before. */
+	int r = store_fail(st, rc, err);
+	store_rollback(st);
+	return r;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_step_done(struct store *st, sqlite3_stmt *s, struct ipw_error *err)
+{
+	int rc = sqlite3_step(s);
+	return rc == SQLITE_DONE ? IPW_OK : store_fail(st, rc, err);
+}
+
+void store_bind_text(sqlite3_stmt *s, int idx, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, idx, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, idx);
+}
+
+char *store_column_text(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int64_t store_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+int store_case_check(struct store *st, int64_t id, struct ipw_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int r = store_prepare(st, "SELECT 1 FROM cases WHERE id = ?", &s, err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return IPW_OK;
+	if (rc == SQLITE_DONE)
+		return ipw_error_set(err, IPW_EUSAGE,
+		                     _("There is no case #%lld; `ipwiz list` shows them."),
+		                     (long long)id);
+	return store_fail(st, rc, err);
+}
+
+int store_case_touch(struct store *st, int64_t id, struct ipw_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int r = store_prepare(st, "UPDATE cases SET updated = ? WHERE id = ?", &s, err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_bind_int64(s, 1, store_now());
+	sqlite3_bind_int64(s, 2, id);
+	r = store_step_done(st, s, err);
+	sqlite3_finalize(s);
+	return r;
+}
+
+int store_audit_write(struct store *st, int64_t case_id, const char *what, const char *old_value,
+                      const char *new_value, struct ipw_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int r = store_prepare(st,
+	                      "INSERT INTO audit (case_id, at, actor, address, what, old_value, "
+	                      "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	                      &s, err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int64(s, 2, store_now());
+	store_bind_text(s, 3, st->actor);
+	store_bind_text(s, 4, st->address);
+	store_bind_text(s, 5, what);
+	store_bind_text(s, 6, old_value);
+	store_bind_text(s, 7, new_value);
+	r = store_step_done(st, s, err);
+	sqlite3_finalize(s);
+	return r;
+}

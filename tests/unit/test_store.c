@@ -1,0 +1,369 @@
+/* The case database as a file: where it is made, with which modes, which
+ * files it refuses (and leaves untouched), how it upgrades, how it fails
+ * when busy or read-only, and its backup copy. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store_fixture.h"
+#include "store_internal.h"
+
+static mode_t mode_of(const char *path)
+{
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	return sb.st_mode & 07777;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = xmalloc(1 << 20);
+	*len = fread(buf, 1, 1 << 20, f);
+	fclose(f);
+	return buf;
+}
+
+static void creates_private_file_and_directory_whatever_the_umask(void **state)
+{
+	struct fixture *fx = *state;
+	char *db = xasprintf("%s/ipwiz/cases.db", fx->dir);
+	char *dir = xasprintf("%s/ipwiz", fx->dir);
+	mode_t old = umask(0);
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	umask(old);
+	assert_int_equal(mode_of(dir), 0700);
+	assert_int_equal(mode_of(db), 0600);
+	char *wal = xasprintf("%s-wal", db);
+	assert_int_equal(mode_of(wal) & 077, 0);
+	assert_int_equal(fixture_query_int(db, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	assert_int_equal(fixture_query_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	free(wal);
+	free(dir);
+	free(db);
+}
+
+static void a_mistyped_path_grows_no_tree_of_directories(void **state)
+{
+	struct fixture *fx = *state;
+	char *db = xasprintf("%s/no/such/cases.db", fx->dir);
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(db, STORE_CREATE, &fx->st, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "Cannot create the directory"));
+	free(db);
+}
+
+static void default_path_follows_xdg_then_home(void **state)
+{
+	(void)state;
+	setenv("XDG_DATA_HOME", "/srv/x", 1);
+	char *p = store_default_path();
+	assert_string_equal(p, "/srv/x/ipwiz/cases.db");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative/is/ignored", 1);
+	setenv("HOME", "/home/li", 1);
+	p = store_default_path();
+	assert_string_equal(p, "/home/li/.local/share/ipwiz/cases.db");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+}
+
+static void default_path_gets_its_whole_directory_chain(void **state)
+{
+	struct fixture *fx = *state;
+	char *home = xasprintf("%s/home", fx->dir);
+	setenv("HOME", home, 1);
+	unsetenv("XDG_DATA_HOME");
+	char *db = store_default_path();
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	char *dir = xasprintf("%s/.local/share/ipwiz", home);
+	assert_int_equal(mode_of(dir), 0700);
+	free(dir);
+	free(db);
+	free(home);
+}
+
+static void group_shared_database_keeps_its_group_mode(void **state)
+{
+	struct fixture *fx = *state;
+	FILE *f = fopen(fx->db, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(chmod(fx->db, 0660), 0);
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	int64_t id;
+	assert_int_equal(store_case_create(fx->st, "f", "h", "t", "en", &id, &err), IPW_OK);
+	assert_int_equal(mode_of(fx->db), 0660);
+	char *wal = xasprintf("%s-wal", fx->db);
+	assert_int_equal(mode_of(wal), 0660);
+	free(wal);
+}
+
+static void world_readable_database_is_refused_with_the_fix(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	store_close(fx->st);
+	fx->st = NULL;
+	assert_int_equal(chmod(fx->db, 0644), 0);
+	assert_int_equal(store_open(fx->db, 0, &fx->st, &err), IPW_EENV);
+	assert_null(fx->st);
+	assert_non_null(strstr(err.msg, "every user of this computer"));
+	assert_non_null(strstr(err.msg, "chmod 600"));
+	assert_int_equal(mode_of(fx->db), 0644); /* refused, not silently changed */
+}
+
+static void text_file_is_refused_and_left_as_it_was(void **state)
+{
+	struct fixture *fx = *state;
+	const char text[] = "this is not a database, just text\n";
+	FILE *f = fopen(fx->db, "w");
+	fputs(text, f);
+	fclose(f);
+	chmod(fx->db, 0600);
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "is not an ipwiz case database"));
+	size_t len;
+	char *buf = slurp(fx->db, &len);
+	assert_int_equal(len, strlen(text));
+	assert_memory_equal(buf, text, len);
+	free(buf);
+}
+
+static void other_programs_sqlite_database_is_refused(void **state)
+{
+	struct fixture *fx = *state;
+	assert_int_equal(fixture_exec(fx->db, "CREATE TABLE photos (id INTEGER)"), SQLITE_OK);
+	chmod(fx->db, 0600);
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "another program"));
+	assert_int_equal(fixture_query_int(fx->db, "PRAGMA user_version"), 0);
+	assert_int_equal(fixture_query_int(fx->db, "PRAGMA application_id"), 0);
+}
+
+static void newer_database_is_refused_untouched(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	store_close(fx->st);
+	fx->st = NULL;
+	assert_int_equal(fixture_exec(fx->db, "PRAGMA user_version = 99; PRAGMA wal_checkpoint"),
+	                 SQLITE_OK);
+	size_t len1, len2;
+	char *before = slurp(fx->db, &len1);
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_EENV);
+	assert_null(fx->st);
+	assert_non_null(strstr(err.msg, "newer ipwiz"));
+	assert_non_null(strstr(err.msg, "nothing was changed"));
+	char *after = slurp(fx->db, &len2);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(before, after, len1);
+	free(before);
+	free(after);
+}
+
+/* Build the database of tests/fixtures/store/vN.sql. */
+static void make_fixture_db(const char *db, const char *name)
+{
+	const char *src = getenv("IPWIZ_SRCDIR");
+	char *path = xasprintf("%s/tests/fixtures/store/%s", src ? src : "..", name);
+	size_t len;
+	char *sql = slurp(path, &len);
+	sql[len] = '\0';
+	assert_int_equal(fixture_exec(db, sql), SQLITE_OK);
+	assert_int_equal(chmod(db, 0600), 0);
+	free(sql);
+	free(path);
+}
+
+static void check_upgraded_v1(struct store *st, const char *db)
+{
+	struct ipw_error err = {0};
+	assert_int_equal(fixture_query_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_query_int(db, "SELECT count(*) FROM migrations"), 2);
+	assert_int_equal(fixture_query_int(db, "SELECT integrity_check = 'ok' FROM "
+	                                       "pragma_integrity_check"),
+	                 1);
+	struct store_case c;
+	assert_int_equal(store_case_get(st, 7, &c, &err), IPW_OK);
+	assert_string_equal(c.title, "商标申诉 #1");
+	assert_string_equal(c.status, "ready");
+	assert_null(c.lang);
+	store_case_clear(&c);
+	struct store_answer *a;
+	size_t n;
+	assert_int_equal(store_answers_get(st, 7, &a, &n, &err), IPW_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(a[0].path, "complaint_number");
+	assert_int_equal(a[0].revision, 2);
+	assert_false(a[0].draft);
+	assert_null(a[2].value); /* the cleared answer keeps its revision */
+	assert_int_equal(a[2].revision, 3);
+	store_answers_free(a, n);
+	struct store_evidence *e;
+	assert_int_equal(store_evidence_list(st, 7, &e, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].path, "/home/li/发票.pdf");
+	assert_int_equal(e[0].position, 3);
+	store_evidence_free(e, n);
+	struct store_audit *au;
+	assert_int_equal(store_audit_list(st, 7, &au, &n, &err), IPW_OK);
+	assert_int_equal(n, 2);
+	assert_null(au[1].address);
+	store_audit_free(au, n);
+}
+
+static void version_1_database_is_upgraded_without_losing_a_row(void **state)
+{
+	struct fixture *fx = *state;
+	make_fixture_db(fx->db, "v1.sql");
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, 0, &fx->st, &err), IPW_OK);
+	check_upgraded_v1(fx->st, fx->db);
+	/* and it takes writes in the new columns */
+	int64_t rev;
+	assert_int_equal(store_answer_put(fx->st, 7, "complaint_number", "IPP-2026-0043", true, 2,
+	                                  &rev, NULL, &err),
+	                 IPW_OK);
+	assert_int_equal(rev, 3);
+}
+
+static void version_1_database_opened_read_only_is_upgraded_aside(void **state)
+{
+	struct fixture *fx = *state;
+	make_fixture_db(fx->db, "v1.sql");
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_READONLY, &fx->st, &err), IPW_OK);
+	check_upgraded_v1(fx->st, fx->db);
+	assert_int_equal(store_audit_add(fx->st, 7, "x", NULL, NULL, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "read-only"));
+}
+
+static void read_only_open_of_a_missing_database_says_so(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_READONLY | STORE_CREATE, &fx->st, &err),
+	                 IPW_EENV);
+	assert_non_null(strstr(err.msg, "There is no case database"));
+	assert_int_equal(access(fx->db, F_OK), -1);
+}
+
+static void connection_uses_wal_full_sync_and_foreign_keys(void **state)
+{
+	struct fixture *fx = *state;
+	assert_int_equal(fixture_query_int(fx->db, "SELECT journal_mode = 'wal' FROM "
+	                                           "pragma_journal_mode"),
+	                 1);
+	struct ipw_error err = {0};
+	/* deleting a case removes its answers: the foreign keys are on */
+	int64_t rev;
+	assert_int_equal(
+	    store_answer_put(fx->st, fx->case_id, "a", "1", false, 0, &rev, NULL, &err), IPW_OK);
+	assert_int_equal(store_case_delete(fx->st, fx->case_id, &err), IPW_OK);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM answers"), 0);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Another program holds the write lock: we wait the busy timeout, then
+ * say so, and nothing is written. */
+static void locked_database_fails_after_the_timeout(void **state)
+{
+	struct fixture *fx = *state;
+	sqlite3 *other = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct ipw_error err = {0};
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int64_t rev = 0;
+	assert_int_equal(
+	    store_answer_put(fx->st, fx->case_id, "a", "1", false, 0, &rev, NULL, &err), IPW_EENV);
+	double waited = seconds_since(&t0);
+	assert_true(waited >= STORE_BUSY_MS / 1000.0 - 0.2);
+	assert_true(waited < STORE_BUSY_MS / 1000.0 + 3);
+	assert_non_null(strstr(err.msg, "in use by another program"));
+	assert_non_null(strstr(err.msg, "try again in a moment"));
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	/* once the other program is done, the same write goes through */
+	assert_int_equal(
+	    store_answer_put(fx->st, fx->case_id, "a", "1", false, 0, &rev, NULL, &err), IPW_OK);
+}
+
+static void backup_is_a_private_openable_copy(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	int64_t rev;
+	assert_int_equal(
+	    store_answer_put(fx->st, fx->case_id, "name", "李娜", false, 0, &rev, NULL, &err),
+	    IPW_OK);
+	char *copy = xasprintf("%s/export.db", fx->dir);
+	assert_int_equal(store_backup(fx->st, copy, &err), IPW_OK);
+	assert_int_equal(mode_of(copy), 0600);
+	char *wal = xasprintf("%s-wal", copy);
+	assert_int_equal(access(wal, F_OK), -1);
+	struct store *st2 = NULL;
+	assert_int_equal(store_open(copy, 0, &st2, &err), IPW_OK);
+	struct store_answer *a;
+	size_t n;
+	assert_int_equal(store_answers_get(st2, fx->case_id, &a, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(a[0].value, "李娜");
+	store_answers_free(a, n);
+	store_close(st2);
+	/* a second backup replaces the first */
+	assert_int_equal(store_backup(fx->st, copy, &err), IPW_OK);
+	free(wal);
+	free(copy);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define EMPTY(t) cmocka_unit_test_setup_teardown(t, fixture_setup_empty, fixture_teardown)
+#define FULL(t)  cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
+	    EMPTY(creates_private_file_and_directory_whatever_the_umask),
+	    EMPTY(a_mistyped_path_grows_no_tree_of_directories),
+	    cmocka_unit_test(default_path_follows_xdg_then_home),
+	    EMPTY(default_path_gets_its_whole_directory_chain),
+	    EMPTY(group_shared_database_keeps_its_group_mode),
+	    EMPTY(world_readable_database_is_refused_with_the_fix),
+	    EMPTY(text_file_is_refused_and_left_as_it_was),
+	    EMPTY(other_programs_sqlite_database_is_refused),
+	    EMPTY(newer_database_is_refused_untouched),
+	    EMPTY(version_1_database_is_upgraded_without_losing_a_row),
+	    EMPTY(version_1_database_opened_read_only_is_upgraded_aside),
+	    EMPTY(read_only_open_of_a_missing_database_says_so),
+	    FULL(connection_uses_wal_full_sync_and_foreign_keys),
+	    FULL(locked_database_fails_after_the_timeout),
+	    FULL(backup_is_a_private_openable_copy),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

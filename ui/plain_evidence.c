@@ -1,0 +1,282 @@
+/* plain_evidence.c — an evidence requirement in line mode: what it proves
+ * and what files it takes, the files attached so far with their verdicts,
+ * then a path typed at the prompt is checked (evidence_check) and recorded
+ * (store_evidence_add) the way `ipwiz attach` does, and the verdict is read
+ * back with what to do. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "evidence.h"
+#include "i18n.h"
+#include "plain_internal.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char *verdict_words(const char *verdict)
+{
+	if (strcmp(verdict, "ok") == 0)
+		return _("accepted");
+	if (strcmp(verdict, "warn") == 0)
+		return _("accepted, with a warning");
+	if (strcmp(verdict, "reject") == 0)
+		return _("rejected");
+	return _("could not be checked");
+}
+
+static void describe(struct plain *p, const struct flow_field *f)
+{
+	const struct evidence_req *req = &f->evidence;
+	if (req->proves)
+		plain_printf(p, _("It proves: %s\n"), plain_safe(p, flow_tr(req->proves)));
+	if (req->naccept) {
+		struct strbuf b;
+		strbuf_init(&b);
+		for (size_t i = 0; i < req->naccept; i++) {
+			if (i)
+				strbuf_add(&b, ", ");
+			strbuf_add(&b, evidence_mime_description(req->accept[i]));
+		}
+		plain_printf(p, _("Accepted files: %s.\n"), plain_safe(p, b.s));
+		strbuf_free(&b);
+	}
+	if (req->max_size)
+		plain_printf(p, _("Largest file: %.1f MB.\n"), (double)req->max_size / 1048576.0);
+	if (req->max_files)
+		plain_printf(p, _("Files: %u to %u.\n"), req->min_files ? req->min_files : 1,
+			     req->max_files);
+}
+
+/* The evidence rows of field f, in upload order (as the store lists them). */
+static size_t field_rows(const struct session *s, const struct flow_field *f,
+			 const struct store_evidence **rows, size_t max)
+{
+	size_t n, k = 0;
+	const struct store_evidence *ev = session_evidence(s, &n);
+	for (size_t i = 0; i < n && k < max; i++)
+		if (strcmp(ev[i].field, f->path) == 0)
+			rows[k++] = &ev[i];
+	return k;
+}
+
+static void print_files(struct plain *p, const struct flow_field *f)
+{
+	const struct store_evidence *rows[256];
+	size_t n = field_rows(p->cc.session, f, rows, 256);
+	if (n == 0)
+		plain_printf(p, "%s\n", _("No file attached yet."));
+	for (size_t i = 0; i < n; i++) {
+		plain_printf(p, "  %zu. %s: %s", i + 1, plain_safe(p, rows[i]->path),
+			     verdict_words(rows[i]->verdict));
+		if (rows[i]->message && *rows[i]->message)
+			plain_printf(p, ". %s", plain_safe(p, rows[i]->message));
+		plain_printf(p, "\n");
+	}
+}
+
+/* A path as people paste it: surrounding quotes, "\ " for a space (what a
+ * file manager's drag and drop types), and ~/ for the home directory. */
+static char *clean_path(const char *typed)
+{
+	char *t = plain_trim(xstrdup(typed));
+	size_t n = strlen(t);
+	if (n >= 2 && (t[0] == '\'' || t[0] == '"') && t[n - 1] == t[0]) {
+		memmove(t, t + 1, n - 2);
+		t[n - 2] = '\0';
+	}
+	struct strbuf b;
+	strbuf_init(&b);
+	const char *home = getenv("HOME");
+	const char *s = t;
+	if (home && s[0] == '~' && s[1] == '/') {
+		strbuf_add(&b, home);
+		s++;
+	}
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == ' ')
+			s++;
+		strbuf_addc(&b, *s);
+	}
+	free(t);
+	return strbuf_detach(&b);
+}
+
+/* Where the file is for good: its resolved name, or the typed one made
+ * absolute when it cannot be resolved (the verdict then says why). */
+static char *absolute(const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (real)
+		return real;
+	char cwd[PATH_MAX];
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return xstrdup(path);
+	return xasprintf("%s/%s", cwd, path);
+}
+
+static void say_verdict(struct plain *p, const struct evidence_result *res)
+{
+	const char *v = evidence_verdict_name(res->verdict);
+	plain_printf(p, _("The file is %s."), verdict_words(v));
+	if (res->message[0])
+		plain_printf(p, " %s", plain_safe(p, res->message));
+	plain_printf(p, "\n");
+	if (res->fix[0])
+		plain_printf(p, _("What to do: %s\n"), plain_safe(p, res->fix));
+}
+
+static enum plain_action attach(struct plain *p, const struct flow_field *f, const char *typed)
+{
+	struct session *s = p->cc.session;
+	unsigned max = f->evidence.max_files;
+	if (max && session_evidence_usable(s, f->path) >= max) {
+		plain_printf(p, _("This takes at most %u files: remove one first.\n"), max);
+		return PLAIN_NEXT;
+	}
+	char *path = clean_path(typed);
+	struct evidence_result res;
+	struct ipw_error err = {0};
+	memset(&res, 0, sizeof(res));
+	if (evidence_check(path, &f->evidence, &res, &err) != IPW_OK) {
+		plain_printf(p, "%s\n", plain_safe(p, err.msg));
+		free(path);
+		return PLAIN_NEXT;
+	}
+	char *abs = absolute(path);
+	struct store_evidence row = {
+		.field = f->path,
+		.path = abs,
+		.size = (int64_t)res.size,
+		.mtime = res.mtime,
+		.sha256 = res.sha256,
+		.mime = res.mime,
+		.verdict = (char *)evidence_verdict_name(res.verdict),
+		.message_key = res.key,
+		.message = res.message,
+		.fix = res.fix,
+		.ext = res.ext,
+		.checked_at = (int64_t)time(NULL),
+	};
+	say_verdict(p, &res);
+	int r = store_evidence_add(session_store(s), session_case_id(s), &row, NULL, &err);
+	if (r == IPW_OK)
+		r = session_reload_evidence(s, &err);
+	free(abs);
+	free(path);
+	if (r != IPW_OK) {
+		plain_error(p, &err);
+		return PLAIN_FAIL;
+	}
+	return PLAIN_NEXT;
+}
+
+/* "remove 2": take the second file of this field off. */
+static bool remove_word(const char *line, size_t *k)
+{
+	const char *words[] = {"remove", "delete", "r", _("remove"), _("delete")};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t n = strlen(words[i]);
+		if (strncasecmp(line, words[i], n) != 0 || (line[n] != ' ' && line[n] != '\t'))
+			continue;
+		char *end;
+		unsigned long v = strtoul(line + n, &end, 10);
+		if (end != line + n && *end == '\0') {
+			*k = (size_t)v;
+			return true;
+		}
+	}
+	return false;
+}
+
+static enum plain_action remove_file(struct plain *p, const struct flow_field *f, size_t k)
+{
+	struct session *s = p->cc.session;
+	const struct store_evidence *rows[256];
+	size_t n = field_rows(s, f, rows, 256);
+	if (k < 1 || k > n) {
+		plain_printf(p, _("There is no file %zu here.\n"), k);
+		return PLAIN_NEXT;
+	}
+	struct ipw_error err = {0};
+	int r = store_evidence_remove(session_store(s), session_case_id(s), rows[k - 1]->id, &err);
+	if (r == IPW_OK)
+		r = session_reload_evidence(s, &err);
+	if (r != IPW_OK) {
+		plain_error(p, &err);
+		return PLAIN_FAIL;
+	}
+	plain_printf(p, _("File %zu is taken off.\n"), k);
+	return PLAIN_NEXT;
+}
+
+static bool enough(const struct session *s, const struct flow_field *f)
+{
+	unsigned min = f->evidence.min_files ? f->evidence.min_files : 1;
+	return !session_field_required(s, f->path) || session_evidence_usable(s, f->path) >= min;
+}
+
+static void evidence_help(struct plain *p, const struct flow_field *f)
+{
+	if (f->help)
+		plain_lines(p, "", flow_tr(f->help));
+	plain_printf(p, "%s\n",
+		     _("Type the path of a file, such as /home/me/invoice.pdf or ~/scan.jpg; "
+		       "remove N takes file N off."));
+	plain_command_help(p);
+}
+
+enum plain_action plain_evidence(struct plain *p, const struct flow_field *f)
+{
+	const char *label = plain_safe(p, flow_tr(f->label));
+	if (session_field_required(p->cc.session, f->path))
+		plain_printf(p, _("%s (required)\n"), label);
+	else
+		plain_printf(p, "%s\n", label);
+	describe(p, f);
+	for (;;) {
+		plain_refresh(p);
+		print_files(p, f);
+		plain_printf(p, "%s\n",
+			     _("Type the path of a file to attach, remove N to take one off, or "
+			       "press Enter to go on."));
+		if (!plain_read(p, "> "))
+			return PLAIN_QUIT;
+		size_t arg, k;
+		enum plain_cmd cmd = plain_command(p->line, &arg);
+		enum plain_action act = PLAIN_NEXT;
+		if (cmd == PLAIN_CMD_HELP) {
+			evidence_help(p, f);
+			continue;
+		}
+		if (cmd == PLAIN_CMD_CLEAR) {
+			plain_printf(p, "%s\n", _("Take files off one at a time with remove N."));
+			continue;
+		}
+		if (cmd != PLAIN_CMD_NONE) {
+			if (plain_command_action(p, cmd, arg, &act))
+				return act;
+			continue;
+		}
+		char *line = plain_trim(xstrdup(p->line));
+		if (!*line && enough(p->cc.session, f)) {
+			free(line);
+			return PLAIN_NEXT;
+		}
+		if (!*line)
+			plain_printf(p, "%s\n",
+				     _("Attach a file that passes the check, or type skip to leave "
+				       "it for later."));
+		else if (remove_word(line, &k))
+			act = remove_file(p, f, k);
+		else
+			act = attach(p, f, line);
+		free(line);
+		if (act == PLAIN_FAIL)
+			return act;
+	}
+}

@@ -9,3 +9,9 @@ tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/store_fixture
 tests_unit_test_store_CFLAGS = $(unit_cflags)
 tests_unit_test_store_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_store
+
+check_PROGRAMS += tests/unit/test_store_data
+tests_unit_test_store_data_SOURCES = tests/unit/test_store_data.c tests/unit/store_fixture.h
+tests_unit_test_store_data_CFLAGS = $(unit_cflags)
+tests_unit_test_store_data_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_store_data

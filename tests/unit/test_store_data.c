@@ -1,0 +1,331 @@
+/* What the case database holds: cases, answers written with compare-and-set,
+ * evidence, notes, and an audit row for every change. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "store_fixture.h"
+
+static int64_t put(struct store *st, int64_t id, const char *path, const char *value,
+                   int64_t expected)
+{
+	struct ipw_error err = {0};
+	int64_t rev = -1;
+	int r = store_answer_put(st, id, path, value, false, expected, &rev, NULL, &err);
+	if (r != IPW_OK)
+		fail_msg("put %s: %s", path, err.msg);
+	return rev;
+}
+
+static const struct store_answer *find(const struct store_answer *v, size_t n, const char *path)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].path, path) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static void case_lifecycle_create_change_copy_delete(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store_case c;
+	assert_int_equal(store_case_get(fx->st, fx->case_id, &c, &err), IPW_OK);
+	assert_string_equal(c.flow_id, "core-test");
+	assert_string_equal(c.status, "draft");
+	assert_string_equal(c.owner, store_actor(fx->st));
+	assert_string_equal(c.lang, "en");
+	assert_true(c.created > 0 && c.updated >= c.created);
+	store_case_clear(&c);
+	assert_int_equal(store_case_set_step(fx->st, fx->case_id, "evidence", &err), IPW_OK);
+	assert_int_equal(store_case_set_status(fx->st, fx->case_id, "ready", &err), IPW_OK);
+	assert_int_equal(store_case_set_title(fx->st, fx->case_id, "Shop #2", &err), IPW_OK);
+	assert_int_equal(store_case_set_status(fx->st, fx->case_id, "lost", &err), IPW_EUSAGE);
+	put(fx->st, fx->case_id, "name", "Li", 0);
+	int64_t copy;
+	assert_int_equal(store_case_duplicate(fx->st, fx->case_id, "Copy", &copy, &err), IPW_OK);
+	assert_int_equal(store_case_get(fx->st, copy, &c, &err), IPW_OK);
+	assert_string_equal(c.title, "Copy");
+	assert_string_equal(c.status, "draft");
+	assert_string_equal(c.current_step, "evidence");
+	store_case_clear(&c);
+	struct store_case *v;
+	size_t n;
+	assert_int_equal(store_case_list(fx->st, &v, &n, &err), IPW_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].title, "Shop #2");
+	assert_string_equal(v[0].current_step, "evidence");
+	store_cases_free(v, n);
+	assert_int_equal(store_case_delete(fx->st, fx->case_id, &err), IPW_OK);
+	assert_int_equal(store_case_get(fx->st, fx->case_id, &c, &err), IPW_EUSAGE);
+	assert_non_null(strstr(err.msg, "There is no case #1"));
+	/* the copy kept its own answers */
+	struct store_answer *a;
+	assert_int_equal(store_answers_get(fx->st, copy, &a, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(a[0].value, "Li");
+	assert_int_equal(a[0].revision, 1);
+	store_answers_free(a, n);
+}
+
+static void answer_revisions_count_every_write_and_clear(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(put(fx->st, fx->case_id, "email", "li@shop.cn", 0), 1);
+	assert_int_equal(put(fx->st, fx->case_id, "email", "li@shop.com", 1), 2);
+	assert_int_equal(put(fx->st, fx->case_id, "email", NULL, 2), 3);
+	int64_t rev;
+	assert_int_equal(
+	    store_answer_put(fx->st, fx->case_id, "pieces", "12", true, 0, &rev, NULL, &err),
+	    IPW_OK);
+	struct store_answer *a;
+	size_t n;
+	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
+	assert_int_equal(n, 2);
+	const struct store_answer *email = find(a, n, "email");
+	assert_null(email->value); /* cleared, but its revision is what writers compare */
+	assert_int_equal(email->revision, 3);
+	assert_true(find(a, n, "pieces")->draft);
+	assert_string_equal(find(a, n, "pieces")->actor, store_actor(fx->st));
+	store_answers_free(a, n);
+	assert_int_equal(store_answer_put(fx->st, 999, "email", "x", false, 0, &rev, NULL, &err),
+	                 IPW_EUSAGE);
+}
+
+static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, &other, &err), IPW_OK);
+	assert_int_equal(put(other, fx->case_id, "complaint_number", "THEIRS-1", 0), 1);
+	struct store_conflict c = {0};
+	int64_t rev = -1;
+	assert_int_equal(store_answer_put(fx->st, fx->case_id, "complaint_number", "MINE-2", false,
+	                                  0, &rev, &c, &err),
+	                 IPW_ECONFLICT);
+	assert_int_equal(err.status, IPW_ECONFLICT);
+	assert_non_null(strstr(err.msg, "nothing was overwritten"));
+	assert_string_equal(c.value, "THEIRS-1");
+	assert_string_equal(c.actor, store_actor(other));
+	assert_int_equal(c.revision, 1);
+	assert_true(c.when > 0);
+	assert_int_equal(rev, -1);
+	store_conflict_clear(&c);
+	/* they clear it: the conflict says so with no value */
+	assert_int_equal(put(other, fx->case_id, "complaint_number", NULL, 1), 2);
+	assert_int_equal(store_answer_put(fx->st, fx->case_id, "complaint_number", "MINE-2", false,
+	                                  1, &rev, &c, &err),
+	                 IPW_ECONFLICT);
+	assert_null(c.value);
+	assert_int_equal(c.revision, 2);
+	store_conflict_clear(&c);
+	/* having seen it, the write with their revision goes through */
+	assert_int_equal(put(fx->st, fx->case_id, "complaint_number", "MINE-2", 2), 3);
+	struct store_audit *au;
+	size_t n;
+	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
+	size_t writes = 0;
+	for (size_t i = 0; i < n; i++)
+		writes += strcmp(au[i].what, "answer complaint_number") == 0;
+	assert_int_equal(writes, 3); /* the refused writes left no trace */
+	store_audit_free(au, n);
+	store_close(other);
+}
+
+static void unicode_and_control_characters_round_trip(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	const char *values[] = {"商标注册证 第 12345678 号", "Toko Maju Jaya — “asli”",
+	                        "emoji 🙂 and combining é", "two\nlines\twith tab",
+	                        "' OR 1=1; DROP TABLE answers; --"};
+	char path[32];
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		snprintf(path, sizeof(path), "products.%zu.url", i + 1);
+		put(fx->st, fx->case_id, path, values[i], 0);
+	}
+	assert_int_equal(store_case_set_title(fx->st, fx->case_id, "申诉 — Ünïcödé", &err), IPW_OK);
+	assert_int_equal(store_note_add(fx->st, fx->case_id, "-", "发票必须双方盖章", &err),
+	                 IPW_OK);
+	struct store_answer *a;
+	size_t n;
+	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "products.%zu.url", i + 1);
+		assert_string_equal(find(a, n, path)->value, values[i]);
+	}
+	store_answers_free(a, n);
+	struct store_case c;
+	assert_int_equal(store_case_get(fx->st, fx->case_id, &c, &err), IPW_OK);
+	assert_string_equal(c.title, "申诉 — Ünïcödé");
+	store_case_clear(&c);
+	struct store_note *nv;
+	assert_int_equal(store_notes_list(fx->st, fx->case_id, &nv, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(nv[0].text, "发票必须双方盖章");
+	assert_string_equal(nv[0].field, "-");
+	assert_string_equal(nv[0].author, store_actor(fx->st));
+	store_notes_free(nv, n);
+}
+
+static void every_change_leaves_an_audit_row_with_who_and_where(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	setenv("SSH_CLIENT", "203.0.113.7 52044 22", 1);
+	struct store *remote = NULL;
+	assert_int_equal(store_open(fx->db, 0, &remote, &err), IPW_OK);
+	unsetenv("SSH_CLIENT");
+	assert_string_equal(store_actor_address(remote), "203.0.113.7");
+	assert_null(store_actor_address(fx->st));
+	put(remote, fx->case_id, "name", "Li", 0);
+	put(remote, fx->case_id, "name", "Li Na", 1);
+	assert_int_equal(store_case_set_status(remote, fx->case_id, "ready", &err), IPW_OK);
+	assert_int_equal(store_case_set_status(remote, fx->case_id, "ready", &err), IPW_OK);
+	assert_int_equal(
+	    store_audit_add(remote, fx->case_id, "export --force", NULL, "/tmp/out", &err), IPW_OK);
+	struct store_audit *au;
+	size_t n;
+	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
+	assert_int_equal(
+	    n, 5); /* created, two answers, one status (the same again is no change), export */
+	assert_string_equal(au[0].what, "case created");
+	assert_null(au[0].address);
+	assert_string_equal(au[2].what, "answer name");
+	assert_string_equal(au[2].old_value, "Li");
+	assert_string_equal(au[2].new_value, "Li Na");
+	assert_string_equal(au[2].address, "203.0.113.7");
+	assert_string_equal(au[3].what, "status");
+	assert_string_equal(au[3].old_value, "draft");
+	assert_string_equal(au[4].what, "export --force");
+	assert_true(au[4].when > 0);
+	store_audit_free(au, n);
+	/* the trail outlives the case */
+	assert_int_equal(store_case_delete(fx->st, fx->case_id, &err), IPW_OK);
+	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
+	assert_int_equal(n, 6);
+	assert_string_equal(au[5].what, "case deleted");
+	store_audit_free(au, n);
+	store_close(remote);
+}
+
+static void evidence_keeps_upload_order_and_verdicts(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store_evidence e = {.field = "invoice",
+	                           .path = "/srv/发票.pdf",
+	                           .size = 4096,
+	                           .mtime = 1764000000,
+	                           .sha256 = "ab",
+	                           .mime = "application/pdf",
+	                           .verdict = "ok",
+	                           .message = "fine",
+	                           .ext = "pdf"};
+	int64_t id1, id2;
+	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, &id1, &err), IPW_OK);
+	e.path = "/srv/b.png";
+	e.verdict = "warn";
+	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, &id2, &err), IPW_OK);
+	struct store_evidence *v;
+	size_t n;
+	assert_int_equal(store_evidence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].position, 1);
+	assert_int_equal(v[1].position, 2);
+	assert_string_equal(v[0].path, "/srv/发票.pdf");
+	assert_string_equal(v[0].ext, "pdf");
+	struct store_evidence upd = v[1];
+	upd.verdict = "reject";
+	upd.message_key = "too-small";
+	upd.position = 0;
+	assert_int_equal(store_evidence_update(fx->st, fx->case_id, &upd, &err), IPW_OK);
+	store_evidence_free(v, n);
+	assert_int_equal(store_evidence_remove(fx->st, fx->case_id, id1, &err), IPW_OK);
+	assert_int_equal(store_evidence_remove(fx->st, fx->case_id, id1, &err), IPW_EUSAGE);
+	assert_int_equal(store_evidence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, id2);
+	assert_string_equal(v[0].verdict, "reject");
+	assert_string_equal(v[0].message_key, "too-small");
+	assert_int_equal(v[0].position, 2);
+	store_evidence_free(v, n);
+	struct store_audit *au;
+	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
+	assert_int_equal(n, 5);
+	assert_string_equal(au[3].what, "evidence invoice");
+	assert_string_equal(au[3].old_value, "/srv/b.png: warn");
+	assert_string_equal(au[3].new_value, "/srv/b.png: reject");
+	store_audit_free(au, n);
+}
+
+static void list_item_answers_move_with_their_prefix(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	put(fx->st, fx->case_id, "products.2.url", "https://b", 0);
+	put(fx->st, fx->case_id, "products.2.note", "old", 0);
+	put(fx->st, fx->case_id, "products.3.url", "https://c", 0);
+	put(fx->st, fx->case_id, "products.30.url", "https://z", 0);
+	assert_int_equal(
+	    store_answers_rename_prefix(fx->st, fx->case_id, "products.3.", "products.2.", &err),
+	    IPW_OK);
+	struct store_answer *a;
+	size_t n;
+	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
+	assert_string_equal(find(a, n, "products.2.url")->value, "https://c");
+	assert_int_equal(find(a, n, "products.2.url")->revision, 2);
+	assert_null(find(a, n, "products.2.note")->value);
+	assert_null(find(a, n, "products.3.url")->value);
+	assert_string_equal(find(a, n, "products.30.url")->value, "https://z");
+	store_answers_free(a, n);
+	assert_int_equal(
+	    store_answers_rename_prefix(fx->st, fx->case_id, "products.30.", NULL, &err), IPW_OK);
+	assert_int_equal(
+	    store_answers_rename_prefix(fx->st, fx->case_id, "products.", "products.1.", &err),
+	    IPW_EUSAGE);
+	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
+	assert_null(find(a, n, "products.30.url")->value);
+	store_answers_free(a, n);
+}
+
+static void changes_by_another_connection_are_noticed(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store *other = NULL;
+	assert_int_equal(store_open(fx->db, STORE_READONLY, &other, &err), IPW_OK);
+	assert_false(store_changed(fx->st));
+	put(fx->st, fx->case_id, "name", "Li", 0);
+	assert_false(store_changed(fx->st)); /* our own write is no news */
+	assert_true(store_changed(other));
+	assert_false(store_changed(other));
+	store_close(other);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
+	    T(case_lifecycle_create_change_copy_delete),
+	    T(answer_revisions_count_every_write_and_clear),
+	    T(stale_write_gets_the_other_value_and_writes_nothing),
+	    T(unicode_and_control_characters_round_trip),
+	    T(every_change_leaves_an_audit_row_with_who_and_where),
+	    T(evidence_keeps_upload_order_and_verdicts),
+	    T(list_item_answers_move_with_their_prefix),
+	    T(changes_by_another_connection_are_noticed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,1 +1,23 @@
-# flow area
+# flow area: the YAML loader, the flow model, lint and the flow commands
+libipwiz_a_SOURCES += \
+	src/yaml_tree.c src/yaml_tree.h \
+	src/flow.c src/flow_internal.h \
+	src/flow_builder.c src/flow_field.c src/flow_load.c \
+	src/flow_check.c src/flow_lint.c src/flow_strings.c \
+	src/cli_lint.c src/cli_flows.c
+
+check_PROGRAMS += tests/unit/test_flow
+tests_unit_test_flow_SOURCES = tests/unit/test_flow.c
+tests_unit_test_flow_CFLAGS = $(unit_cflags)
+tests_unit_test_flow_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_flow
+
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_flow
+FUZZ_TARGETS += tests/fuzz/fuzz_flow
+tests_fuzz_fuzz_flow_SOURCES = tests/fuzz/fuzz_flow.c
+tests_fuzz_fuzz_flow_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_flow_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_flow_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/flow

@@ -23,7 +23,8 @@ TESTS += \
 	tests/cli/usage_and_exit_codes.sh \
 	tests/cli/set_validates_like_the_wizard.sh \
 	tests/cli/fill_reports_every_bad_answer.sh \
-	tests/cli/shipped_flows_lint_clean.sh
+	tests/cli/shipped_flows_lint_clean.sh \
+	tests/cli/lint_reports_every_error.sh
 EXTRA_DIST += tests/cli
 
 check_PROGRAMS += tests/unit/test_session

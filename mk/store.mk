@@ -15,3 +15,9 @@ tests_unit_test_store_data_SOURCES = tests/unit/test_store_data.c tests/unit/sto
 tests_unit_test_store_data_CFLAGS = $(unit_cflags)
 tests_unit_test_store_data_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_store_data
+
+check_PROGRAMS += tests/unit/test_store_stress
+tests_unit_test_store_stress_SOURCES = tests/unit/test_store_stress.c tests/unit/store_fixture.h
+tests_unit_test_store_stress_CFLAGS = $(unit_cflags)
+tests_unit_test_store_stress_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_store_stress

@@ -1,6 +1,7 @@
 # render area: templates, documents, working-day calendars, deadlines, export
 libipwiz_a_SOURCES += \
-	src/template.c src/render.h \
+	src/template.c src/render.c src/render_document.c src/render.h \
+	src/deadline.c src/deadline.h \
 	src/calendar.c src/calendar_yaml.c src/calendar.h src/calendar_internal.h
 
 dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml
@@ -10,3 +11,9 @@ tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c
 tests_unit_test_calendar_CFLAGS = $(unit_cflags)
 tests_unit_test_calendar_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_calendar
+
+check_PROGRAMS += tests/unit/test_template
+tests_unit_test_template_SOURCES = tests/unit/test_template.c
+tests_unit_test_template_CFLAGS = $(unit_cflags)
+tests_unit_test_template_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_template

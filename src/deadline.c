@@ -1,0 +1,128 @@
+/* deadline.c — due dates from the flow's deadline rules and the answers. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "deadline.h"
+#include "xalloc.h"
+
+/* Saturday and Sunday off, nothing else: the fallback when the calendar the
+ * flow names is not installed. */
+static bool weekend_day(long day)
+{
+	return calendar_weekday(day) >= 5;
+}
+
+static long add_weekdays(long from, int n)
+{
+	long day = from;
+	for (int counted = 0; counted < n;)
+		if (!weekend_day(++day))
+			counted++;
+	return day;
+}
+
+void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
+                      const struct calendar *cal, struct deadline_due *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->def = d;
+	if (d->when && !expr_true(d->when, env)) {
+		out->state = DEADLINE_OFF;
+		return;
+	}
+	const char *from = d->from ? env->lookup(env->ctx, d->from) : NULL;
+	if (!from || !calendar_parse_date(from, &out->from)) {
+		out->state = DEADLINE_NO_DATE;
+		return;
+	}
+	out->state = DEADLINE_DUE;
+	int days = d->days > 0 ? d->days : 0;
+	if (!d->working) {
+		out->due = out->from + days;
+	} else if (cal) {
+		out->due = calendar_add_working_days(cal, out->from, days, &out->uncertain);
+	} else {
+		out->due = add_weekdays(out->from, days);
+		out->uncertain = true;
+		out->no_calendar = true;
+	}
+	out->days_left = out->due - env->today;
+}
+
+/* The calendars a flow names, each loaded once per call. */
+struct calendar_cache {
+	char **ids;
+	struct calendar **cals;
+	size_t n;
+};
+
+static const struct calendar *cache_get(struct calendar_cache *cc, const char *id)
+{
+	for (size_t i = 0; i < cc->n; i++)
+		if (strcmp(cc->ids[i], id) == 0)
+			return cc->cals[i];
+	struct calendar *c = NULL;
+	struct ipw_error err;
+	if (calendar_load(catalog_data_dir(), id, &c, &err) != IPW_OK)
+		c = NULL;
+	cc->ids = xreallocarray(cc->ids, cc->n + 1, sizeof(*cc->ids));
+	cc->cals = xreallocarray(cc->cals, cc->n + 1, sizeof(*cc->cals));
+	cc->ids[cc->n] = xstrdup(id);
+	cc->cals[cc->n++] = c;
+	return c;
+}
+
+static void cache_free(struct calendar_cache *cc)
+{
+	for (size_t i = 0; i < cc->n; i++) {
+		free(cc->ids[i]);
+		calendar_free(cc->cals[i]);
+	}
+	free(cc->ids);
+	free(cc->cals);
+}
+
+size_t deadline_list(const struct session *s, struct deadline_due **out)
+{
+	const struct flow *f = session_flow(s);
+	const struct expr_env *env = session_env(s);
+	*out = NULL;
+	if (!f->ndeadlines)
+		return 0;
+	struct deadline_due *v = xcalloc(f->ndeadlines, sizeof(*v));
+	struct calendar_cache cc = {0};
+	for (size_t i = 0; i < f->ndeadlines; i++) {
+		const struct flow_deadline *d = &f->deadlines[i];
+		const struct calendar *cal =
+		    d->working && d->calendar ? cache_get(&cc, d->calendar) : NULL;
+		deadline_compute(d, env, cal, &v[i]);
+	}
+	cache_free(&cc);
+	*out = v;
+	return f->ndeadlines;
+}
+
+const struct deadline_due *deadline_next(const struct deadline_due *v, size_t n)
+{
+	const struct deadline_due *best = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].state != DEADLINE_DUE)
+			continue;
+		if (!best) {
+			best = &v[i];
+			continue;
+		}
+		bool open = v[i].days_left >= 0, best_open = best->days_left >= 0;
+		if (open != best_open ? open : (open ? v[i].due < best->due : v[i].due > best->due))
+			best = &v[i];
+	}
+	return best;
+}
+
+void deadline_format(const struct deadline_due *d, char out[11])
+{
+	calendar_format_date(d->due, out);
+}

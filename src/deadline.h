@@ -1,0 +1,50 @@
+/* deadline.h — a flow's deadlines for one case: "N (working) days after the
+ * date answered in FROM", over the working-day calendar the flow names. A
+ * date counted in a year the calendar does not cover is marked uncertain, and
+ * every deadline carries the flow's note that the platform's countdown wins. */
+#ifndef IPWIZ_DEADLINE_H
+#define IPWIZ_DEADLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "calendar.h"
+#include "error.h"
+#include "expr.h"
+#include "flow.h"
+#include "session.h"
+
+enum deadline_state {
+	DEADLINE_OFF,     /* its `when:` does not hold: not this case's deadline */
+	DEADLINE_NO_DATE, /* applies, but the start date is not answered yet */
+	DEADLINE_DUE,     /* applies and has a date */
+};
+
+struct deadline_due {
+	const struct flow_deadline *def;
+	enum deadline_state state;
+	long from, due;   /* days since 1970-01-01 (DEADLINE_DUE) */
+	long days_left;   /* due - today: 0 = today is the last day, < 0 = passed */
+	bool uncertain;   /* counted over a year without calendar data */
+	bool no_calendar; /* the flow's calendar is not installed: weekends only */
+};
+
+/* One deadline under the answers in env (env->today is "today"). cal is the
+ * calendar d->calendar names, or NULL when it could not be loaded (then
+ * weekends alone count and the result is uncertain). */
+void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
+                      const struct calendar *cal, struct deadline_due *out);
+
+/* Every deadline of the case's flow, in flow order, loading the calendars
+ * from the data directory. *out is the caller's (free()). Never fails: a
+ * missing calendar is reported through no_calendar. */
+size_t deadline_list(const struct session *s, struct deadline_due **out);
+
+/* The nearest due date among the DEADLINE_DUE ones that have not passed
+ * (or the latest passed one when all have), or NULL. */
+const struct deadline_due *deadline_next(const struct deadline_due *v, size_t n);
+
+/* "2026-02-25" into out. */
+void deadline_format(const struct deadline_due *d, char out[11]);
+
+#endif

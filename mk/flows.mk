@@ -1,1 +1,7 @@
-# flows area
+# flows area: the shipped flows (installed to $(pkgdatadir)/flows), the
+# command-line tests that walk each of them, and their sample answers.
+dist_flows_DATA += \
+	data/flows/alibaba-counter-notice.yaml \
+	data/flows/ipp-complaint.yaml \
+	data/flows/dmca-counter-notice.yaml \
+	data/flows/taobao-appeal.yaml

@@ -73,6 +73,11 @@ int session_list_remove(struct session *s, const char *list_path, size_t index,
 int session_list_move(struct session *s, const char *list_path, size_t from, size_t to,
 		      struct ipw_error *err);
 
+/* True when the declaration at path was affirmed and an answer it covers
+ * changed since: the affirmation is void until made again (session_check
+ * reports it, export refuses). */
+bool session_affirmation_stale(const struct session *s, const char *path);
+
 enum step_state { STEP_NOT_STARTED, STEP_DONE, STEP_ATTENTION };
 enum step_state session_step_state(const struct session *s, size_t step);
 

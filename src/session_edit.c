@@ -44,6 +44,23 @@ static int session_put(struct session *s, const char *path, const char *value, b
 	return IPW_OK;
 }
 
+/* Affirming (or withdrawing) a declaration records what it covered then. */
+static int record_affirmation(struct session *s, const char *path, struct ipw_error *err)
+{
+	const struct flow_field *f = flow_find_field(s->flow, path);
+	if (!f || f->type != FIELD_DECLARATION)
+		return IPW_OK;
+	char buf[65];
+	const char *fp = session_fingerprint_value(s, f, buf);
+	char *fp_path = session_fingerprint_path(f);
+	const char *old = session_get(s, fp_path);
+	int r = IPW_OK;
+	if (!(old == NULL && fp == NULL) && !(old && fp && strcmp(old, fp) == 0))
+		r = session_put(s, fp_path, fp, false, session_revision(s, fp_path), NULL, err);
+	free(fp_path);
+	return r;
+}
+
 static int session_set_rev(struct session *s, const char *path, const char *value,
 			   enum session_set_mode mode, int64_t expected,
 			   struct store_conflict *conflict, struct ipw_error *err)
@@ -71,6 +88,8 @@ static int session_set_rev(struct session *s, const char *path, const char *valu
 		r = IPW_OK; /* nothing changed: no write, no audit row */
 	else
 		r = session_put(s, path, value, v != IPW_OK, expected, conflict, err);
+	if (r == IPW_OK)
+		r = record_affirmation(s, path, err);
 	if (r != IPW_OK)
 		return r;
 	if (v != IPW_OK && err)

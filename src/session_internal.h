@@ -19,4 +19,10 @@ struct session {
 
 const struct flow_field *session_signature_of(const struct session *s, const char *path);
 
+/* session_affirm.c: the fingerprint of the answers decl covers now (NULL
+ * when decl is not affirmed), and where it is kept. */
+const char *session_fingerprint_value(const struct session *s, const struct flow_field *decl,
+				      char buf[65]);
+char *session_fingerprint_path(const struct flow_field *decl); /* caller frees */
+
 #endif

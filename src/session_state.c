@@ -153,6 +153,10 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 		return;
 	case FIELD_DECLARATION:
 		check_value(s, step, f->path, v, n);
+		if (session_affirmation_stale(s, f->path))
+			add_issue(v, n, step, f->path,
+				  _("Answers this statement covers changed after it was affirmed; "
+				    "read it again and affirm it."));
 		if (f->signature) {
 			char *p = xasprintf("%s.name", f->path);
 			check_value(s, step, p, v, n);

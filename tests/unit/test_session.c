@@ -237,6 +237,41 @@ static void signature_is_a_text_answer_of_its_declaration(void **state)
 	assert_true(session_field_required(fx->s, "truth.name"));
 }
 
+static void affirmation_is_void_after_a_covered_answer_changes(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "complaint_number", "A-1", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
+	assert_false(session_affirmation_stale(fx->s, "truth"));
+	/* The typed name is part of the declaration, not something it covers. */
+	assert_int_equal(session_set(fx->s, "truth.name", "李伟", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_false(session_affirmation_stale(fx->s, "truth"));
+	assert_int_equal(session_set(fx->s, "complaint_number", "A-2", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_true(session_affirmation_stale(fx->s, "truth"));
+	struct session_issue *v;
+	size_t n = session_check(fx->s, &v);
+	bool reported = false;
+	for (size_t i = 0; i < n; i++)
+		reported |= strcmp(v[i].path, "truth") == 0 && strstr(v[i].message, "affirm it");
+	session_issues_free(v, n);
+	assert_true(reported);
+	/* Affirming again over the new answers makes it valid, and survives a reopen. */
+	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
+	assert_false(session_affirmation_stale(fx->s, "truth"));
+	struct session *again = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &again, &err),
+			 IPW_OK);
+	assert_false(session_affirmation_stale(again, "truth"));
+	session_free(again);
+	/* The fingerprint cannot be written from outside. */
+	assert_int_equal(session_set(fx->s, "truth.fingerprint", "0", SESSION_STRICT, NULL, &err),
+			 IPW_EUSAGE);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -252,6 +287,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(signature_is_a_text_answer_of_its_declaration, setup, teardown),
+		cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,3 +4,12 @@ libipwizui_a_SOURCES += \
 	ui/plain_io.c ui/plain_save.c ui/plain_value.c ui/plain_field.c \
 	ui/plain_nav.c ui/plain_list.c ui/plain_evidence.c ui/plain_declare.c \
 	ui/plain_review.c ui/plain_home.c
+
+# whole-program tests: `ipwiz --plain` driven by here-documents and a pipe
+TESTS += \
+	tests/cli/plain_walks_a_flow_line_by_line.sh \
+	tests/cli/plain_reasks_invalid_answers.sh \
+	tests/cli/plain_resumes_where_it_was_left.sh \
+	tests/cli/plain_takes_chinese_answers.sh \
+	tests/cli/plain_home_lists_cases_and_flows.sh \
+	tests/cli/plain_explains_a_conflict.sh

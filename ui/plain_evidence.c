@@ -18,7 +18,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-static const char *verdict_words(const char *verdict)
+const char *plain_verdict_words(const char *verdict)
 {
 	if (strcmp(verdict, "ok") == 0)
 		return _("accepted");
@@ -72,7 +72,7 @@ static void print_files(struct plain *p, const struct flow_field *f)
 		plain_printf(p, "%s\n", _("No file attached yet."));
 	for (size_t i = 0; i < n; i++) {
 		plain_printf(p, "  %zu. %s: %s", i + 1, plain_safe(p, rows[i]->path),
-			     verdict_words(rows[i]->verdict));
+			     plain_verdict_words(rows[i]->verdict));
 		if (rows[i]->message && *rows[i]->message)
 			plain_printf(p, ". %s", plain_safe(p, rows[i]->message));
 		plain_printf(p, "\n");
@@ -122,7 +122,7 @@ static char *absolute(const char *path)
 static void say_verdict(struct plain *p, const struct evidence_result *res)
 {
 	const char *v = evidence_verdict_name(res->verdict);
-	plain_printf(p, _("The file is %s."), verdict_words(v));
+	plain_printf(p, _("The file is %s."), plain_verdict_words(v));
 	if (res->message[0])
 		plain_printf(p, " %s", plain_safe(p, res->message));
 	plain_printf(p, "\n");
@@ -147,6 +147,13 @@ static enum plain_action attach(struct plain *p, const struct flow_field *f, con
 		free(path);
 		return PLAIN_NEXT;
 	}
+	say_verdict(p, &res);
+	if (res.verdict == EVIDENCE_REJECT || res.verdict == EVIDENCE_ERROR) {
+		/* Only files a reviewer could use are recorded; nothing to undo. */
+		plain_printf(p, "%s\n", _("It is not attached."));
+		free(path);
+		return PLAIN_NEXT;
+	}
 	char *abs = absolute(path);
 	struct store_evidence row = {
 		.field = f->path,
@@ -162,7 +169,6 @@ static enum plain_action attach(struct plain *p, const struct flow_field *f, con
 		.ext = res.ext,
 		.checked_at = (int64_t)time(NULL),
 	};
-	say_verdict(p, &res);
 	int r = store_evidence_add(session_store(s), session_case_id(s), &row, NULL, &err);
 	if (r == IPW_OK)
 		r = session_reload_evidence(s, &err);

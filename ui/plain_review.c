@@ -34,7 +34,8 @@ static void print_list(struct plain *p, const struct flow_field *f)
 {
 	const struct session *s = p->cc.session;
 	size_t n = session_list_count(s, f->path);
-	plain_printf(p, _("  %s: %zu items\n"), plain_safe(p, flow_tr(f->label)), n);
+	plain_printf(p, "  %s: ", plain_safe(p, flow_tr(f->label)));
+	plain_printf(p, ngettext("%zu item\n", "%zu items\n", n), n);
 	for (size_t i = 1; i <= n; i++)
 		for (size_t j = 0; j < f->nitems; j++) {
 			char *path = xasprintf("%s.%zu.%s", f->path, i, f->items[j].id);
@@ -54,10 +55,10 @@ static void print_evidence(struct plain *p, const struct flow_field *f)
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(ev[i].field, f->path) != 0)
 			continue;
-		plain_printf(p, "    %zu. %s [%s]", ++k, plain_safe(p, ev[i].path),
-			     plain_safe(p, ev[i].verdict));
+		plain_printf(p, "    %zu. %s: %s", ++k, plain_safe(p, ev[i].path),
+			     plain_verdict_words(ev[i].verdict));
 		if (ev[i].message && *ev[i].message)
-			plain_printf(p, " %s", plain_safe(p, ev[i].message));
+			plain_printf(p, ". %s", plain_safe(p, ev[i].message));
 		plain_printf(p, "\n");
 	}
 	if (!k)
@@ -107,6 +108,19 @@ static void print_answers(struct plain *p)
 	}
 }
 
+/* What the checklist calls the answer at path: its label, or "Signature"
+ * for a declaration's typed name ("truth.name"). */
+static const char *issue_label(const struct session *s, const char *path)
+{
+	const struct flow_field *f = flow_find_field(session_flow(s), path);
+	if (f)
+		return flow_tr(f->label);
+	size_t n = strlen(path);
+	if (n > 5 && strcmp(path + n - 5, ".name") == 0)
+		return _("Signature");
+	return path;
+}
+
 /* The checklist; returns how many problems remain. */
 static size_t print_checklist(struct plain *p)
 {
@@ -121,11 +135,9 @@ static size_t print_checklist(struct plain *p)
 		plain_printf(p, _("Still to do (%zu):\n"), n);
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct flow_field *f = flow_find_field(session_flow(s), v[i].path);
 		size_t k, m;
 		plain_step_number(s, v[i].step, &k, &m);
-		plain_printf(p, _("  Step %zu, %s: %s\n"), k,
-			     plain_safe(p, f ? flow_tr(f->label) : v[i].path),
+		plain_printf(p, _("  Step %zu, %s: %s\n"), k, plain_safe(p, issue_label(s, v[i].path)),
 			     plain_safe(p, v[i].message));
 	}
 	session_issues_free(v, n);

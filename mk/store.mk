@@ -21,3 +21,9 @@ tests_unit_test_store_stress_SOURCES = tests/unit/test_store_stress.c tests/unit
 tests_unit_test_store_stress_CFLAGS = $(unit_cflags)
 tests_unit_test_store_stress_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_store_stress
+
+check_PROGRAMS += tests/unit/test_store_disk
+tests_unit_test_store_disk_SOURCES = tests/unit/test_store_disk.c tests/unit/store_fixture.h
+tests_unit_test_store_disk_CFLAGS = $(unit_cflags)
+tests_unit_test_store_disk_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_store_disk

@@ -42,9 +42,9 @@ static int make_dir(const char *dir, struct ipw_error *err)
 		errno = ENOTDIR;
 	}
 	return ipw_error_set(err, IPW_EENV,
-	                     _("Cannot create the directory %s for the case "
-	                       "database: %s."),
-	                     dir, strerror(errno));
+			     _("Cannot create the directory %s for the case "
+			       "database: %s."),
+			     dir, strerror(errno));
 }
 
 /* The default place gets its whole chain of directories; a path given with
@@ -82,7 +82,7 @@ static int create_file(const char *path, struct ipw_error *err)
 		if (fd >= 0)
 			close(fd);
 		return ipw_error_set(err, IPW_EENV, _("Cannot create the case database %s: %s."),
-		                     path, strerror(e));
+				     path, strerror(e));
 	}
 	close(fd);
 	return IPW_OK;
@@ -94,8 +94,8 @@ static int check_file(const char *path, const struct stat *sb, struct ipw_error 
 {
 	if (!S_ISREG(sb->st_mode))
 		return ipw_error_set(err, IPW_EENV,
-		                     _("%s is not a file; pick the case database with --db PATH."),
-		                     path);
+				     _("%s is not a file; pick the case database with --db PATH."),
+				     path);
 	if (sb->st_mode & (S_IROTH | S_IWOTH))
 		return ipw_error_set(
 		    err, IPW_EENV,
@@ -114,12 +114,12 @@ static int locate(const char *path, unsigned flags, struct ipw_error *err)
 		return check_file(path, &sb, err);
 	if (errno != ENOENT)
 		return ipw_error_set(err, IPW_EENV, _("Cannot open the case database %s: %s."),
-		                     path, strerror(errno));
+				     path, strerror(errno));
 	if (!(flags & STORE_CREATE) || (flags & STORE_READONLY))
 		return ipw_error_set(err, IPW_EENV,
-		                     _("There is no case database at %s; start a case with `ipwiz "
-		                       "new FLOW`, or pick another with --db PATH."),
-		                     path);
+				     _("There is no case database at %s; start a case with `ipwiz "
+				       "new FLOW`, or pick another with --db PATH."),
+				     path);
 	char *def = store_default_path();
 	bool deep = def && strcmp(def, path) == 0;
 	free(def);

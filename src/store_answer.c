@@ -32,15 +32,15 @@ void store_conflict_clear(struct store_conflict *c)
 }
 
 int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v, size_t *n,
-                      struct ipw_error *err)
+		      struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(st,
-	                      "SELECT path, value, revision, actor, updated, draft FROM answers "
-	                      "WHERE case_id = ? ORDER BY path",
-	                      &s, err);
+			      "SELECT path, value, revision, actor, updated, draft FROM answers "
+			      "WHERE case_id = ? ORDER BY path",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -71,13 +71,13 @@ int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v
 
 /* The row as it is now, inside the write transaction. */
 static int current(struct store *st, int64_t case_id, const char *path, struct store_conflict *now,
-                   struct ipw_error *err)
+		   struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(st,
-	                      "SELECT value, revision, actor, updated FROM answers "
-	                      "WHERE case_id = ? AND path = ?",
-	                      &s, err);
+			      "SELECT value, revision, actor, updated FROM answers "
+			      "WHERE case_id = ? AND path = ?",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -97,17 +97,17 @@ static int current(struct store *st, int64_t case_id, const char *path, struct s
 
 /* Write one answer row and its audit row (inside a transaction). */
 static int write_row(struct store *st, int64_t case_id, const char *path, const char *old,
-                     const char *value, bool draft, int64_t rev, struct ipw_error *err)
+		     const char *value, bool draft, int64_t rev, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r =
 	    store_prepare(st,
-	                  "INSERT INTO answers (case_id, path, value, revision, actor, updated, "
-	                  "draft) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, path) DO "
-	                  "UPDATE SET value = excluded.value, revision = excluded.revision, "
-	                  "actor = excluded.actor, updated = excluded.updated, "
-	                  "draft = excluded.draft",
-	                  &s, err);
+			  "INSERT INTO answers (case_id, path, value, revision, actor, updated, "
+			  "draft) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, path) DO "
+			  "UPDATE SET value = excluded.value, revision = excluded.revision, "
+			  "actor = excluded.actor, updated = excluded.updated, "
+			  "draft = excluded.draft",
+			  &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -135,14 +135,14 @@ static int conflict_error(const char *path, const struct store_conflict *c, stru
 	if (c->when && gmtime_r(&t, &tm))
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
 	return ipw_error_set(err, IPW_ECONFLICT,
-	                     _("“%s” was changed by %s at %s while you were editing it; nothing "
-	                       "was overwritten."),
-	                     path, c->actor ? c->actor : "?", when);
+			     _("“%s” was changed by %s at %s while you were editing it; nothing "
+			       "was overwritten."),
+			     path, c->actor ? c->actor : "?", when);
 }
 
 int store_answer_put(struct store *st, int64_t case_id, const char *path, const char *value,
-                     bool draft, int64_t expected_rev, int64_t *new_rev,
-                     struct store_conflict *conflict, struct ipw_error *err)
+		     bool draft, int64_t expected_rev, int64_t *new_rev,
+		     struct store_conflict *conflict, struct ipw_error *err)
 {
 	struct store_conflict now = {0};
 	int r = store_begin(st, err);
@@ -163,7 +163,7 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 		return r;
 	}
 	if ((r = write_row(st, case_id, path, now.value, value, draft, now.revision + 1, err)) !=
-	        IPW_OK ||
+		IPW_OK ||
 	    (r = store_case_touch(st, case_id, err)) != IPW_OK)
 		goto fail;
 	if ((r = store_commit(st, err)) == IPW_OK && new_rev)
@@ -195,17 +195,17 @@ static void rows_free(struct row *v, size_t n)
 
 /* Every live answer under prefix, keyed by what follows the prefix. */
 static int rows_under(struct store *st, int64_t case_id, const char *prefix, struct row **v,
-                      size_t *n, struct ipw_error *err)
+		      size_t *n, struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int r =
 	    store_prepare(st,
-	                  "SELECT substr(path, length(?2) + 1), value, revision, draft "
-	                  "FROM answers WHERE case_id = ?1 AND substr(path, 1, length(?2)) = ?2 "
-	                  "AND value IS NOT NULL ORDER BY path",
-	                  &s, err);
+			  "SELECT substr(path, length(?2) + 1), value, revision, draft "
+			  "FROM answers WHERE case_id = ?1 AND substr(path, 1, length(?2)) = ?2 "
+			  "AND value IS NOT NULL ORDER BY path",
+			  &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -237,7 +237,7 @@ static const struct row *find_row(const struct row *v, size_t n, const char *suf
 
 /* Set prefix+suffix to value, one revision past whatever is there. */
 static int overwrite(struct store *st, int64_t case_id, const char *prefix, const char *suffix,
-                     const char *value, bool draft, struct ipw_error *err)
+		     const char *value, bool draft, struct ipw_error *err)
 {
 	char *path = xasprintf("%s%s", prefix, suffix);
 	struct store_conflict now = {0};
@@ -251,7 +251,7 @@ static int overwrite(struct store *st, int64_t case_id, const char *prefix, cons
 }
 
 static int move_rows(struct store *st, int64_t case_id, const char *from, const char *to,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	struct row *src = NULL, *dst = NULL;
 	size_t nsrc = 0, ndst = 0;
@@ -272,7 +272,7 @@ static int move_rows(struct store *st, int64_t case_id, const char *from, const 
 }
 
 int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from, const char *to,
-                                struct ipw_error *err)
+				struct ipw_error *err)
 {
 	size_t nf = strlen(from), nt = to ? strlen(to) : 0;
 	if (!nf || (to && (strncmp(from, to, nf < nt ? nf : nt) == 0)))

@@ -20,16 +20,16 @@ void store_audit_free(struct store_audit *v, size_t n)
 }
 
 int store_audit_list(struct store *st, int64_t case_id, struct store_audit **v, size_t *n,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int r =
 	    store_prepare(st,
-	                  "SELECT id, at, actor, address, what, old_value, new_value FROM audit "
-	                  "WHERE case_id = ? ORDER BY id",
-	                  &s, err);
+			  "SELECT id, at, actor, address, what, old_value, new_value FROM audit "
+			  "WHERE case_id = ? ORDER BY id",
+			  &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -60,7 +60,7 @@ int store_audit_list(struct store *st, int64_t case_id, struct store_audit **v, 
 }
 
 int store_audit_add(struct store *st, int64_t case_id, const char *what, const char *old_value,
-                    const char *new_value, struct ipw_error *err)
+		    const char *new_value, struct ipw_error *err)
 {
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
@@ -84,7 +84,7 @@ void store_notes_free(struct store_note *v, size_t n)
 }
 
 int store_note_add(struct store *st, int64_t case_id, const char *field, const char *text,
-                   struct ipw_error *err)
+		   struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	char *what = xasprintf("note %s", field);
@@ -93,9 +93,9 @@ int store_note_add(struct store *st, int64_t case_id, const char *field, const c
 		goto out;
 	if ((r = store_case_check(st, case_id, err)) != IPW_OK ||
 	    (r = store_prepare(st,
-	                       "INSERT INTO notes (case_id, field, author, text, created) "
-	                       "VALUES (?, ?, ?, ?, ?)",
-	                       &s, err)) != IPW_OK)
+			       "INSERT INTO notes (case_id, field, author, text, created) "
+			       "VALUES (?, ?, ?, ?, ?)",
+			       &s, err)) != IPW_OK)
 		goto fail;
 	sqlite3_bind_int64(s, 1, case_id);
 	store_bind_text(s, 2, field);
@@ -116,16 +116,16 @@ out:
 }
 
 int store_notes_list(struct store *st, int64_t case_id, struct store_note **v, size_t *n,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int r =
 	    store_prepare(st,
-	                  "SELECT id, field, author, text, created FROM notes WHERE case_id = ? "
-	                  "ORDER BY id",
-	                  &s, err);
+			  "SELECT id, field, author, text, created FROM notes WHERE case_id = ? "
+			  "ORDER BY id",
+			  &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);

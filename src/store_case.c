@@ -47,16 +47,16 @@ static void read_case(sqlite3_stmt *s, struct store_case *c)
 }
 
 int store_case_create(struct store *st, const char *flow_id, const char *flow_hash,
-                      const char *title, const char *lang, int64_t *id, struct ipw_error *err)
+		      const char *title, const char *lang, int64_t *id, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
 		return r;
 	r = store_prepare(st,
-	                  "INSERT INTO cases (flow_id, flow_hash, title, status, owner, lang, "
-	                  "created, updated) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
-	                  &s, err);
+			  "INSERT INTO cases (flow_id, flow_hash, title, status, owner, lang, "
+			  "created, updated) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
+			  &s, err);
 	if (r != IPW_OK)
 		goto fail;
 	int64_t now = store_now();
@@ -95,8 +95,8 @@ int store_case_get(struct store *st, int64_t id, struct store_case *out, struct 
 		read_case(s, out);
 	else if (rc == SQLITE_DONE)
 		r = ipw_error_set(err, IPW_EUSAGE,
-		                  _("There is no case #%lld; `ipwiz list` shows them."),
-		                  (long long)id);
+				  _("There is no case #%lld; `ipwiz list` shows them."),
+				  (long long)id);
 	else
 		r = store_fail(st, rc, err);
 	sqlite3_finalize(s);
@@ -134,7 +134,7 @@ int store_case_list(struct store *st, struct store_case **v, size_t *n, struct i
 /* Change one text column of a case, with its audit row. column is one of
  * our own names, never user input. */
 static int set_column(struct store *st, int64_t id, const char *column, const char *what,
-                      const char *value, struct ipw_error *err)
+		      const char *value, struct ipw_error *err)
 {
 	char *sel = xasprintf("SELECT %s FROM cases WHERE id = ?", column);
 	char *upd = xasprintf("UPDATE cases SET %s = ?, updated = ? WHERE id = ?", column);
@@ -193,9 +193,9 @@ int store_case_set_status(struct store *st, int64_t id, const char *status, stru
 {
 	if (!known_status(status))
 		return ipw_error_set(err, IPW_EUSAGE,
-		                     _("“%s” is not a case status; use draft, ready, submitted, "
-		                       "closed or archived."),
-		                     status ? status : "");
+				     _("“%s” is not a case status; use draft, ready, submitted, "
+				       "closed or archived."),
+				     status ? status : "");
 	return set_column(st, id, "status", "status", status, err);
 }
 

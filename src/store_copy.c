@@ -28,15 +28,15 @@ static const char *const copy_sql[] = {
 };
 
 static int copy_case_row(struct store *st, int64_t id, const char *title, int64_t *new_id,
-                         struct ipw_error *err)
+			 struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(st,
-	                      "INSERT INTO cases (flow_id, flow_hash, title, status, current_step, "
-	                      "owner, lang, created, updated) SELECT flow_id, flow_hash, "
-	                      "coalesce(?2, title), 'draft', current_step, ?3, lang, ?4, ?4 "
-	                      "FROM cases WHERE id = ?1",
-	                      &s, err);
+			      "INSERT INTO cases (flow_id, flow_hash, title, status, current_step, "
+			      "owner, lang, created, updated) SELECT flow_id, flow_hash, "
+			      "coalesce(?2, title), 'draft', current_step, ?3, lang, ?4, ?4 "
+			      "FROM cases WHERE id = ?1",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, id);
@@ -68,7 +68,7 @@ static int copy_rows(struct store *st, int64_t id, int64_t new_id, struct ipw_er
 }
 
 int store_case_duplicate(struct store *st, int64_t id, const char *title, int64_t *new_id,
-                         struct ipw_error *err)
+			 struct ipw_error *err)
 {
 	int64_t nid = 0;
 	char from[32];
@@ -127,7 +127,7 @@ int store_backup(struct store *st, const char *dest, struct ipw_error *err)
 		int e = errno;
 		free(tmp);
 		return ipw_error_set(err, IPW_EENV, _("Cannot write the copy %s: %s."), dest,
-		                     strerror(e));
+				     strerror(e));
 	}
 	close(fd);
 	sqlite3 *dst = NULL;
@@ -143,7 +143,7 @@ int store_backup(struct store *st, const char *dest, struct ipw_error *err)
 		r = ipw_error_set(err, IPW_EENV, _("Cannot finish the copy %s."), dest);
 	if (r == IPW_OK && rename(tmp, dest) != 0)
 		r = ipw_error_set(err, IPW_EENV, _("Cannot write the copy %s: %s."), dest,
-		                  strerror(errno));
+				  strerror(errno));
 	if (r != IPW_OK)
 		unlink(tmp);
 	free(tmp);

@@ -49,7 +49,7 @@ static char *describe(const char *path, const char *verdict)
 }
 
 int store_evidence_add(struct store *st, int64_t case_id, const struct store_evidence *e,
-                       int64_t *id, struct ipw_error *err)
+		       int64_t *id, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	char *what = xasprintf("evidence %s", e->field ? e->field : "");
@@ -60,13 +60,13 @@ int store_evidence_add(struct store *st, int64_t case_id, const struct store_evi
 	/* Position 0 means "after the files already there". */
 	if ((r = store_case_check(st, case_id, err)) != IPW_OK ||
 	    (r = store_prepare(
-	         st,
-	         "INSERT INTO evidence (field, path, size, mtime, sha256, mime, "
-	         "verdict, message_key, message, fix, ext, checked_at, case_id, "
-	         "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	         "?13, CASE WHEN ?14 > 0 THEN ?14 ELSE (SELECT coalesce(max(position), "
-	         "0) + 1 FROM evidence WHERE case_id = ?13 AND field = ?1) END)",
-	         &s, err)) != IPW_OK)
+		 st,
+		 "INSERT INTO evidence (field, path, size, mtime, sha256, mime, "
+		 "verdict, message_key, message, fix, ext, checked_at, case_id, "
+		 "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		 "?13, CASE WHEN ?14 > 0 THEN ?14 ELSE (SELECT coalesce(max(position), "
+		 "0) + 1 FROM evidence WHERE case_id = ?13 AND field = ?1) END)",
+		 &s, err)) != IPW_OK)
 		goto fail;
 	bind_evidence(s, e);
 	sqlite3_bind_int64(s, 13, case_id);
@@ -92,7 +92,7 @@ out:
 /* Inside a transaction: "path: verdict" of evidence row id, or a sentence
  * when the case has no such file. */
 static int evidence_row(struct store *st, int64_t case_id, int64_t id, char **desc, char **field,
-                        struct ipw_error *err)
+			struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(
@@ -104,11 +104,11 @@ static int evidence_row(struct store *st, int64_t case_id, int64_t id, char **de
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*desc = describe((const char *)sqlite3_column_text(s, 0),
-		                 (const char *)sqlite3_column_text(s, 1));
+				 (const char *)sqlite3_column_text(s, 1));
 		*field = store_column_text(s, 2);
 	} else if (rc == SQLITE_DONE) {
 		r = ipw_error_set(err, IPW_EUSAGE, _("Case #%lld has no evidence file %lld."),
-		                  (long long)case_id, (long long)id);
+				  (long long)case_id, (long long)id);
 	} else {
 		r = store_fail(st, rc, err);
 	}
@@ -117,7 +117,7 @@ static int evidence_row(struct store *st, int64_t case_id, int64_t id, char **de
 }
 
 int store_evidence_update(struct store *st, int64_t case_id, const struct store_evidence *e,
-                          struct ipw_error *err)
+			  struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	char *old = NULL, *field = NULL, *what = NULL;
@@ -127,12 +127,12 @@ int store_evidence_update(struct store *st, int64_t case_id, const struct store_
 		goto out;
 	if ((r = evidence_row(st, case_id, e->id, &old, &field, err)) != IPW_OK ||
 	    (r = store_prepare(
-	         st,
-	         "UPDATE evidence SET field = ?1, path = ?2, size = ?3, mtime = ?4, "
-	         "sha256 = ?5, mime = ?6, verdict = ?7, message_key = ?8, message = ?9, "
-	         "fix = ?10, ext = ?11, checked_at = ?12, position = CASE WHEN ?15 > 0 "
-	         "THEN ?15 ELSE position END WHERE id = ?13 AND case_id = ?14",
-	         &s, err)) != IPW_OK)
+		 st,
+		 "UPDATE evidence SET field = ?1, path = ?2, size = ?3, mtime = ?4, "
+		 "sha256 = ?5, mime = ?6, verdict = ?7, message_key = ?8, message = ?9, "
+		 "fix = ?10, ext = ?11, checked_at = ?12, position = CASE WHEN ?15 > 0 "
+		 "THEN ?15 ELSE position END WHERE id = ?13 AND case_id = ?14",
+		 &s, err)) != IPW_OK)
 		goto fail;
 	bind_evidence(s, e);
 	sqlite3_bind_int64(s, 13, e->id);
@@ -157,16 +157,16 @@ out:
 }
 
 int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v, size_t *n,
-                        struct ipw_error *err)
+			struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(st,
-	                      "SELECT id, field, path, size, mtime, sha256, mime, verdict, "
-	                      "message_key, message, fix, ext, checked_at, position FROM evidence "
-	                      "WHERE case_id = ? ORDER BY field, position, id",
-	                      &s, err);
+			      "SELECT id, field, path, size, mtime, sha256, mime, verdict, "
+			      "message_key, message, fix, ext, checked_at, position FROM evidence "
+			      "WHERE case_id = ? ORDER BY field, position, id",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -212,7 +212,7 @@ int store_evidence_remove(struct store *st, int64_t case_id, int64_t id, struct 
 		return r;
 	if ((r = evidence_row(st, case_id, id, &old, &field, err)) != IPW_OK ||
 	    (r = store_prepare(st, "DELETE FROM evidence WHERE id = ? AND case_id = ?", &s, err)) !=
-	        IPW_OK)
+		IPW_OK)
 		goto fail;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, case_id);

@@ -52,7 +52,7 @@ void store_rollback(struct store *st);
 int store_step_done(struct store *st, sqlite3_stmt *s, struct ipw_error *err);
 
 void store_bind_text(sqlite3_stmt *s, int idx, const char *v); /* NULL binds NULL */
-char *store_column_text(sqlite3_stmt *s, int col);             /* copy, or NULL */
+char *store_column_text(sqlite3_stmt *s, int col);	       /* copy, or NULL */
 
 int64_t store_now(void);
 
@@ -62,7 +62,7 @@ int store_case_check(struct store *st, int64_t id, struct ipw_error *err);
 int store_case_touch(struct store *st, int64_t id, struct ipw_error *err);
 /* Inside a transaction: one audit row by this connection's actor. */
 int store_audit_write(struct store *st, int64_t case_id, const char *what, const char *old_value,
-                      const char *new_value, struct ipw_error *err);
+		      const char *new_value, struct ipw_error *err);
 
 /* ---- store_schema.c ---- */
 

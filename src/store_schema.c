@@ -21,71 +21,71 @@ struct migration {
 
 static const struct migration migrations[] = {
     {1, "CREATE TABLE migrations ("
-        "  version INTEGER PRIMARY KEY,"
-        "  applied INTEGER NOT NULL,"
-        "  actor TEXT);"
-        "CREATE TABLE cases ("
-        "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-        "  flow_id TEXT NOT NULL,"
-        "  flow_hash TEXT NOT NULL DEFAULT '',"
-        "  title TEXT NOT NULL DEFAULT '',"
-        "  status TEXT NOT NULL DEFAULT 'draft',"
-        "  current_step TEXT,"
-        "  owner TEXT NOT NULL,"
-        "  created INTEGER NOT NULL,"
-        "  updated INTEGER NOT NULL);"
-        "CREATE TABLE answers ("
-        "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-        "  path TEXT NOT NULL,"
-        "  value TEXT,"
-        "  revision INTEGER NOT NULL,"
-        "  actor TEXT NOT NULL,"
-        "  updated INTEGER NOT NULL,"
-        "  PRIMARY KEY (case_id, path)) WITHOUT ROWID;"
-        "CREATE TABLE evidence ("
-        "  id INTEGER PRIMARY KEY,"
-        "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-        "  field TEXT NOT NULL,"
-        "  path TEXT NOT NULL,"
-        "  size INTEGER NOT NULL DEFAULT 0,"
-        "  mtime INTEGER NOT NULL DEFAULT 0,"
-        "  sha256 TEXT,"
-        "  mime TEXT,"
-        "  verdict TEXT,"
-        "  message TEXT,"
-        "  checked_at INTEGER NOT NULL DEFAULT 0);"
-        /* No foreign key: the trail of a deleted case outlives it. */
-        "CREATE TABLE audit ("
-        "  id INTEGER PRIMARY KEY,"
-        "  case_id INTEGER NOT NULL,"
-        "  at INTEGER NOT NULL,"
-        "  actor TEXT NOT NULL,"
-        "  what TEXT NOT NULL,"
-        "  old_value TEXT,"
-        "  new_value TEXT);"
-        "CREATE TABLE notes ("
-        "  id INTEGER PRIMARY KEY,"
-        "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-        "  field TEXT NOT NULL,"
-        "  author TEXT NOT NULL,"
-        "  text TEXT NOT NULL,"
-        "  created INTEGER NOT NULL);"
-        "CREATE INDEX audit_case ON audit (case_id);"},
+	"  version INTEGER PRIMARY KEY,"
+	"  applied INTEGER NOT NULL,"
+	"  actor TEXT);"
+	"CREATE TABLE cases ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  flow_id TEXT NOT NULL,"
+	"  flow_hash TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'draft',"
+	"  current_step TEXT,"
+	"  owner TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL);"
+	"CREATE TABLE answers ("
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  path TEXT NOT NULL,"
+	"  value TEXT,"
+	"  revision INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  PRIMARY KEY (case_id, path)) WITHOUT ROWID;"
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  field TEXT NOT NULL,"
+	"  path TEXT NOT NULL,"
+	"  size INTEGER NOT NULL DEFAULT 0,"
+	"  mtime INTEGER NOT NULL DEFAULT 0,"
+	"  sha256 TEXT,"
+	"  mime TEXT,"
+	"  verdict TEXT,"
+	"  message TEXT,"
+	"  checked_at INTEGER NOT NULL DEFAULT 0);"
+	/* No foreign key: the trail of a deleted case outlives it. */
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  what TEXT NOT NULL,"
+	"  old_value TEXT,"
+	"  new_value TEXT);"
+	"CREATE TABLE notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  field TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);"
+	"CREATE INDEX audit_case ON audit (case_id);"},
     /* 2: drafts kept but flagged, a language per case, the evidence
      * verdict's fix and extension and upload order, where a change came
      * from (SSH), and indexes for the per-case lists. */
     {2, "ALTER TABLE answers ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;"
-        "ALTER TABLE cases ADD COLUMN lang TEXT;"
-        "ALTER TABLE evidence ADD COLUMN message_key TEXT;"
-        "ALTER TABLE evidence ADD COLUMN fix TEXT;"
-        "ALTER TABLE evidence ADD COLUMN ext TEXT;"
-        "ALTER TABLE evidence ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
-        "UPDATE evidence SET position = id;"
-        "ALTER TABLE audit ADD COLUMN address TEXT;"
-        "DROP INDEX audit_case;"
-        "CREATE INDEX audit_case ON audit (case_id, id);"
-        "CREATE INDEX evidence_case ON evidence (case_id, field, position);"
-        "CREATE INDEX notes_case ON notes (case_id, id);"},
+	"ALTER TABLE cases ADD COLUMN lang TEXT;"
+	"ALTER TABLE evidence ADD COLUMN message_key TEXT;"
+	"ALTER TABLE evidence ADD COLUMN fix TEXT;"
+	"ALTER TABLE evidence ADD COLUMN ext TEXT;"
+	"ALTER TABLE evidence ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE evidence SET position = id;"
+	"ALTER TABLE audit ADD COLUMN address TEXT;"
+	"DROP INDEX audit_case;"
+	"CREATE INDEX audit_case ON audit (case_id, id);"
+	"CREATE INDEX evidence_case ON evidence (case_id, field, position);"
+	"CREATE INDEX notes_case ON notes (case_id, id);"},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)
@@ -124,10 +124,10 @@ static int check_identity(struct store *st, const struct identity *id, struct ip
 	bool empty = id->app_id == 0 && id->version == 0 && id->objects == 0;
 	if (!empty && id->app_id != STORE_APPLICATION_ID)
 		return ipw_error_set(err, IPW_EENV,
-		                     _("%s is an SQLite database of another program, not an ipwiz "
-		                       "case database; nothing was changed. Pick the right file "
-		                       "with --db PATH."),
-		                     st->path);
+				     _("%s is an SQLite database of another program, not an ipwiz "
+				       "case database; nothing was changed. Pick the right file "
+				       "with --db PATH."),
+				     st->path);
 	if (id->version > STORE_SCHEMA_VERSION)
 		return ipw_error_set(
 		    err, IPW_EENV,
@@ -173,7 +173,7 @@ static int migrate(struct store *st, struct ipw_error *err)
 	/* PRAGMA takes no bound values; these are our own constants. */
 	char sql[128];
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d; PRAGMA user_version = %d",
-	         STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+		 STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
 	if ((r = store_exec(st, sql, err)) != IPW_OK)
 		goto fail;
 	return store_commit(st, err);
@@ -193,9 +193,9 @@ static int migrate_aside(struct store *st, struct ipw_error *err)
 	int r = IPW_OK;
 	if (rc != SQLITE_OK) {
 		r = ipw_error_set(err, IPW_EENV,
-		                  _("%s was made by an earlier ipwiz and must be upgraded once by "
-		                    "someone who may write it; run `ipwiz list` as its owner."),
-		                  st->path);
+				  _("%s was made by an earlier ipwiz and must be upgraded once by "
+				    "someone who may write it; run `ipwiz list` as its owner."),
+				  st->path);
 	} else {
 		sqlite3_extended_result_codes(rw.db, 1);
 		sqlite3_busy_timeout(rw.db, rw.busy_ms);

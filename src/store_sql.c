@@ -2,13 +2,48 @@
  * reads when SQLite says no. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "store_internal.h"
 #include "xalloc.h"
+
+/* SQLite cannot open the file or the WAL files beside it: say which. */
+static int cantopen(const char *path, const char *detail, struct ipw_error *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		xstrset(&dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	int r;
+	if (access(path, W_OK) != 0 && errno == EROFS)
+		r = ipw_error_set(err, IPW_EENV,
+				  _("The case database %s is on a read-only disk; remount it "
+				    "read-write, or copy the file somewhere you can write and use "
+				    "--db PATH."),
+				  path);
+	else if (access(dir, W_OK | X_OK) != 0)
+		r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("ipwiz must write its journal beside %s, but may not write in "
+		      "%s (%s); ask the folder's owner for access, or use --db PATH."),
+		    path, dir, strerror(errno));
+	else
+		r = ipw_error_set(err, IPW_EENV,
+				  _("Cannot open the case database %s (%s); check that it exists "
+				    "and that you may read and write it."),
+				  path, detail);
+	free(dir);
+	return r;
+}
 
 int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw_error *err)
 {
@@ -17,14 +52,14 @@ int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return ipw_error_set(err, IPW_EENV,
-		                     _("The case database is in use by another program (%s stayed "
-		                       "locked for %d seconds); try again in a moment."),
-		                     path, (busy_ms + 999) / 1000);
+				     _("The case database is in use by another program (%s stayed "
+				       "locked for %d seconds); try again in a moment."),
+				     path, (busy_ms + 999) / 1000);
 	case SQLITE_FULL:
 		return ipw_error_set(err, IPW_EENV,
-		                     _("The disk holding %s is full, so nothing was saved; your "
-		                       "earlier answers are safe. Free some space and try again."),
-		                     path);
+				     _("The disk holding %s is full, so nothing was saved; your "
+				       "earlier answers are safe. Free some space and try again."),
+				     path);
 	case SQLITE_READONLY:
 		return ipw_error_set(
 		    err, IPW_EENV,
@@ -33,15 +68,16 @@ int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw
 		    path);
 	case SQLITE_NOTADB:
 		return ipw_error_set(err, IPW_EENV,
-		                     _("%s is not an ipwiz case database; pick the right file with "
-		                       "--db PATH."),
-		                     path);
+				     _("%s is not an ipwiz case database; pick the right file with "
+				       "--db PATH."),
+				     path);
 	case SQLITE_CORRUPT:
 		return ipw_error_set(err, IPW_EENV,
-		                     _("The case database %s is damaged (%s); restore it from a "
-		                       "backup or an export."),
-		                     path, detail);
+				     _("The case database %s is damaged (%s); restore it from a "
+				       "backup or an export."),
+				     path, detail);
 	case SQLITE_CANTOPEN:
+		return cantopen(path, detail, err);
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
 		return ipw_error_set(
@@ -51,17 +87,17 @@ int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw
 		    path, detail);
 	case SQLITE_IOERR:
 		return ipw_error_set(err, IPW_EENV,
-		                     _("Reading or writing %s failed (%s), so nothing was saved; "
-		                       "check the disk and try again."),
-		                     path, detail);
+				     _("Reading or writing %s failed (%s), so nothing was saved; "
+				       "check the disk and try again."),
+				     path, detail);
 	case SQLITE_NOMEM:
 		return ipw_error_set(err, IPW_EENV,
-		                     _("Out of memory while using %s; close other programs and try "
-		                       "again."),
-		                     path);
+				     _("Out of memory while using %s; close other programs and try "
+				       "again."),
+				     path);
 	default:
 		return ipw_error_set(err, IPW_EENV, _("The case database %s failed: %s."), path,
-		                     detail);
+				     detail);
 	}
 }
 
@@ -148,8 +184,8 @@ int store_case_check(struct store *st, int64_t id, struct ipw_error *err)
 		return IPW_OK;
 	if (rc == SQLITE_DONE)
 		return ipw_error_set(err, IPW_EUSAGE,
-		                     _("There is no case #%lld; `ipwiz list` shows them."),
-		                     (long long)id);
+				     _("There is no case #%lld; `ipwiz list` shows them."),
+				     (long long)id);
 	return store_fail(st, rc, err);
 }
 
@@ -167,13 +203,13 @@ int store_case_touch(struct store *st, int64_t id, struct ipw_error *err)
 }
 
 int store_audit_write(struct store *st, int64_t case_id, const char *what, const char *old_value,
-                      const char *new_value, struct ipw_error *err)
+		      const char *new_value, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(st,
-	                      "INSERT INTO audit (case_id, at, actor, address, what, old_value, "
-	                      "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	                      &s, err);
+			      "INSERT INTO audit (case_id, at, actor, address, what, old_value, "
+			      "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);

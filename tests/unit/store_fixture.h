@@ -29,7 +29,7 @@ static inline int fixture_setup(void **state)
 	struct ipw_error err = {0};
 	if (store_open(fx->db, STORE_CREATE, &fx->st, &err) != IPW_OK ||
 	    store_case_create(fx->st, "core-test", "sha256:1", "Test", "en", &fx->case_id, &err) !=
-	        IPW_OK) {
+		IPW_OK) {
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
 	}

@@ -167,7 +167,7 @@ static void newer_database_is_refused_untouched(void **state)
 	store_close(fx->st);
 	fx->st = NULL;
 	assert_int_equal(fixture_exec(fx->db, "PRAGMA user_version = 99; PRAGMA wal_checkpoint"),
-	                 SQLITE_OK);
+			 SQLITE_OK);
 	size_t len1, len2;
 	char *before = slurp(fx->db, &len1);
 	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_EENV);
@@ -201,8 +201,8 @@ static void check_upgraded_v1(struct store *st, const char *db)
 	assert_int_equal(fixture_query_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(fixture_query_int(db, "SELECT count(*) FROM migrations"), 2);
 	assert_int_equal(fixture_query_int(db, "SELECT integrity_check = 'ok' FROM "
-	                                       "pragma_integrity_check"),
-	                 1);
+					       "pragma_integrity_check"),
+			 1);
 	struct store_case c;
 	assert_int_equal(store_case_get(st, 7, &c, &err), IPW_OK);
 	assert_string_equal(c.title, "商标申诉 #1");
@@ -242,8 +242,8 @@ static void version_1_database_is_upgraded_without_losing_a_row(void **state)
 	/* and it takes writes in the new columns */
 	int64_t rev;
 	assert_int_equal(store_answer_put(fx->st, 7, "complaint_number", "IPP-2026-0043", true, 2,
-	                                  &rev, NULL, &err),
-	                 IPW_OK);
+					  &rev, NULL, &err),
+			 IPW_OK);
 	assert_int_equal(rev, 3);
 }
 
@@ -263,7 +263,7 @@ static void read_only_open_of_a_missing_database_says_so(void **state)
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	assert_int_equal(store_open(fx->db, STORE_READONLY | STORE_CREATE, &fx->st, &err),
-	                 IPW_EENV);
+			 IPW_EENV);
 	assert_non_null(strstr(err.msg, "There is no case database"));
 	assert_int_equal(access(fx->db, F_OK), -1);
 }
@@ -272,8 +272,8 @@ static void connection_uses_wal_full_sync_and_foreign_keys(void **state)
 {
 	struct fixture *fx = *state;
 	assert_int_equal(fixture_query_int(fx->db, "SELECT journal_mode = 'wal' FROM "
-	                                           "pragma_journal_mode"),
-	                 1);
+						   "pragma_journal_mode"),
+			 1);
 	struct ipw_error err = {0};
 	/* deleting a case removes its answers: the foreign keys are on */
 	int64_t rev;
@@ -348,7 +348,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define EMPTY(t) cmocka_unit_test_setup_teardown(t, fixture_setup_empty, fixture_teardown)
-#define FULL(t)  cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
+#define FULL(t)	 cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
 	    EMPTY(creates_private_file_and_directory_whatever_the_umask),
 	    EMPTY(a_mistyped_path_grows_no_tree_of_directories),
 	    cmocka_unit_test(default_path_follows_xdg_then_home),

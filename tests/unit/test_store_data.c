@@ -15,7 +15,7 @@
 #include "store_fixture.h"
 
 static int64_t put(struct store *st, int64_t id, const char *path, const char *value,
-                   int64_t expected)
+		   int64_t expected)
 {
 	struct ipw_error err = {0};
 	int64_t rev = -1;
@@ -98,7 +98,7 @@ static void answer_revisions_count_every_write_and_clear(void **state)
 	assert_string_equal(find(a, n, "pieces")->actor, store_actor(fx->st));
 	store_answers_free(a, n);
 	assert_int_equal(store_answer_put(fx->st, 999, "email", "x", false, 0, &rev, NULL, &err),
-	                 IPW_EUSAGE);
+			 IPW_EUSAGE);
 }
 
 static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
@@ -111,8 +111,8 @@ static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
 	struct store_conflict c = {0};
 	int64_t rev = -1;
 	assert_int_equal(store_answer_put(fx->st, fx->case_id, "complaint_number", "MINE-2", false,
-	                                  0, &rev, &c, &err),
-	                 IPW_ECONFLICT);
+					  0, &rev, &c, &err),
+			 IPW_ECONFLICT);
 	assert_int_equal(err.status, IPW_ECONFLICT);
 	assert_non_null(strstr(err.msg, "nothing was overwritten"));
 	assert_string_equal(c.value, "THEIRS-1");
@@ -124,8 +124,8 @@ static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
 	/* they clear it: the conflict says so with no value */
 	assert_int_equal(put(other, fx->case_id, "complaint_number", NULL, 1), 2);
 	assert_int_equal(store_answer_put(fx->st, fx->case_id, "complaint_number", "MINE-2", false,
-	                                  1, &rev, &c, &err),
-	                 IPW_ECONFLICT);
+					  1, &rev, &c, &err),
+			 IPW_ECONFLICT);
 	assert_null(c.value);
 	assert_int_equal(c.revision, 2);
 	store_conflict_clear(&c);
@@ -147,8 +147,8 @@ static void unicode_and_control_characters_round_trip(void **state)
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	const char *values[] = {"商标注册证 第 12345678 号", "Toko Maju Jaya — “asli”",
-	                        "emoji 🙂 and combining é", "two\nlines\twith tab",
-	                        "' OR 1=1; DROP TABLE answers; --"};
+				"emoji 🙂 and combining é", "two\nlines\twith tab",
+				"' OR 1=1; DROP TABLE answers; --"};
 	char path[32];
 	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
 		snprintf(path, sizeof(path), "products.%zu.url", i + 1);
@@ -156,7 +156,7 @@ static void unicode_and_control_characters_round_trip(void **state)
 	}
 	assert_int_equal(store_case_set_title(fx->st, fx->case_id, "申诉 — Ünïcödé", &err), IPW_OK);
 	assert_int_equal(store_note_add(fx->st, fx->case_id, "-", "发票必须双方盖章", &err),
-	                 IPW_OK);
+			 IPW_OK);
 	struct store_answer *a;
 	size_t n;
 	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
@@ -225,14 +225,14 @@ static void evidence_keeps_upload_order_and_verdicts(void **state)
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	struct store_evidence e = {.field = "invoice",
-	                           .path = "/srv/发票.pdf",
-	                           .size = 4096,
-	                           .mtime = 1764000000,
-	                           .sha256 = "ab",
-	                           .mime = "application/pdf",
-	                           .verdict = "ok",
-	                           .message = "fine",
-	                           .ext = "pdf"};
+				   .path = "/srv/发票.pdf",
+				   .size = 4096,
+				   .mtime = 1764000000,
+				   .sha256 = "ab",
+				   .mime = "application/pdf",
+				   .verdict = "ok",
+				   .message = "fine",
+				   .ext = "pdf"};
 	int64_t id1, id2;
 	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, &id1, &err), IPW_OK);
 	e.path = "/srv/b.png";

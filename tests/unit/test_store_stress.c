@@ -21,7 +21,7 @@
 #include "store_fixture.h"
 
 #define CRASH_ROUNDS 200
-#define WRITERS      4
+#define WRITERS	     4
 #define INCREMENTS   500
 
 /* SQLite connections must not cross fork(): children open their own. */
@@ -61,16 +61,16 @@ static uint32_t check_round(const char *db, int round, int fd)
 	while ((got = read(fd, &n, sizeof(n))) == sizeof(n))
 		acked = n + 1;
 	assert_int_equal(fixture_query_int(db, "SELECT integrity_check = 'ok' FROM "
-	                                       "pragma_integrity_check"),
-	                 1);
+					       "pragma_integrity_check"),
+			 1);
 	char *sql = xasprintf("SELECT count(*) FROM answers WHERE path LIKE 'r%d.%%' AND "
-	                      "CAST(substr(path, instr(path, '.') + 1) AS INTEGER) < %u",
-	                      round, acked);
+			      "CAST(substr(path, instr(path, '.') + 1) AS INTEGER) < %u",
+			      round, acked);
 	long long present = fixture_query_int(db, sql);
 	free(sql);
 	if (present != (long long)acked)
 		fail_msg("round %d: %u answers reported saved, %lld present", round, acked,
-		         present);
+			 present);
 	return acked;
 }
 
@@ -100,14 +100,14 @@ static void killed_writer_loses_nothing_it_reported_saved(void **state)
 		assert_int_equal(waitpid(pid, &status, 0), pid);
 		if (!WIFSIGNALED(status))
 			fail_msg("round %d: the writer stopped by itself (status %d)", round,
-			         WEXITSTATUS(status));
+				 WEXITSTATUS(status));
 		uint32_t acked = check_round(fx->db, round, p[0]);
 		saved += acked;
 		rounds_with_writes += acked > 0;
 		close(p[0]);
 	}
 	fprintf(stderr, "%lu answers saved before a kill, in %lu of %d rounds\n", saved,
-	        rounds_with_writes, CRASH_ROUNDS);
+		rounds_with_writes, CRASH_ROUNDS);
 	/* kills that always land before the first write would prove nothing */
 	assert_true(rounds_with_writes > CRASH_ROUNDS / 2);
 	struct ipw_error err = {0};
@@ -141,7 +141,7 @@ _Noreturn static void increment(const char *db, int64_t case_id)
 			struct store_conflict c = {0};
 			int64_t new_rev;
 			int r = store_answer_put(st, case_id, "counter", buf, false, rev, &new_rev,
-			                         &c, &err);
+						 &c, &err);
 			if (r == IPW_OK)
 				break;
 			if (r != IPW_ECONFLICT) {
@@ -185,8 +185,8 @@ static void concurrent_increments_lose_no_update(void **state)
 	assert_int_equal(a[0].revision, WRITERS * INCREMENTS);
 	store_answers_free(a, n);
 	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM audit WHERE what = "
-	                                           "'answer counter'"),
-	                 WRITERS * INCREMENTS);
+						   "'answer counter'"),
+			 WRITERS * INCREMENTS);
 }
 
 int main(void)
@@ -195,9 +195,9 @@ int main(void)
 	signal(SIGPIPE, SIG_IGN);
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(killed_writer_loses_nothing_it_reported_saved,
-	                                    fixture_setup, fixture_teardown),
+					    fixture_setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(concurrent_increments_lose_no_update, fixture_setup,
-	                                    fixture_teardown),
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

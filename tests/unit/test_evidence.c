@@ -1,0 +1,395 @@
+/* Evidence checks over a corpus generated at test time
+ * (tests/fixtures/evidence/make-samples.sh): each file with its exact
+ * verdict and message key, hashes against sha256sum, and the libmagic
+ * worker surviving a crash and a hang. */
+#include "config.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "evidence.h"
+#include "evidence_internal.h"
+#include "xalloc.h"
+
+static char dir[64];
+
+static char *accept_usual[] = {"application/pdf", "image/jpeg", "image/png"};
+static char *accept_docx[] = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"};
+
+/* The shipped flows' defaults: 8 MB max, warn over 5 MB, 700 px, strict. */
+static const struct evidence_req strict = {.accept = accept_usual,
+                                           .naccept = 3,
+                                           .max_size = 8 * 1024 * 1024,
+                                           .warn_size = 5 * 1024 * 1024,
+                                           .min_pixels = 700,
+                                           .structure = EVIDENCE_POLICY_REJECT};
+static const struct evidence_req lenient = {.accept = accept_usual,
+                                            .naccept = 3,
+                                            .max_size = 8 * 1024 * 1024,
+                                            .structure = EVIDENCE_POLICY_WARN};
+static const struct evidence_req word_only = {
+    .accept = accept_docx, .naccept = 1, .structure = EVIDENCE_POLICY_REJECT};
+
+static int make_corpus(void **state)
+{
+	snprintf(dir, sizeof(dir), "/tmp/ipwiz-evidence-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	const char *src = getenv("IPWIZ_SRCDIR");
+	char *cmd = xasprintf("sh '%s/tests/fixtures/evidence/make-samples.sh' '%s'",
+	                      src ? src : "..", dir);
+	int r = system(cmd);
+	free(cmd);
+	return r == 0 ? 0 : -1;
+}
+
+static int remove_corpus(void **state)
+{
+	evidence_magic_shutdown();
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int r = system(cmd);
+	free(cmd);
+	return r == 0 ? 0 : -1;
+}
+
+static struct evidence_result check(const char *name, const struct evidence_req *req)
+{
+	struct evidence_result res;
+	struct ipw_error err = {0};
+	char *path = xasprintf("%s/%s", dir, name);
+	assert_int_equal(evidence_check(path, req, &res, &err), IPW_OK);
+	free(path);
+	return res;
+}
+
+#define expect_verdict(name, req, v, k)                                                            \
+	do {                                                                                       \
+		struct evidence_result r_ = check(name, req);                                      \
+		if (r_.verdict != (v) || strcmp(r_.key, k) != 0)                                   \
+			fail_msg("%s: %s/%s, expected %s/%s (%s)", name,                           \
+			         evidence_verdict_name(r_.verdict), r_.key,                        \
+			         evidence_verdict_name(v), k, r_.message);                         \
+		assert_true(r_.message[0] != '\0');                                                \
+		if ((v) != EVIDENCE_OK)                                                            \
+			assert_true(r_.fix[0] != '\0');                                            \
+	} while (0)
+
+static void real_documents_are_accepted(void **state)
+{
+	struct evidence_result r = check("invoice.pdf", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_OK);
+	assert_string_equal(r.mime, "application/pdf");
+	assert_string_equal(r.ext, "pdf");
+	assert_int_equal(r.size, 622);
+	assert_string_equal(r.fix, "");
+	assert_non_null(strstr(r.message, "a PDF document"));
+
+	r = check("photo.jpg", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_OK);
+	assert_string_equal(r.mime, "image/jpeg");
+	assert_int_equal(r.width, 800);
+	assert_int_equal(r.height, 760);
+
+	r = check("scan.png", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_OK);
+	assert_int_equal(r.width, 800);
+	assert_int_equal(r.height, 720);
+	assert_non_null(strstr(r.message, "800 × 720 pixels"));
+
+	expect_verdict("letter.docx", &word_only, EVIDENCE_OK, "ok");
+	expect_verdict("link.pdf", &strict, EVIDENCE_OK, "ok");
+	expect_verdict("发票 2026 年.pdf", &strict, EVIDENCE_OK, "ok");
+	expect_verdict("two\nlines.pdf", &strict, EVIDENCE_OK, "ok");
+}
+
+static void wrong_types_are_named_in_words(void **state)
+{
+	struct evidence_result r = check("program.pdf", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_REJECT);
+	assert_string_equal(r.key, "wrong-type");
+	assert_non_null(strstr(r.message, "a program (executable)"));
+	assert_non_null(strstr(r.fix, "Do not upload programs"));
+
+	r = check("program.pdf", &(struct evidence_req){.accept = accept_usual, .naccept = 1});
+	assert_string_equal(r.message, "This file is a program (executable), not a PDF document.");
+
+	r = check("docx-as.pdf", &strict);
+	assert_string_equal(r.key, "wrong-type");
+	assert_non_null(strstr(r.message, "a Word document"));
+	assert_non_null(strstr(r.fix, "save it as PDF"));
+
+	r = check("page.png", &strict);
+	assert_string_equal(r.key, "wrong-type");
+	assert_non_null(strstr(r.message, "a web page (HTML)"));
+
+	r = check("archive.zip", &strict);
+	assert_string_equal(r.key, "wrong-type");
+	assert_non_null(strstr(r.message, "a ZIP archive"));
+	assert_non_null(strstr(r.fix, "Unpack the archive"));
+
+	expect_verdict("letter.docx", &strict, EVIDENCE_REJECT, "wrong-type");
+	expect_verdict("invoice.pdf", &word_only, EVIDENCE_REJECT, "wrong-type");
+	expect_verdict("truncated.docx", &strict, EVIDENCE_REJECT, "wrong-type");
+}
+
+static void disguised_names_warn_and_give_the_right_extension(void **state)
+{
+	struct evidence_result r = check("pdf-as.jpg", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_WARN);
+	assert_string_equal(r.key, "wrong-extension");
+	assert_string_equal(r.ext, "pdf");
+	assert_non_null(strstr(r.fix, ".pdf"));
+
+	r = check("jpeg-as.png", &strict);
+	assert_string_equal(r.key, "wrong-extension");
+	assert_string_equal(r.mime, "image/jpeg");
+	assert_string_equal(r.ext, "jpg");
+
+	r = check("png-as.pdf", &strict);
+	assert_string_equal(r.key, "wrong-extension");
+	assert_string_equal(r.ext, "png");
+
+	expect_verdict("no-extension", &strict, EVIDENCE_WARN, "wrong-extension");
+}
+
+static void broken_files_follow_the_flow_policy(void **state)
+{
+	expect_verdict("empty.pdf", &strict, EVIDENCE_REJECT, "empty");
+	expect_verdict("truncated.pdf", &strict, EVIDENCE_REJECT, "truncated");
+	expect_verdict("truncated.pdf", &lenient, EVIDENCE_WARN, "truncated");
+	expect_verdict("truncated.jpg", &strict, EVIDENCE_REJECT, "truncated");
+	expect_verdict("truncated.jpg", &lenient, EVIDENCE_WARN, "truncated");
+	expect_verdict("truncated.png", &strict, EVIDENCE_REJECT, "truncated");
+	expect_verdict("truncated.docx", &word_only, EVIDENCE_REJECT, "truncated");
+	/* Encryption is never a warning: a reviewer cannot open it at all. */
+	expect_verdict("encrypted.pdf", &strict, EVIDENCE_REJECT, "encrypted");
+	expect_verdict("encrypted.pdf", &lenient, EVIDENCE_REJECT, "encrypted");
+}
+
+static void thumbnails_are_caught_by_pixel_size(void **state)
+{
+	struct evidence_result r = check("thumb.png", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_REJECT);
+	assert_string_equal(r.key, "too-small-image");
+	assert_string_equal(r.message,
+	                    "This image is only 100 × 80 pixels; reviewers need at least "
+	                    "700 pixels on its shorter side to read it.");
+	expect_verdict("thumb.jpg", &strict, EVIDENCE_REJECT, "too-small-image");
+	expect_verdict("thumb.png", &lenient, EVIDENCE_OK, "ok");
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sizes_are_judged_before_reading(void **state)
+{
+	expect_verdict("large.pdf", &strict, EVIDENCE_WARN, "large");
+	expect_verdict("large.pdf", &lenient, EVIDENCE_OK, "ok");
+	expect_verdict("oversized.pdf", &strict, EVIDENCE_REJECT, "too-large");
+	double t0 = now();
+	struct evidence_result r = check("sparse.pdf", &strict);
+	double took = now() - t0;
+	assert_string_equal(r.key, "too-large");
+	assert_string_equal(r.message, "This file is 5.0 GB; this field takes at most 8 MB.");
+	assert_int_equal(r.size, 5368709120ull);
+	assert_string_equal(r.sha256, ""); /* never read */
+	assert_true(took < 0.5);
+}
+
+static void things_that_are_not_files_never_block(void **state)
+{
+	alarm(20); /* a FIFO that blocks would hang here: fail instead */
+	expect_verdict("fifo.pdf", &strict, EVIDENCE_REJECT, "not-regular");
+	alarm(0);
+	expect_verdict("folder.pdf", &strict, EVIDENCE_REJECT, "directory");
+	expect_verdict("loop-a.pdf", &strict, EVIDENCE_REJECT, "link-loop");
+	expect_verdict("missing.pdf", &strict, EVIDENCE_REJECT, "not-found");
+	struct evidence_result r = check("dangling.pdf", &strict);
+	assert_string_equal(r.key, "dangling-link");
+	assert_non_null(strstr(r.message, "“no-such-file.pdf”"));
+	struct ipw_error err = {0};
+	assert_int_equal(evidence_check("/dev/null", &strict, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "not-regular");
+	assert_string_equal(r.message, "This is a device, not a document.");
+}
+
+static void link_targets_are_sanitised_in_messages(void **state)
+{
+	char *link = xasprintf("%s/evil.pdf", dir);
+	assert_int_equal(symlink("\x1b[2J\x1b]0;owned\x07.pdf", link), 0);
+	struct evidence_result r;
+	struct ipw_error err = {0};
+	assert_int_equal(evidence_check(link, &strict, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "dangling-link");
+	assert_null(strchr(r.message, '\x1b'));
+	assert_null(strchr(r.message, '\x07'));
+	unlink(link);
+	free(link);
+}
+
+/* As root every file is readable, so the check runs as "nobody". */
+static void unreadable_files_say_so(void **state)
+{
+	if (geteuid() != 0) {
+		expect_verdict("unreadable.pdf", &strict, EVIDENCE_REJECT, "not-readable");
+		return;
+	}
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct evidence_result r;
+		struct ipw_error err = {0};
+		char *path = xasprintf("%s/unreadable.pdf", dir);
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(2);
+		evidence_check(path, &strict, &r, &err);
+		_exit(strcmp(r.key, "not-readable") == 0 && strstr(r.message, "ermission") ? 0 : 1);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void hash_matches_sha256sum(void **state)
+{
+	char *cmd = xasprintf("sha256sum '%s/photo.jpg'", dir);
+	FILE *p = popen(cmd, "r");
+	free(cmd);
+	assert_non_null(p);
+	char want[65] = "";
+	assert_int_equal(fscanf(p, "%64s", want), 1);
+	pclose(p);
+	struct evidence_result r = check("photo.jpg", &strict);
+	assert_string_equal(r.sha256, want);
+	/* Rejected-but-read files are fingerprinted too (same file twice). */
+	struct evidence_result a = check("docx-as.pdf", &strict), b = check("letter.docx", &strict);
+	assert_string_equal(a.sha256, b.sha256);
+	assert_int_equal(strlen(a.sha256), 64);
+}
+
+static void rehash_notices_changes(void **state)
+{
+	char *path = xasprintf("%s/copy.pdf", dir);
+	char *cmd = xasprintf("cp '%s/invoice.pdf' '%s'", dir, path);
+	assert_int_equal(system(cmd), 0);
+	struct evidence_result before, after;
+	struct ipw_error err = {0};
+	assert_int_equal(evidence_check(path, &strict, &before, &err), IPW_OK);
+	assert_int_equal(evidence_rehash(path, &after, &err), IPW_OK);
+	assert_string_equal(before.sha256, after.sha256);
+	FILE *f = fopen(path, "a");
+	assert_non_null(f);
+	fputs("% appended\n", f);
+	fclose(f);
+	assert_int_equal(evidence_rehash(path, &after, &err), IPW_OK);
+	assert_string_not_equal(before.sha256, after.sha256);
+	assert_int_equal(after.size, before.size + 11);
+	unlink(path);
+	assert_int_equal(evidence_rehash(path, &after, &err), IPW_EUSER);
+	assert_string_equal(err.msg, "There is no file with this name.");
+	free(cmd);
+	free(path);
+}
+
+static void a_dead_worker_is_replaced(void **state)
+{
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	pid_t first = evidence_magic_worker();
+	assert_true(first > 0);
+	assert_int_equal(kill(first, SIGKILL), 0);
+	usleep(50 * 1000);
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	assert_true(evidence_magic_worker() > 0);
+	assert_true(evidence_magic_worker() != first);
+}
+
+static void a_hanging_worker_becomes_could_not_check(void **state)
+{
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	pid_t w = evidence_magic_worker();
+	evidence_magic_set_timeout(300);
+	assert_int_equal(kill(w, SIGSTOP), 0);
+	struct evidence_result r = check("photo.jpg", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_ERROR);
+	assert_string_equal(r.key, "check-failed");
+	assert_true(r.fix[0] != '\0');
+	evidence_magic_set_timeout(0);
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+}
+
+static void a_crash_during_a_check_becomes_could_not_check(void **state)
+{
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	pid_t w = evidence_magic_worker();
+	assert_int_equal(kill(w, SIGSTOP), 0);
+	pid_t killer = fork();
+	assert_true(killer >= 0);
+	if (killer == 0) {
+		usleep(200 * 1000);
+		kill(w, SIGSEGV);
+		kill(w, SIGCONT);
+		_exit(0);
+	}
+	struct evidence_result r = check("photo.jpg", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_ERROR);
+	assert_string_equal(r.key, "check-failed");
+	assert_int_equal(waitpid(killer, NULL, 0), killer);
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+}
+
+static void words_for_types(void **state)
+{
+	assert_string_equal(evidence_mime_description("application/x-executable"),
+	                    "a program (executable)");
+	assert_string_equal(evidence_mime_description("application/msword"), "a Word document");
+	assert_string_equal(evidence_mime_description("video/mp4"), "a video");
+	assert_string_equal(evidence_mime_description("x/unknown"), "a file of an unknown kind");
+	assert_string_equal(evidence_mime_description(NULL), "a file of an unknown kind");
+	assert_string_equal(evidence_verdict_name(EVIDENCE_OK), "ok");
+	assert_string_equal(evidence_verdict_name(EVIDENCE_WARN), "warn");
+	assert_string_equal(evidence_verdict_name(EVIDENCE_REJECT), "reject");
+	assert_string_equal(evidence_verdict_name(EVIDENCE_ERROR), "error");
+	assert_true(evidence_ext_fits("a/b.JPEG", "image/jpeg"));
+	assert_false(evidence_ext_fits("a.b/c", "image/jpeg"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(real_documents_are_accepted),
+	    cmocka_unit_test(wrong_types_are_named_in_words),
+	    cmocka_unit_test(disguised_names_warn_and_give_the_right_extension),
+	    cmocka_unit_test(broken_files_follow_the_flow_policy),
+	    cmocka_unit_test(thumbnails_are_caught_by_pixel_size),
+	    cmocka_unit_test(sizes_are_judged_before_reading),
+	    cmocka_unit_test(things_that_are_not_files_never_block),
+	    cmocka_unit_test(link_targets_are_sanitised_in_messages),
+	    cmocka_unit_test(unreadable_files_say_so),
+	    cmocka_unit_test(hash_matches_sha256sum),
+	    cmocka_unit_test(rehash_notices_changes),
+	    cmocka_unit_test(a_dead_worker_is_replaced),
+	    cmocka_unit_test(a_hanging_worker_becomes_could_not_check),
+	    cmocka_unit_test(a_crash_during_a_check_becomes_could_not_check),
+	    cmocka_unit_test(words_for_types),
+	};
+	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);
+}

@@ -31,7 +31,7 @@ static void print_diags(struct ipw_diags *d)
 		const char *kind = g->severity == IPW_SEV_ERROR ? _("error") : _("warning");
 		if (g->line > 0)
 			fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->column, kind,
-				g->msg);
+			        g->msg);
 		else
 			fprintf(stderr, "%s: %s: %s\n", g->file, kind, g->msg);
 	}
@@ -100,8 +100,8 @@ static void pot_print(struct pot *p, FILE *out)
 {
 	if (out)
 		fputs("# Translatable strings of the ipwiz flows (ipwiz lint --pot).\n"
-	      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n",
-	      out);
+		      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n",
+		      out);
 	for (size_t i = 0; i < p->n; i++) {
 		if (out) {
 			fprintf(out, "#:%s\n", p->v[i].refs.s);
@@ -151,7 +151,7 @@ int cli_cmd_lint(struct cli *cli, int argc, char **argv)
 	pot_print(&pot, pot_mode && status == IPW_OK ? stdout : NULL);
 	if (!pot_mode || d.nerrors)
 		fprintf(stderr, _("%d file(s): %zu error(s), %zu warning(s)\n"), files, d.nerrors,
-			d.nwarnings);
+		        d.nwarnings);
 	ipw_diags_free(&d);
 	return status;
 }

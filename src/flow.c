@@ -163,8 +163,7 @@ const struct flow_document *flow_find_document(const struct flow *f, const char 
 	return NULL;
 }
 
-const struct flow_template *flow_document_template(const struct flow_document *d,
-						   const char *lang)
+const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang)
 {
 	const struct flow_template *en = NULL;
 	for (size_t i = 0; i < d->ntemplates; i++) {

@@ -20,7 +20,7 @@ void fb_error(struct flow_builder *b, const struct ynode *at, const char *fmt, .
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, at ? at->line : 0, at ? at->column : 0,
-		      "%s", msg);
+	              "%s", msg);
 	free(msg);
 }
 
@@ -58,7 +58,7 @@ static size_t distance(const char *a, const char *b)
 }
 
 void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *const *allowed,
-		   const char *what)
+                   const char *what)
 {
 	for (size_t i = 0; i < map->n; i++) {
 		const char *key = map->keys[i].text;
@@ -80,7 +80,7 @@ void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *
 			continue;
 		if (near)
 			fb_error(b, &map->keys[i], _("unknown key “%s” in %s; did you mean “%s”?"),
-				 key, what, near);
+			         key, what, near);
 		else
 			fb_error(b, &map->keys[i], _("unknown key “%s” in %s"), key, what);
 	}
@@ -91,12 +91,12 @@ bool fb_expect_map(struct flow_builder *b, const struct ynode *n, const char *wh
 	if (n->kind == YNODE_MAP)
 		return true;
 	fb_error(b, n, _("%s must be a mapping of keys and values, not %s"), what,
-		 ytree_kind_name(n));
+	         ytree_kind_name(n));
 	return false;
 }
 
 static const struct ynode *scalar_at(struct flow_builder *b, const struct ynode *map,
-				     const char *key)
+                                     const char *key)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (v && v->kind != YNODE_SCALAR) {
@@ -107,7 +107,7 @@ static const struct ynode *scalar_at(struct flow_builder *b, const struct ynode 
 }
 
 bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bool required,
-	    char **out)
+            char **out)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (!v) {
@@ -130,7 +130,7 @@ bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bo
 }
 
 bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, unsigned *out,
-	     bool *present)
+             bool *present)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (present)
@@ -144,7 +144,7 @@ bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, u
 	unsigned long x = strtoul(v->text, &end, 10);
 	if (!isdigit((unsigned char)v->text[0]) || *end || errno || x > 1000000) {
 		fb_error(b, v, _("“%s” must be a whole number from 0 to 1000000, not “%s”"), key,
-			 v->text);
+		         v->text);
 		return false;
 	}
 	*out = (unsigned)x;
@@ -152,7 +152,7 @@ bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, u
 }
 
 bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key, double *out,
-	       bool *present)
+               bool *present)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (present)
@@ -211,15 +211,15 @@ bool fb_size(struct flow_builder *b, const struct ynode *map, const char *key, u
 		unit = 0;
 	if (!isdigit((unsigned char)v->text[0]) || unit == 0 || errno || x > (1ull << 40) / unit) {
 		fb_error(b, v, _("“%s” must be a size such as 500KB, 8MB or 1GB, not “%s”"), key,
-			 v->text);
+		         v->text);
 		return false;
 	}
 	*out = x * unit;
 	return true;
 }
 
-bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *key,
-		 char ***out, size_t *n)
+bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *key, char ***out,
+                 size_t *n)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (!v)
@@ -240,7 +240,7 @@ bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *ke
 	for (size_t i = 0; i < v->n; i++) {
 		if (v->items[i].kind != YNODE_SCALAR) {
 			fb_error(b, &v->items[i], _("each item of “%s” must be a single value"),
-				 key);
+			         key);
 			ok = false;
 			continue;
 		}
@@ -254,23 +254,22 @@ static bool looks_like_date(const char *s)
 	return strlen(s) == 10 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-';
 }
 
-bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key,
-	     struct expr **out)
+bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key, struct expr **out)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (!v)
 		return true;
 	if (!(v = scalar_at(b, map, key)))
 		return false;
-	char *src = looks_like_date(v->text) ? xasprintf("date(\"%s\")", v->text)
-					     : xstrdup(v->text);
+	char *src =
+	    looks_like_date(v->text) ? xasprintf("date(\"%s\")", v->text) : xstrdup(v->text);
 	struct ipw_error err = {0};
 	struct expr *e = expr_parse(src, &err);
 	free(src);
 	if (!e) {
 		int col = v->column + (v->quoted ? 1 : 0) + (err.column > 0 ? err.column - 1 : 0);
-		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, v->line, col, _("in “%s”: %s"),
-			      key, err.msg);
+		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, v->line, col, _("in “%s”: %s"), key,
+		              err.msg);
 		return false;
 	}
 	*out = e;
@@ -278,8 +277,8 @@ bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key,
 		b->capsites = b->capsites ? 2 * b->capsites : 32;
 		b->sites = xreallocarray(b->sites, b->capsites, sizeof *b->sites);
 	}
-	b->sites[b->nsites++] = (struct flow_expr_site){
-		e, v->line, v->column + (v->quoted ? 1 : 0), b->owner ? xstrdup(b->owner) : NULL, key};
+	b->sites[b->nsites++] = (struct flow_expr_site){e, v->line, v->column + (v->quoted ? 1 : 0),
+	                                                b->owner ? xstrdup(b->owner) : NULL, key};
 	return true;
 }
 
@@ -295,17 +294,17 @@ static bool valid_id(const char *s, bool dashes)
 }
 
 bool fb_id(struct flow_builder *b, const struct ynode *map, const char *key, bool dashes,
-	   char **out)
+           char **out)
 {
 	if (!fb_str(b, map, key, true, out))
 		return false;
 	if (valid_id(*out, dashes))
 		return true;
 	fb_error(b, ytree_get(map, key),
-		 dashes ? _("“%s” must use lower-case letters, digits and dashes, such as "
-			    "“my-flow”")
-			: _("“%s” must start with a lower-case letter and use only lower-case "
-			    "letters, digits and underscores, such as “notice_date”"),
-		 *out);
+	         dashes ? _("“%s” must use lower-case letters, digits and dashes, such as "
+	                    "“my-flow”")
+	                : _("“%s” must start with a lower-case letter and use only lower-case "
+	                    "letters, digits and underscores, such as “notice_date”"),
+	         *out);
 	return false;
 }

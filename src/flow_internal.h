@@ -27,37 +27,36 @@ struct flow_builder {
 };
 
 void fb_error(struct flow_builder *b, const struct ynode *at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void fb_warning(struct flow_builder *b, int line, int column, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* Report keys of map not in allowed (NULL-terminated), suggesting the
  * nearest allowed key for a typo. `what` names the mapping ("a field"). */
 void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *const *allowed,
-		   const char *what);
+                   const char *what);
 bool fb_expect_map(struct flow_builder *b, const struct ynode *n, const char *what);
 
 /* Getters: false (with an error) when present but of the wrong form; the
  * output is left alone when the key is absent. `required` reports absence. */
 bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bool required,
-	    char **out);
+            char **out);
 bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, unsigned *out,
-	     bool *present);
+             bool *present);
 bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key, double *out,
-	       bool *present);
+               bool *present);
 bool fb_bool(struct flow_builder *b, const struct ynode *map, const char *key, bool *out);
 bool fb_size(struct flow_builder *b, const struct ynode *map, const char *key, uint64_t *out);
-bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *key,
-		 char ***out, size_t *n);
+bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *key, char ***out,
+                 size_t *n);
 /* An expression: a string, or true/false for `required`. A plain date
  * scalar (2026-01-31) is taken as that date. */
-bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key,
-	     struct expr **out);
+bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key, struct expr **out);
 bool fb_id(struct flow_builder *b, const struct ynode *map, const char *key, bool dashes,
-	   char **out);
+           char **out);
 
 void flow_build_field(struct flow_builder *b, const struct ynode *n, const char *list_id,
-		      struct flow_field *f);
+                      struct flow_field *f);
 void flow_field_clear(struct flow_field *f);
 
 /* Cross-references: every expression, template and field name points at

@@ -49,7 +49,7 @@ static void set_pos(struct ynode *n, const yaml_event_t *ev)
 static void error_at(struct builder *b, const yaml_event_t *ev, const char *msg)
 {
 	ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)ev->start_mark.line + 1,
-		      (int)ev->start_mark.column + 1, "%s", msg);
+	              (int)ev->start_mark.column + 1, "%s", msg);
 	b->failed = true;
 }
 
@@ -120,14 +120,14 @@ static void on_scalar(struct builder *b, const yaml_event_t *ev)
 	memcpy(n->text, ev->data.scalar.value, n->len);
 	n->text[n->len] = '\0';
 	yaml_scalar_style_t style = ev->data.scalar.style;
-	n->quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-		    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	n->quoted =
+	    style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	n->block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE;
 	if (is_key) {
 		struct ynode *map = b->stack[b->depth - 1];
 		if (duplicate_key(map, n)) {
-			char *msg = xasprintf(_("the key “%s” appears twice in this mapping"),
-					      n->text);
+			char *msg =
+			    xasprintf(_("the key “%s” appears twice in this mapping"), n->text);
 			error_at(b, ev, msg);
 			free(msg);
 		}
@@ -171,7 +171,7 @@ static bool has_anchor_or_tag(const yaml_event_t *ev)
 	case YAML_SCALAR_EVENT:
 		return ev->data.scalar.anchor ||
 		       (ev->data.scalar.tag && !ev->data.scalar.plain_implicit &&
-			!ev->data.scalar.quoted_implicit);
+		        !ev->data.scalar.quoted_implicit);
 	case YAML_SEQUENCE_START_EVENT:
 		return ev->data.sequence_start.anchor || !ev->data.sequence_start.implicit;
 	case YAML_MAPPING_START_EVENT:
@@ -187,10 +187,10 @@ static void libyaml_error(struct builder *b, const yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : _("the file is not valid YAML");
 	if (p->context)
 		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)m->line + 1,
-			      (int)m->column + 1, _("%s %s (YAML syntax)"), problem, p->context);
+		              (int)m->column + 1, _("%s %s (YAML syntax)"), problem, p->context);
 	else
 		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)m->line + 1,
-			      (int)m->column + 1, _("%s (YAML syntax)"), problem);
+		              (int)m->column + 1, _("%s (YAML syntax)"), problem);
 	b->failed = true;
 }
 
@@ -207,7 +207,8 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, int *documen
 		return false;
 	case YAML_DOCUMENT_START_EVENT:
 		if (++*documents > 1) {
-			error_at(b, ev, _("a flow file holds one YAML document; remove the second “---”"));
+			error_at(b, ev,
+			         _("a flow file holds one YAML document; remove the second “---”"));
 			return false;
 		}
 		return true;
@@ -228,7 +229,7 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, int *documen
 }
 
 struct ynode *ytree_parse(const char *name, const char *buf, size_t len, size_t max_depth,
-			  struct ipw_diags *diags)
+                          struct ipw_diags *diags)
 {
 	struct builder b = {.name = name, .diags = diags, .max_depth = max_depth};
 	yaml_parser_t parser;

@@ -29,3 +29,13 @@ build-locale:
 	done
 clean-local:
 	rm -rf locale
+
+# Refresh the message template from the C sources and the shipped flows,
+# and merge it into every catalogue (translators then fill the gaps).
+.PHONY: update-po
+update-po: ipwiz
+	$(srcdir)/tests/i18n/pot.sh $(abs_srcdir) $(abs_builddir)/ipwiz $(srcdir)/po/$(PACKAGE).pot
+	for lang in $$(grep -v '^#' $(srcdir)/po/LINGUAS); do \
+	  msgmerge --quiet --update --backup=none --no-location --sort-output \
+	    $(srcdir)/po/$$lang.po $(srcdir)/po/$(PACKAGE).pot || exit 1; \
+	done

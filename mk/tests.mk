@@ -27,6 +27,10 @@ TESTS += \
 	tests/cli/lint_reports_every_error.sh
 EXTRA_DIST += tests/cli
 
+# every visible message translated in every language
+TESTS += tests/i18n/translations_complete.sh
+EXTRA_DIST += tests/i18n
+
 check_PROGRAMS += tests/unit/test_session
 tests_unit_test_session_SOURCES = tests/unit/test_session.c
 tests_unit_test_session_CFLAGS = $(unit_cflags)

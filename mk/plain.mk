@@ -12,4 +12,5 @@ TESTS += \
 	tests/cli/plain_resumes_where_it_was_left.sh \
 	tests/cli/plain_takes_chinese_answers.sh \
 	tests/cli/plain_home_lists_cases_and_flows.sh \
-	tests/cli/plain_explains_a_conflict.sh
+	tests/cli/plain_explains_a_conflict.sh \
+	tests/cli/plain_reads_text_defaults_and_notes.sh

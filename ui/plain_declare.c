@@ -36,6 +36,10 @@ enum plain_action plain_declaration(struct plain *p, const struct flow_field *f)
 		plain_printf(p, "%s\n", _("The statement:"));
 		plain_lines(p, "  ", flow_tr(f->statement));
 	}
+	if (session_affirmation_stale(p->cc.session, f->path))
+		plain_printf(p, "%s\n",
+			     _("Answers this statement covers changed after you affirmed it: read it "
+			       "again and answer yes to affirm it anew."));
 	bool on_signature = false;
 	for (;;) {
 		enum plain_action act;

@@ -61,6 +61,11 @@ static void print_current(struct plain *p, const struct flow_field *f, const cha
 {
 	const struct session *s = p->cc.session;
 	const char *v = session_get(s, path);
+	if (!v && f->default_value) {
+		char *def = plain_value_show(f, f->default_value);
+		plain_printf(p, _("Suggested answer: %s (Enter takes it)\n"), plain_safe(p, def));
+		free(def);
+	}
 	if (!v)
 		return;
 	char *shown = plain_value_show(f, v);
@@ -86,6 +91,11 @@ static void field_help(struct plain *p, const struct flow_field *f)
 		plain_lines(p, "", flow_tr(f->help));
 	else
 		plain_printf(p, "%s\n", _("This question has no further help."));
+	const struct flow_step *st = flow_field_step(session_flow(p->cc.session), f);
+	if (st && st->help) {
+		plain_printf(p, "%s\n", _("About this step:"));
+		plain_lines(p, "  ", flow_tr(st->help));
+	}
 	plain_command_help(p);
 }
 
@@ -111,10 +121,13 @@ static bool is_blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* Enter alone: keep the answer there is, or say that one is needed. */
-static bool keep_current(struct plain *p, const char *path)
+/* Enter alone: keep the answer there is, take the flow's suggested one, or
+ * say that one is needed. False means ask again. */
+static bool keep_current(struct plain *p, const struct flow_field *f, const char *path)
 {
 	const struct session *s = p->cc.session;
+	if (!session_get(s, path) && f->default_value)
+		return plain_save(p, path, f->default_value) == IPW_OK;
 	if (session_get(s, path) || !session_field_required(s, path))
 		return true;
 	plain_printf(p, "%s\n",
@@ -202,8 +215,10 @@ enum plain_action plain_field(struct plain *p, const struct flow_field *f, const
 			typed = xstrdup(p->line);
 		if (is_blank(typed)) {
 			free(typed);
-			if (keep_current(p, path))
+			if (keep_current(p, f, path))
 				return PLAIN_NEXT;
+			if (p->status)
+				return PLAIN_FAIL;
 			continue;
 		}
 		act = answer(p, f, path, typed);

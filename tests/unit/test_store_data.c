@@ -149,7 +149,7 @@ static void unicode_and_control_characters_round_trip(void **state)
 	const char *values[] = {"商标注册证 第 12345678 号", "Toko Maju Jaya — “asli”",
 				"emoji 🙂 and combining é", "two\nlines\twith tab",
 				"' OR 1=1; DROP TABLE answers; --"};
-	char path[32];
+	char path[48];
 	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
 		snprintf(path, sizeof(path), "products.%zu.url", i + 1);
 		put(fx->st, fx->case_id, path, values[i], 0);

@@ -5,3 +5,7 @@ dist_flows_DATA += \
 	data/flows/ipp-complaint.yaml \
 	data/flows/dmca-counter-notice.yaml \
 	data/flows/taobao-appeal.yaml
+
+# Each shipped flow walked from the command line (answers in tests/fixtures/answers).
+TESTS += \
+	tests/cli/flow_alibaba_catches_failing_evidence.sh

@@ -14,3 +14,10 @@ TESTS += \
 	tests/cli/plain_home_lists_cases_and_flows.sh \
 	tests/cli/plain_explains_a_conflict.sh \
 	tests/cli/plain_reads_text_defaults_and_notes.sh
+
+# unit tests of how typed lines are read (no terminal, no database)
+check_PROGRAMS += tests/unit/test_plain
+tests_unit_test_plain_SOURCES = tests/unit/test_plain.c
+tests_unit_test_plain_CFLAGS = $(unit_cflags)
+tests_unit_test_plain_LDADD = libipwizui.a $(unit_ldadd)
+TESTS += tests/unit/test_plain

@@ -1,0 +1,149 @@
+/* draw.c — putting text on the screen by display width. Every string goes
+ * through utf8_sanitize (an answer or a file name cannot move the cursor)
+ * and is cut with utf8_fit, so CJK takes its two columns and is never split. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui_internal.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
+{
+	if (width <= 0 || y < 0)
+		return 0;
+	char *safe = utf8_sanitize(s ? s : "");
+	size_t w = 0;
+	size_t bytes = utf8_fit(safe, strlen(safe), (size_t)width, &w);
+	attron(a);
+	mvaddnstr(y, x, safe, (int)bytes);
+	if (pad)
+		for (size_t i = w; i < (size_t)width; i++)
+			addch(' ');
+	attroff(a);
+	free(safe);
+	return (int)w;
+}
+
+void draw_fill(int y, int x, int width, attr_t a)
+{
+	if (width <= 0)
+		return;
+	attron(a);
+	mvhline(y, x, ' ', width);
+	attroff(a);
+}
+
+void draw_right(int y, int x_end, int width, attr_t a, const char *s)
+{
+	size_t w = utf8_swidth(s);
+	if ((int)w > width)
+		w = (size_t)width;
+	draw_text(y, x_end - (int)w, (int)w, a, s, false);
+}
+
+void draw_box(int y, int x, int h, int w, const char *title, int *iy, int *ix, int *ih, int *iw)
+{
+	const struct ui_theme *t = &ui_theme;
+	for (int r = y; r < y + h; r++) {
+		draw_fill(r, x, w, A_NORMAL);
+		draw_text(r, x, 1, A_NORMAL,
+		          r == y           ? t->ul
+		          : r == y + h - 1 ? t->ll
+		                           : t->vline,
+		          false);
+		draw_text(r, x + w - 1, 1, A_NORMAL,
+		          r == y           ? t->ur
+		          : r == y + h - 1 ? t->lr
+		                           : t->vline,
+		          false);
+	}
+	for (int c = x + 1; c < x + w - 1; c++) {
+		draw_text(y, c, 1, A_NORMAL, t->hline, false);
+		draw_text(y + h - 1, c, 1, A_NORMAL, t->hline, false);
+	}
+	if (title) {
+		int tw = draw_text(y, x + 2, w - 4, A_BOLD, " ", false);
+		tw += draw_text(y, x + 2 + tw, w - 4 - tw, A_BOLD, title, false);
+		draw_text(y, x + 2 + tw, w - 4 - tw, A_BOLD, " ", false);
+	}
+	*iy = y + 1;
+	*ix = x + 2;
+	*ih = h - 2;
+	*iw = w - 4;
+}
+
+int canvas_row(const struct canvas *c)
+{
+	int r = c->y - c->top;
+	return c->draw && r >= 0 && r < c->height ? c->scr_y + r : -1;
+}
+
+void canvas_text(struct canvas *c, int indent, attr_t a, const char *s)
+{
+	int row = canvas_row(c);
+	if (row >= 0)
+		draw_text(row, c->x + indent, c->width - indent, a, s, false);
+	c->y++;
+}
+
+struct wrap_ctx {
+	struct canvas *c;
+	int indent;
+	attr_t a;
+};
+
+static void wrap_line(const char *line, size_t len, void *ctx)
+{
+	struct wrap_ctx *w = ctx;
+	char *piece = xstrndup(line, len);
+	canvas_text(w->c, w->indent, w->a, piece);
+	free(piece);
+}
+
+void canvas_wrap(struct canvas *c, int indent, attr_t a, const char *s)
+{
+	if (!s || !*s)
+		return;
+	int cols = c->width - indent;
+	struct wrap_ctx w = {c, indent, a};
+	/* Sanitise first so escapes cannot widen a line after it was measured. */
+	char *safe = utf8_sanitize(s);
+	utf8_wrap(safe, cols > 0 ? (size_t)cols : 1, wrap_line, &w);
+	free(safe);
+}
+
+void canvas_blank(struct canvas *c)
+{
+	c->y++;
+}
+
+void draw_hints(int y, int cols, const struct ui_hint *h, size_t n)
+{
+	draw_fill(y, 0, cols, ui_theme.bar);
+	int x = 1;
+	for (size_t i = 0; i < n; i++) {
+		int need = (int)(utf8_swidth(h[i].key) + 1 + utf8_swidth(_(h[i].what)) + 2);
+		if (x + need > cols)
+			break;
+		x += draw_text(y, x, cols - x, ui_theme.key, h[i].key, false);
+		x += draw_text(y, x, cols - x, ui_theme.bar, " ", false);
+		x += draw_text(y, x, cols - x, ui_theme.bar, _(h[i].what), false);
+		x += 2;
+	}
+}
+
+void draw_title_bar(int cols, const char *left, const char *right)
+{
+	draw_fill(0, 0, cols, ui_theme.bar);
+	int rw = right ? (int)utf8_swidth(right) : 0;
+	if (rw > cols / 2)
+		rw = cols / 2;
+	int lw = cols - 2 - (rw ? rw + 2 : 0);
+	draw_text(0, 1, lw, ui_theme.bar | A_BOLD, left, false);
+	if (right && rw)
+		draw_right(0, cols - 1, rw, ui_theme.bar, right);
+}

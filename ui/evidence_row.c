@@ -1,0 +1,222 @@
+/* evidence_row.c — an evidence field on the step screen: what it proves,
+ * what the platform accepts, each attached file with its verdict, and a path
+ * to type. A file is judged by evidence_check (content, not name) and the
+ * verdict recorded with store_evidence_add, exactly as `ipwiz attach` does. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "evidence.h"
+#include "i18n.h"
+#include "strbuf.h"
+#include "ui_internal.h"
+#include "xalloc.h"
+
+size_t evidence_row_count(const struct session *s, const char *field)
+{
+	size_t n, k = 0;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, field) == 0)
+			k++;
+	return k;
+}
+
+static char *human_size(uint64_t n)
+{
+	if (n < 1024)
+		return xasprintf("%llu B", (unsigned long long)n);
+	if (n < 1024 * 1024)
+		return xasprintf("%.0f KB", (double)n / 1024);
+	return xasprintf("%.1f MB", (double)n / (1024 * 1024));
+}
+
+/* "PDF, JPEG, PNG · at most 8.0 MB" from the requirement. */
+static char *accepted_line(const struct evidence_req *req)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0; i < req->naccept; i++) {
+		const char *slash = strchr(req->accept[i], '/');
+		const char *sub = slash ? slash + 1 : req->accept[i];
+		if (i)
+			strbuf_add(&b, ", ");
+		for (const char *p = sub; *p; p++)
+			strbuf_addc(&b, (char)toupper((unsigned char)*p));
+	}
+	if (req->max_size) {
+		char *sz = human_size(req->max_size);
+		strbuf_addf(&b, _(" · at most %s"), sz);
+		free(sz);
+	}
+	char *line = xasprintf(_("Accepted: %s"), b.s);
+	strbuf_free(&b);
+	return line;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(ui->session, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].field, r->path) != 0)
+			continue;
+		bool good = strcmp(v[i].verdict, "ok") == 0,
+		     warn = strcmp(v[i].verdict, "warn") == 0;
+		char *size = human_size((uint64_t)v[i].size);
+		char *line = xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
+		                       base_name(v[i].path), size,
+		                       v[i].message && *v[i].message ? v[i].message : v[i].verdict);
+		canvas_wrap(c, 2, good ? ui_theme.good : ui_theme.error, line);
+		if (!good && v[i].fix && *v[i].fix)
+			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, v[i].fix);
+		free(line);
+		free(size);
+	}
+}
+
+void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, struct canvas *c)
+{
+	const struct flow_field *f = r->field;
+	bool req = session_field_required(ui->session, r->path);
+	char *line =
+	    xasprintf("%s %s%s", focused ? ui_theme.current : " ", r->label, req ? " *" : "");
+	canvas_text(c, 0, ui_theme.label | (focused ? A_UNDERLINE : 0), line);
+	free(line);
+	if (focused && f->help)
+		canvas_wrap(c, 2, ui_theme.help, flow_tr(f->help));
+	if (f->evidence.proves) {
+		line = xasprintf(_("Proves: %s"), flow_tr(f->evidence.proves));
+		canvas_wrap(c, 2, ui_theme.help, line);
+		free(line);
+	}
+	line = accepted_line(&f->evidence);
+	canvas_wrap(c, 2, ui_theme.help, line);
+	free(line);
+	draw_files(ui, r, c);
+	int row = canvas_row(c);
+	int w = c->width - 4;
+	if (row >= 0 && w > 0) {
+		draw_text(row, c->x + 2, 1, A_NORMAL, "[", false);
+		draw_fill(row, c->x + 3, w, focused ? ui_theme.focus : ui_theme.input);
+		if (focused) {
+			struct textfield *tf = &ui->form.tf;
+			size_t col = textfield_scroll_to_cursor(tf, (size_t)w);
+			draw_text(row, c->x + 3, w, ui_theme.focus, tf->s + tf->scroll, false);
+			ui->form.cur_y = row;
+			ui->form.cur_x = c->x + 3 + (int)col;
+		} else {
+			draw_text(row, c->x + 3, w, ui_theme.input | A_DIM,
+			          _("type the path of a file, then Enter"), false);
+		}
+		draw_text(row, c->x + 3 + w, 1, A_NORMAL, "]", false);
+	}
+	c->y++;
+}
+
+/* "~/x.pdf" → "$HOME/x.pdf", then the absolute path when the file exists. */
+static char *resolve(const char *typed)
+{
+	char *p;
+	const char *home = getenv("HOME");
+	if (typed[0] == '~' && typed[1] == '/' && home)
+		p = xasprintf("%s%s", home, typed + 1);
+	else
+		p = xstrdup(typed);
+	char *abs = realpath(p, NULL);
+	if (abs) {
+		free(p);
+		return abs;
+	}
+	return p;
+}
+
+static void record(struct ui *ui, const struct form_row *r, const char *path,
+                   const struct evidence_result *res)
+{
+	struct store_evidence e = {
+	    .field = r->path,
+	    .path = (char *)path,
+	    .size = (int64_t)res->size,
+	    .mtime = res->mtime,
+	    .sha256 = (char *)res->sha256,
+	    .mime = (char *)res->mime,
+	    .verdict = (char *)evidence_verdict_name(res->verdict),
+	    .message_key = (char *)res->key,
+	    .message = (char *)res->message,
+	    .fix = (char *)res->fix,
+	    .ext = (char *)res->ext,
+	    .checked_at = (int64_t)time(NULL),
+	    .position = (int)evidence_row_count(ui->session, r->path) + 1,
+	};
+	struct ipw_error err = {0};
+	int64_t id;
+	if (store_evidence_add(ui->store, session_case_id(ui->session), &e, &id, &err) != IPW_OK ||
+	    session_reload_evidence(ui->session, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	bool good = res->verdict == EVIDENCE_OK || res->verdict == EVIDENCE_WARN;
+	ui->saved = true;
+	ui_status(ui, !good, "%s %s: %s",
+	          res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention, base_name(path),
+	          res->message);
+}
+
+void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed)
+{
+	const struct evidence_req *req = &r->field->evidence;
+	if (req->max_files && session_evidence_usable(ui->session, r->path) >= req->max_files) {
+		ui_status(ui, true,
+		          _("This document takes at most %u files. Remove one first with Ctrl-D."),
+		          req->max_files);
+		return;
+	}
+	char *path = resolve(typed);
+	struct evidence_result res;
+	memset(&res, 0, sizeof(res));
+	struct ipw_error err = {0};
+	if (evidence_check(path, req, &res, &err) != IPW_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else if (res.verdict == EVIDENCE_ERROR)
+		/* Nothing to record: the file could not be read at all. */
+		ui_status(ui, true, "%s %s %s", ui_theme.attention, res.message, res.fix);
+	else
+		record(ui, r, path, &res);
+	free(path);
+}
+
+void evidence_row_remove_last(struct ui *ui, const struct form_row *r)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(ui->session, &n);
+	const struct store_evidence *last = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, r->path) == 0 && (!last || v[i].position >= last->position))
+			last = &v[i];
+	if (!last) {
+		ui_status(ui, false, "%s", _("No file is attached here yet."));
+		return;
+	}
+	char *q = xasprintf(_("Remove “%s” from this document?"), base_name(last->path));
+	bool yes = ui_confirm(ui, q);
+	free(q);
+	if (!yes)
+		return;
+	struct ipw_error err = {0};
+	if (store_evidence_remove(ui->store, session_case_id(ui->session), last->id, &err) !=
+	        IPW_OK ||
+	    session_reload_evidence(ui->session, &err) != IPW_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, "%s", _("File removed."));
+}

@@ -1,0 +1,327 @@
+/* home.c — the case list (title, flow, status, progress) and the flow picker
+ * shown instead when there is no case yet, or on `n`. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "i18n.h"
+#include "ui_internal.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct home_case {
+	struct store_case c;
+	size_t answered, required;
+	bool known; /* its flow is installed */
+};
+
+struct home {
+	struct home_case *v;
+	size_t n, sel, top;
+};
+
+static struct home *current; /* for the redraw under an overlay */
+
+static void load_cases(struct ui *ui, struct home *h)
+{
+	struct store_case *v = NULL;
+	size_t n = 0;
+	struct ipw_error err = {0};
+	if (store_case_list(ui->store, &v, &n, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	h->v = xcalloc(n ? n : 1, sizeof(*h->v));
+	h->n = n;
+	for (size_t i = 0; i < n; i++) {
+		h->v[i].c = v[i];
+		struct flow *f = catalog_load(v[i].flow_id, &err);
+		struct session *s = NULL;
+		if (f && session_open(ui->store, f, v[i].id, &s, &err) == IPW_OK) {
+			session_progress(s, &h->v[i].answered, &h->v[i].required);
+			h->v[i].known = true;
+		}
+		session_free(s);
+		flow_free(f);
+	}
+	free(v); /* the strings now belong to h->v */
+}
+
+static void home_free(struct home *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		store_case_clear(&h->v[i].c);
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+/* Cell text padded to width by display columns. */
+static int cell(int y, int x, int w, attr_t a, const char *s)
+{
+	draw_text(y, x, w - 1, a, s, true);
+	draw_text(y, x + w - 1, 1, a, " ", false);
+	return x + w;
+}
+
+static void draw_case(struct ui *ui, const struct home_case *hc, int y, bool sel)
+{
+	int cols = ui->lay.cols;
+	attr_t a = sel ? ui_theme.focus : A_NORMAL;
+	draw_fill(y, 0, cols, a);
+	char id[32], prog[32];
+	snprintf(id, sizeof(id), "%s#%lld", sel ? ui_theme.current : " ", (long long)hc->c.id);
+	if (hc->known)
+		snprintf(prog, sizeof(prog), "%zu/%zu", hc->answered, hc->required);
+	else
+		snprintf(prog, sizeof(prog), "%s", "?");
+	bool wide = cols >= 70;
+	int fixed = 6 + 12 + 8 + (wide ? 24 : 0);
+	int x = cell(y, 1, 6, a, id);
+	x = cell(y, x, cols - 2 - fixed > 8 ? cols - 2 - fixed : 8, a, hc->c.title);
+	if (wide)
+		x = cell(y, x, 24, a, hc->c.flow_id);
+	x = cell(y, x, 12, a, cli_status_name(hc->c.status));
+	cell(y, x, 8, a, prog);
+}
+
+static void home_draw(struct ui *ui)
+{
+	struct home *h = current;
+	const struct ui_layout *l = &ui->lay;
+	erase();
+	if (ui_too_small(ui))
+		return;
+	draw_title_bar(l->cols, _("ipwiz · your cases"), NULL);
+	int y = l->body_y;
+	bool wide = l->cols >= 70;
+	int fixed = 6 + 12 + 8 + (wide ? 24 : 0);
+	int x = cell(y, 1, 6, A_BOLD, _("Case"));
+	x = cell(y, x, l->cols - 2 - fixed > 8 ? l->cols - 2 - fixed : 8, A_BOLD, _("Title"));
+	if (wide)
+		x = cell(y, x, 24, A_BOLD, _("Flow"));
+	x = cell(y, x, 12, A_BOLD, _("Status"));
+	cell(y, x, 8, A_BOLD, _("Done"));
+	int rows = l->body_h - 1;
+	if (h->sel < h->top)
+		h->top = h->sel;
+	if (rows > 0 && h->sel >= h->top + (size_t)rows)
+		h->top = h->sel + 1 - (size_t)rows;
+	for (int i = 0; i < rows && h->top + (size_t)i < h->n; i++)
+		draw_case(ui, &h->v[h->top + (size_t)i], y + 1 + i, h->top + (size_t)i == h->sel);
+	ui_draw_status(ui);
+	const struct ui_hint hints[] = {
+	    {"Enter", N_("open")}, {"n", N_("new case")}, {"F1", N_("help")}, {"q", N_("quit")}};
+	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
+}
+
+static enum ui_next open_selected(struct ui *ui, struct home *h)
+{
+	struct ipw_error err = {0};
+	if (ui_open_case(ui, h->v[h->sel].c.id, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return NEXT_HOME;
+	}
+	return NEXT_STEP;
+}
+
+static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key *k)
+{
+	switch (k->act) {
+	case ACT_UP:
+	case ACT_PREV:
+		if (h->sel > 0)
+			h->sel--;
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT:
+		if (h->sel + 1 < h->n)
+			h->sel++;
+		break;
+	case ACT_CONFIRM:
+		return open_selected(ui, h);
+	case ACT_CHAR:
+		if (k->ch == 'n')
+			return NEXT_PICKER;
+		break;
+	case ACT_HELP:
+		help_show(ui, _("Your cases"),
+		          _("Each case is one complaint you are answering or filing. Enter opens "
+		            "the selected case where you left it; n starts a new one. Everything "
+		            "you type is saved as you go."));
+		break;
+	case ACT_RESIZE:
+		ui_relayout(ui);
+		break;
+	case ACT_QUIT:
+	case ACT_CANCEL:
+	case ACT_SIGNAL:
+		return NEXT_QUIT;
+	default:
+		break;
+	}
+	return NEXT_HOME;
+}
+
+enum ui_next home_run(struct ui *ui)
+{
+	struct home h = {0};
+	ui_close_case(ui);
+	load_cases(ui, &h);
+	if (h.n == 0) {
+		home_free(&h);
+		return NEXT_PICKER;
+	}
+	current = &h;
+	ui->redraw = home_draw;
+	enum ui_next next = NEXT_HOME;
+	while (next == NEXT_HOME) {
+		home_draw(ui);
+		curs_set(0);
+		refresh();
+		struct ui_key k;
+		ui_read_key(ui, &k, false, false);
+		if (k.act == ACT_SIGNAL)
+			ui->exit_status = 130;
+		next = home_key(ui, &h, &k);
+	}
+	ui->redraw = NULL;
+	current = NULL;
+	home_free(&h);
+	return next;
+}
+
+/* ---- the flow picker ---- */
+
+struct picker_state {
+	struct catalog_entry *v;
+	size_t n, sel;
+	bool have_cases;
+};
+
+static struct picker_state *picking;
+
+static void draw_flow(struct canvas *c, const struct picker_state *p, size_t i)
+{
+	bool sel = i == p->sel;
+	char *line = xasprintf("%s %s", sel ? ui_theme.current : " ",
+	                       flow_tr(p->v[i].title ? p->v[i].title : p->v[i].id));
+	int row = canvas_row(c);
+	if (row >= 0)
+		draw_text(row, c->x, c->width, sel ? ui_theme.focus : A_BOLD, line, true);
+	c->y++;
+	free(line);
+	if (p->v[i].description)
+		canvas_wrap(c, 4, ui_theme.help, flow_tr(p->v[i].description));
+	canvas_blank(c);
+}
+
+static void picker_draw(struct ui *ui)
+{
+	struct picker_state *p = picking;
+	const struct ui_layout *l = &ui->lay;
+	erase();
+	if (ui_too_small(ui))
+		return;
+	draw_title_bar(l->cols, _("ipwiz · start a new case"), NULL);
+	draw_text(l->body_y, 1, l->cols - 2, A_BOLD,
+	          _("What do you need to prepare? Choose and press Enter."), false);
+	struct canvas c = {.draw = true,
+	                   .scr_y = l->body_y + 2,
+	                   .height = l->body_h - 2,
+	                   .x = 1,
+	                   .width = l->cols - 2};
+	/* Keep the selected flow in view: measure first, then draw. */
+	struct canvas m = {.width = c.width};
+	int y_sel = 0, h_sel = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		int start = m.y;
+		draw_flow(&m, p, i);
+		if (i == p->sel) {
+			y_sel = start;
+			h_sel = m.y - start;
+		}
+	}
+	c.top = y_sel + h_sel > c.height ? y_sel + h_sel - c.height : 0;
+	for (size_t i = 0; i < p->n; i++)
+		draw_flow(&c, p, i);
+	if (p->n == 0)
+		draw_text(l->body_y + 2, 1, l->cols - 2, ui_theme.error,
+		          _("! No flow is installed. `ipwiz lint` tells why a flow file does not "
+		            "load."),
+		          false);
+	ui_draw_status(ui);
+	const struct ui_hint hints[] = {{"Enter", N_("start")},
+	                                {"Esc", p->have_cases ? N_("back") : N_("quit")},
+	                                {"q", N_("quit")}};
+	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
+}
+
+static enum ui_next picker_key(struct ui *ui, struct picker_state *p, const struct ui_key *k)
+{
+	switch (k->act) {
+	case ACT_UP:
+	case ACT_PREV:
+		if (p->sel > 0)
+			p->sel--;
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT:
+		if (p->sel + 1 < p->n)
+			p->sel++;
+		break;
+	case ACT_CONFIRM: {
+		if (p->n == 0)
+			break;
+		struct ipw_error err = {0};
+		if (ui_new_case(ui, p->v[p->sel].id, NULL, &err) != IPW_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			break;
+		}
+		return NEXT_STEP;
+	}
+	case ACT_RESIZE:
+		ui_relayout(ui);
+		break;
+	case ACT_CANCEL:
+		return p->have_cases ? NEXT_HOME : NEXT_QUIT;
+	case ACT_QUIT:
+	case ACT_SIGNAL:
+		return NEXT_QUIT;
+	default:
+		break;
+	}
+	return NEXT_PICKER;
+}
+
+enum ui_next picker_run(struct ui *ui)
+{
+	struct picker_state p = {0};
+	struct ipw_error err = {0};
+	ui_close_case(ui);
+	if (catalog_list(&p.v, &p.n, &err) != IPW_OK)
+		ui_status(ui, true, "%s", err.msg);
+	struct store_case *cases = NULL;
+	size_t ncases = 0;
+	if (store_case_list(ui->store, &cases, &ncases, &err) == IPW_OK)
+		p.have_cases = ncases > 0;
+	store_cases_free(cases, ncases);
+	picking = &p;
+	ui->redraw = picker_draw;
+	enum ui_next next = NEXT_PICKER;
+	while (next == NEXT_PICKER) {
+		picker_draw(ui);
+		curs_set(0);
+		refresh();
+		struct ui_key k;
+		ui_read_key(ui, &k, false, false);
+		if (k.act == ACT_SIGNAL)
+			ui->exit_status = 130;
+		next = picker_key(ui, &p, &k);
+	}
+	ui->redraw = NULL;
+	picking = NULL;
+	catalog_entries_free(p.v, p.n);
+	return next;
+}

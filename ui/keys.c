@@ -1,0 +1,120 @@
+/* keys.c — one table of what each key means, so every screen agrees and the
+ * hint bar and help tell the truth. Keys wait with a short timeout so a
+ * signal (which only sets a flag) is noticed between keystrokes. */
+#include "config.h"
+
+#include <signal.h>
+
+#include "ui_internal.h"
+
+#define CTRL(c) ((c)&0x1f)
+#define KEY_ESC 27
+/* Function keys apart from characters: KEY_DOWN's number is also U+0102. */
+#define FK(k) ((k) | 0x1000000)
+
+/* Keys that mean the same everywhere. */
+static const struct {
+	int code;
+	enum ui_action act;
+} fixed_keys[] = {
+    {'\t', ACT_NEXT},
+    {FK(KEY_BTAB), ACT_PREV},
+    {FK(KEY_DOWN), ACT_DOWN},
+    {FK(KEY_UP), ACT_UP},
+    {FK(KEY_ENTER), ACT_CONFIRM},
+    {KEY_ESC, ACT_CANCEL},
+    {FK(KEY_NPAGE), ACT_NEXT_STEP},
+    {CTRL('n'), ACT_NEXT_STEP},
+    {FK(KEY_PPAGE), ACT_PREV_STEP},
+    {CTRL('p'), ACT_PREV_STEP},
+    {FK(KEY_F(1)), ACT_HELP},
+    {FK(KEY_F(2)), ACT_REVIEW},
+    {FK(KEY_F(3)), ACT_CASES},
+    {FK(KEY_F(10)), ACT_QUIT},
+    {CTRL('d'), ACT_REMOVE},
+    {FK(KEY_RESIZE), ACT_RESIZE},
+};
+
+/* Editing keys of a text input (readline's). */
+static const struct {
+	int code;
+	enum textfield_op op;
+} edit_keys[] = {
+    {FK(KEY_LEFT), TF_LEFT},
+    {FK(KEY_RIGHT), TF_RIGHT},
+    {FK(KEY_HOME), TF_HOME},
+    {CTRL('a'), TF_HOME},
+    {FK(KEY_END), TF_END},
+    {CTRL('e'), TF_END},
+    {FK(KEY_BACKSPACE), TF_BACKSPACE},
+    {127, TF_BACKSPACE},
+    {CTRL('h'), TF_BACKSPACE},
+    {FK(KEY_DC), TF_DELETE},
+    {CTRL('k'), TF_KILL_END},
+    {CTRL('u'), TF_KILL_START},
+    {CTRL('w'), TF_KILL_WORD},
+};
+
+static void classify(int code, bool is_key, bool typing, bool multiline, struct ui_key *k)
+{
+	k->act = ACT_NONE;
+	if (is_key)
+		code = FK(code);
+	else if (code == '\r' || code == '\n')
+		code = FK(KEY_ENTER);
+	if (typing)
+		for (size_t i = 0; i < sizeof(edit_keys) / sizeof(edit_keys[0]); i++)
+			if (edit_keys[i].code == code) {
+				k->act = ACT_EDIT;
+				k->op = edit_keys[i].op;
+				return;
+			}
+	if (code == FK(KEY_ENTER) && multiline) {
+		k->act = ACT_NEWLINE;
+		return;
+	}
+	for (size_t i = 0; i < sizeof(fixed_keys) / sizeof(fixed_keys[0]); i++)
+		if (fixed_keys[i].code == code) {
+			k->act = fixed_keys[i].act;
+			return;
+		}
+	if (is_key) {
+		if (code == FK(KEY_LEFT))
+			k->act = ACT_LEFT;
+		else if (code == FK(KEY_RIGHT))
+			k->act = ACT_RIGHT;
+		else if (code == FK(KEY_DC))
+			k->act = ACT_REMOVE;
+		return;
+	}
+	if (code < 0x20 || code == 127)
+		return;
+	if (!typing && code == 'q')
+		k->act = ACT_QUIT;
+	else if (!typing && code == '?')
+		k->act = ACT_HELP;
+	else if (!typing && code == ' ')
+		k->act = ACT_TOGGLE;
+	else {
+		k->act = ACT_CHAR;
+		k->ch = (unsigned)code;
+	}
+}
+
+void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
+{
+	(void)ui;
+	for (;;) {
+		if (ui_signalled()) {
+			k->act = ACT_SIGNAL;
+			return;
+		}
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			continue; /* the timeout: look at the signal flag again */
+		classify((int)ch, r == KEY_CODE_YES, typing, multiline, k);
+		if (k->act != ACT_NONE)
+			return;
+	}
+}

@@ -9,3 +9,4 @@ dist_flows_DATA += \
 # Each shipped flow walked from the command line (answers in tests/fixtures/answers).
 TESTS += \
 	tests/cli/flow_alibaba_catches_failing_evidence.sh
+EXTRA_DIST += doc/glossary.md

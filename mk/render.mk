@@ -2,6 +2,8 @@
 libipwiz_a_SOURCES += \
 	src/template.c src/render.c src/render_document.c src/render.h \
 	src/deadline.c src/deadline.h \
+	src/export.c src/export_copy.c src/export_manifest.c src/export_zip.c \
+	src/export.h src/export_internal.h src/cli_export.c \
 	src/calendar.c src/calendar_yaml.c src/calendar.h src/calendar_internal.h
 
 dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml
@@ -17,3 +19,9 @@ tests_unit_test_template_SOURCES = tests/unit/test_template.c
 tests_unit_test_template_CFLAGS = $(unit_cflags)
 tests_unit_test_template_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_template
+
+check_PROGRAMS += tests/unit/test_deadline
+tests_unit_test_deadline_SOURCES = tests/unit/test_deadline.c
+tests_unit_test_deadline_CFLAGS = $(unit_cflags)
+tests_unit_test_deadline_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_deadline

@@ -152,6 +152,17 @@ static bool lists_equal(const struct value *a, const struct value *b);
 static bool compare(const struct value *a, const struct value *b, int *cmp, enum value_type *type)
 {
 	struct value ca, cb;
+	if ((a->type == VALUE_LIST && b->type == VALUE_STRING) ||
+	    (a->type == VALUE_STRING && b->type == VALUE_LIST)) {
+		/* A text's lines are values picked, so `grounds == "genuine"`
+		 * holds when that is the only one. */
+		struct value lines = {0};
+		split_lines(a->type == VALUE_STRING ? a->str : b->str, &lines);
+		*cmp = !lists_equal(a->type == VALUE_LIST ? a : b, &lines);
+		*type = VALUE_LIST;
+		value_free(&lines);
+		return true;
+	}
 	if (a->type != b->type) {
 		if (a->type == VALUE_STRING && from_string(a->str, b->type, &ca))
 			a = &ca;

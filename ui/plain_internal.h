@@ -141,6 +141,12 @@ enum plain_action plain_review(struct plain *p);
 int plain_new_case(struct plain *p, const char *flow_id, const char *title);
 int plain_open_case(struct plain *p, int64_t id);
 
+/* ---- plain_texts.c ---- */
+
+/* The documents to paste, rendered from the answers, each with the box of
+ * the platform's form it goes into. */
+void plain_texts(struct plain *p);
+
 /* ---- plain_home.c ---- */
 
 /* The case list and the flow picker: opens or creates a case into p->cc.

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "i18n.h"
 #include "plain_internal.h"
@@ -148,11 +149,12 @@ enum plain_action plain_review(struct plain *p)
 {
 	plain_refresh(p);
 	print_answers(p);
-	print_checklist(p);
+	if (print_checklist(p) == 0)
+		plain_texts(p);
 	for (;;) {
 		plain_printf(p, "%s\n",
-			     _("Type a step number to change its answers, back for the last "
-			       "question, or press Enter to finish."));
+			     _("Type a step number to change its answers, texts to read the texts "
+			       "to paste, back for the last question, or press Enter to finish."));
 		if (!plain_read(p, "> "))
 			return PLAIN_QUIT;
 		size_t arg;
@@ -171,6 +173,11 @@ enum plain_action plain_review(struct plain *p)
 		}
 		if (cmd == PLAIN_CMD_NONE && !*p->line)
 			return PLAIN_QUIT;
+		if (cmd == PLAIN_CMD_NONE &&
+		    (strcasecmp(p->line, "texts") == 0 || strcasecmp(p->line, _("texts")) == 0)) {
+			plain_texts(p);
+			continue;
+		}
 		if (cmd == PLAIN_CMD_NONE) {
 			char *end;
 			arg = (size_t)strtoul(p->line, &end, 10);

@@ -24,6 +24,7 @@ spare part
 
 $T/missing.pdf
 '$T/invoice scan.png'
+remove 1
 
 yes
 Li Wei
@@ -92,11 +93,16 @@ Type the path of a file to attach, remove N to take one off, or press Enter to g
 > T/missing.pdf
 The file is rejected. There is no file with this name.
 What to do: Check the folder and the spelling of the name, then attach it again.
-It is not attached.
-No file attached yet.
+It stays in the list marked rejected until you remove it: attach a better file, then type remove and its number.
+  1. T/missing.pdf: rejected. There is no file with this name.
 Type the path of a file to attach, remove N to take one off, or press Enter to go on.
 > 'T/invoice scan.png'
 The file is accepted. This is a PNG image of 84 bytes (20 × 20 pixels).
+  1. T/missing.pdf: rejected. There is no file with this name.
+  2. T/invoice scan.png: accepted. This is a PNG image of 84 bytes (20 × 20 pixels).
+Type the path of a file to attach, remove N to take one off, or press Enter to go on.
+> remove 1
+File 1 is taken off.
   1. T/invoice scan.png: accepted. This is a PNG image of 84 bytes (20 × 20 pixels).
 Type the path of a file to attach, remove N to take one off, or press Enter to go on.
 > 
@@ -131,7 +137,19 @@ Step 3 of 3: Declaration
   Signed by: Li Wei
 Every required answer is given and every check passed.
 Make the documents and the evidence package with: ipwiz export 1
-Type a step number to change its answers, back for the last question, or press Enter to finish.
+
+Texts to paste into the platform's form:
+
+Counter-notice statement
+Paste it into: Reason for appeal
+--- text begins ---
+Complaint AB-12 received on 2026-11-20 (Patent).
+Patent P-77.
+1. https://shop.example/1
+Contact: li@example.com. Pieces: 25. Grounds: Genuine goods, Authorised.
+Signed: Li Wei
+--- text ends ---
+Type a step number to change its answers, texts to read the texts to paste, back for the last question, or press Enter to finish.
 > 
 Your answers are saved. Go on later with: ipwiz open 1
 EOF

@@ -4,8 +4,9 @@
  * gives a date, a number field a number, yes/no a boolean, a multichoice the
  * list of its values), and text compared with a date or a number is read as
  * one, so `notice_date > "2026-01-01"` and `pieces > 20` both work whatever
- * the field's type. Null (unanswered) follows expr.h: comparisons with it
- * are false, except `null == null` and `x != null`; arithmetic and functions
+ * the field's type; a multichoice equals the text of its picks, one a line.
+ * Null (unanswered) follows expr.h: comparisons with it are false, except
+ * `null == null` and `x != null` (the literal null); arithmetic and functions
  * of it are null, except answered(), count() and has(). Nothing here fails:
  * what cannot be computed is null. */
 #include "config.h"

@@ -25,3 +25,9 @@ tests_unit_test_deadline_SOURCES = tests/unit/test_deadline.c
 tests_unit_test_deadline_CFLAGS = $(unit_cflags)
 tests_unit_test_deadline_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_deadline
+
+check_PROGRAMS += tests/unit/test_export
+tests_unit_test_export_SOURCES = tests/unit/test_export.c
+tests_unit_test_export_CFLAGS = $(unit_cflags)
+tests_unit_test_export_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_export

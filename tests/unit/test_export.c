@@ -1,0 +1,441 @@
+/* Documents rendered from a real case and the export package: golden text in
+ * both languages, evidence copies re-verified against their recorded hash,
+ * private modes, SHA256SUMS that sha256sum accepts, the zip, --force. */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <nettle/sha2.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "export.h"
+#include "i18n.h"
+#include "render.h"
+#include "session.h"
+#include "store.h"
+#include "xalloc.h"
+
+static const char flow_yaml[] =
+    "id: export-test\n"
+    "version: 1\n"
+    "title: Export test flow\n"
+    "description: Documents, deadlines and evidence for the export tests\n"
+    "platform: Example.com\n"
+    "checked: 2026-11\n"
+    "languages: [en, zh_CN]\n"
+    "review_language: en\n"
+    "steps:\n"
+    "  - id: context\n"
+    "    title: The complaint\n"
+    "    fields:\n"
+    "      - {id: complaint_number, type: text, label: Complaint number, help: From the "
+    "notice., required: true}\n"
+    "      - {id: notice_date, type: date, label: Date received, help: From the notice., "
+    "required: true}\n"
+    "      - id: ip_type\n"
+    "        type: choice\n"
+    "        label: Right claimed\n"
+    "        help: The complaint names it.\n"
+    "        required: true\n"
+    "        choices:\n"
+    "          - {value: trademark, label: Trademark}\n"
+    "          - {value: patent, label: Patent}\n"
+    "      - {id: explanation, type: textarea, label: Explanation, help: Point by point., "
+    "required: true}\n"
+    "      - {id: seller, type: text, label: Your name, help: As on the account.}\n"
+    "      - id: products\n"
+    "        type: list\n"
+    "        label: Listings\n"
+    "        help: One per listing.\n"
+    "        fields:\n"
+    "          - {id: url, type: url, label: Listing URL, help: The address., required: "
+    "true}\n"
+    "      - id: invoice\n"
+    "        type: evidence\n"
+    "        label: Purchase invoice\n"
+    "        help: Signed by both sides.\n"
+    "        proves: You bought genuine goods\n"
+    "        accept: [application/pdf]\n"
+    "        max_size: 8MB\n"
+    "      - id: photo\n"
+    "        type: evidence\n"
+    "        label: Product photos\n"
+    "        help: Front and back.\n"
+    "        proves: The listing shows the genuine product\n"
+    "        accept: [image/png]\n"
+    "        max_size: 8MB\n"
+    "documents:\n"
+    "  - id: statement\n"
+    "    title: Counter-notice statement\n"
+    "    form_field: Reason for appeal\n"
+    "    purpose: paste\n"
+    "    templates:\n"
+    "      en: |\n"
+    "        Complaint {{complaint_number}} of {{notice_date}} ({{ip_type}}, "
+    "{{ip_type.value}}).\n"
+    "        {{explanation}}\n"
+    "        {{#each products}}{{index}}. {{url}}\n"
+    "        {{/each}}Evidence:\n"
+    "        {{#each evidence}}{{number}}. {{file}}: {{proves}}\n"
+    "        {{/each}}Respond by {{deadline.first}}. {{seller}}\n"
+    "      zh_CN: |\n"
+    "        投诉 {{complaint_number}}（{{ip_type}}）。\n"
+    "        {{explanation}}\n"
+    "  - id: summary\n"
+    "    title: Summary for you\n"
+    "    purpose: keep\n"
+    "    templates:\n"
+    "      en: |\n"
+    "        Case {{case.id}}: {{case.title}} on {{flow.title}}, today {{today}}.\n"
+    "deadlines:\n"
+    "  - id: first\n"
+    "    label: Submit the counter-notice\n"
+    "    from: notice_date\n"
+    "    working_days: 3\n"
+    "    calendar: cn\n"
+    "    note: The countdown on the platform's page wins if it differs.\n"
+    "  - id: restore\n"
+    "    label: Listing restored at the latest\n"
+    "    from: notice_date\n"
+    "    calendar_days: 14\n";
+
+struct world {
+	char dir[64];
+	struct flow *flow;
+	struct store *st;
+	struct session *s;
+	char invoice[128], photo[128];
+};
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot read %s", path);
+	char *buf = xcalloc(1, 1 << 20);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void sha256_of(const char *text, char hex[65])
+{
+	struct sha256_ctx c;
+	unsigned char d[SHA256_DIGEST_SIZE];
+	sha256_init(&c);
+	sha256_update(&c, strlen(text), (const uint8_t *)text);
+	sha256_digest(&c, sizeof(d), d);
+	for (int i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static void attach(struct world *w, const char *field, const char *path, const char *content,
+                   const char *ext, const char *mime)
+{
+	write_text(path, content);
+	char hex[65];
+	sha256_of(content, hex);
+	struct store_evidence e = {0};
+	e.field = (char *)field;
+	e.path = (char *)path;
+	e.size = (int64_t)strlen(content);
+	e.sha256 = hex;
+	e.mime = (char *)mime;
+	e.verdict = (char *)"ok";
+	e.ext = (char *)ext;
+	e.checked_at = 1795478400; /* 2026-11-24 */
+	int64_t id;
+	struct ipw_error err;
+	assert_int_equal(store_evidence_add(w->st, session_case_id(w->s), &e, &id, &err), IPW_OK);
+}
+
+static void set(struct world *w, const char *path, const char *value)
+{
+	struct ipw_error err;
+	struct store_conflict c = {0};
+	int r = session_set(w->s, path, value, SESSION_STRICT, &c, &err);
+	if (r != IPW_OK)
+		fail_msg("set %s: %s", path, err.msg);
+}
+
+static int setup(void **state)
+{
+	struct world *w = xcalloc(1, sizeof(*w));
+	strcpy(w->dir, "/tmp/ipwiz-export.XXXXXX");
+	assert_non_null(mkdtemp(w->dir));
+	struct ipw_diags diags = {0};
+	w->flow = flow_load_buffer("export-test.yaml", flow_yaml, strlen(flow_yaml), &diags);
+	if (!w->flow)
+		fail_msg("flow: %d:%d: %s", diags.n ? diags.v[0].line : 0,
+		         diags.n ? diags.v[0].column : 0, diags.n ? diags.v[0].msg : "?");
+	ipw_diags_free(&diags);
+	char *db = xasprintf("%s/cases.db", w->dir);
+	struct ipw_error err;
+	assert_int_equal(store_open(db, STORE_CREATE, &w->st, &err), IPW_OK);
+	free(db);
+	assert_int_equal(session_create(w->st, w->flow, "Shop \x1b[2Jone", "zh_CN", &w->s, &err),
+	                 IPW_OK);
+	set(w, "complaint_number", "IPP-7");
+	set(w, "notice_date", "2026-11-20");
+	set(w, "ip_type", "patent");
+	set(w, "explanation", "We bought them.\nFrom the owner.\x07");
+	size_t idx;
+	assert_int_equal(session_list_add(w->s, "products", &idx, &err), IPW_OK);
+	set(w, "products.1.url", "https://shop.example/1");
+	assert_int_equal(session_list_add(w->s, "products", &idx, &err), IPW_OK);
+	set(w, "products.2.url", "https://shop.example/2");
+	snprintf(w->invoice, sizeof(w->invoice), "%s/invoice scan.pdf", w->dir);
+	snprintf(w->photo, sizeof(w->photo), "%s/front.png", w->dir);
+	attach(w, "photo", w->photo, "PNG bytes", "png", "image/png");
+	attach(w, "invoice", w->invoice, "%PDF-1.4 invoice", "pdf", "application/pdf");
+	assert_int_equal(session_reload_evidence(w->s, &err), IPW_OK);
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct world *w = *state;
+	session_free(w->s);
+	store_close(w->st);
+	flow_free(w->flow);
+	char *cmd = xasprintf("rm -rf '%s'", w->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(w);
+	return 0;
+}
+
+static void documents_render_in_each_language(void **state)
+{
+	struct world *w = *state;
+	struct ipw_error err;
+	char *text;
+	assert_int_equal(
+	    render_document(w->s, &w->flow->documents[0], "en", RENDER_TEXT, &text, &err), IPW_OK);
+	assert_string_equal(text, "Complaint IPP-7 of 2026-11-20 (Patent, patent).\n"
+	                          "We bought them.\nFrom the owner.\n"
+	                          "1. https://shop.example/1\n2. https://shop.example/2\n"
+	                          "Evidence:\n"
+	                          "1. 01-invoice.pdf: You bought genuine goods\n"
+	                          "2. 02-photo.png: The listing shows the genuine product\n"
+	                          "Respond by 2026-11-25. \n");
+	free(text);
+	assert_int_equal(
+	    render_document(w->s, &w->flow->documents[0], "zh_CN", RENDER_TEXT, &text, &err),
+	    IPW_OK);
+	assert_string_equal(text, "投诉 IPP-7（Patent）。\nWe bought them.\nFrom the owner.\n");
+	free(text);
+	/* Indonesian has no template here: English is used. */
+	assert_int_equal(
+	    render_document(w->s, &w->flow->documents[1], "id", RENDER_TEXT, &text, &err), IPW_OK);
+	char expected[128];
+	snprintf(expected, sizeof(expected),
+	         "Case %lld: Shop [2Jone on Export test flow, today 2026-11-24.\n",
+	         (long long)session_case_id(w->s));
+	assert_string_equal(text, expected);
+	free(text);
+	const char *langs[2];
+	assert_int_equal(render_languages(w->s, langs), 2);
+	assert_string_equal(langs[0], "zh_CN");
+	assert_string_equal(langs[1], "en");
+}
+
+static void mode_of(const char *path, mode_t expected)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		fail_msg("missing: %s", path);
+	if ((st.st_mode & 07777) != expected)
+		fail_msg("%s: mode %o, expected %o", path, st.st_mode & 07777, expected);
+}
+
+static void package_has_everything_private(void **state)
+{
+	struct world *w = *state;
+	char *out = xasprintf("%s/package", w->dir);
+	struct export_options opt = {.out_dir = out, .zip = true};
+	struct export_result res;
+	struct ipw_error err;
+	int r = export_case(w->s, &opt, &res, &err);
+	if (r != IPW_OK)
+		fail_msg("export: %s", err.msg);
+	assert_int_equal(res.nevidence, 2);
+	assert_int_equal(res.ndocuments, 3); /* statement zh_CN + en, summary en */
+	assert_int_equal(res.nforced, 0);
+	mode_of(out, 0700);
+	static const char *const files[] = {
+	    "01-invoice.pdf",   "02-photo.png",      "statement.zh_CN.txt",
+	    "statement.en.txt", "statement.en.html", "summary.en.txt",
+	    "manifest.txt",     "deadlines.ics",     "SHA256SUMS",
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *p = xasprintf("%s/%s", out, files[i]);
+		mode_of(p, 0600);
+		free(p);
+	}
+	mode_of(res.zip, 0600);
+	char *p = xasprintf("%s/01-invoice.pdf", out);
+	char *copy = read_text(p);
+	assert_string_equal(copy, "%PDF-1.4 invoice");
+	free(copy);
+	free(p);
+	/* sha256sum itself accepts the sums. */
+	char *cmd = xasprintf("cd '%s' && sha256sum --quiet -c SHA256SUMS", out);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	/* The manifest: what to paste where, uploads in order, deadlines. */
+	p = xasprintf("%s/manifest.txt", out);
+	char *m = read_text(p);
+	free(p);
+	const char *want[] = {"“Reason for appeal”",
+	                      "statement.zh_CN.txt",
+	                      "statement.en.txt",
+	                      " 1. 01-invoice.pdf",
+	                      " 2. 02-photo.png",
+	                      "invoice scan.pdf",
+	                      "2026-11-25 (1 day left)",
+	                      "2026-12-04 (10 days left)",
+	                      "3 working days after 2026-11-20",
+	                      "countdown",
+	                      "sha256sum -c"};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		if (!strstr(m, want[i]))
+			fail_msg("manifest lacks %s:\n%s", want[i], m);
+	assert_null(strchr(m, '\x1b'));
+	free(m);
+	p = xasprintf("%s/deadlines.ics", out);
+	char *ics = read_text(p);
+	free(p);
+	assert_non_null(strstr(ics, "DTSTART;VALUE=DATE:20261125\r\n"));
+	assert_non_null(strstr(ics, "SUMMARY:Submit the counter-notice\r\n"));
+	assert_non_null(strstr(ics, "page wins if it differs."));
+	free(ics);
+	/* The zip holds the same files under the folder's name. */
+	struct archive *a = archive_read_new();
+	archive_read_support_format_zip(a);
+	assert_int_equal(archive_read_open_filename(a, res.zip, 10240), ARCHIVE_OK);
+	struct archive_entry *e;
+	size_t entries = 0;
+	bool saw_sums = false;
+	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
+		entries++;
+		assert_int_equal(strncmp(archive_entry_pathname(e), "package/", 8), 0);
+		saw_sums = saw_sums || strcmp(archive_entry_pathname(e), "package/SHA256SUMS") == 0;
+	}
+	archive_read_free(a);
+	assert_int_equal(entries, 11);
+	assert_true(saw_sums);
+	/* Exporting again into the same place needs --force. */
+	struct export_result again;
+	assert_int_equal(export_case(w->s, &opt, &again, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "--force"));
+	export_result_clear(&res);
+	free(out);
+}
+
+static bool stage_left_behind(const char *dir)
+{
+	char *cmd = xasprintf("ls -A '%s' | grep -q '^.ipwiz-export'", dir);
+	bool found = system(cmd) == 0;
+	free(cmd);
+	return found;
+}
+
+static void changed_evidence_is_refused_unless_forced(void **state)
+{
+	struct world *w = *state;
+	write_text(w->invoice, "%PDF-1.4 edited invoice");
+	char *out = xasprintf("%s/refused", w->dir);
+	struct export_options opt = {.out_dir = out};
+	struct export_result res;
+	struct ipw_error err;
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "invoice scan.pdf"));
+	assert_non_null(strstr(err.msg, "changed since it was checked"));
+	struct stat st;
+	assert_int_not_equal(stat(out, &st), 0);
+	assert_false(stage_left_behind(w->dir));
+	/* Gone altogether. */
+	unlink(w->photo);
+	write_text(w->invoice, "%PDF-1.4 invoice");
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "front.png"));
+	assert_false(stage_left_behind(w->dir));
+	/* --force exports without it, and says so in the manifest and the audit. */
+	opt.force = true;
+	int r = export_case(w->s, &opt, &res, &err);
+	if (r != IPW_OK)
+		fail_msg("forced export: %s", err.msg);
+	assert_int_equal(res.nevidence, 1);
+	assert_int_equal(res.nforced, 1);
+	char *p = xasprintf("%s/manifest.txt", out);
+	char *m = read_text(p);
+	assert_non_null(strstr(m, "--force"));
+	assert_non_null(strstr(m, "front.png"));
+	free(m);
+	free(p);
+	p = xasprintf("%s/02-photo.png", out);
+	assert_int_not_equal(stat(p, &st), 0);
+	free(p);
+	struct store_audit *au;
+	size_t n;
+	assert_int_equal(store_audit_list(w->st, session_case_id(w->s), &au, &n, &err), IPW_OK);
+	bool forced = false;
+	for (size_t i = 0; i < n; i++)
+		forced = forced || (strcmp(au[i].what, "export --force") == 0 &&
+		                    strstr(au[i].new_value, "front.png"));
+	assert_true(forced);
+	store_audit_free(au, n);
+	export_result_clear(&res);
+	free(out);
+}
+
+static void missing_answers_stop_the_export(void **state)
+{
+	struct world *w = *state;
+	set(w, "explanation", NULL);
+	char *out = xasprintf("%s/early", w->dir);
+	struct export_options opt = {.out_dir = out};
+	struct export_result res;
+	struct ipw_error err;
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "explanation"));
+	free(out);
+}
+
+int main(void)
+{
+	setenv("IPWIZ_TODAY", "2026-11-24", 1);
+	setenv("IPWIZ_DATADIR", SRCDATADIR, 1);
+	unsetenv("XDG_CONFIG_HOME");
+	setenv("HOME", "/nonexistent", 1);
+	i18n_init("en");
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(documents_render_in_each_language, setup, teardown),
+	    cmocka_unit_test_setup_teardown(package_has_everything_private, setup, teardown),
+	    cmocka_unit_test_setup_teardown(changed_evidence_is_refused_unless_forced, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(missing_answers_stop_the_export, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -8,5 +8,6 @@ dist_flows_DATA += \
 
 # Each shipped flow walked from the command line (answers in tests/fixtures/answers).
 TESTS += \
-	tests/cli/flow_alibaba_catches_failing_evidence.sh
+	tests/cli/flow_alibaba_catches_failing_evidence.sh \
+	tests/cli/flow_each_walks_to_export.sh
 EXTRA_DIST += doc/glossary.md

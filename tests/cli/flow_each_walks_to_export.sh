@@ -1,0 +1,59 @@
+#!/bin/sh
+# Every shipped flow walks from a complete answers file
+# (tests/fixtures/answers/FLOW.yaml) and checked evidence to an export with
+# nothing left to do, and its documents match the golden copies word for
+# word. IPWIZ_REGEN_GOLDEN=1 rewrites the golden copies instead.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+cp "$IPWIZ_SRCDIR"/data/flows/*.yaml "$T/data/flows/"
+sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/ev" >/dev/null 2>&1 ||
+	fail "make-samples.sh"
+answers=$IPWIZ_SRCDIR/tests/fixtures/answers
+
+# walk FLOW LANG FIELD=FILE...: a case in LANG, filled, evidence attached,
+# exported to $T/out-FLOW-LANG and compared with the golden documents.
+walk() {
+	flow=$1 lang=$2
+	shift 2
+	run --lang "$lang" new "$flow" --batch
+	expect_rc 0 "$flow: new"
+	id=$out
+	run fill "$id" "$answers/$flow.yaml"
+	expect_rc 0 "$flow: fill"
+	expect_in "$err" "answers saved, 0 refused." "$flow: fill"
+	for pair in "$@"; do
+		run attach "$id" "${pair%%=*}" "$T/ev/${pair#*=}"
+		expect_rc 0 "$flow: attach $pair"
+	done
+	run show "$id"
+	expect_rc 0 "$flow: show"
+	expect_not_in "$out" "Still to do" "$flow: show"
+	dir=$T/out-$flow-$lang
+	run export "$id" --out "$dir"
+	expect_rc 0 "$flow: export"
+	(cd "$dir" && sha256sum -c SHA256SUMS >/dev/null) || fail "$flow: SHA256SUMS"
+	golden=$answers/golden/$flow.$lang
+	if [ "${IPWIZ_REGEN_GOLDEN:-}" = 1 ]; then
+		rm -rf "$golden" && mkdir -p "$golden" && cp "$dir"/*.txt "$golden"/ &&
+			rm -f "$golden/manifest.txt"
+		return
+	fi
+	for g in "$golden"/*.txt; do
+		[ -f "$g" ] || { fail "$flow: no golden documents in $golden"; return; }
+		diff -u "$g" "$dir/$(basename "$g")" >&2 || fail "$flow: $(basename "$g") differs"
+	done
+	for d in "$dir"/*.txt; do
+		name=$(basename "$d")
+		[ "$name" = manifest.txt ] || [ -f "$golden/$name" ] ||
+			fail "$flow: $name has no golden copy"
+	done
+}
+
+walk alibaba-counter-notice en authorisation=photo.jpg invoice=invoice.pdf
+expect_in "$(cat "$T/out-alibaba-counter-notice-en/manifest.txt")" \
+	'Form field “The explanation box of the appeal page”' "manifest"
+walk ipp-complaint en business_licence=photo.jpg tm_certificate=photo.jpg \
+	tm_class_pages=invoice.pdf tm_extension=invoice.pdf comparison=photo.jpg
+walk dmca-counter-notice en
+walk taobao-appeal en invoice=invoice.pdf
+
+finish

@@ -58,16 +58,18 @@ static bool accepted(const struct evidence_req *req, const char *mime)
 
 static void reject_type(const struct evidence_req *req, struct evidence_result *res)
 {
-	char fix[512];
+	char fix[512], names[256];
 	evidence_fix_for(res->mime, req, fix, sizeof(fix));
 	const char *what =
 	    res->mime[0] ? evidence_mime_description(res->mime) : _("a file of an unknown kind");
-	if (req->naccept == 1)
+	if (req->naccept == 1) {
 		evidence_set(res, EVIDENCE_REJECT, "wrong-type", fix, _("This file is %s, not %s."),
 		             what, evidence_mime_description(req->accept[0]));
-	else
-		evidence_set(res, EVIDENCE_REJECT, "wrong-type", fix,
-		             _("This file is %s, which this field does not take."), what);
+		return;
+	}
+	evidence_accepted_names(req, names, sizeof(names));
+	evidence_set(res, EVIDENCE_REJECT, "wrong-type", fix,
+	             _("This file is %s; this field takes only %s files."), what, names);
 }
 
 static void report_size(const struct evidence_req *req, struct evidence_result *res)

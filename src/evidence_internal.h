@@ -79,6 +79,8 @@ int evidence_sha256(int fd, uint64_t size, char hex[65]);
 const char *evidence_mime_short(const char *mime);
 const char *evidence_mime_ext(const char *mime);
 bool evidence_ext_fits(const char *name, const char *mime);
+/* "PDF, JPEG or PNG": the accepted types, short, into buf. */
+void evidence_accepted_names(const struct evidence_req *req, char *buf, size_t size);
 /* "6.1 MB" into buf. */
 void evidence_format_size(uint64_t bytes, char *buf, size_t size);
 /* What to do with a file of type mime when the field accepts other types. */

@@ -151,8 +151,7 @@ void evidence_format_size(uint64_t bytes, char *buf, size_t size)
 		snprintf(buf, size, _("%.1f GB"), (double)bytes / (mb * 1024.0));
 }
 
-/* "PDF, JPEG or PNG" from the accepted list. */
-static void accepted_names(const struct evidence_req *req, char *buf, size_t size)
+void evidence_accepted_names(const struct evidence_req *req, char *buf, size_t size)
 {
 	buf[0] = '\0';
 	size_t used = 0;
@@ -180,7 +179,7 @@ const char *evidence_fix_for(const char *mime, const struct evidence_req *req, c
                              size_t size)
 {
 	char names[256];
-	accepted_names(req, names, sizeof(names));
+	evidence_accepted_names(req, names, sizeof(names));
 	const struct mime_word *w = lookup(mime);
 	enum kind k = w ? w->kind : K_OTHER;
 	bool pdf = accepts_kind(req, K_DOCUMENT), image = accepts_kind(req, K_IMAGE);

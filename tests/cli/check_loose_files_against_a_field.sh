@@ -1,0 +1,34 @@
+#!/bin/sh
+# `ipwiz check --flow FLOW --field FIELD FILE…` judges a folder with no case:
+# every file's verdict, duplicates flagged, exit 1 when one is rejected.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/s" || fail "samples"
+s=$T/s
+
+run check --flow core-test --field invoice "$s/invoice.pdf" "$s/photo.jpg" "$s/scan.png"
+expect_rc 0 "good folder"
+expect_in "$out" "Purchase invoice (invoice)"
+expect_in "$out" "ok         $s/photo.jpg — This is a JPEG image of 14 KB (800 × 760 pixels)."
+expect_in "$out" "3 file(s): 3 usable, 0 not."
+
+run check --flow core-test --field invoice "$s/invoice.pdf" "$s/link.pdf" "$s/page.png" "$s/large.pdf"
+expect_rc 1 "bad folder"
+expect_in "$out" "warning    $s/link.pdf — This file has the same content as “$s/invoice.pdf”."
+expect_in "$out" "rejected   $s/page.png — This file is a web page (HTML); this field takes only PDF, JPEG or PNG files."
+expect_in "$out" "warning    $s/large.pdf — This file is 6.0 MB; upload pages often refuse files over 5 MB."
+expect_in "$out" "4 file(s): 3 usable, 1 not."
+
+run check --json --flow core-test --field invoice "$s/jpeg-as.png"
+expect_rc 0 "json"
+expect_in "$out" '{"field":"invoice","usable":1,"rejected":0,"need":1,"max":3,"files":[{"path":'
+expect_in "$out" '"state":"warn","key":"wrong-extension"'
+expect_in "$out" '"mime":"image/jpeg"'
+
+run check --flow core-test --field complaint_number "$s/invoice.pdf"
+expect_rc 2 "not a file field"
+run check --flow core-test "$s/invoice.pdf"
+expect_rc 2 "no --field"
+run check --flow no-such-flow --field invoice "$s/invoice.pdf"
+[ "$rc" -ne 0 ] || fail "unknown flow accepted"
+
+finish

@@ -2,7 +2,8 @@
 # The Alibaba.com counter-notice refuses, in the seller's words, the mistakes
 # that make counter-notices fail (shared/domain.md): an invoice older than 6
 # months or under 20 pieces, an authorisation not valid on the complaint
-# date, earlier sales that are not earlier, an unconfirmed invoice check.
+# date, earlier sales that are not earlier, an unconfirmed invoice check,
+# Word files, files over 8 MB and images too small to read.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 cp "$IPWIZ_SRCDIR/data/flows/alibaba-counter-notice.yaml" "$T/data/flows/"
 
@@ -50,6 +51,23 @@ expect_rc 1 "first sale on the filing date"
 expect_in "$err" "Your first sale must be before the filing date of the complainant's right."
 run set "$id" first_sale_date 2026-02-28
 expect_rc 0 "first sale before the filing date"
+
+# Files the appeal page would refuse, refused before the seller uploads them.
+sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/ev" >/dev/null 2>&1 ||
+	fail "make-samples.sh"
+run set "$id" grounds genuine
+expect_rc 0 "grounds"
+run attach "$id" invoice "$T/ev/letter.docx"
+expect_rc 1 "a Word file"
+expect_in "$err" "this field takes only PDF, JPEG or PNG files."
+run attach "$id" invoice "$T/ev/oversized.pdf"
+expect_rc 1 "a 9 MB file"
+expect_in "$err" "this field takes at most 8 MB."
+run attach "$id" invoice "$T/ev/thumb.jpg"
+expect_rc 1 "a thumbnail"
+run attach "$id" invoice "$T/ev/large.pdf"
+expect_rc 0 "a 6 MB file is taken with a warning"
+expect_in "$out" "attached, with a warning"
 
 # A second chance needs the reason the first one failed.
 run set "$id" chance second

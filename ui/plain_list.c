@@ -137,6 +137,22 @@ static bool item_empty(const struct session *s, const struct flow_field *f, size
 	return empty;
 }
 
+/* A list change that did not happen: full, or someone else changed the
+ * list meanwhile (then show it as it is now). */
+static void list_refused(struct plain *p, int r, const struct ipw_error *err)
+{
+	if (r != IPW_ECONFLICT) {
+		plain_printf(p, "%s\n", plain_safe(p, err->msg));
+		return;
+	}
+	struct ipw_error rerr = {0};
+	if (session_reload(p->cc.session, &rerr) != IPW_OK)
+		plain_error(p, &rerr);
+	plain_printf(p, "%s\n",
+		     _("Someone else changed this list meanwhile; here it is as it is now. "
+		       "Try again if you still need the change."));
+}
+
 /* Add an item and ask its questions; an item left with no answer at all is
  * taken off again, so going back does not leave holes. */
 static enum plain_action add_item(struct plain *p, const struct flow_field *f)
@@ -149,7 +165,7 @@ static enum plain_action add_item(struct plain *p, const struct flow_field *f)
 		return PLAIN_FAIL;
 	}
 	if (r != IPW_OK) {
-		plain_printf(p, "%s\n", plain_safe(p, err.msg));
+		list_refused(p, r, &err);
 		return PLAIN_NEXT;
 	}
 	enum plain_action act = ask_item(p, f, idx);
@@ -172,7 +188,7 @@ static enum plain_action remove_item(struct plain *p, const struct flow_field *f
 	if (r == IPW_OK)
 		plain_printf(p, _("Item %zu is removed.\n"), idx);
 	else
-		plain_printf(p, "%s\n", plain_safe(p, err.msg));
+		list_refused(p, r, &err);
 	return PLAIN_NEXT;
 }
 

@@ -31,3 +31,8 @@ tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(unit_cflags)
 tests_unit_test_export_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_export
+
+TESTS += \
+	tests/cli/export_package_verifies_with_sha256sum.sh \
+	tests/cli/export_refuses_changed_evidence.sh \
+	tests/cli/export_refuses_an_unready_case.sh

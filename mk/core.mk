@@ -3,6 +3,7 @@ libipwiz_a_SOURCES += \
 	src/error.c src/error.h \
 	src/xalloc.c src/xalloc.h \
 	src/strbuf.c src/strbuf.h \
+	src/number.c src/number.h \
 	src/utf8.c src/utf8.h \
 	src/i18n.c src/i18n.h \
 	src/catalog.c src/catalog.h \

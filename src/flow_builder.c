@@ -11,6 +11,7 @@
 #include "expr.h"
 #include "flow_internal.h"
 #include "i18n.h"
+#include "number.h"
 #include "xalloc.h"
 
 void fb_error(struct flow_builder *b, const struct ynode *at, const char *fmt, ...)
@@ -163,7 +164,7 @@ bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key,
 		return false;
 	char *end;
 	errno = 0;
-	double x = strtod(v->text, &end);
+	double x = number_strtod(v->text, &end);
 	if (v->len == 0 || *end || errno || x != x) {
 		fb_error(b, v, _("“%s” must be a number, not “%s”"), key, v->text);
 		return false;

@@ -13,14 +13,30 @@
 #include "validate.h"
 #include "xalloc.h"
 
+/* A hidden field's answer is null to every condition (expr.h): an answer
+ * given before the seller changed their mind must not steer the flow.
+ * Visibility evaluates other conditions in turn; the loader refuses
+ * cycles, and the depth guard keeps a long chain cheap. */
 static const char *env_lookup(void *ctx, const char *path)
 {
-	return session_get(ctx, path);
+	struct session *s = ctx;
+	const char *v = session_get(s, path);
+	if (!v || s->env_depth >= 8 || !flow_find_field(s->flow, path))
+		return v;
+	s->env_depth++;
+	bool visible = session_field_visible(s, path);
+	s->env_depth--;
+	return visible ? v : NULL;
 }
 
+/* count(x): items of a list, usable files of an evidence field. */
 static size_t env_count(void *ctx, const char *path)
 {
-	return session_list_count(ctx, path);
+	struct session *s = ctx;
+	const struct flow_field *f = flow_find_field(s->flow, path);
+	if (f && f->type == FIELD_EVIDENCE)
+		return session_evidence_usable(s, path);
+	return session_list_count(s, path);
 }
 
 static int env_field_type(void *ctx, const char *path)
@@ -70,7 +86,7 @@ int session_reload(struct session *s, struct ipw_error *err)
 	answers_clear(&s->answers);
 	for (size_t i = 0; i < n; i++)
 		answers_put(&s->answers, v[i].path, v[i].value, v[i].revision, v[i].updated,
-			    v[i].draft);
+		            v[i].draft);
 	store_answers_free(v, n);
 	return session_reload_evidence(s, err);
 }
@@ -83,8 +99,8 @@ int session_reload_evidence(struct session *s, struct ipw_error *err)
 	return store_evidence_list(s->store, s->case_id, &s->evidence, &s->nevidence, err);
 }
 
-int session_open(struct store *st, const struct flow *flow, int64_t case_id,
-		 struct session **out, struct ipw_error *err)
+int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
+                 struct ipw_error *err)
 {
 	struct session *s = session_new(st, flow, case_id);
 	int r = session_reload(s, err);
@@ -102,15 +118,15 @@ int session_open(struct store *st, const struct flow *flow, int64_t case_id,
 	return IPW_OK;
 }
 
-int session_create(struct store *st, const struct flow *flow, const char *title,
-		   const char *lang, struct session **out, struct ipw_error *err)
+int session_create(struct store *st, const struct flow *flow, const char *title, const char *lang,
+                   struct session **out, struct ipw_error *err)
 {
 	int64_t id;
 	char *deftitle = NULL;
 	if (!title || !*title)
 		title = deftitle = xasprintf("%s", flow_tr(flow->title));
 	int r = store_case_create(st, flow->id, flow->hash, title, lang ? lang : i18n_language(),
-				  &id, err);
+	                          &id, err);
 	free(deftitle);
 	if (r != IPW_OK)
 		return r;
@@ -182,7 +198,7 @@ const struct flow_field *session_signature_of(const struct session *s, const cha
 }
 
 int session_validate(const struct session *s, const char *path, const char *value,
-		     struct ipw_error *err)
+                     struct ipw_error *err)
 {
 	if (!value || !*value)
 		return IPW_OK;

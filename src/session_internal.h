@@ -15,6 +15,7 @@ struct session {
 	size_t nevidence;
 	size_t step;
 	struct expr_env env;
+	int env_depth; /* conditions evaluated inside a lookup (session.c) */
 };
 
 const struct flow_field *session_signature_of(const struct session *s, const char *path);

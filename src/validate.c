@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "number.h"
 #include "utf8.h"
 #include "validate.h"
 
@@ -61,7 +62,7 @@ static bool valid_phone(const char *s)
 static bool parse_number(const char *s, double *out)
 {
 	char *end;
-	double d = strtod(s, &end);
+	double d = number_strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	if (end == s || *end || !isfinite(d))

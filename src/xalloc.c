@@ -58,7 +58,7 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xvasprintf(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list aq;
 	va_copy(aq, ap);

@@ -184,8 +184,10 @@ static int int_cmp(const void *a, const void *b)
 
 int calendar_finish(struct calendar *c, const char *file, struct ipw_error *err)
 {
-	qsort(c->days, c->ndays, sizeof(*c->days), day_cmp);
-	qsort(c->years, c->nyears, sizeof(*c->years), int_cmp);
+	if (c->ndays)
+		qsort(c->days, c->ndays, sizeof(*c->days), day_cmp);
+	if (c->nyears)
+		qsort(c->years, c->nyears, sizeof(*c->years), int_cmp);
 	for (size_t i = 1; i < c->ndays; i++)
 		if (c->days[i].day == c->days[i - 1].day) {
 			char d[11];

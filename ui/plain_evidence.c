@@ -123,8 +123,19 @@ static char *absolute(const char *path)
 
 static void say_verdict(struct plain *p, const struct evidence_result *res)
 {
-	const char *v = evidence_verdict_name(res->verdict);
-	plain_printf(p, _("The file is %s."), plain_verdict_words(v));
+	switch (res->verdict) {
+	case EVIDENCE_OK:
+		plain_printf(p, "%s", _("The file is accepted."));
+		break;
+	case EVIDENCE_WARN:
+		plain_printf(p, "%s", _("The file is accepted, with a warning."));
+		break;
+	case EVIDENCE_REJECT:
+		plain_printf(p, "%s", _("The file is rejected."));
+		break;
+	default:
+		plain_printf(p, "%s", _("The file could not be checked."));
+	}
 	if (res->message[0])
 		plain_printf(p, " %s", plain_safe(p, res->message));
 	plain_printf(p, "\n");

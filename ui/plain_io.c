@@ -82,6 +82,8 @@ struct command_word {
 	enum plain_cmd cmd;
 };
 
+/* TRANSLATORS: the words below are commands typed at any prompt of the
+ * line mode; the English word always works too. Keep each one word. */
 static const struct command_word command_words[] = {
 	{"?", "?", PLAIN_CMD_HELP},
 	{"help", N_("help"), PLAIN_CMD_HELP},

@@ -20,6 +20,8 @@ struct list_word {
 	enum list_op op;
 };
 
+/* TRANSLATORS: words typed at a list's prompt ("add", "edit 2", "remove 2");
+ * the English word always works too. Keep each one word. */
 static const struct list_word list_words[] = {
 	{"add", N_("add"), LIST_ADD},	      {"a", "a", LIST_ADD},
 	{"edit", N_("edit"), LIST_EDIT},      {"e", "e", LIST_EDIT},

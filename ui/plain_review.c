@@ -173,6 +173,7 @@ enum plain_action plain_review(struct plain *p)
 		}
 		if (cmd == PLAIN_CMD_NONE && !*p->line)
 			return PLAIN_QUIT;
+		/* TRANSLATORS: "texts" is a word typed at the review's prompt. */
 		if (cmd == PLAIN_CMD_NONE &&
 		    (strcasecmp(p->line, "texts") == 0 || strcasecmp(p->line, _("texts")) == 0)) {
 			plain_texts(p);

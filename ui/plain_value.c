@@ -100,6 +100,8 @@ static bool is_word(const char *line, const char *en, const char *tr)
 
 static char *parse_yesno(struct plain *p, const char *line)
 {
+	/* TRANSLATORS: "yes", "y", "no", "n" are answers typed in line mode;
+	 * the English ones always work too. */
 	if (is_word(line, "yes", _("yes")) || is_word(line, "y", _("y")))
 		return xstrdup("yes");
 	if (is_word(line, "no", _("no")) || is_word(line, "n", _("n")))

@@ -24,14 +24,14 @@ steps: []
 YAML
 run lint "$T/worse.yaml" "$T/bad.yaml"
 expect_rc 1 "lint of broken flows"
-expect_in "$err" "$T/bad.yaml:8:22: error: unknown field type “txt”"
-expect_in "$err" "$T/bad.yaml:9:28: error: unknown key “lable” in a field; did you mean “label”?"
+expect_in "$err" "$T/bad.yaml:8:23: error: unknown field type “txt”"
+expect_in "$err" "$T/bad.yaml:9:29: error: unknown key “lable” in a field; did you mean “label”?"
 expect_in "$err" "$T/bad.yaml:9:9: error: “label” is missing here"
 expect_in "$err" "$T/worse.yaml:3:1: error: unknown key “titel” in the flow; did you mean “title”?"
 expect_in "$err" "2 file(s): 6 error(s), 0 warning(s)"
 # Sorted: bad.yaml before worse.yaml, line 9 column 9 before column 28.
 order=$(printf '%s\n' "$err" | grep -n 'error:' | cut -d: -f2- | sed 's/: error.*//' | tr '\n' ' ')
-expect_in "$order" "$T/bad.yaml:8:22 $T/bad.yaml:9:9 $T/bad.yaml:9:28 $T/worse.yaml:1:1" "order"
+expect_in "$order" "$T/bad.yaml:8:23 $T/bad.yaml:9:9 $T/bad.yaml:9:29 $T/worse.yaml:1:1" "order"
 
 cat >"$T/warn.yaml" <<'YAML'
 id: warn

@@ -60,7 +60,7 @@ expect_in "$out" '"notice_date":"2026-11-20"'
 expect_in "$out" '"products":"2"'
 expect_in "$out" '"products.2.url":"https://shop.example/2"'
 expect_in "$out" '"title":"Shop 深圳"'
-expect_not_in "$out" '"ip_type"' "refused answers"
+expect_not_in "$out" '"ip_type":"design"' "refused answers"
 
 run show "$id"
 expect_rc 0 "show"

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Bad answers files given to `ipwiz fill`: each file of tests/bad-input/answers/
+# is one case (its header says the exit status and the sentence on stderr),
+# filled into one case of the fixture flow; the inputs a header cannot
+# describe (empty, binary, huge, not a file) follow.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+
+run new core-test --batch
+[ "$rc" -eq 0 ] || fail "cannot start a case: $err"
+id=$out
+
+catalogue_dir "$IPWIZ_SRCDIR/tests/bad-input/answers" "$IPWIZ" fill "$id"
+
+cd "$T/work" || exit 1
+: >empty.yaml
+try "$IPWIZ" fill "$id" empty.yaml
+verdict empty.yaml 0 "ipwiz: 0 answers saved, 0 refused."
+
+printf '\377\376c\000o\000' >utf16.yaml
+try "$IPWIZ" fill "$id" utf16.yaml
+verdict utf16.yaml 1 "ipwiz: utf16.yaml: The answers file is not UTF-8 text; save it as UTF-8." \
+	"src/answers_file.c:answers_file_parse calls a UTF-16 file (Windows Notepad's “Unicode”) “not text” and does not say to save it as UTF-8"
+
+printf 'complaint_number: AB\000C\n' >nul.yaml
+try "$IPWIZ" fill "$id" nul.yaml
+verdict nul.yaml 1 "ipwiz: nul.yaml: The answers file contains a NUL byte; it is not text."
+
+printf 'ip_type: x\033[2Jy\n' >raw-escape.yaml
+try "$IPWIZ" fill "$id" raw-escape.yaml
+verdict raw-escape.yaml 1 "is not one of the choices." \
+	"src/cli_answers.c:report_invalid prints the refused value raw: a raw ESC in the file reaches the terminal"
+
+awk 'BEGIN { s = "grounds: "; for (i = 0; i < 100000; i++) s = s "["; print s }' >deep.yaml
+try "$IPWIZ" fill "$id" deep.yaml
+verdict deep.yaml 1 "ipwiz: deep.yaml:1:11: A list holds either values (for a multiple choice) or items with fields, not both and nothing deeper."
+
+awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d: v\n", i }' >huge.yaml
+try "$IPWIZ" fill "$id" huge.yaml
+verdict huge.yaml 1 "ipwiz: huge.yaml: The answers file is larger than 1 MiB."
+
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "k%d: v\n", i }' >many-unknown.yaml
+try "$IPWIZ" fill "$id" many-unknown.yaml
+verdict many-unknown.yaml 1 "ipwiz: 0 answers saved, 20000 refused."
+
+try "$IPWIZ" fill "$id" missing.yaml
+verdict missing.yaml 1 "ipwiz: missing.yaml: Cannot open the file: No such file or directory."
+
+mkdir -p dir.yaml
+try "$IPWIZ" fill "$id" dir.yaml
+verdict dir.yaml 1 "ipwiz: dir.yaml: This is not a regular file."
+
+try "$IPWIZ" fill "$id" /dev/zero
+verdict /dev/zero 1 "ipwiz: /dev/zero: This is not a regular file."
+
+mkfifo fifo.yaml
+try "$IPWIZ" fill "$id" fifo.yaml
+verdict fifo.yaml 1 "ipwiz: fifo.yaml: This is not a regular file."
+
+printf 'complaint_number: AB-1\n' >good.yaml
+try "$IPWIZ" fill 999 good.yaml
+verdict "fill of a case that does not exist" 2 "ipwiz: There is no case #999; \`ipwiz list\` shows them."
+
+# Nothing of the refused files was saved, and the case still opens.
+run show "$id" --json
+expect_rc 0 "show after the bad files"
+answers=$(printf '%s' "$out" | python3 -c 'import json,sys; print(sorted(json.load(sys.stdin)["answers"]))')
+expect_not_in "$answers" "'ip_type'" "a refused choice"
+expect_not_in "$answers" "'grounds'" "a refused multiple choice"
+expect_in "$answers" "'products.3.url'" "the listings within the limit"
+
+cd "$OLDPWD" || exit 1
+summary "answers files"

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Bad flow files given to `ipwiz lint`: each file of tests/bad-input/flows/ is
+# one case (its header says the exit status and the sentence on stderr); the
+# inputs a header cannot describe (empty, binary, huge, not a file) follow.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+
+catalogue_dir "$IPWIZ_SRCDIR/tests/bad-input/flows" "$IPWIZ" lint
+
+cd "$T/work" || exit 1
+: >empty.yaml
+try "$IPWIZ" lint empty.yaml
+verdict empty.yaml 1 "empty.yaml:1:1: error: the file is empty"
+
+printf '\377\376i\000d\000' >utf16.yaml
+try "$IPWIZ" lint utf16.yaml
+verdict utf16.yaml 1 "utf16.yaml:1:1: error: the file is not UTF-8 text (byte 0); save it as UTF-8"
+
+printf 'id: x\000y\n' >nul.yaml
+try "$IPWIZ" lint nul.yaml
+verdict nul.yaml 1 "nul.yaml:1:6: error: the file contains a control character (byte 5, code 0x00); remove it"
+
+printf 'id: x\033[2Jy\n' >raw-escape.yaml
+try "$IPWIZ" lint raw-escape.yaml
+verdict raw-escape.yaml 1 "raw-escape.yaml:1:6: error: the file contains a control character (byte 5, code 0x1b); remove it"
+
+awk 'BEGIN { s = "a: "; for (i = 0; i < 100000; i++) s = s "["; print s }' >deep.yaml
+try "$IPWIZ" lint deep.yaml
+verdict deep.yaml 1 "deep.yaml:1:67: error: the file is nested too deeply"
+
+awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d: v\n", i }' >huge.yaml
+try "$IPWIZ" lint huge.yaml
+verdict huge.yaml 1 "huge.yaml: error: the file is larger than 1 MiB; a flow file is never that big"
+
+try "$IPWIZ" lint missing.yaml
+verdict missing.yaml 1 "missing.yaml: error: cannot read the file: No such file or directory"
+
+mkdir -p dir.yaml
+try "$IPWIZ" lint dir.yaml
+verdict dir.yaml 1 "dir.yaml: error: this is not a regular file"
+
+try "$IPWIZ" lint /dev/zero
+verdict /dev/zero 1 "/dev/zero: error: this is not a regular file"
+
+mkfifo fifo.yaml
+try "$IPWIZ" lint fifo.yaml
+verdict fifo.yaml 1 "fifo.yaml: error: this is not a regular file"
+
+cd "$OLDPWD" || exit 1
+summary "flow files"

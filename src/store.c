@@ -179,6 +179,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_cache_clear(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st->actor);

@@ -59,7 +59,7 @@ int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v
 		a->updated = sqlite3_column_int64(s, 4);
 		a->draft = sqlite3_column_int(s, 5) != 0;
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_answers_free(*v, *n);
 		*v = NULL;
@@ -91,7 +91,7 @@ static int current(struct store *st, int64_t case_id, const char *path, struct s
 	} else if (rc != SQLITE_DONE) {
 		r = store_fail(st, rc, err);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }
 
@@ -118,7 +118,7 @@ static int write_row(struct store *st, int64_t case_id, const char *path, const 
 	sqlite3_bind_int64(s, 6, store_now());
 	sqlite3_bind_int(s, 7, draft && value);
 	r = store_step_done(st, s, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (r != IPW_OK)
 		return r;
 	char *what = xasprintf("answer %s", path);
@@ -223,7 +223,7 @@ static int rows_under(struct store *st, int64_t case_id, const char *prefix, str
 		w->revision = sqlite3_column_int64(s, 2);
 		w->draft = sqlite3_column_int(s, 3) != 0;
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc == SQLITE_DONE ? IPW_OK : store_fail(st, rc, err);
 }
 

@@ -49,7 +49,7 @@ int store_audit_list(struct store *st, int64_t case_id, struct store_audit **v, 
 		a->old_value = store_column_text(s, 5);
 		a->new_value = store_column_text(s, 6);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_audit_free(*v, *n);
 		*v = NULL;
@@ -110,7 +110,7 @@ int store_note_add(struct store *st, int64_t case_id, const char *field, const c
 fail:
 	store_rollback(st);
 out:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	free(what);
 	return r;
 }
@@ -143,7 +143,7 @@ int store_notes_list(struct store *st, int64_t case_id, struct store_note **v, s
 		note->text = store_column_text(s, 3);
 		note->when = sqlite3_column_int64(s, 4);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_notes_free(*v, *n);
 		*v = NULL;

@@ -72,12 +72,12 @@ int store_case_create(struct store *st, const char *flow_id, const char *flow_ha
 	int64_t new_id = sqlite3_last_insert_rowid(st->db);
 	if ((r = store_audit_write(st, new_id, "case created", NULL, flow_id, err)) != IPW_OK)
 		goto fail;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if ((r = store_commit(st, err)) == IPW_OK && id)
 		*id = new_id;
 	return r;
 fail:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	store_rollback(st);
 	return r;
 }
@@ -99,7 +99,7 @@ int store_case_get(struct store *st, int64_t id, struct store_case *out, struct 
 				  (long long)id);
 	else
 		r = store_fail(st, rc, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }
 
@@ -121,7 +121,7 @@ int store_case_list(struct store *st, struct store_case **v, size_t *n, struct i
 		memset(&(*v)[*n], 0, sizeof(**v));
 		read_case(s, &(*v)[(*n)++]);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_cases_free(*v, *n);
 		*v = NULL;
@@ -149,7 +149,7 @@ static int set_column(struct store *st, int64_t id, const char *column, const ch
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		old = store_column_text(s, 0);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	s = NULL;
 	if ((old == NULL && value == NULL) || (old && value && strcmp(old, value) == 0)) {
 		store_rollback(st); /* nothing changed: no write, no audit row */
@@ -168,7 +168,7 @@ static int set_column(struct store *st, int64_t id, const char *column, const ch
 fail:
 	store_rollback(st);
 out:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	free(old);
 	free(sel);
 	free(upd);
@@ -217,10 +217,10 @@ int store_case_delete(struct store *st, int64_t id, struct ipw_error *err)
 	if ((r = store_step_done(st, s, err)) != IPW_OK ||
 	    (r = store_audit_write(st, id, "case deleted", NULL, NULL, err)) != IPW_OK)
 		goto fail;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return store_commit(st, err);
 fail:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	store_rollback(st);
 	return r;
 }

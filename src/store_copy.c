@@ -44,7 +44,7 @@ static int copy_case_row(struct store *st, int64_t id, const char *title, int64_
 	store_bind_text(s, 3, st->actor);
 	sqlite3_bind_int64(s, 4, store_now());
 	r = store_step_done(st, s, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (r == IPW_OK)
 		*new_id = sqlite3_last_insert_rowid(st->db);
 	return r;
@@ -62,7 +62,7 @@ static int copy_rows(struct store *st, int64_t id, int64_t new_id, struct ipw_er
 		store_bind_text(s, 3, st->actor);
 		sqlite3_bind_int64(s, 4, store_now());
 		r = store_step_done(st, s, err);
-		sqlite3_finalize(s);
+		store_release(st, s);
 	}
 	return r;
 }

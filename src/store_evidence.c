@@ -83,7 +83,7 @@ int store_evidence_add(struct store *st, int64_t case_id, const struct store_evi
 fail:
 	store_rollback(st);
 out:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	free(what);
 	free(now);
 	return r;
@@ -112,7 +112,7 @@ static int evidence_row(struct store *st, int64_t case_id, int64_t id, char **de
 	} else {
 		r = store_fail(st, rc, err);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }
 
@@ -148,7 +148,7 @@ int store_evidence_update(struct store *st, int64_t case_id, const struct store_
 fail:
 	store_rollback(st);
 out:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	free(old);
 	free(field);
 	free(what);
@@ -193,7 +193,7 @@ int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence
 		e->checked_at = sqlite3_column_int64(s, 12);
 		e->position = sqlite3_column_int(s, 13);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_evidence_free(*v, *n);
 		*v = NULL;
@@ -226,7 +226,7 @@ int store_evidence_remove(struct store *st, int64_t case_id, int64_t id, struct 
 fail:
 	store_rollback(st);
 out:
-	sqlite3_finalize(s);
+	store_release(st, s);
 	free(old);
 	free(field);
 	free(what);

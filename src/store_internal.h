@@ -17,6 +17,16 @@
 /* How long a write waits for another program's transaction to end. */
 #define STORE_BUSY_MS 5000
 
+/* Statements are prepared once per connection and reused: parsing SQL
+ * would otherwise cost more CPU than the rest of saving an answer. */
+#define STORE_CACHE_SIZE 48
+
+struct store_cached {
+	char *sql;
+	sqlite3_stmt *stmt;
+	bool busy; /* handed out and not yet released */
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -25,6 +35,8 @@ struct store {
 	bool readonly;
 	int64_t data_version;
 	int busy_ms;
+	struct store_cached cache[STORE_CACHE_SIZE];
+	size_t ncache;
 };
 
 /* Tests shorten the wait for a locked database with this. */
@@ -38,7 +50,12 @@ int store_fail(struct store *st, int rc, struct ipw_error *err);
 /* The same for a bare handle, before a struct store exists. */
 int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw_error *err);
 
+/* A ready statement for sql (from the cache when one is free); give it
+ * back with store_release, never sqlite3_finalize. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct ipw_error *err);
+void store_release(struct store *st, sqlite3_stmt *s); /* NULL allowed */
+/* Finalize every cached statement (before closing the connection). */
+void store_cache_clear(struct store *st);
 /* Run SQL without results (several statements allowed). */
 int store_exec(struct store *st, const char *sql, struct ipw_error *err);
 

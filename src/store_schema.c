@@ -14,78 +14,97 @@
 #include "store_internal.h"
 #include "xalloc.h"
 
+/* 1: the first release. */
+static const char schema_v1[] = "CREATE TABLE migrations ("
+				"  version INTEGER PRIMARY KEY,"
+				"  applied INTEGER NOT NULL,"
+				"  actor TEXT);"
+				"CREATE TABLE cases ("
+				"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+				"  flow_id TEXT NOT NULL,"
+				"  flow_hash TEXT NOT NULL DEFAULT '',"
+				"  title TEXT NOT NULL DEFAULT '',"
+				"  status TEXT NOT NULL DEFAULT 'draft',"
+				"  current_step TEXT,"
+				"  owner TEXT NOT NULL,"
+				"  created INTEGER NOT NULL,"
+				"  updated INTEGER NOT NULL);"
+				"CREATE TABLE answers ("
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  path TEXT NOT NULL,"
+				"  value TEXT,"
+				"  revision INTEGER NOT NULL,"
+				"  actor TEXT NOT NULL,"
+				"  updated INTEGER NOT NULL,"
+				"  PRIMARY KEY (case_id, path)) WITHOUT ROWID;"
+				"CREATE TABLE evidence ("
+				"  id INTEGER PRIMARY KEY,"
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  field TEXT NOT NULL,"
+				"  path TEXT NOT NULL,"
+				"  size INTEGER NOT NULL DEFAULT 0,"
+				"  mtime INTEGER NOT NULL DEFAULT 0,"
+				"  sha256 TEXT,"
+				"  mime TEXT,"
+				"  verdict TEXT,"
+				"  message TEXT,"
+				"  checked_at INTEGER NOT NULL DEFAULT 0);"
+				/* No foreign key: the trail of a deleted case outlives it. */
+				"CREATE TABLE audit ("
+				"  id INTEGER PRIMARY KEY,"
+				"  case_id INTEGER NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  actor TEXT NOT NULL,"
+				"  what TEXT NOT NULL,"
+				"  old_value TEXT,"
+				"  new_value TEXT);"
+				"CREATE TABLE notes ("
+				"  id INTEGER PRIMARY KEY,"
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  field TEXT NOT NULL,"
+				"  author TEXT NOT NULL,"
+				"  text TEXT NOT NULL,"
+				"  created INTEGER NOT NULL);"
+				"CREATE INDEX audit_case ON audit (case_id);";
+
+/* 2: drafts kept but flagged, a language per case, the evidence verdict's
+ * fix, extension and upload order, and where a change came from (SSH).
+ * The audit trail is rebuilt clustered by case: a change then appends to
+ * one leaf page instead of a table page and an index page, and a case's
+ * history is one range; ids stay unique within a case. */
+static const char schema_v2[] =
+    "ALTER TABLE answers ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE cases ADD COLUMN lang TEXT;"
+    "ALTER TABLE evidence ADD COLUMN message_key TEXT;"
+    "ALTER TABLE evidence ADD COLUMN fix TEXT;"
+    "ALTER TABLE evidence ADD COLUMN ext TEXT;"
+    "ALTER TABLE evidence ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE evidence SET position = id;"
+    "CREATE INDEX evidence_case ON evidence (case_id, field, position);"
+    "CREATE INDEX notes_case ON notes (case_id, id);"
+    "CREATE TABLE audit_v2 ("
+    "  case_id INTEGER NOT NULL,"
+    "  id INTEGER NOT NULL,"
+    "  at INTEGER NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  address TEXT,"
+    "  what TEXT NOT NULL,"
+    "  old_value TEXT,"
+    "  new_value TEXT,"
+    "  PRIMARY KEY (case_id, id)) WITHOUT ROWID;"
+    "INSERT INTO audit_v2 (case_id, id, at, actor, what, old_value, new_value)"
+    "  SELECT case_id, id, at, actor, what, old_value, new_value FROM audit;"
+    "DROP TABLE audit;"
+    "ALTER TABLE audit_v2 RENAME TO audit;";
+
 struct migration {
 	int version;
 	const char *sql;
 };
 
 static const struct migration migrations[] = {
-    {1, "CREATE TABLE migrations ("
-	"  version INTEGER PRIMARY KEY,"
-	"  applied INTEGER NOT NULL,"
-	"  actor TEXT);"
-	"CREATE TABLE cases ("
-	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	"  flow_id TEXT NOT NULL,"
-	"  flow_hash TEXT NOT NULL DEFAULT '',"
-	"  title TEXT NOT NULL DEFAULT '',"
-	"  status TEXT NOT NULL DEFAULT 'draft',"
-	"  current_step TEXT,"
-	"  owner TEXT NOT NULL,"
-	"  created INTEGER NOT NULL,"
-	"  updated INTEGER NOT NULL);"
-	"CREATE TABLE answers ("
-	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-	"  path TEXT NOT NULL,"
-	"  value TEXT,"
-	"  revision INTEGER NOT NULL,"
-	"  actor TEXT NOT NULL,"
-	"  updated INTEGER NOT NULL,"
-	"  PRIMARY KEY (case_id, path)) WITHOUT ROWID;"
-	"CREATE TABLE evidence ("
-	"  id INTEGER PRIMARY KEY,"
-	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-	"  field TEXT NOT NULL,"
-	"  path TEXT NOT NULL,"
-	"  size INTEGER NOT NULL DEFAULT 0,"
-	"  mtime INTEGER NOT NULL DEFAULT 0,"
-	"  sha256 TEXT,"
-	"  mime TEXT,"
-	"  verdict TEXT,"
-	"  message TEXT,"
-	"  checked_at INTEGER NOT NULL DEFAULT 0);"
-	/* No foreign key: the trail of a deleted case outlives it. */
-	"CREATE TABLE audit ("
-	"  id INTEGER PRIMARY KEY,"
-	"  case_id INTEGER NOT NULL,"
-	"  at INTEGER NOT NULL,"
-	"  actor TEXT NOT NULL,"
-	"  what TEXT NOT NULL,"
-	"  old_value TEXT,"
-	"  new_value TEXT);"
-	"CREATE TABLE notes ("
-	"  id INTEGER PRIMARY KEY,"
-	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-	"  field TEXT NOT NULL,"
-	"  author TEXT NOT NULL,"
-	"  text TEXT NOT NULL,"
-	"  created INTEGER NOT NULL);"
-	"CREATE INDEX audit_case ON audit (case_id);"},
-    /* 2: drafts kept but flagged, a language per case, the evidence
-     * verdict's fix and extension and upload order, where a change came
-     * from (SSH), and indexes for the per-case lists. */
-    {2, "ALTER TABLE answers ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE cases ADD COLUMN lang TEXT;"
-	"ALTER TABLE evidence ADD COLUMN message_key TEXT;"
-	"ALTER TABLE evidence ADD COLUMN fix TEXT;"
-	"ALTER TABLE evidence ADD COLUMN ext TEXT;"
-	"ALTER TABLE evidence ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
-	"UPDATE evidence SET position = id;"
-	"ALTER TABLE audit ADD COLUMN address TEXT;"
-	"DROP INDEX audit_case;"
-	"CREATE INDEX audit_case ON audit (case_id, id);"
-	"CREATE INDEX evidence_case ON evidence (case_id, field, position);"
-	"CREATE INDEX notes_case ON notes (case_id, id);"},
+    {1, schema_v1},
+    {2, schema_v2},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)
@@ -99,7 +118,7 @@ static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ip
 		*out = sqlite3_column_int64(s, 0);
 	else
 		r = store_fail(st, rc, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }
 
@@ -149,7 +168,7 @@ static int record_step(struct store *st, int version, struct ipw_error *err)
 	sqlite3_bind_int64(s, 2, store_now());
 	store_bind_text(s, 3, st->actor);
 	r = store_step_done(st, s, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }
 
@@ -188,6 +207,7 @@ static int migrate_aside(struct store *st, struct ipw_error *err)
 {
 	struct store rw = *st;
 	rw.db = NULL;
+	rw.ncache = 0; /* st's statements belong to st's connection */
 	int rc =
 	    sqlite3_open_v2(st->path, &rw.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	int r = IPW_OK;
@@ -203,6 +223,7 @@ static int migrate_aside(struct store *st, struct ipw_error *err)
 		if (r == IPW_OK)
 			r = migrate(&rw, err);
 	}
+	store_cache_clear(&rw);
 	sqlite3_close(rw.db);
 	return r;
 }

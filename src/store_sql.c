@@ -108,13 +108,61 @@ int store_fail(struct store *st, int rc, struct ipw_error *err)
 
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct ipw_error *err)
 {
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	for (size_t i = 0; i < st->ncache; i++) {
+		struct store_cached *c = &st->cache[i];
+		if (!c->busy && strcmp(c->sql, sql) == 0) {
+			c->busy = true;
+			*out = c->stmt;
+			return IPW_OK;
+		}
+	}
+	bool keep = st->ncache < STORE_CACHE_SIZE;
+	int rc =
+	    sqlite3_prepare_v3(st->db, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, out, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(*out);
 		*out = NULL;
 		return store_fail(st, rc, err);
 	}
+	if (keep)
+		st->cache[st->ncache++] = (struct store_cached){xstrdup(sql), *out, true};
 	return IPW_OK;
+}
+
+void store_release(struct store *st, sqlite3_stmt *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < st->ncache; i++) {
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			st->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(s);
+}
+
+void store_cache_clear(struct store *st)
+{
+	for (size_t i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
+}
+
+/* One statement without bound values, from the cache. */
+static int run(struct store *st, const char *sql, struct ipw_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int r = store_prepare(st, sql, &s, err);
+	if (r != IPW_OK)
+		return r;
+	int rc = sqlite3_step(s);
+	store_release(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? IPW_OK : store_fail(st, rc, err);
 }
 
 int store_exec(struct store *st, const char *sql, struct ipw_error *err)
@@ -125,25 +173,23 @@ int store_exec(struct store *st, const char *sql, struct ipw_error *err)
 
 int store_begin(struct store *st, struct ipw_error *err)
 {
-	return store_exec(st, "BEGIN IMMEDIATE", err);
+	return run(st, "BEGIN IMMEDIATE", err);
 }
 
 int store_commit(struct store *st, struct ipw_error *err)
 {
-	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		return IPW_OK;
+	int r = run(st, "COMMIT", err);
 	/* A failed COMMIT (disk full) may leave the transaction open: end it,
 	 * so the database holds exactly what it held before. */
-	int r = store_fail(st, rc, err);
-	store_rollback(st);
+	if (r != IPW_OK)
+		store_rollback(st);
 	return r;
 }
 
 void store_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		run(st, "ROLLBACK", NULL);
 }
 
 int store_step_done(struct store *st, sqlite3_stmt *s, struct ipw_error *err)
@@ -179,7 +225,7 @@ int store_case_check(struct store *st, int64_t id, struct ipw_error *err)
 		return r;
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc == SQLITE_ROW)
 		return IPW_OK;
 	if (rc == SQLITE_DONE)
@@ -192,13 +238,16 @@ int store_case_check(struct store *st, int64_t id, struct ipw_error *err)
 int store_case_touch(struct store *st, int64_t id, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
-	int r = store_prepare(st, "UPDATE cases SET updated = ? WHERE id = ?", &s, err);
+	/* Within the same second the row stays as it is: one page fewer to
+	 * write when answers come in a burst (fill, list moves). */
+	int r = store_prepare(st, "UPDATE cases SET updated = ?1 WHERE id = ?2 AND updated < ?1",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, store_now());
 	sqlite3_bind_int64(s, 2, id);
 	r = store_step_done(st, s, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }
 
@@ -206,10 +255,12 @@ int store_audit_write(struct store *st, int64_t case_id, const char *what, const
 		      const char *new_value, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
-	int r = store_prepare(st,
-			      "INSERT INTO audit (case_id, at, actor, address, what, old_value, "
-			      "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			      &s, err);
+	int r =
+	    store_prepare(st,
+			  "INSERT INTO audit (case_id, id, at, actor, address, what, old_value, "
+			  "new_value) VALUES (?1, (SELECT coalesce(max(id), 0) + 1 FROM audit "
+			  "WHERE case_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
+			  &s, err);
 	if (r != IPW_OK)
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -220,6 +271,6 @@ int store_audit_write(struct store *st, int64_t case_id, const char *what, const
 	store_bind_text(s, 6, old_value);
 	store_bind_text(s, 7, new_value);
 	r = store_step_done(st, s, err);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return r;
 }

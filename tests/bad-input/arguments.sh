@@ -1,0 +1,31 @@
+#!/bin/sh
+# Bad command lines: every line of tests/bad-input/arguments.table is one
+# case — the exit status, the sentence on stderr, the arguments.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+
+run new core-test --batch
+[ "$rc" -eq 0 ] || fail "cannot start a case: $err"
+CASE=$out
+ESC=$(printf '\033')
+mkdir -p "$T/work"
+cd "$T/work" || exit 1
+
+while IFS= read -r line; do
+	case "$line" in
+	'#'* | '') continue ;;
+	esac
+	want_rc=${line%% | *}
+	rest=${line#* | }
+	want=${rest%% | *}
+	rest=${rest#* | }
+	args=${rest%% | *}
+	defect=
+	[ "$args" = "$rest" ] || defect=${rest#* | }
+	eval "set -- $args"
+	try "$IPWIZ" "$@"
+	verdict "ipwiz $args" "$want_rc" "$want" "$defect"
+done <"$IPWIZ_SRCDIR/tests/bad-input/arguments.table"
+
+cd "$OLDPWD" || exit 1
+summary "command-line arguments"

@@ -36,3 +36,13 @@ TESTS += \
 	tests/cli/export_package_verifies_with_sha256sum.sh \
 	tests/cli/export_refuses_changed_evidence.sh \
 	tests/cli/export_refuses_an_unready_case.sh
+
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_template
+FUZZ_TARGETS += tests/fuzz/fuzz_template
+tests_fuzz_fuzz_template_SOURCES = tests/fuzz/fuzz_template.c
+tests_fuzz_fuzz_template_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_template_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_template_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/template

@@ -459,9 +459,14 @@ void template_refs(const struct template *t,
 	refs_block(&t->root, &w, false, false);
 }
 
+/* Nodes visited at most: nested #each blocks over empty bodies would
+ * otherwise spin for ever without growing the output. */
+#define TEMPLATE_MAX_STEPS (1L << 22)
+
 struct render_walk {
 	const struct template_ops *ops;
 	struct strbuf *out;
+	long steps;
 	bool overflow;
 };
 
@@ -495,7 +500,7 @@ static void render_block(const struct tblock *b, struct render_walk *w,
 			break;
 		}
 		}
-		if (w->out->len > RENDER_MAX_BYTES)
+		if (w->out->len > RENDER_MAX_BYTES || ++w->steps > TEMPLATE_MAX_STEPS)
 			w->overflow = true;
 	}
 }

@@ -244,6 +244,27 @@ static void escaping_strips_controls_and_keeps_what_it_should(void **state)
 	strbuf_free(&b);
 }
 
+static void empty_nested_each_blocks_end(void **state)
+{
+	/* 2^40 walks of nothing: no output to stop it, so the walk is counted. */
+	struct strbuf src;
+	strbuf_init(&src);
+	for (int i = 0; i < 40; i++)
+		strbuf_add(&src, "{{#each products}}");
+	for (int i = 0; i < 40; i++)
+		strbuf_add(&src, "{{/each}}");
+	struct ipw_error err;
+	struct template *t = template_parse(src.s, &err);
+	assert_non_null(t);
+	struct template_ops ops = {world_value, world_test, world_items, NULL};
+	struct strbuf b;
+	strbuf_init(&b);
+	assert_int_equal(template_render(t, &ops, &b, &err), IPW_EUSER);
+	strbuf_free(&b);
+	strbuf_free(&src);
+	template_free(t);
+}
+
 static void renders_stop_before_filling_the_disk(void **state)
 {
 	/* 2 items nested 30 deep is 2^30 copies: the walk must give up. */
@@ -278,6 +299,7 @@ int main(void)
 	    cmocka_unit_test(refs_lists_every_field_reference),
 	    cmocka_unit_test(escaping_strips_controls_and_keeps_what_it_should),
 	    cmocka_unit_test(renders_stop_before_filling_the_disk),
+	    cmocka_unit_test(empty_nested_each_blocks_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,6 +48,7 @@ int plain_open_case(struct plain *p, int64_t id)
 	session_progress(p->cc.session, &answered, &required);
 	plain_printf(p, _("Case %lld: %s (%zu of %zu required answers given)\n"), (long long)id,
 		     plain_safe(p, c->title), answered, required);
+	plain_deadlines(p);
 	return IPW_OK;
 }
 

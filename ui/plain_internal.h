@@ -147,6 +147,11 @@ int plain_open_case(struct plain *p, int64_t id);
  * the platform's form it goes into. */
 void plain_texts(struct plain *p);
 
+/* ---- plain_deadlines.c ---- */
+
+/* Every deadline of the case that has a date, with the days left. */
+void plain_deadlines(struct plain *p);
+
 /* ---- plain_home.c ---- */
 
 /* The case list and the flow picker: opens or creates a case into p->cc.

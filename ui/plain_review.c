@@ -151,6 +151,7 @@ enum plain_action plain_review(struct plain *p)
 	print_answers(p);
 	if (print_checklist(p) == 0)
 		plain_texts(p);
+	plain_deadlines(p);
 	for (;;) {
 		plain_printf(p, "%s\n",
 			     _("Type a step number to change its answers, texts to read the texts "

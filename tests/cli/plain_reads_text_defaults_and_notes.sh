@@ -44,6 +44,16 @@ steps:
         type: text
         label: One word
         help: Any word.
+      - id: got
+        type: date
+        label: Date received
+        help: From the notice.
+deadlines:
+  - id: answer_by
+    label: Answer by
+    from: got
+    calendar_days: 10
+    note: The platform's countdown wins.
 EOF
 
 "$IPWIZ" --plain new plain-test >"$T/out" 2>"$T/err" <<'EOF'
@@ -92,6 +102,15 @@ What happened (required)" "back never stops on a note"
 expect_in "$out" "> clear
 The answer is erased.
 Are you sure?" "clear"
+
+# Deadlines with a date are said when the case is opened.
+run set 1 got 2026-11-20
+expect_rc 0 "set the start date"
+run --plain open 1
+expect_rc 0 "open"
+expect_in "$out" "Deadlines:
+  Answer by: 2026-11-30, 6 days left.
+    The platform's countdown wins." "the deadline and its note"
 
 run show 1 --json
 expect_in "$out" '"story":"The listing was mine.\n  Bought from the maker in 2025."' "lines kept"

@@ -1,0 +1,190 @@
+#!/bin/sh
+# Bad case databases given with --db: not a database, damaged, from a newer
+# ipwiz, of another program, open to every user, not a file, in a read-only
+# place, locked by another process, on a full disk. Each gets its sentence and
+# exit 3, and a database that was good keeps its answers.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+
+D=$T/db
+mkdir -p "$D"
+chmod 700 "$D"
+good=$D/good.db
+run --db "$good" new core-test --batch
+[ "$rc" -eq 0 ] || fail "cannot make the good database: $err"
+run --db "$good" set 1 complaint_number AB-1
+[ "$rc" -eq 0 ] || fail "cannot answer in the good database: $err"
+
+# copy NAME MODE: a copy of the good database.
+copy() {
+	cp "$good" "$D/$1"
+	chmod "$2" "$D/$1"
+}
+
+printf 'this is not a database, just text\n' >"$D/text.db"
+chmod 600 "$D/text.db"
+try "$IPWIZ" --db "$D/text.db" list
+verdict text.db 3 "ipwiz: $D/text.db is not an ipwiz case database; pick the right file with --db PATH."
+
+head -c 8192 /dev/urandom >"$D/random.db"
+chmod 600 "$D/random.db"
+try "$IPWIZ" --db "$D/random.db" list
+verdict random.db 3 "ipwiz: $D/random.db is not an ipwiz case database; pick the right file with --db PATH."
+
+copy truncated.db 600
+truncate -s 3000 "$D/truncated.db"
+try "$IPWIZ" --db "$D/truncated.db" show 1
+verdict truncated.db 3 "ipwiz: The case database $D/truncated.db is damaged (database disk image is malformed); restore it from a backup or an export."
+
+head -c 100 "$good" >"$D/header-only.db"
+chmod 600 "$D/header-only.db"
+try "$IPWIZ" --db "$D/header-only.db" list
+verdict header-only.db 3 "ipwiz: The case database $D/header-only.db is damaged"
+
+copy zeroed-pages.db 600
+dd if=/dev/zero of="$D/zeroed-pages.db" bs=4096 seek=2 count=3 conv=notrunc 2>/dev/null
+try "$IPWIZ" --db "$D/zeroed-pages.db" show 1
+verdict zeroed-pages.db 3 "ipwiz: The case database $D/zeroed-pages.db is damaged"
+
+copy newer.db 600
+sqlite3 "$D/newer.db" 'PRAGMA user_version = 99'
+try "$IPWIZ" --db "$D/newer.db" list
+verdict newer.db 3 "ipwiz: $D/newer.db was made by a newer ipwiz (database version 99; this ipwiz knows up to 2); nothing was changed. Update ipwiz to open it."
+cmp -s "$D/newer.db" "$good" && fail "newer.db: the test did not change the version"
+sqlite3 "$D/newer.db" 'PRAGMA user_version' | grep -qx 99 || fail "newer.db was changed"
+
+sqlite3 "$D/photos.db" 'CREATE TABLE photos (x); INSERT INTO photos VALUES (1);'
+chmod 600 "$D/photos.db"
+try "$IPWIZ" --db "$D/photos.db" list
+verdict photos.db 3 "ipwiz: $D/photos.db is an SQLite database of another program, not an ipwiz case database; nothing was changed. Pick the right file with --db PATH."
+
+copy missing-table.db 600
+sqlite3 "$D/missing-table.db" 'DROP TABLE answers'
+try "$IPWIZ" --db "$D/missing-table.db" show 1
+verdict missing-table.db 3 "ipwiz: The case database $D/missing-table.db is damaged" \
+	"src/store_sql.c:store_fail_db (default branch) answers “failed: no such table: answers.”: SQLite's words, no way out"
+
+copy world-writable.db 666
+try "$IPWIZ" --db "$D/world-writable.db" list
+verdict world-writable.db 3 "ipwiz: The case database $D/world-writable.db can be read or changed by every user of this computer, so ipwiz will not use it. Make it private with \`chmod 600 $D/world-writable.db\` (or \`chmod 660 $D/world-writable.db\` for a team's group) and try again."
+
+copy world-readable.db 644
+try "$IPWIZ" --db "$D/world-readable.db" list
+verdict world-readable.db 3 "can be read or changed by every user of this computer, so ipwiz will not use it."
+
+: >"$D/empty.db"
+chmod 600 "$D/empty.db"
+try "$IPWIZ" --db "$D/empty.db" list
+verdict "empty.db (becomes a new database)" 0 ""
+expect_in "$out" "No cases yet." "list of an empty file"
+
+copy hot-wal.db 600
+head -c 5000 /dev/urandom >"$D/hot-wal.db-wal"
+chmod 600 "$D/hot-wal.db-wal"
+try "$IPWIZ" --db "$D/hot-wal.db" show 1
+verdict "hot-wal.db (a WAL of random bytes is ignored)" 0 ""
+expect_in "$out" "AB-1" "the answer next to a WAL of random bytes"
+
+try "$IPWIZ" --db "$D" list
+verdict "a directory" 3 "ipwiz: $D is not a file; pick the case database with --db PATH."
+
+try "$IPWIZ" --db /dev/null list
+verdict /dev/null 3 "ipwiz: /dev/null is not a file; pick the case database with --db PATH."
+
+mkfifo "$D/fifo.db"
+try "$IPWIZ" --db "$D/fifo.db" list
+verdict fifo.db 3 "ipwiz: $D/fifo.db is not a file; pick the case database with --db PATH."
+
+ln -s "$D/nowhere.db" "$D/dangling.db"
+try "$IPWIZ" --db "$D/dangling.db" list
+verdict dangling.db 3 "ipwiz: Cannot open the case database $D/dangling.db (unable to open database file); check that it exists and that you may read and write it."
+
+ln -s "$good" "$D/link.db"
+try "$IPWIZ" --db "$D/link.db" list
+verdict "link.db (a symbolic link)" 3 "$D/link.db is a symbolic link" \
+	"src/store_sql.c:cantopen says “check that it exists” of a symbolic link to a good database that O_NOFOLLOW refuses; say it is a link and to give the real path"
+
+try "$IPWIZ" --db "$D/no/such/dir/cases.db" list
+verdict "two missing directories" 3 "ipwiz: Cannot create the directory $D/no/such/dir for the case database: No such file or directory."
+
+# Locked by another process: a writer holds the lock longer than ipwiz waits.
+copy locked.db 600
+{
+	printf 'BEGIN EXCLUSIVE;\n'
+	sleep 7
+	printf 'COMMIT;\n'
+} | sqlite3 "$D/locked.db" &
+locker=$!
+sleep 1
+try "$IPWIZ" --db "$D/locked.db" set 1 complaint_number AB-2
+verdict locked.db 3 "ipwiz: The case database is in use by another program ($D/locked.db stayed locked for 5 seconds); try again in a moment."
+wait "$locker"
+run --db "$D/locked.db" show 1
+expect_in "$out" "AB-1" "the answer after the lock"
+
+# Permissions bite only on somebody else than root: root runs these as nobody.
+if [ "$(id -u)" -eq 0 ]; then
+	chmod 711 "$T"
+	limited() { try setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPWIZ" "$@"; }
+	own() { chown -R nobody "$@"; }
+else
+	limited() { try "$IPWIZ" "$@"; }
+	own() { :; }
+fi
+if [ "$(id -u)" -ne 0 ] || setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
+	mkdir -p "$T/ro"
+	cp "$good" "$T/ro/cases.db"
+	own "$T/ro"
+	chmod 500 "$T/ro"
+	limited --db "$T/ro/cases.db" set 1 complaint_number AB-2
+	verdict "read-only directory" 3 "ipwiz: The case database $T/ro/cases.db is read-only here, so nothing was saved. Ask its owner for write access, or use --db to pick another."
+	limited --db "$T/ro/new.db" list
+	verdict "new database in a read-only directory" 3 "ipwiz: Cannot create the case database $T/ro/new.db: Permission denied."
+	chmod 700 "$T/ro"
+	chmod 400 "$T/ro/cases.db"
+	limited --db "$T/ro/cases.db" set 1 complaint_number AB-2
+	verdict "read-only file" 3 "ipwiz: The case database $T/ro/cases.db is read-only here, so nothing was saved."
+	limited --db "$T/ro/cases.db" show 1
+	verdict "read-only file, only read" 0 ""
+	expect_in "$out" "AB-1" "show of a read-only database"
+	chmod 000 "$T/ro/cases.db"
+	limited --db "$T/ro/cases.db" list
+	verdict "unreadable file" 3 "ipwiz: Cannot open the case database $T/ro/cases.db (unable to open database file); check that it exists and that you may read and write it."
+	chmod -R u+rwX "$T/ro"
+else
+	echo "SKIP: permission cases (cannot run as another user)"
+fi
+
+# A full disk: a tiny tmpfs when we may mount one, else a file-size limit.
+answer=$(awk 'BEGIN { while (n++ < 3000) printf "AAAAAAAAAAAAAAAAAAAA" }')
+if mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k tmpfs "$T/mnt" 2>/dev/null; then
+	trap 'umount "$T/mnt" 2>/dev/null; rm -rf "$T"' EXIT
+	cp "$good" "$T/mnt/cases.db"
+	dd if=/dev/zero of="$T/mnt/filler" bs=4k 2>/dev/null
+	try "$IPWIZ" --db "$T/mnt/new.db" list
+	verdict "new database on a full disk" 3 "ipwiz: The disk holding $T/mnt/new.db is full, so nothing was saved; your earlier answers are safe. Free some space and try again."
+	try "$IPWIZ" --db "$T/mnt/cases.db" set 1 complaint_number "$answer"
+	verdict "answer on a full disk" 3 "ipwiz: The disk holding $T/mnt/cases.db is full, so nothing was saved; your earlier answers are safe. Free some space and try again." \
+		"src/store_sql.c:store_fail_db maps SQLITE_IOERR with errno ENOSPC (sqlite3_system_errno) to “Reading or writing … failed (disk I/O error) … check the disk”, not to the full-disk sentence"
+	rm -f "$T/mnt/filler"
+	run --db "$T/mnt/cases.db" set 1 complaint_number AB-3
+	expect_rc 0 "an answer once space is back"
+	[ "$(sqlite3 "$T/mnt/cases.db" 'PRAGMA integrity_check')" = ok ] || fail "full disk: integrity"
+	mount -o remount,ro "$T/mnt"
+	try "$IPWIZ" --db "$T/mnt/cases.db" set 1 complaint_number AB-4
+	verdict "read-only file system" 3 "ipwiz: The case database $T/mnt/cases.db is on a read-only disk; remount it read-write, or copy the file somewhere you can write and use --db PATH."
+	umount "$T/mnt"
+else
+	copy limited.db 600
+	try sh -c 'trap "" XFSZ; ulimit -f 50; exec "$@"' sh "$IPWIZ" --db "$D/limited.db" \
+		set 1 complaint_number "$answer"
+	verdict "answer beyond the file-size limit" 3 "ipwiz: The disk holding $D/limited.db is full, so nothing was saved; your earlier answers are safe. Free some space and try again." \
+		"src/store_sql.c:store_fail_db maps SQLITE_IOERR with errno EFBIG/ENOSPC to “disk I/O error … check the disk”, not to the full-disk sentence"
+	[ "$(sqlite3 "$D/limited.db" 'PRAGMA integrity_check')" = ok ] || fail "file-size limit: integrity"
+fi
+
+# The good database was never touched by any of this.
+[ "$(sqlite3 "$good" 'PRAGMA integrity_check')" = ok ] || fail "good.db: integrity"
+run --db "$good" show 1
+expect_in "$out" "AB-1" "the good database"
+summary "database files"

@@ -35,7 +35,8 @@ TESTS += tests/unit/test_export
 TESTS += \
 	tests/cli/export_package_verifies_with_sha256sum.sh \
 	tests/cli/export_refuses_changed_evidence.sh \
-	tests/cli/export_refuses_an_unready_case.sh
+	tests/cli/export_refuses_an_unready_case.sh \
+	tests/cli/export_documents_match_golden.sh
 
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_template

@@ -1,0 +1,43 @@
+#!/bin/sh
+# The documents of every shipped flow, filled with its answers fixture and
+# exported in each language, are exactly the golden files in
+# tests/cli/export_golden/FLOW/LANG/. After a deliberate template change,
+# regenerate them with IPWIZ_UPDATE_GOLDEN=1 make check TESTS=<this test>
+# and review the diff.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+
+golden="$IPWIZ_SRCDIR/tests/cli/export_golden"
+cp "$IPWIZ_SRCDIR"/data/flows/*.yaml "$T/data/flows/"
+checked=0
+for answers in "$IPWIZ_SRCDIR"/tests/fixtures/answers/*.yaml; do
+	flow=$(basename "$answers" .yaml)
+	[ -f "$IPWIZ_SRCDIR/data/flows/$flow.yaml" ] || continue
+	for lang in en zh_CN id; do
+		run --lang "$lang" new "$flow" --batch
+		expect_rc 0 "new $flow ($lang)"
+		id=$out
+		run fill "$id" "$answers"
+		expect_rc 0 "fill $flow"
+		run export "$id" --out "$T/out-$flow-$lang" --force
+		expect_rc 0 "export $flow ($lang)"
+		want="$golden/$flow/$lang"
+		if [ "${IPWIZ_UPDATE_GOLDEN:-}" = 1 ]; then
+			rm -rf "$want" && mkdir -p "$want" && cp "$T/out-$flow-$lang"/*.txt "$want/" &&
+				rm -f "$want/manifest.txt"
+		fi
+		got=$(cd "$T/out-$flow-$lang" && ls *.txt | grep -v '^manifest.txt$' | tr '\n' ' ')
+		exp=$(cd "$want" 2>/dev/null && ls *.txt | tr '\n' ' ')
+		[ "$got" = "$exp" ] || fail "$flow ($lang): documents [$got], golden [$exp]"
+		for doc in "$want"/*.txt; do
+			[ -f "$doc" ] || continue
+			name=$(basename "$doc")
+			if ! cmp -s "$doc" "$T/out-$flow-$lang/$name"; then
+				fail "$flow ($lang): $name differs from the golden file:
+$(diff -u "$doc" "$T/out-$flow-$lang/$name" | head -20)"
+			fi
+			checked=$((checked + 1))
+		done
+	done
+done
+[ "$checked" -ge 8 ] || fail "only $checked golden documents compared"
+finish

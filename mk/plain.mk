@@ -14,7 +14,8 @@ TESTS += \
 	tests/cli/plain_home_lists_cases_and_flows.sh \
 	tests/cli/plain_explains_a_conflict.sh \
 	tests/cli/plain_reads_text_defaults_and_notes.sh \
-	tests/cli/plain_speaks_chinese.sh
+	tests/cli/plain_speaks_chinese.sh \
+	tests/cli/plain_edits_list_items.sh
 
 # unit tests of how typed lines are read (no terminal, no database)
 check_PROGRAMS += tests/unit/test_plain

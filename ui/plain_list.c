@@ -12,7 +12,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-enum list_op { LIST_NONE, LIST_ADD, LIST_EDIT, LIST_REMOVE };
+enum list_op { LIST_NONE, LIST_ADD, LIST_EDIT, LIST_REMOVE, LIST_MOVE };
 
 struct list_word {
 	const char *word;
@@ -26,20 +26,34 @@ static const struct list_word list_words[] = {
 	{"add", N_("add"), LIST_ADD},	      {"a", "a", LIST_ADD},
 	{"edit", N_("edit"), LIST_EDIT},      {"e", "e", LIST_EDIT},
 	{"remove", N_("remove"), LIST_REMOVE}, {"delete", N_("delete"), LIST_REMOVE},
-	{"r", "r", LIST_REMOVE},
+	{"r", "r", LIST_REMOVE},	      {"move", N_("move"), LIST_MOVE},
+	{"m", "m", LIST_MOVE},
 };
 
-/* "edit 2" → LIST_EDIT, 2. A missing number is 0. */
-static enum list_op list_op(const char *line, size_t *n)
+/* Up to two item numbers after the word; false when anything else follows. */
+static bool numbers(const char *s, size_t *n, size_t *m)
 {
-	*n = 0;
+	size_t *slot[2] = {n, m};
+	for (int i = 0; i < 2; i++) {
+		s += strspn(s, " \t");
+		char *end;
+		unsigned long v = strtoul(s, &end, 10);
+		if (end == s)
+			break;
+		*slot[i] = (size_t)v;
+		s = end;
+	}
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* "edit 2" → LIST_EDIT, 2; "move 3 1" → LIST_MOVE, 3, 1. Missing numbers
+ * are 0. */
+static enum list_op list_op(const char *line, size_t *n, size_t *m)
+{
+	*n = *m = 0;
 	size_t wl = strcspn(line, " \t0123456789");
-	const char *num = line + wl + strspn(line + wl, " \t");
-	char *end;
-	unsigned long v = strtoul(num, &end, 10);
-	if (*end != '\0')
+	if (!numbers(line + wl, n, m))
 		return LIST_NONE;
-	*n = end == num ? 0 : (size_t)v;
 	for (size_t i = 0; i < sizeof(list_words) / sizeof(list_words[0]); i++) {
 		const char *w = list_words[i].word, *t = _(list_words[i].tr);
 		if ((strlen(w) == wl && strncasecmp(line, w, wl) == 0) ||
@@ -194,11 +208,27 @@ static enum plain_action remove_item(struct plain *p, const struct flow_field *f
 	return PLAIN_NEXT;
 }
 
+static enum plain_action move_item(struct plain *p, const struct flow_field *f, size_t from,
+				   size_t to)
+{
+	struct ipw_error err = {0};
+	int r = session_list_move(p->cc.session, f->path, from, to, &err);
+	if (r == IPW_EENV) {
+		plain_error(p, &err);
+		return PLAIN_FAIL;
+	}
+	if (r == IPW_OK)
+		plain_printf(p, _("Item %zu is now item %zu.\n"), from, to);
+	else
+		list_refused(p, r, &err);
+	return PLAIN_NEXT;
+}
+
 /* One line typed at the list's prompt. PLAIN_NEXT means stay at the list. */
 static enum plain_action list_line(struct plain *p, const struct flow_field *f, const char *line)
 {
-	size_t n = session_list_count(p->cc.session, f->path), k;
-	switch (list_op(line, &k)) {
+	size_t n = session_list_count(p->cc.session, f->path), k, to;
+	switch (list_op(line, &k, &to)) {
 	case LIST_ADD:
 		return add_item(p, f);
 	case LIST_EDIT:
@@ -209,15 +239,20 @@ static enum plain_action list_line(struct plain *p, const struct flow_field *f, 
 		if (k >= 1 && k <= n)
 			return remove_item(p, f, k);
 		break;
+	case LIST_MOVE:
+		if (k >= 1 && k <= n && to >= 1 && to <= n)
+			return move_item(p, f, k, to);
+		break;
 	case LIST_NONE:
 		plain_printf(p, "%s\n",
-			     _("Type add, edit N or remove N, or press Enter to go on."));
+			     _("Type add, edit N, remove N or move N M, or press Enter to go on."));
 		return PLAIN_NEXT;
 	}
 	if (n == 0)
 		plain_printf(p, "%s\n", _("There is no item yet: type add to make one."));
 	else
-		plain_printf(p, _("Give an item number from 1 to %zu, for example edit 1.\n"), n);
+		plain_printf(p, _("Give item numbers from 1 to %zu, for example edit 1 or move 2 1.\n"),
+			     n);
 	return PLAIN_NEXT;
 }
 
@@ -226,7 +261,8 @@ static void list_help(struct plain *p, const struct flow_field *f)
 	if (f->help)
 		plain_lines(p, "", flow_tr(f->help));
 	plain_printf(p, "%s\n",
-		     _("add: a new item · edit N: change item N · remove N: take item N off"));
+		     _("add: a new item · edit N: change item N · remove N: take item N off · "
+		       "move N M: make item N item M"));
 	plain_command_help(p);
 }
 

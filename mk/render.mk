@@ -2,7 +2,8 @@
 libipwiz_a_SOURCES += \
 	src/template.c src/render.c src/render_document.c src/render.h \
 	src/deadline.c src/deadline.h \
-	src/export.c src/export_copy.c src/export_manifest.c src/export_zip.c \
+	src/export.c src/export_copy.c src/export_manifest.c src/export_json.c \
+	src/export_zip.c \
 	src/export.h src/export_internal.h src/cli_export.c \
 	src/calendar.c src/calendar_yaml.c src/calendar.h src/calendar_internal.h
 

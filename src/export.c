@@ -339,6 +339,7 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 	if ((rc = export_copy_evidence(&j, err)) != IPW_OK ||
 	    (rc = write_documents(&j, err)) != IPW_OK ||
 	    (rc = export_write_manifest(&j, err)) != IPW_OK ||
+	    (rc = export_write_json(&j, err)) != IPW_OK ||
 	    (rc = export_write_ics(&j, err)) != IPW_OK ||
 	    (rc = export_write_sums(&j, err)) != IPW_OK || (rc = publish(&j, err)) != IPW_OK)
 		goto out;

@@ -54,6 +54,7 @@ void export_note_forced(struct export_job *j, const char *msg);
 int export_copy_evidence(struct export_job *j, struct ipw_error *err);
 
 int export_write_manifest(struct export_job *j, struct ipw_error *err);
+int export_write_json(struct export_job *j, struct ipw_error *err);
 int export_write_ics(struct export_job *j, struct ipw_error *err);
 int export_write_sums(struct export_job *j, struct ipw_error *err);
 /* DIR.zip from the finished directory (libarchive). */

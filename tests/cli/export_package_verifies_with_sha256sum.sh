@@ -63,6 +63,16 @@ expect_in "$manifest" "Form field “Reason for appeal”: Counter-notice statem
 expect_in "$manifest" "1. 01-invoice.pdf — Purchase invoice: You bought genuine goods" "manifest"
 expect_in "$manifest" "sha256sum -c SHA256SUMS" "manifest"
 
+python3 - "$pkg/manifest.json" <<'PY' || fail "manifest.json"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["uploads"][0]["file"] == "01-invoice.pdf", d["uploads"]
+assert d["uploads"][0]["proves"] == "You bought genuine goods", d["uploads"]
+paste = [x for x in d["documents"] if x["purpose"] == "paste"]
+assert paste[0]["form_field"] == "Reason for appeal", paste
+assert d["case"]["title"] == "Shop 深圳", d["case"]
+PY
+
 listing=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' \
 	"$pkg.zip" 2>/dev/null || bsdtar -tf "$pkg.zip" 2>/dev/null || unzip -Z1 "$pkg.zip")
 expect_in "$listing" "ipwiz-case-$id/01-invoice.pdf" "zip listing"

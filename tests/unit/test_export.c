@@ -284,9 +284,9 @@ static void package_has_everything_private(void **state)
 	assert_int_equal(res.nforced, 0);
 	mode_of(out, 0700);
 	static const char *const files[] = {
-	    "01-invoice.pdf",   "02-photo.png",      "statement.zh_CN.txt",
-	    "statement.en.txt", "statement.en.html", "summary.en.txt",
-	    "manifest.txt",     "deadlines.ics",     "SHA256SUMS",
+	    "01-invoice.pdf",    "02-photo.png",   "statement.zh_CN.txt", "statement.en.txt",
+	    "statement.en.html", "summary.en.txt", "manifest.txt",        "manifest.json",
+	    "deadlines.ics",     "SHA256SUMS",
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char *p = xasprintf("%s/%s", out, files[i]);
@@ -343,7 +343,7 @@ static void package_has_everything_private(void **state)
 		saw_sums = saw_sums || strcmp(archive_entry_pathname(e), "package/SHA256SUMS") == 0;
 	}
 	archive_read_free(a);
-	assert_int_equal(entries, 11);
+	assert_int_equal(entries, 12);
 	assert_true(saw_sums);
 	/* Exporting again into the same place needs --force. */
 	struct export_result again;

@@ -11,3 +11,13 @@ tests_unit_test_textfield_SOURCES = tests/unit/test_textfield.c ui/textfield.c u
 tests_unit_test_textfield_CFLAGS = $(unit_cflags)
 tests_unit_test_textfield_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_textfield
+
+# The wizard end to end in tmux (tests/tui/libtest.sh); each test is named
+# after what it proves.
+TESTS += \
+	tests/tui/chinese_answer_survives_reopen.sh \
+	tests/tui/each_screen_at_80x24.sh \
+	tests/tui/narrow_terminals_fold_the_step_list.sh \
+	tests/tui/resize_keeps_text_and_cursor.sh \
+	tests/tui/monochrome_vt100_is_readable.sh
+EXTRA_DIST += tests/tui

@@ -28,6 +28,26 @@ int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
 	return (int)w;
 }
 
+int draw_text_cut(int y, int x, int width, attr_t a, const char *s, bool pad)
+{
+	char *safe = utf8_sanitize(s ? s : "");
+	int ew = (int)utf8_swidth(ui_theme.ellipsis);
+	int drawn;
+	if ((int)utf8_swidth(safe) <= width || width <= ew) {
+		drawn = draw_text(y, x, width, a, safe, pad);
+	} else {
+		size_t w;
+		size_t bytes = utf8_fit(safe, strlen(safe), (size_t)(width - ew), &w);
+		safe[bytes] = '\0';
+		drawn = draw_text(y, x, (int)w, a, safe, false);
+		drawn += draw_text(y, x + drawn, ew, a, ui_theme.ellipsis, false);
+		if (pad && drawn < width)
+			drawn += draw_text(y, x + drawn, width - drawn, a, "", true);
+	}
+	free(safe);
+	return drawn;
+}
+
 void draw_fill(int y, int x, int width, attr_t a)
 {
 	if (width <= 0)

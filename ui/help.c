@@ -21,7 +21,7 @@ static const struct ui_hint key_map[] = {
     {"Ctrl-D", N_("remove a list item or the last attached file")},
     {"F2", N_("review: everything missing or invalid")},
     {"F3", N_("the list of cases")},
-    {"F10, q", N_("quit (everything is already saved)")},
+    {"F10, ^X, q", N_("quit (everything is already saved)")},
 };
 
 static void help_draw(struct ui *ui, const char *title, const char *text)

@@ -31,6 +31,7 @@ static const struct {
     {FK(KEY_F(2)), ACT_REVIEW},
     {FK(KEY_F(3)), ACT_CASES},
     {FK(KEY_F(10)), ACT_QUIT},
+    {CTRL('x'), ACT_QUIT}, /* terminals without F10, as nano's ^X */
     {CTRL('d'), ACT_REMOVE},
     {FK(KEY_RESIZE), ACT_RESIZE},
 };
@@ -101,6 +102,29 @@ static void classify(int code, bool is_key, bool typing, bool multiline, struct 
 	}
 }
 
+/* After an Esc that ncurses did not match to a key: when more bytes are
+ * already waiting, it began a sequence this terminal's description does not
+ * know (F10 on a vt100). Swallow it rather than type it into an answer. */
+static bool unknown_sequence(void)
+{
+	wint_t ch;
+	timeout(0);
+	int r = get_wch(&ch);
+	bool seq = r == OK && (ch == '[' || ch == 'O');
+	if (seq) {
+		/* CSI parameters end with a byte in @..~; SS3 is one byte. */
+		bool csi = ch == '[';
+		while (get_wch(&ch) == OK && csi && !(ch >= 0x40 && ch <= 0x7e))
+			;
+	} else if (r == KEY_CODE_YES) {
+		ungetch((int)ch); /* a key ncurses did match: keep it for the next read */
+	} else if (r == OK) {
+		unget_wch(ch);
+	}
+	timeout(200);
+	return seq;
+}
+
 void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 {
 	(void)ui;
@@ -113,8 +137,15 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 		int r = get_wch(&ch);
 		if (r == ERR)
 			continue; /* the timeout: look at the signal flag again */
+		if (r == OK && ch == KEY_ESC && unknown_sequence())
+			continue;
 		classify((int)ch, r == KEY_CODE_YES, typing, multiline, k);
 		if (k->act != ACT_NONE)
 			return;
 	}
+}
+
+const char *ui_quit_key(void)
+{
+	return has_key(KEY_F(10)) ? "F10" : "^X";
 }

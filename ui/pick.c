@@ -22,7 +22,11 @@ static void overlay_draw(struct ui *ui, struct picker *p)
 	if (ui->redraw)
 		ui->redraw(ui);
 	int cols = ui->lay.cols, rows = ui->lay.rows;
+	const char *hint =
+	    p->on ? _("Space: tick  Enter: done  Esc: cancel") : _("Enter: choose  Esc: cancel");
 	int w = 8 + (int)utf8_swidth(p->title);
+	if ((int)utf8_swidth(hint) + 4 > w)
+		w = (int)utf8_swidth(hint) + 4;
 	for (size_t i = 0; i < p->n; i++) {
 		int lw = 10 + (int)utf8_swidth(p->labels[i]);
 		if (lw > w)

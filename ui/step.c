@@ -55,7 +55,8 @@ static void draw_steps(struct ui *ui)
 		bool cur = i == ui->form.step;
 		char *line = xasprintf("%s %s %s", cur ? ui_theme.current : " ", mark,
 		                       flow_tr(f->steps[i].title));
-		draw_text(y++, l->side_x, l->side_w, cur ? ui_theme.focus : A_NORMAL, line, true);
+		draw_text_cut(y++, l->side_x, l->side_w, cur ? ui_theme.focus : A_NORMAL, line,
+		              true);
 		free(line);
 	}
 	for (int r = l->body_y; r < l->body_y + l->body_h; r++)
@@ -126,7 +127,7 @@ static void draw_step_hints(struct ui *ui)
 	const struct ui_hint h[] = {
 	    {"Tab", N_("next")},
 	    {"PgDn", N_("next step")},
-	    {typing ? "F10" : "q", N_("quit")},
+	    {typing ? ui_quit_key() : "q", N_("quit")},
 	    {"F1", N_("help")},
 	    {"PgUp", N_("back")},
 	    {"F2", ui->from_review ? N_("back to review") : N_("review")},

@@ -43,6 +43,8 @@ void theme_init(void);
 /* Draw s (made safe with utf8_sanitize) at y,x cut to width columns; pads
  * with spaces to width when pad is set. Returns the columns drawn. */
 int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad);
+/* The same, ending in an ellipsis when s is cut. */
+int draw_text_cut(int y, int x, int width, attr_t a, const char *s, bool pad);
 void draw_fill(int y, int x, int width, attr_t a);
 /* A text right-aligned so it ends at column x_end. */
 void draw_right(int y, int x_end, int width, attr_t a, const char *s);
@@ -113,6 +115,8 @@ struct ui;
 /* Wait for a key. typing: the focus is in a text input, so printable keys
  * are text and editing keys edit. multiline: Enter is a newline. */
 void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline);
+/* The quit key that works while typing: "F10", or "^X" without an F10. */
+const char *ui_quit_key(void);
 /* True once SIGINT, SIGTERM or SIGHUP arrived. */
 bool ui_signalled(void);
 

@@ -89,7 +89,7 @@ static int draw_input(struct canvas *c, attr_t a, const char *text, bool hint)
 	if (row >= 0 && w > 0) {
 		draw_text(row, c->x + 2, 1, A_NORMAL, "[", false);
 		draw_fill(row, c->x + 3, w, a);
-		draw_text(row, c->x + 3, w, a | (hint ? A_DIM : 0), text, false);
+		draw_text_cut(row, c->x + 3, w, a | (hint ? A_DIM : 0), text, false);
 		draw_text(row, c->x + 3 + w, 1, A_NORMAL, "]", false);
 	}
 	c->y++;
@@ -170,8 +170,8 @@ static void draw_choice(struct ui *ui, const struct form_row *r, bool focused, s
 	bool empty = !*text;
 	if (empty) {
 		free(text);
-		text = xstrdup(r->kind == ROW_MULTI ? _("(none chosen: press Enter to choose)")
-		                                    : _("(not chosen: press Enter to choose)"));
+		text = xstrdup(r->kind == ROW_MULTI ? _("(none: press Enter to choose)")
+		                                    : _("(press Enter to choose)"));
 	}
 	draw_input(c, focused ? ui_theme.focus : ui_theme.input, text, empty);
 	free(text);

@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "store_internal.h"
+#include "store_read.h"
 #include "xalloc.h"
 
 char *store_default_path(void)
@@ -179,6 +180,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_read_end(st);
 	store_cache_clear(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);

@@ -35,6 +35,7 @@ struct store {
 	bool readonly;
 	int64_t data_version;
 	int busy_ms;
+	bool reading; /* inside store_read_begin */
 	struct store_cached cache[STORE_CACHE_SIZE];
 	size_t ncache;
 };

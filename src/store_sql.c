@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "store_internal.h"
+#include "store_read.h"
 #include "xalloc.h"
 
 /* SQLite cannot open the file or the WAL files beside it: say which. */
@@ -173,7 +174,25 @@ int store_exec(struct store *st, const char *sql, struct ipw_error *err)
 
 int store_begin(struct store *st, struct ipw_error *err)
 {
+	store_read_end(st);
 	return run(st, "BEGIN IMMEDIATE", err);
+}
+
+int store_read_begin(struct store *st, struct ipw_error *err)
+{
+	if (st->reading)
+		return IPW_OK;
+	int r = run(st, "BEGIN", err);
+	st->reading = r == IPW_OK;
+	return r;
+}
+
+void store_read_end(struct store *st)
+{
+	if (!st->reading)
+		return;
+	st->reading = false;
+	store_rollback(st);
 }
 
 int store_commit(struct store *st, struct ipw_error *err)

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "store_fixture.h"
+#include "store_read.h"
 
 static int64_t put(struct store *st, int64_t id, const char *path, const char *value,
 		   int64_t expected)
@@ -314,6 +315,36 @@ static void changes_by_another_connection_are_noticed(void **state)
 	store_close(other);
 }
 
+static size_t count_answers(struct store *st, int64_t id)
+{
+	struct store_answer *a;
+	size_t n;
+	struct ipw_error err = {0};
+	assert_int_equal(store_answers_get(st, id, &a, &n, &err), IPW_OK);
+	store_answers_free(a, n);
+	return n;
+}
+
+static void a_read_snapshot_is_stable_and_a_write_ends_it(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, &other, &err), IPW_OK);
+	assert_int_equal(store_read_begin(fx->st, &err), IPW_OK);
+	assert_int_equal(count_answers(fx->st, fx->case_id), 0);
+	put(other, fx->case_id, "name", "Li", 0);
+	assert_int_equal(count_answers(fx->st, fx->case_id), 0); /* the snapshot */
+	store_read_end(fx->st);
+	assert_int_equal(count_answers(fx->st, fx->case_id), 1);
+	assert_int_equal(store_read_begin(fx->st, &err), IPW_OK);
+	put(fx->st, fx->case_id, "email", "li@shop.cn", 0); /* ends the snapshot */
+	put(other, fx->case_id, "pieces", "30", 0);
+	assert_int_equal(count_answers(fx->st, fx->case_id), 3);
+	store_read_end(fx->st);
+	store_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -326,6 +357,7 @@ int main(void)
 	    T(evidence_keeps_upload_order_and_verdicts),
 	    T(list_item_answers_move_with_their_prefix),
 	    T(changes_by_another_connection_are_noticed),
+	    T(a_read_snapshot_is_stable_and_a_write_ends_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,11 +27,7 @@ static enum plain_action ask_signature(struct plain *p, const struct flow_field 
 
 enum plain_action plain_declaration(struct plain *p, const struct flow_field *f)
 {
-	const char *label = plain_safe(p, flow_tr(f->label));
-	if (session_field_required(p->cc.session, f->path))
-		plain_printf(p, _("%s (required)\n"), label);
-	else
-		plain_printf(p, "%s\n", label);
+	plain_label(p, flow_tr(f->label), f->path);
 	if (f->statement) {
 		plain_printf(p, "%s\n", _("The statement:"));
 		plain_lines(p, "  ", flow_tr(f->statement));

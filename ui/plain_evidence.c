@@ -306,13 +306,25 @@ static void evidence_help(struct plain *p, const struct flow_field *f)
 	plain_command_help(p);
 }
 
+/* One typed line at the evidence prompt. PLAIN_NEXT_STEP means done with
+ * this field; PLAIN_NEXT means stay. */
+static enum plain_action evidence_line(struct plain *p, const struct flow_field *f,
+				       const char *line)
+{
+	size_t k;
+	if (*line)
+		return remove_word(line, &k) ? remove_file(p, f, k) : attach(p, f, line);
+	if (enough(p->cc.session, f))
+		return PLAIN_NEXT_STEP;
+	plain_printf(p, "%s\n",
+		     _("Attach a file that passes the check, or type skip to leave it for "
+		       "later."));
+	return PLAIN_NEXT;
+}
+
 enum plain_action plain_evidence(struct plain *p, const struct flow_field *f)
 {
-	const char *label = plain_safe(p, flow_tr(f->label));
-	if (session_field_required(p->cc.session, f->path))
-		plain_printf(p, _("%s (required)\n"), label);
-	else
-		plain_printf(p, "%s\n", label);
+	plain_label(p, flow_tr(f->label), f->path);
 	describe(p, f);
 	for (;;) {
 		plain_refresh(p);
@@ -320,39 +332,24 @@ enum plain_action plain_evidence(struct plain *p, const struct flow_field *f)
 		plain_printf(p, "%s\n",
 			     _("Type the path of a file to attach, remove N to take one off, or "
 			       "press Enter to go on."));
-		if (!plain_read(p, "> "))
-			return PLAIN_QUIT;
-		size_t arg, k;
-		enum plain_cmd cmd = plain_command(p->line, &arg);
 		enum plain_action act = PLAIN_NEXT;
-		if (cmd == PLAIN_CMD_HELP) {
-			evidence_help(p, f);
+		switch (plain_prompt(p, f, evidence_help, &act)) {
+		case PLAIN_GOT_ACTION:
+			return act;
+		case PLAIN_GOT_AGAIN:
 			continue;
-		}
-		if (cmd == PLAIN_CMD_CLEAR) {
+		case PLAIN_GOT_CLEAR:
 			plain_printf(p, "%s\n", _("Take files off one at a time with remove N."));
 			continue;
-		}
-		if (cmd != PLAIN_CMD_NONE) {
-			if (plain_command_action(p, cmd, arg, &act))
-				return act;
-			continue;
+		case PLAIN_GOT_LINE:
+			break;
 		}
 		char *line = plain_trim(xstrdup(p->line));
-		if (!*line && enough(p->cc.session, f)) {
-			free(line);
-			return PLAIN_NEXT;
-		}
-		if (!*line)
-			plain_printf(p, "%s\n",
-				     _("Attach a file that passes the check, or type skip to leave "
-				       "it for later."));
-		else if (remove_word(line, &k))
-			act = remove_file(p, f, k);
-		else
-			act = attach(p, f, line);
+		act = evidence_line(p, f, line);
 		free(line);
-		if (act == PLAIN_FAIL)
+		if (act == PLAIN_NEXT_STEP)
+			return PLAIN_NEXT;
+		if (act != PLAIN_NEXT)
 			return act;
 	}
 }

@@ -47,14 +47,35 @@ bool plain_command_action(struct plain *p, enum plain_cmd cmd, size_t arg,
 	}
 }
 
-static void print_label(struct plain *p, const struct flow_field *f, const char *path,
-			const char *label)
+void plain_label(struct plain *p, const char *label, const char *path)
 {
-	const char *l = label ? label : flow_tr(f->label);
 	if (session_field_required(p->cc.session, path))
-		plain_printf(p, _("%s (required)\n"), plain_safe(p, l));
+		plain_printf(p, _("%s (required)\n"), plain_safe(p, label));
 	else
-		plain_printf(p, "%s\n", plain_safe(p, l));
+		plain_printf(p, "%s\n", plain_safe(p, label));
+}
+
+enum plain_got plain_prompt(struct plain *p, const struct flow_field *f,
+			    void (*help)(struct plain *p, const struct flow_field *f),
+			    enum plain_action *act)
+{
+	if (!plain_read(p, "> ")) {
+		*act = PLAIN_QUIT;
+		return PLAIN_GOT_ACTION;
+	}
+	size_t arg;
+	enum plain_cmd cmd = plain_command(p->line, &arg);
+	switch (cmd) {
+	case PLAIN_CMD_NONE:
+		return PLAIN_GOT_LINE;
+	case PLAIN_CMD_HELP:
+		help(p, f);
+		return PLAIN_GOT_AGAIN;
+	case PLAIN_CMD_CLEAR:
+		return PLAIN_GOT_CLEAR;
+	default:
+		return plain_command_action(p, cmd, arg, act) ? PLAIN_GOT_ACTION : PLAIN_GOT_AGAIN;
+	}
 }
 
 static void print_current(struct plain *p, const struct flow_field *f, const char *path)
@@ -171,6 +192,41 @@ static enum plain_action answer(struct plain *p, const struct flow_field *f, con
 	return r == IPW_EENV ? PLAIN_FAIL : PLAIN_BACK;
 }
 
+/* The typed answer, the rest of its lines read for a multi-line text;
+ * *more is false when input ended while reading them. */
+static char *typed_answer(struct plain *p, const struct flow_field *f, bool *more)
+{
+	char *typed = NULL;
+	bool textarea = f->type == FIELD_TEXTAREA;
+	*more = true;
+	if (textarea && strcmp(p->line, ".") == 0)
+		typed = xstrdup("");
+	else if (textarea && !is_blank(p->line))
+		*more = read_textarea(p, &typed);
+	else
+		typed = xstrdup(p->line);
+	return typed;
+}
+
+/* One typed line at the question: PLAIN_BACK means ask again. */
+static enum plain_action take_line(struct plain *p, const struct flow_field *f,
+				   const char *path)
+{
+	bool more;
+	char *typed = typed_answer(p, f, &more);
+	if (is_blank(typed)) {
+		free(typed);
+		if (keep_current(p, f, path))
+			return PLAIN_NEXT;
+		return p->status ? PLAIN_FAIL : PLAIN_BACK;
+	}
+	enum plain_action act = answer(p, f, path, typed);
+	free(typed);
+	if (!more) /* input ended inside a multi-line text: it is saved, stop */
+		return act == PLAIN_FAIL ? PLAIN_FAIL : PLAIN_QUIT;
+	return act;
+}
+
 enum plain_action plain_field(struct plain *p, const struct flow_field *f, const char *path,
 			      const char *label)
 {
@@ -178,55 +234,29 @@ enum plain_action plain_field(struct plain *p, const struct flow_field *f, const
 	if (top && (f->type == FIELD_LIST || f->type == FIELD_EVIDENCE ||
 		    f->type == FIELD_DECLARATION || f->type == FIELD_INFO))
 		return special_field(p, f);
+	if (!label)
+		label = flow_tr(f->label);
 	plain_refresh(p);
-	print_label(p, f, path, label);
+	plain_label(p, label, path);
 	print_current(p, f, path);
 	plain_value_hint(p, f);
 	for (;;) {
-		if (!plain_read(p, "> "))
-			return PLAIN_QUIT;
-		size_t arg;
-		enum plain_cmd cmd = plain_command(p->line, &arg);
-		enum plain_action act;
-		if (cmd == PLAIN_CMD_HELP) {
-			field_help(p, f);
+		enum plain_action act = PLAIN_NEXT;
+		switch (plain_prompt(p, f, field_help, &act)) {
+		case PLAIN_GOT_ACTION:
+			return act;
+		case PLAIN_GOT_AGAIN:
 			continue;
-		}
-		if (cmd == PLAIN_CMD_CLEAR) {
-			int r = plain_save(p, path, NULL);
-			if (r == IPW_EENV)
+		case PLAIN_GOT_CLEAR:
+			if (plain_save(p, path, NULL) == IPW_EENV)
 				return PLAIN_FAIL;
 			plain_printf(p, "%s\n", _("The answer is erased."));
 			return PLAIN_NEXT;
-		}
-		if (cmd != PLAIN_CMD_NONE) {
-			if (plain_command_action(p, cmd, arg, &act))
+		case PLAIN_GOT_LINE:
+			act = take_line(p, f, path);
+			if (act != PLAIN_BACK)
 				return act;
-			continue;
+			plain_label(p, label, path); /* the same question again */
 		}
-		char *typed = NULL;
-		bool more = true;
-		bool textarea = f->type == FIELD_TEXTAREA;
-		if (textarea && strcmp(p->line, ".") == 0)
-			typed = xstrdup("");
-		else if (textarea && !is_blank(p->line))
-			more = read_textarea(p, &typed);
-		else
-			typed = xstrdup(p->line);
-		if (is_blank(typed)) {
-			free(typed);
-			if (keep_current(p, f, path))
-				return PLAIN_NEXT;
-			if (p->status)
-				return PLAIN_FAIL;
-			continue;
-		}
-		act = answer(p, f, path, typed);
-		free(typed);
-		if (!more)
-			return act == PLAIN_FAIL ? PLAIN_FAIL : PLAIN_QUIT;
-		if (act != PLAIN_BACK)
-			return act;
-		print_label(p, f, path, label); /* the same question again */
 	}
 }

@@ -95,9 +95,25 @@ void plain_refresh(struct plain *p);
  * the user answers, moves or quits. label overrides f->label when set. */
 enum plain_action plain_field(struct plain *p, const struct flow_field *f, const char *path,
 			      const char *label);
-/* Map an action-like command to its action; PLAIN_NEXT when it is none. */
+/* Map a command that moves (back, next, skip, goto, review, quit) to its
+ * action; false (after saying why, for a bad goto) when it is none. */
 bool plain_command_action(struct plain *p, enum plain_cmd cmd, size_t arg,
 			  enum plain_action *act);
+
+/* What came of one prompt. */
+enum plain_got {
+	PLAIN_GOT_LINE,   /* p->line holds an answer, or "" for Enter alone */
+	PLAIN_GOT_CLEAR,  /* the user asked to erase the answer */
+	PLAIN_GOT_AGAIN,  /* help was shown (or a bad command explained): ask again */
+	PLAIN_GOT_ACTION, /* *act says where to go (end of input is PLAIN_QUIT) */
+};
+/* Read one line at "> " and deal with what every prompt understands: help
+ * (printed by help(p, f)) and the commands that move. */
+enum plain_got plain_prompt(struct plain *p, const struct flow_field *f,
+			    void (*help)(struct plain *p, const struct flow_field *f),
+			    enum plain_action *act);
+/* "Label (required)" or "Label", for the field at path. */
+void plain_label(struct plain *p, const char *label, const char *path);
 
 /* ---- plain_value.c: what a typed line means for each field type ---- */
 

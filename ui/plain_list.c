@@ -266,49 +266,45 @@ static void list_help(struct plain *p, const struct flow_field *f)
 	plain_command_help(p);
 }
 
+/* Enter alone at the list: go on, unless a required list is still empty. */
+static bool list_done(struct plain *p, const struct flow_field *f)
+{
+	if (!session_field_required(p->cc.session, f->path) ||
+	    session_list_count(p->cc.session, f->path) > 0)
+		return true;
+	plain_printf(p, "%s\n", _("Add at least one item, or type skip to leave it for later."));
+	return false;
+}
+
 enum plain_action plain_list(struct plain *p, const struct flow_field *f)
 {
-	bool required = session_field_required(p->cc.session, f->path);
-	const char *label = plain_safe(p, flow_tr(f->label));
-	if (required)
-		plain_printf(p, _("%s (required)\n"), label);
-	else
-		plain_printf(p, "%s\n", label);
+	plain_label(p, flow_tr(f->label), f->path);
 	for (;;) {
 		plain_refresh(p);
 		print_items(p, f);
 		plain_printf(p, "%s\n",
 			     _("Type add for a new item, edit N to change one, remove N to take "
 			       "one off, or press Enter to go on."));
-		if (!plain_read(p, "> "))
-			return PLAIN_QUIT;
-		size_t arg;
-		enum plain_cmd cmd = plain_command(p->line, &arg);
-		enum plain_action act;
-		if (cmd == PLAIN_CMD_HELP) {
-			list_help(p, f);
+		enum plain_action act = PLAIN_NEXT;
+		switch (plain_prompt(p, f, list_help, &act)) {
+		case PLAIN_GOT_ACTION:
+			return act;
+		case PLAIN_GOT_AGAIN:
 			continue;
-		}
-		if (cmd == PLAIN_CMD_CLEAR) {
+		case PLAIN_GOT_CLEAR:
 			plain_printf(p, "%s\n", _("Take items off one at a time with remove N."));
 			continue;
+		case PLAIN_GOT_LINE:
+			break;
 		}
-		if (cmd != PLAIN_CMD_NONE) {
-			if (plain_command_action(p, cmd, arg, &act))
-				return act;
-			continue;
-		}
-		plain_trim(p->line);
-		if (!*p->line) {
-			if (!required || session_list_count(p->cc.session, f->path) > 0)
-				return PLAIN_NEXT;
-			plain_printf(p, "%s\n",
-				     _("Add at least one item, or type skip to leave it for later."));
-			continue;
-		}
-		char *line = xstrdup(p->line);
-		act = list_line(p, f, line);
+		char *line = plain_trim(xstrdup(p->line));
+		if (!*line)
+			act = list_done(p, f) ? PLAIN_NEXT_STEP : PLAIN_NEXT;
+		else
+			act = list_line(p, f, line);
 		free(line);
+		if (act == PLAIN_NEXT_STEP) /* done with the list: the next question */
+			return PLAIN_NEXT;
 		if (act != PLAIN_NEXT)
 			return act;
 	}

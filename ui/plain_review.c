@@ -145,13 +145,36 @@ static size_t print_checklist(struct plain *p)
 	return n;
 }
 
-enum plain_action plain_review(struct plain *p)
+static void show_review(struct plain *p)
 {
 	plain_refresh(p);
 	print_answers(p);
 	if (print_checklist(p) == 0)
 		plain_texts(p);
 	plain_deadlines(p);
+}
+
+/* The typed line as a command; a bare number means that step. */
+static enum plain_cmd review_command(struct plain *p, size_t *arg)
+{
+	enum plain_cmd cmd = plain_command(p->line, arg);
+	plain_trim(p->line);
+	if (cmd != PLAIN_CMD_NONE || !*p->line)
+		return cmd;
+	char *end;
+	*arg = (size_t)strtoul(p->line, &end, 10);
+	return *end == '\0' ? PLAIN_CMD_GOTO : PLAIN_CMD_NONE;
+}
+
+static bool is_texts(const char *line)
+{
+	/* TRANSLATORS: "texts" is a word typed at the review's prompt. */
+	return strcasecmp(line, "texts") == 0 || strcasecmp(line, _("texts")) == 0;
+}
+
+enum plain_action plain_review(struct plain *p)
+{
+	show_review(p);
 	for (;;) {
 		plain_printf(p, "%s\n",
 			     _("Type a step number to change its answers, texts to read the texts "
@@ -159,35 +182,19 @@ enum plain_action plain_review(struct plain *p)
 		if (!plain_read(p, "> "))
 			return PLAIN_QUIT;
 		size_t arg;
-		enum plain_cmd cmd = plain_command(p->line, &arg);
+		enum plain_cmd cmd = review_command(p, &arg);
 		enum plain_action act;
-		plain_trim(p->line);
-		if (cmd == PLAIN_CMD_HELP) {
-			plain_command_help(p);
-			continue;
-		}
-		if (cmd == PLAIN_CMD_REVIEW) {
-			plain_refresh(p);
-			print_answers(p);
-			print_checklist(p);
-			continue;
-		}
 		if (cmd == PLAIN_CMD_NONE && !*p->line)
-			return PLAIN_QUIT;
-		/* TRANSLATORS: "texts" is a word typed at the review's prompt. */
-		if (cmd == PLAIN_CMD_NONE &&
-		    (strcasecmp(p->line, "texts") == 0 || strcasecmp(p->line, _("texts")) == 0)) {
+			return PLAIN_QUIT; /* Enter: finished */
+		if (cmd == PLAIN_CMD_NONE && is_texts(p->line))
 			plain_texts(p);
-			continue;
-		}
-		if (cmd == PLAIN_CMD_NONE) {
-			char *end;
-			arg = (size_t)strtoul(p->line, &end, 10);
-			cmd = *end == '\0' ? PLAIN_CMD_GOTO : PLAIN_CMD_NONE;
-		}
-		if (cmd == PLAIN_CMD_NEXT || cmd == PLAIN_CMD_SKIP)
+		else if (cmd == PLAIN_CMD_HELP)
+			plain_command_help(p);
+		else if (cmd == PLAIN_CMD_REVIEW)
+			show_review(p);
+		else if (cmd == PLAIN_CMD_NEXT || cmd == PLAIN_CMD_SKIP)
 			return PLAIN_QUIT;
-		if (cmd != PLAIN_CMD_NONE && plain_command_action(p, cmd, arg, &act))
+		else if (cmd != PLAIN_CMD_NONE && plain_command_action(p, cmd, arg, &act))
 			return act;
 	}
 }

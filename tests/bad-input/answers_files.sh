@@ -4,7 +4,7 @@
 # filled into one case of the fixture flow; the inputs a header cannot
 # describe (empty, binary, huge, not a file) follow.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
 
 run new core-test --batch
 [ "$rc" -eq 0 ] || fail "cannot start a case: $err"

@@ -2,7 +2,7 @@
 # Bad command lines: every line of tests/bad-input/arguments.table is one
 # case — the exit status, the sentence on stderr, the arguments.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
 
 run new core-test --batch
 [ "$rc" -eq 0 ] || fail "cannot start a case: $err"

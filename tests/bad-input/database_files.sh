@@ -4,7 +4,7 @@
 # place, locked by another process, on a full disk. Each gets its sentence and
 # exit 3, and a database that was good keeps its answers.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
 
 D=$T/db
 mkdir -p "$D"

@@ -4,7 +4,7 @@
 # installed, absurd TERM, TZ and COLUMNS. Commands either work or say which
 # variable to fix; none of this may crash or hang.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
 
 run new core-test --batch
 [ "$rc" -eq 0 ] || fail "cannot start a case: $err"

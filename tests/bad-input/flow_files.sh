@@ -3,7 +3,7 @@
 # one case (its header says the exit status and the sentence on stderr); the
 # inputs a header cannot describe (empty, binary, huge, not a file) follow.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-. "$IPWIZ_SRCDIR/tests/bad-input/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
 
 catalogue_dir "$IPWIZ_SRCDIR/tests/bad-input/flows" "$IPWIZ" lint
 

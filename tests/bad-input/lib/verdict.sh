@@ -1,4 +1,4 @@
-# tests/bad-input/lib.sh — judging one bad input: sourced after tests/cli/lib.sh.
+# tests/bad-input/lib/verdict.sh — judging one bad input: sourced after tests/cli/lib.sh.
 #
 # Every case runs under `timeout 10`; it fails when ipwiz hangs (124), crashes
 # (exit 128 or more), exits with another status than the catalogue says, does
@@ -63,6 +63,18 @@ verdict() {
 	elif [ -n "$why" ]; then
 		fail "$1: $why — got: $err"
 	fi
+}
+
+# verdict_stdout NAME RC MESSAGE [DEFECT]: the same, for a sentence that
+# belongs on stdout (a report the user asked for); stderr is still checked
+# for control characters, and so is stdout.
+verdict_stdout() {
+	saved=$err
+	err=$out
+	printf '%s\n' "$saved" >>"$T/stderr"
+	printf '%s\n' "$out" >>"$T/stderr"
+	verdict "$@"
+	err=$saved
 }
 
 # header FILE KEY: the value of a "# KEY: value" line at the top of FILE.

@@ -15,7 +15,8 @@ TESTS += \
 	tests/cli/plain_explains_a_conflict.sh \
 	tests/cli/plain_reads_text_defaults_and_notes.sh \
 	tests/cli/plain_speaks_chinese.sh \
-	tests/cli/plain_edits_list_items.sh
+	tests/cli/plain_edits_list_items.sh \
+	tests/cli/plain_and_the_wizard_share_a_case.sh
 
 # unit tests of how typed lines are read (no terminal, no database)
 check_PROGRAMS += tests/unit/test_plain

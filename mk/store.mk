@@ -30,4 +30,5 @@ TESTS += tests/unit/test_store_disk
 
 TESTS += \
 	tests/cli/store_history_shows_who_what_when.sh \
-	tests/cli/store_refusals_exit_3.sh
+	tests/cli/store_refusals_exit_3.sh \
+	tests/cli/store_set_survives_kill_9.sh

@@ -1,10 +1,11 @@
 # render area: templates, documents, working-day calendars, deadlines, export
 libipwiz_a_SOURCES += \
 	src/template.c src/render.c src/render_document.c src/render.h \
-	src/deadline.c src/deadline.h \
+	src/deadline.c src/deadline.h src/deadline_submission.c src/deadline_submission.h \
 	src/export.c src/export_copy.c src/export_manifest.c src/export_json.c \
 	src/export_zip.c \
 	src/export.h src/export_internal.h src/cli_export.c \
+	src/cli_submitted.c src/cli_reply.c \
 	src/calendar.c src/calendar_yaml.c src/calendar.h src/calendar_internal.h
 
 dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml
@@ -37,7 +38,8 @@ TESTS += \
 	tests/cli/export_package_verifies_with_sha256sum.sh \
 	tests/cli/export_refuses_changed_evidence.sh \
 	tests/cli/export_refuses_an_unready_case.sh \
-	tests/cli/export_documents_match_golden.sh
+	tests/cli/export_documents_match_golden.sh \
+	tests/cli/export_then_submitted_and_reply.sh
 
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_template

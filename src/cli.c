@@ -22,6 +22,8 @@ const struct cli_command cli_commands[] = {
 	{"attach", cli_cmd_attach, "CASE FIELD FILE...", N_("attach evidence files (checked as in the wizard)")},
 	{"check", cli_cmd_check, "CASE [--json] | --flow FLOW --field FIELD FILE...", N_("evidence checklist report")},
 	{"export", cli_cmd_export, "CASE [--out DIR] [--zip] [--ics] [--force]", N_("documents, evidence copies and manifest")},
+	{"submitted", cli_cmd_submitted, "CASE [--date DATE] [--chance 1|2|3]", N_("mark a case submitted on the platform")},
+	{"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]", N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, withdrawn")},
 	{"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
 	{"init-shared", cli_cmd_init_shared, "DIR --group GROUP", N_("create a database a support team shares (setgid 2770 directory)")},
 	{"note", cli_cmd_note, "CASE FIELD TEXT", N_("attach a coaching note to a field (never exported)")},

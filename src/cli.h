@@ -74,6 +74,8 @@ int cli_cmd_fill(struct cli *cli, int argc, char **argv);
 int cli_cmd_attach(struct cli *cli, int argc, char **argv);
 int cli_cmd_check(struct cli *cli, int argc, char **argv);
 int cli_cmd_export(struct cli *cli, int argc, char **argv);
+int cli_cmd_submitted(struct cli *cli, int argc, char **argv);
+int cli_cmd_reply(struct cli *cli, int argc, char **argv);
 int cli_cmd_flows(struct cli *cli, int argc, char **argv);
 int cli_cmd_lint(struct cli *cli, int argc, char **argv);
 int cli_cmd_history(struct cli *cli, int argc, char **argv);

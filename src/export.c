@@ -86,29 +86,50 @@ void export_note_forced(struct export_job *j, const char *msg)
 	j->forced[j->nforced++] = xstrdup(msg);
 }
 
+/* An issue message without its closing full stop, to sit inside a sentence. */
+static char *issue_text(const struct session_issue *is)
+{
+	char *m = xstrdup(is->message ? is->message : "");
+	size_t n = strlen(m);
+	if (n >= 3 && strcmp(m + n - 3, "。") == 0)
+		m[n - 3] = '\0';
+	else if (n && m[n - 1] == '.')
+		m[n - 1] = '\0';
+	return m;
+}
+
+static const char *issue_label(const struct session *s, const struct session_issue *is)
+{
+	const struct flow_field *f = flow_find_field(session_flow(s), is->path);
+	return f && f->label ? flow_tr(f->label) : is->path;
+}
+
 /* Missing or invalid answers stop the export unless --force. */
 static int preflight(struct export_job *j, struct ipw_error *err)
 {
 	struct session_issue *iss = NULL;
 	size_t n = session_check(j->s, &iss);
 	int rc = IPW_OK;
-	if (n && !j->opt->force) {
-		rc = ipw_error_set(
-		    err, IPW_EUSER,
-		    ngettext("The case is not ready to export: %zu answer is missing "
-		             "or invalid (%s: %s). Fix it, or add --force to export "
-		             "anyway.",
-		             "The case is not ready to export: %zu answers are missing "
-		             "or invalid, the first is %s: %s. Fix them (`ipwiz show` "
-		             "lists them all), or add --force to export anyway.",
-		             n),
-		    n, iss[0].path, iss[0].message);
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			char *msg = xasprintf(_("Not ready: %s: %s"), iss[i].path, iss[i].message);
+	for (size_t i = 0; i < n && rc == IPW_OK; i++) {
+		char *text = issue_text(&iss[i]);
+		if (!j->opt->force) {
+			rc = ipw_error_set(err, IPW_EUSER,
+					   ngettext("The case is not ready to export: %zu answer is "
+						    "missing or invalid (%s: %s). Fix it, or add "
+						    "--force to export anyway.",
+						    "The case is not ready to export: %zu answers are "
+						    "missing or invalid, the first is %s: %s. Fix them "
+						    "(`ipwiz show` lists them all), or add --force to "
+						    "export anyway.",
+						    n),
+					   n, issue_label(j->s, &iss[i]), text);
+		} else {
+			char *msg = xasprintf(_("Not ready: %s: %s."), issue_label(j->s, &iss[i]),
+					      text);
 			export_note_forced(j, msg);
 			free(msg);
 		}
+		free(text);
 	}
 	session_issues_free(iss, n);
 	return rc;

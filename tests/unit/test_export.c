@@ -419,7 +419,8 @@ static void missing_answers_stop_the_export(void **state)
 	struct export_result res;
 	struct ipw_error err;
 	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
-	assert_non_null(strstr(err.msg, "explanation"));
+	assert_non_null(strstr(err.msg, "Explanation"));
+	assert_non_null(strstr(err.msg, "--force"));
 	free(out);
 }
 

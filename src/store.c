@@ -111,6 +111,14 @@ static int check_file(const char *path, const struct stat *sb, struct ipw_error 
 static int locate(const char *path, unsigned flags, struct ipw_error *err)
 {
 	struct stat sb;
+	/* SQLite opens with O_NOFOLLOW, so that nobody can point a shared
+	 * database somewhere else; say so before it fails obscurely. */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+		return ipw_error_set(err, IPW_EENV,
+				     _("%s is a symbolic link; ipwiz opens the case database only "
+				       "by its real name. Use --db with the file the link points "
+				       "to."),
+				     path);
 	if (stat(path, &sb) == 0)
 		return check_file(path, &sb, err);
 	if (errno != ENOENT)

@@ -129,6 +129,20 @@ static void world_readable_database_is_refused_with_the_fix(void **state)
 	assert_int_equal(mode_of(fx->db), 0644); /* refused, not silently changed */
 }
 
+static void symbolic_link_is_refused_with_the_fix(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	store_close(fx->st);
+	fx->st = NULL;
+	char *link = xasprintf("%s/link.db", fx->dir);
+	assert_int_equal(symlink(fx->db, link), 0);
+	assert_int_equal(store_open(link, STORE_CREATE, &fx->st, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "symbolic link"));
+	free(link);
+}
+
 static void text_file_is_refused_and_left_as_it_was(void **state)
 {
 	struct fixture *fx = *state;
@@ -355,6 +369,7 @@ int main(void)
 	    EMPTY(default_path_gets_its_whole_directory_chain),
 	    EMPTY(group_shared_database_keeps_its_group_mode),
 	    EMPTY(world_readable_database_is_refused_with_the_fix),
+	    EMPTY(symbolic_link_is_refused_with_the_fix),
 	    EMPTY(text_file_is_refused_and_left_as_it_was),
 	    EMPTY(other_programs_sqlite_database_is_refused),
 	    EMPTY(newer_database_is_refused_untouched),

@@ -19,5 +19,10 @@ TESTS += \
 	tests/tui/each_screen_at_80x24.sh \
 	tests/tui/narrow_terminals_fold_the_step_list.sh \
 	tests/tui/resize_keeps_text_and_cursor.sh \
-	tests/tui/monochrome_vt100_is_readable.sh
+	tests/tui/monochrome_vt100_is_readable.sh \
+	tests/tui/kill_9_keeps_every_left_field.sh \
+	tests/tui/signal_saves_the_field_being_edited.sh \
+	tests/tui/evidence_typed_path_shows_the_verdict.sh \
+	tests/tui/list_items_add_and_remove.sh \
+	tests/tui/review_jumps_to_the_field_and_back.sh
 EXTRA_DIST += tests/tui

@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "evidence.h"
 #include "i18n.h"
@@ -133,6 +136,9 @@ static char *resolve(const char *typed)
 	else
 		p = xstrdup(typed);
 	char *abs = realpath(p, NULL);
+	char cwd[PATH_MAX];
+	if (!abs && p[0] != '/' && getcwd(cwd, sizeof(cwd)))
+		abs = xasprintf("%s/%s", cwd, p);
 	if (abs) {
 		free(p);
 		return abs;
@@ -140,10 +146,48 @@ static char *resolve(const char *typed)
 	return p;
 }
 
+/* The row already recorded for path in this field, or NULL. */
+static const struct store_evidence *find_row(const struct session *s, const char *field,
+                                             const char *path)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, field) == 0 && v[i].path && strcmp(v[i].path, path) == 0)
+			return &v[i];
+	return NULL;
+}
+
+/* Another usable file of the field with the same bytes: attached twice by
+ * mistake, most likely (`ipwiz attach` says the same). */
+static void note_twin(const struct session *s, const char *field, const char *path,
+                      struct evidence_result *res)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n && res->sha256[0]; i++) {
+		if (strcmp(v[i].field, field) != 0 || !v[i].sha256 ||
+		    strcmp(v[i].sha256, res->sha256) != 0 || strcmp(v[i].path, path) == 0 ||
+		    !(strcmp(v[i].verdict, "ok") == 0 || strcmp(v[i].verdict, "warn") == 0))
+			continue;
+		res->verdict = EVIDENCE_WARN;
+		snprintf(res->key, sizeof(res->key), "duplicate");
+		snprintf(res->message, sizeof(res->message),
+		         _("This file has the same content as “%s”, already attached here."),
+		         base_name(v[i].path));
+		snprintf(res->fix, sizeof(res->fix), "%s",
+		         _("Nothing to do if that is on purpose; otherwise attach the document you "
+		           "meant."));
+		return;
+	}
+}
+
 static void record(struct ui *ui, const struct form_row *r, const char *path,
                    const struct evidence_result *res)
 {
+	const struct store_evidence *old = find_row(ui->session, r->path, path);
 	struct store_evidence e = {
+	    .id = old ? old->id : 0,
 	    .field = r->path,
 	    .path = (char *)path,
 	    .size = (int64_t)res->size,
@@ -156,12 +200,12 @@ static void record(struct ui *ui, const struct form_row *r, const char *path,
 	    .fix = (char *)res->fix,
 	    .ext = (char *)res->ext,
 	    .checked_at = (int64_t)time(NULL),
-	    .position = (int)evidence_row_count(ui->session, r->path) + 1,
 	};
 	struct ipw_error err = {0};
-	int64_t id;
-	if (store_evidence_add(ui->store, session_case_id(ui->session), &e, &id, &err) != IPW_OK ||
-	    session_reload_evidence(ui->session, &err) != IPW_OK) {
+	int64_t case_id = session_case_id(ui->session);
+	int rc = old ? store_evidence_update(ui->store, case_id, &e, &err)
+	             : store_evidence_add(ui->store, case_id, &e, NULL, &err);
+	if (rc != IPW_OK || session_reload_evidence(ui->session, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
@@ -175,23 +219,29 @@ static void record(struct ui *ui, const struct form_row *r, const char *path,
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed)
 {
 	const struct evidence_req *req = &r->field->evidence;
-	if (req->max_files && session_evidence_usable(ui->session, r->path) >= req->max_files) {
+	char *path = resolve(typed);
+	bool again = find_row(ui->session, r->path, path) != NULL;
+	if (!again && req->max_files &&
+	    session_evidence_usable(ui->session, r->path) >= req->max_files) {
 		ui_status(ui, true,
 		          _("This document takes at most %u files. Remove one first with Ctrl-D."),
 		          req->max_files);
+		free(path);
 		return;
 	}
-	char *path = resolve(typed);
 	struct evidence_result res;
 	memset(&res, 0, sizeof(res));
 	struct ipw_error err = {0};
-	if (evidence_check(path, req, &res, &err) != IPW_OK)
+	if (evidence_check(path, req, &res, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
-	else if (res.verdict == EVIDENCE_ERROR)
+	} else if (res.verdict == EVIDENCE_ERROR) {
 		/* Nothing to record: the file could not be read at all. */
-		ui_status(ui, true, "%s %s %s", ui_theme.attention, res.message, res.fix);
-	else
+		ui_status(ui, true, "%s %s", res.message, res.fix);
+	} else {
+		if (res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN)
+			note_twin(ui->session, r->path, path, &res);
 		record(ui, r, path, &res);
+	}
 	free(path);
 }
 

@@ -183,7 +183,7 @@ enum ui_next home_run(struct ui *ui)
 		struct ui_key k;
 		ui_read_key(ui, &k, false, false);
 		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 130;
+			ui->exit_status = 128 + ui_signal_number();
 		next = home_key(ui, &h, &k);
 	}
 	ui->redraw = NULL;
@@ -317,7 +317,7 @@ enum ui_next picker_run(struct ui *ui)
 		struct ui_key k;
 		ui_read_key(ui, &k, false, false);
 		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 130;
+			ui->exit_status = 128 + ui_signal_number();
 		next = picker_key(ui, &p, &k);
 	}
 	ui->redraw = NULL;

@@ -193,7 +193,7 @@ enum ui_next review_run(struct ui *ui)
 		struct ui_key k;
 		ui_read_key(ui, &k, false, false);
 		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 130;
+			ui->exit_status = 128 + ui_signal_number();
 		next = rv.n ? review_key(ui, &rv, &k) : NEXT_STEP;
 	}
 	ui->redraw = NULL;

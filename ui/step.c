@@ -293,7 +293,7 @@ enum ui_next step_run(struct ui *ui)
 			if (next != NEXT_REVIEW)
 				ui->from_review = false;
 			if (k.act == ACT_SIGNAL)
-				ui->exit_status = 130;
+				ui->exit_status = 128 + ui_signal_number();
 			return next;
 		}
 	}

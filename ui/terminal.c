@@ -26,6 +26,11 @@ bool ui_signalled(void)
 	return got_signal != 0;
 }
 
+int ui_signal_number(void)
+{
+	return (int)got_signal;
+}
+
 void ui_done(void)
 {
 	if (!curses_on)

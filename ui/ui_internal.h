@@ -117,8 +117,10 @@ struct ui;
 void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline);
 /* The quit key that works while typing: "F10", or "^X" without an F10. */
 const char *ui_quit_key(void);
-/* True once SIGINT, SIGTERM or SIGHUP arrived. */
+/* True once SIGINT, SIGTERM or SIGHUP arrived; which one (the exit status
+ * is 128 + it, as a shell reports a process killed by it). */
 bool ui_signalled(void);
+int ui_signal_number(void);
 
 /* ---- form.c: the focusable parts of one step ---- */
 enum row_kind {

@@ -59,6 +59,9 @@ start() {
 	RUNS=$((RUNS + 1))
 	TMUX_CMD="tmux -L test-$$-$RUNS -f /dev/null"
 	{
+		# Ctrl-C goes to the whole foreground group: the runner outlives it
+		# to report the exit status (ipwiz gets the default disposition).
+		echo "trap : INT"
 		echo "export TERM=$TUI_TERM ${TUI_ENV:-}"
 		printf '%s' "\"\$IPWIZ\""
 		for a in "$@"; do

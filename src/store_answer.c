@@ -154,12 +154,10 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 	if (now.revision != expected_rev) {
 		store_rollback(st);
 		r = conflict_error(path, &now, err);
-		if (conflict) {
-			store_conflict_clear(conflict);
-			*conflict = now;
-		} else {
+		if (conflict)
+			*conflict = now; /* the caller owns it now */
+		else
 			store_conflict_clear(&now);
-		}
 		return r;
 	}
 	if ((r = write_row(st, case_id, path, now.value, value, draft, now.revision + 1, err)) !=

@@ -28,6 +28,7 @@ int plain_new_case(struct plain *p, const char *flow_id, const char *title)
 		return r;
 	}
 	cc->id = session_case_id(cc->session);
+	plain_greet(p);
 	plain_printf(p, _("Case %lld started: %s\n"), (long long)cc->id,
 		     plain_safe(p, session_case(cc->session)->title));
 	return IPW_OK;
@@ -46,6 +47,7 @@ int plain_open_case(struct plain *p, int64_t id)
 	const struct store_case *c = session_case(p->cc.session);
 	size_t answered, required;
 	session_progress(p->cc.session, &answered, &required);
+	plain_greet(p);
 	plain_printf(p, _("Case %lld: %s (%zu of %zu required answers given)\n"), (long long)id,
 		     plain_safe(p, c->title), answered, required);
 	plain_deadlines(p);
@@ -74,9 +76,6 @@ int plain_run(struct cli *cli, const struct ui_request *req, FILE *in, FILE *out
 {
 	struct plain p = {.cli = cli, .in = in, .out = out};
 	p.echo = !isatty(fileno(in));
-	plain_printf(&p, "%s\n",
-		     _("ipwiz, line by line. Type your answer after each question and press "
-		       "Enter; Enter alone keeps the answer shown; ? gives help and the commands."));
 	int r = open_requested(&p, req);
 	if (r == IPW_ECONFLICT) /* left the menu without a case */
 		r = IPW_OK;

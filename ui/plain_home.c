@@ -116,8 +116,10 @@ int plain_home(struct plain *p)
 {
 	struct home h = {0};
 	int r = load(p, &h);
-	if (r == IPW_OK)
+	if (r == IPW_OK) {
+		plain_greet(p);
 		r = choose(p, &h);
+	}
 	store_cases_free(h.cases, h.ncases);
 	catalog_entries_free(h.flows, h.nflows);
 	return r;

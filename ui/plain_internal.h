@@ -25,6 +25,7 @@ struct plain {
 	size_t cap;
 	size_t goto_step; /* flow step index chosen by `goto N` */
 	int status;       /* exit status once something failed (3: database) */
+	bool greeted;     /* the opening line was said */
 	char *safe[PLAIN_SAFE_SLOTS];
 	unsigned nsafe;
 };
@@ -74,6 +75,8 @@ enum plain_cmd plain_command(char *line, size_t *arg);
 char *plain_trim(char *s);
 /* The commands, for `?`. */
 void plain_command_help(struct plain *p);
+/* The opening line (once per run): what this mode is and how to get help. */
+void plain_greet(struct plain *p);
 /* Report a core error: the database ones end the run (p->status = 3). */
 void plain_error(struct plain *p, const struct ipw_error *err);
 /* "2026-11-24 10:05 UTC" (or local time) for unix seconds. */

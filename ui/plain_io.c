@@ -158,6 +158,16 @@ void plain_command_help(struct plain *p)
 		       "start the line with a backslash, for example \\next."));
 }
 
+void plain_greet(struct plain *p)
+{
+	if (p->greeted)
+		return;
+	p->greeted = true;
+	plain_printf(p, "%s\n",
+		     _("ipwiz, line by line. Type your answer after each question and press "
+		       "Enter; Enter alone keeps the answer shown; ? gives help and the commands."));
+}
+
 void plain_error(struct plain *p, const struct ipw_error *err)
 {
 	char buf[2048];

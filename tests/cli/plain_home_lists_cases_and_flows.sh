@@ -44,4 +44,14 @@ rc=$?
 run list
 expect_in "$out" "My first case"
 
+# A flow or case that does not exist: a sentence on stderr, nothing else.
+run --plain new nosuch
+expect_rc 2 "unknown flow"
+expect_in "$err" "There is no flow called “nosuch”"
+[ -z "$out" ] || fail "unknown flow printed: $out"
+run --plain open 9
+expect_rc 2 "unknown case"
+expect_in "$err" "There is no case #9"
+[ -z "$out" ] || fail "unknown case printed: $out"
+
 finish

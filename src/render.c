@@ -1,4 +1,4 @@
-/* render.c — a flow document for one case: placeholders resolved against the
+/* render.c — a flow document for one case: {{field}} tags resolved against the
  * session's answers (list items by #each scope, choices by label, built-ins),
  * every answer escaped for the output so no control character from a
  * seller's typing or a pasted web page reaches a document. */

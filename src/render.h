@@ -3,7 +3,7 @@
  *
  * The template engine (template.c) knows nothing of sessions: it walks the
  * parsed template and asks its caller, through struct template_ops, for the
- * text of a placeholder, the truth of an #if and the length of an #each.
+ * text of a {{field}} tag, the truth of an #if and the length of an #each.
  * render.c answers those questions from a session. */
 #ifndef IPWIZ_RENDER_H
 #define IPWIZ_RENDER_H
@@ -22,7 +22,7 @@
  * beyond it is refused rather than filling the disk. */
 #define RENDER_MAX_BYTES (4 * 1024 * 1024)
 
-/* Where a placeholder sits: the #each blocks around it, innermost first
+/* Where a {{field}} tag sits: the #each blocks around it, innermost first
  * (NULL at top level). index is 1-based. */
 struct template_scope {
 	const char *list;

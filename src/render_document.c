@@ -1,5 +1,5 @@
 /* render_document.c — answering the template engine's questions from a
- * session: which answer a placeholder means inside its #each blocks, whether
+ * session: which answer a {{field}} tag means inside its #each blocks, whether
  * an #if holds there, and how many items an #each walks. */
 #include "config.h"
 
@@ -140,7 +140,7 @@ static void put_value(void *ctx, const char *ref, const struct template_scope *s
 }
 
 /* An expression environment that sees sub-fields of the enclosing lists
- * by their short names, as placeholders do. */
+ * by their short names, as {{field}} tags do. */
 struct scoped_env {
 	struct expr_env env;
 	const struct rctx *r;

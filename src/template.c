@@ -27,7 +27,7 @@ struct tbranch {
 
 struct tnode {
 	enum tnode_kind kind;
-	char *text; /* literal text, placeholder path or #each list */
+	char *text; /* literal text, a {{field}} path or an #each list */
 	int line, column;
 	struct tbranch *branches; /* TNODE_IF */
 	size_t nbranches;
@@ -125,7 +125,7 @@ static bool is_path_char(char c)
 	       c == '_' || c == '-' || c == '.';
 }
 
-/* A placeholder or #each name: field ids joined by dots, none empty. */
+/* A {{field}} tag or #each name: field ids joined by dots, none empty. */
 static bool valid_path(const char *s, size_t n)
 {
 	if (n == 0 || s[0] == '.' || s[n - 1] == '.')
@@ -315,7 +315,7 @@ static int parse_tag(struct tparser *tp, struct tblock *b, int depth, const char
 		                 "{{/if}}, {{#each}}, {{/each}} and {{! comments }}."));
 	if (!valid_path(body, n))
 		return fail_at(tp, aline, acol,
-		               _("A placeholder holds one field id, such as {{complaint_number}} "
+		               _("A {{…}} tag holds one field id, such as {{complaint_number}} "
 		                 "or {{products.2.url}}."));
 	struct tnode *node = block_push(b, TNODE_VALUE, aline, acol);
 	node->text = xstrndup(body, n);

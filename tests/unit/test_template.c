@@ -108,7 +108,7 @@ static char *render(const char *src)
 		free(got_);                                                                        \
 	} while (0)
 
-static void literal_text_and_placeholders(void **state)
+static void literal_text_and_field_tags(void **state)
 {
 	assert_renders("", "");
 	assert_renders("Dear {{name}},\n\n", "Dear Tokoku,\n\n");
@@ -167,7 +167,7 @@ static void errors_name_line_and_column(void **state)
 	parse_error("{{#bogus}}", 1, 1, "{{#each}}");
 	parse_error("{{#if}}x{{/if}}", 1, 6, "condition");
 	parse_error("{{#each}}x{{/each}}", 1, 8, "list");
-	parse_error("{{two words}}", 1, 3, "placeholder");
+	parse_error("{{two words}}", 1, 3, "field id");
 	parse_error("{{a..b}}", 1, 3, NULL);
 	parse_error("{{/if extra}}", 1, 1, NULL);
 	/* Columns count characters, so CJK text before a tag does not skew them. */
@@ -291,7 +291,7 @@ static void renders_stop_before_filling_the_disk(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(literal_text_and_placeholders),
+	    cmocka_unit_test(literal_text_and_field_tags),
 	    cmocka_unit_test(if_elif_else_pick_one_branch),
 	    cmocka_unit_test(each_walks_a_list_with_index_and_sub_fields),
 	    cmocka_unit_test(errors_name_line_and_column),

@@ -19,3 +19,13 @@ TESTS += \
 	tests/cli/attach_never_blocks_on_odd_files.sh \
 	tests/cli/check_case_reports_missing_and_changed.sh \
 	tests/cli/check_loose_files_against_a_field.sh
+
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_evidence
+FUZZ_TARGETS += tests/fuzz/fuzz_evidence
+tests_fuzz_fuzz_evidence_SOURCES = tests/fuzz/fuzz_evidence.c
+tests_fuzz_fuzz_evidence_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_evidence_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_evidence_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/evidence

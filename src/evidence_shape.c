@@ -200,10 +200,12 @@ static void check_png(int fd, uint64_t size, struct evidence_shape *out)
 	out->height = be32(h + 20);
 	unsigned char t[64];
 	size_t tn = size < sizeof(t) ? (size_t)size : sizeof(t);
-	if (!evidence_pread(fd, t, tn, size - tn) || tn < sizeof(iend))
-		out->flaw = EVIDENCE_FLAW_TRUNCATED;
-	else if (!find_last(t, tn, "IEND") ||
-	         memcmp(find_last(t, tn, "IEND") - 4, iend, sizeof(iend)) != 0)
+	/* IEND is the last chunk: length 0, type, CRC — whole, inside the tail. */
+	const unsigned char *at = NULL;
+	if (evidence_pread(fd, t, tn, size - tn))
+		at = find_last(t, tn, "IEND");
+	size_t off = at ? (size_t)(at - t) : 0;
+	if (!at || off < 4 || off + 8 > tn || memcmp(at - 4, iend, sizeof(iend)) != 0)
 		out->flaw = EVIDENCE_FLAW_TRUNCATED;
 }
 

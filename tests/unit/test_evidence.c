@@ -88,6 +88,107 @@ static struct evidence_result check(const char *name, const struct evidence_req 
 			assert_true(r_.fix[0] != '\0');                                            \
 	} while (0)
 
+/* Write bytes as dir/name (for shapes the corpus script cannot make). */
+static void write_sample(const char *name, const void *data, size_t n)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	fclose(f);
+	free(path);
+}
+
+/* A PDF 1.5 whose trailer lives in an xref stream: /Encrypt is found in the
+ * stream's dictionary at startxref, not in a classic trailer. */
+static void encryption_in_an_xref_stream_is_found(void **state)
+{
+	static const char pdf[] =
+	    "%PDF-1.5\n"
+	    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+	    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+	    "3 0 obj\n<< /Type /XRef /Size 4 /W [1 2 1] /Root 1 0 R /Encrypt 5 0 R "
+	    "/Length 4 >>\nstream\n\x01\x00\x09\x00\nendstream\nendobj\n"
+	    "startxref\n110\n%%EOF\n";
+	write_sample("xref-stream-encrypted.pdf", pdf, sizeof(pdf) - 1);
+	assert_memory_equal(pdf + 110, "3 0 obj", 7);
+	expect_verdict("xref-stream-encrypted.pdf", &strict, EVIDENCE_REJECT, "encrypted");
+	/* The same file without /Encrypt, and one naming /EncryptMetadata only. */
+	char *plain = xmalloc(sizeof(pdf));
+	memcpy(plain, pdf, sizeof(pdf)); /* binary: the stream holds NULs */
+	memcpy(strstr(plain, "/Encrypt 5 0 R"), "/Info    5 0 R", 14);
+	write_sample("xref-stream.pdf", plain, sizeof(pdf) - 1);
+	expect_verdict("xref-stream.pdf", &strict, EVIDENCE_OK, "ok");
+	memcpy(strstr(plain, "/Info    5 0 R"), "/EncryptMetadata", 16);
+	write_sample("xref-stream-metadata.pdf", plain, sizeof(pdf) - 1);
+	expect_verdict("xref-stream-metadata.pdf", &strict, EVIDENCE_OK, "ok");
+	free(plain);
+}
+
+static char *slurp(const char *name, size_t *n)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = xmalloc(1 << 20);
+	*n = fread(buf, 1, 1 << 20, f);
+	fclose(f);
+	free(path);
+	return buf;
+}
+
+/* Phones append data after a JPEG's end (motion photos): not truncated. */
+static void data_after_a_jpeg_end_is_not_truncation(void **state)
+{
+	size_t n;
+	char *jpg = slurp("photo.jpg", &n);
+	jpg = xrealloc(jpg, n + 40000);
+	for (size_t i = 0; i < 40000; i++)
+		jpg[n + i] = (char)(i * 7 + 1);
+	write_sample("motion.jpg", jpg, n + 40000);
+	expect_verdict("motion.jpg", &strict, EVIDENCE_OK, "ok");
+	free(jpg);
+}
+
+/* An Office file whose directory points outside the file is broken. */
+static void a_zip_directory_out_of_bounds_is_truncation(void **state)
+{
+	size_t n;
+	char *docx = slurp("letter.docx", &n);
+	assert_true(n > 22);
+	assert_memory_equal(docx + n - 22, "PK\5\6", 4);
+	docx[n - 22 + 16] = (char)0xf0; /* central directory offset past the end */
+	write_sample("bad-directory.docx", docx, n);
+	expect_verdict("bad-directory.docx", &word_only, EVIDENCE_REJECT, "truncated");
+	free(docx);
+}
+
+static void gif_and_bmp_sizes_are_read(void **state)
+{
+	static const unsigned char gif[] = {
+	    'G', 'I', 'F', '8', '9', 'a', 0x20, 0x03, 0x58, 0x02, 0x00, 0x00, 0x00, 0x2c, 0,
+	    0,   0,   0,   1,   0,   1,   0,    0,    0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
+	static char *accept_gif[] = {"image/gif", "image/bmp"};
+	const struct evidence_req images = {.accept = accept_gif,
+	                                    .naccept = 2,
+	                                    .min_pixels = 700,
+	                                    .structure = EVIDENCE_POLICY_REJECT};
+	write_sample("wide.gif", gif, sizeof(gif));
+	struct evidence_result r = check("wide.gif", &images);
+	assert_int_equal(r.width, 800);
+	assert_int_equal(r.height, 600);
+	assert_string_equal(r.key, "too-small-image");
+	unsigned char bmp[58] = {'B', 'M', 58,   0,    0,    0,    0, 0, 0,    0,
+	                         54,  0,   0,    0,    40,   0,    0, 0, 0xe8, 0x03,
+	                         0,   0,   0x18, 0xfc, 0xff, 0xff, 1, 0, 24,   0};
+	write_sample("tall.bmp", bmp, sizeof(bmp));
+	r = check("tall.bmp", &images);
+	assert_string_equal(r.mime, "image/bmp");
+	assert_int_equal(r.width, 1000);
+	assert_int_equal(r.height, 1000);
+	assert_string_equal(r.key, "ok");
+}
+
 static void real_documents_are_accepted(void **state)
 {
 	struct evidence_result r = check("invoice.pdf", &strict);
@@ -389,6 +490,10 @@ int main(void)
 	    cmocka_unit_test(a_dead_worker_is_replaced),
 	    cmocka_unit_test(a_hanging_worker_becomes_could_not_check),
 	    cmocka_unit_test(a_crash_during_a_check_becomes_could_not_check),
+	    cmocka_unit_test(encryption_in_an_xref_stream_is_found),
+	    cmocka_unit_test(data_after_a_jpeg_end_is_not_truncation),
+	    cmocka_unit_test(a_zip_directory_out_of_bounds_is_truncation),
+	    cmocka_unit_test(gif_and_bmp_sizes_are_read),
 	    cmocka_unit_test(words_for_types),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);

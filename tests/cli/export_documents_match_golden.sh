@@ -8,6 +8,16 @@
 
 golden="$IPWIZ_SRCDIR/tests/cli/export_golden"
 cp "$IPWIZ_SRCDIR"/data/flows/*.yaml "$T/data/flows/"
+sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/ev" >/dev/null 2>&1 ||
+	fail "make-samples.sh"
+
+# Evidence for the index of each flow's statement: FIELD=FILE... per flow.
+evidence_of() {
+	case $1 in
+	alibaba-counter-notice) echo "authorisation=invoice.pdf invoice=invoice.pdf invoice=photo.jpg" ;;
+	taobao-appeal) echo "invoice=invoice.pdf" ;;
+	esac
+}
 checked=0
 for answers in "$IPWIZ_SRCDIR"/tests/fixtures/answers/*.yaml; do
 	flow=$(basename "$answers" .yaml)
@@ -18,6 +28,10 @@ for answers in "$IPWIZ_SRCDIR"/tests/fixtures/answers/*.yaml; do
 		id=$out
 		run fill "$id" "$answers"
 		expect_rc 0 "fill $flow"
+		for pair in $(evidence_of "$flow"); do
+			run attach "$id" "${pair%%=*}" "$T/ev/${pair#*=}"
+			expect_rc 0 "attach ${pair%%=*} to $flow"
+		done
 		run export "$id" --out "$T/out-$flow-$lang" --force
 		expect_rc 0 "export $flow ($lang)"
 		want="$golden/$flow/$lang"

@@ -1,0 +1,18 @@
+# Hardening (issue 10): the bad-input catalogue, crash loops, the terminal
+# matrix and valgrind. Plain sh scripts run in AM_TESTS_ENVIRONMENT; a script
+# that cannot run here (no tmux, no valgrind) exits 77 and counts as skipped.
+
+# One runner per kind of input; tests/bad-input/lib/verdict.sh judges a case.
+TESTS += \
+	tests/bad-input/arguments.sh \
+	tests/bad-input/flow_files.sh \
+	tests/bad-input/answers_files.sh \
+	tests/bad-input/evidence_files.sh \
+	tests/bad-input/database_files.sh \
+	tests/bad-input/environment.sh
+
+# kill -9 at random points: integrity and every acknowledged answer kept.
+TESTS += \
+	tests/crash/fill_survives_kill.sh
+
+EXTRA_DIST += tests/bad-input tests/crash

@@ -113,19 +113,20 @@ static int preflight(struct export_job *j, struct ipw_error *err)
 	for (size_t i = 0; i < n && rc == IPW_OK; i++) {
 		char *text = issue_text(&iss[i]);
 		if (!j->opt->force) {
-			rc = ipw_error_set(err, IPW_EUSER,
-					   ngettext("The case is not ready to export: %zu answer is "
-						    "missing or invalid (%s: %s). Fix it, or add "
-						    "--force to export anyway.",
-						    "The case is not ready to export: %zu answers are "
-						    "missing or invalid, the first is %s: %s. Fix them "
-						    "(`ipwiz show` lists them all), or add --force to "
-						    "export anyway.",
-						    n),
-					   n, issue_label(j->s, &iss[i]), text);
+			rc = ipw_error_set(
+			    err, IPW_EUSER,
+			    ngettext("The case is not ready to export: %zu answer is "
+			             "missing or invalid (%s: %s). Fix it, or add "
+			             "--force to export anyway.",
+			             "The case is not ready to export: %zu answers are "
+			             "missing or invalid, the first is %s: %s. Fix them "
+			             "(`ipwiz show` lists them all), or add --force to "
+			             "export anyway.",
+			             n),
+			    n, issue_label(j->s, &iss[i]), text);
 		} else {
-			char *msg = xasprintf(_("Not ready: %s: %s."), issue_label(j->s, &iss[i]),
-					      text);
+			char *msg =
+			    xasprintf(_("Not ready: %s: %s."), issue_label(j->s, &iss[i]), text);
 			export_note_forced(j, msg);
 			free(msg);
 		}
@@ -148,6 +149,7 @@ static int check_destination(struct export_job *j, const char *zip, struct ipw_e
 			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
 			                    _("This folder already exists: choose another place "
 			                      "with --out, or add --force to write into it."));
+		j->exists = true;
 	}
 	if (zip && lstat(zip, &st) == 0 && (!j->opt->force || !S_ISREG(st.st_mode)))
 		return ipw_error_at(err, IPW_EUSER, zip, 0, 0, "%s",
@@ -272,17 +274,53 @@ static int write_documents(struct export_job *j, struct ipw_error *err)
 	return IPW_OK;
 }
 
+static bool in_package(const struct export_job *j, const char *name)
+{
+	for (size_t i = 0; i < j->nfiles; i++)
+		if (strcmp(j->files[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* An earlier package in the same folder: its files that this one does not
+ * write again (an evidence file removed since, say) would be uploaded by
+ * mistake. Only names its own SHA256SUMS lists are touched. */
+static void remove_old_package(struct export_job *j)
+{
+	char *path = xasprintf("%s/SHA256SUMS", j->dir);
+	FILE *f = fopen(path, "r");
+	free(path);
+	if (!f)
+		return;
+	char line[1024];
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strlen(line) < 67 || line[64] != ' ' || line[65] != ' ')
+			continue;
+		const char *name = line + 66;
+		if (name[0] == '.' || strchr(name, '/') || in_package(j, name))
+			continue;
+		char *old = xasprintf("%s/%s", j->dir, name);
+		struct stat st;
+		if (lstat(old, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(old);
+		free(old);
+	}
+	fclose(f);
+}
+
 /* Into place: a new directory by one rename; an existing one (--force)
  * file by file, each rename replacing the old file atomically. */
 static int publish(struct export_job *j, struct ipw_error *err)
 {
-	if (rename(j->stage, j->dir) == 0) {
+	if (!j->exists) {
+		if (rename(j->stage, j->dir) != 0)
+			return disk_error(err, j->dir, errno);
 		free(j->stage);
 		j->stage = NULL;
 		return IPW_OK;
 	}
-	if (errno != EEXIST && errno != ENOTEMPTY)
-		return disk_error(err, j->dir, errno);
+	remove_old_package(j);
 	for (size_t i = 0; i < j->nfiles; i++) {
 		char *from = xasprintf("%s/%s", j->stage, j->files[i].name);
 		char *to = xasprintf("%s/%s", j->dir, j->files[i].name);

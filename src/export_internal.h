@@ -27,6 +27,7 @@ struct export_job {
 	const struct export_options *opt;
 	long today;
 	char *dir;   /* where the package ends up */
+	bool exists; /* dir was there already (--force): files are moved one by one */
 	char *stage; /* where it is built */
 	struct export_file *files;
 	size_t nfiles;

@@ -47,6 +47,15 @@ run export "$id" --out "$T/out2"
 expect_rc 1 "export of vanished evidence"
 expect_in "$err" "cannot be read any more"
 
+# Forced over the earlier package: the vanished file's old copy goes too,
+# so it cannot be uploaded by mistake; files that are not the package's stay.
+echo mine >"$T/out/notes.txt"
+(cd "$T/out" && "$IPWIZ" export "$id" --out . --force >/dev/null 2>&1) || fail "export --out . --force"
+[ -e "$T/out/01-invoice.pdf" ] && fail "the old copy of a vanished file is still in the package"
+[ -f "$T/out/notes.txt" ] || fail "a file that is not the package's was removed"
+(cd "$T/out" && sha256sum --quiet -c SHA256SUMS) || fail "sha256sum -c after a forced re-export"
+expect_in "$(cat "$T/out/manifest.txt")" "No evidence file to upload."
+
 run export "$id" --out "$T/out3" --bogus
 expect_rc 2 "unknown option"
 run export

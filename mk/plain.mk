@@ -2,7 +2,7 @@
 libipwizui_a_SOURCES += \
 	ui/plain.c ui/plain.h ui/plain_internal.h \
 	ui/plain_io.c ui/plain_save.c ui/plain_value.c ui/plain_field.c \
-	ui/plain_nav.c ui/plain_list.c ui/plain_evidence.c ui/plain_declare.c \
+	ui/plain_nav.c ui/plain_list.c ui/plain_evidence.c ui/plain_paths.c ui/plain_declare.c \
 	ui/plain_review.c ui/plain_texts.c ui/plain_deadlines.c ui/plain_home.c
 
 # whole-program tests: `ipwiz --plain` driven by here-documents and a pipe
@@ -16,7 +16,8 @@ TESTS += \
 	tests/cli/plain_reads_text_defaults_and_notes.sh \
 	tests/cli/plain_speaks_chinese.sh \
 	tests/cli/plain_edits_list_items.sh \
-	tests/cli/plain_and_the_wizard_share_a_case.sh
+	tests/cli/plain_and_the_wizard_share_a_case.sh \
+	tests/cli/plain_guides_file_names.sh
 
 # unit tests of how typed lines are read (no terminal, no database)
 check_PROGRAMS += tests/unit/test_plain

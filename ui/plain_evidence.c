@@ -5,13 +5,11 @@
  * back with what to do. */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "evidence.h"
 #include "i18n.h"
@@ -79,46 +77,6 @@ static void print_files(struct plain *p, const struct flow_field *f)
 			plain_printf(p, ". %s", plain_safe(p, rows[i]->message));
 		plain_printf(p, "\n");
 	}
-}
-
-/* A path as people paste it: surrounding quotes, "\ " for a space (what a
- * file manager's drag and drop types), and ~/ for the home directory. */
-static char *clean_path(const char *typed)
-{
-	char *t = plain_trim(xstrdup(typed));
-	size_t n = strlen(t);
-	if (n >= 2 && (t[0] == '\'' || t[0] == '"') && t[n - 1] == t[0]) {
-		memmove(t, t + 1, n - 2);
-		t[n - 2] = '\0';
-	}
-	struct strbuf b;
-	strbuf_init(&b);
-	const char *home = getenv("HOME");
-	const char *s = t;
-	if (home && s[0] == '~' && s[1] == '/') {
-		strbuf_add(&b, home);
-		s++;
-	}
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] == ' ')
-			s++;
-		strbuf_addc(&b, *s);
-	}
-	free(t);
-	return strbuf_detach(&b);
-}
-
-/* Where the file is for good: its resolved name, or the typed one made
- * absolute when it cannot be resolved (the verdict then says why). */
-static char *absolute(const char *path)
-{
-	char *real = realpath(path, NULL);
-	if (real)
-		return real;
-	char cwd[PATH_MAX];
-	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
-		return xstrdup(path);
-	return xasprintf("%s/%s", cwd, path);
 }
 
 static void say_verdict(struct plain *p, const struct evidence_result *res)
@@ -216,8 +174,12 @@ static int record(struct plain *p, const struct flow_field *f, const char *path,
 static enum plain_action attach(struct plain *p, const struct flow_field *f, const char *typed)
 {
 	struct session *s = p->cc.session;
-	char *typed_path = clean_path(typed);
-	char *path = absolute(typed_path);
+	char *typed_path = plain_path_clean(typed);
+	if (plain_path_guide(p, typed_path)) {
+		free(typed_path);
+		return PLAIN_NEXT;
+	}
+	char *path = plain_path_absolute(typed_path);
 	free(typed_path);
 	unsigned max = f->evidence.max_files;
 	if (max && !find_row(s, f->path, path) && session_evidence_usable(s, f->path) >= max) {

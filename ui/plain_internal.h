@@ -138,6 +138,18 @@ enum plain_action plain_evidence(struct plain *p, const struct flow_field *f);
 const char *plain_verdict_words(const char *verdict);
 enum plain_action plain_declaration(struct plain *p, const struct flow_field *f);
 
+/* ---- plain_paths.c: file names typed at an evidence prompt ---- */
+
+/* A path as people paste it: surrounding quotes, "\ " for a space (what a
+ * file manager's drag and drop types), and ~/ for the home directory. */
+char *plain_path_clean(const char *typed);
+/* Where the file is for good: its resolved name, or the typed one made
+ * absolute when it cannot be resolved (the verdict then says why). */
+char *plain_path_absolute(const char *path);
+/* When path is a folder, list it; when it does not exist, say so with the
+ * names that begin like it. True when it did either (nothing to check). */
+bool plain_path_guide(struct plain *p, const char *path);
+
 /* ---- plain_nav.c: steps in order ---- */
 
 /* Visible-step numbering: "Step k of m". k is 0 when the step is hidden. */

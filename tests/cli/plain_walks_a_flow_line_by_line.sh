@@ -7,6 +7,7 @@
 
 # A 20×20 PNG, so the invoice passes the evidence check.
 printf '\211\120\116\107\015\012\032\012\000\000\000\015\111\110\104\122\000\000\000\024\000\000\000\024\010\002\000\000\000\002\353\212\132\000\000\000\033\111\104\101\124\170\234\143\370\317\300\100\066\042\137\347\250\346\121\315\243\232\107\065\123\105\063\000\061\315\216\200\062\231\252\011\000\000\000\000\111\105\116\104\256\102\140\202' >"$T/invoice scan.png"
+echo "not a document" >"$T/notes.txt"
 
 "$IPWIZ" --plain new core-test --title "Shop 1" >"$T/out" 2>"$T/err" <<EOF
 AB 12
@@ -22,7 +23,8 @@ add
 https://shop.example/1
 spare part
 
-$T/missing.pdf
+$T/invoice
+$T/notes.txt
 '$T/invoice scan.png'
 remove 1
 
@@ -90,15 +92,21 @@ Largest file: 8.0 MB.
 Files: 1 to 3.
 No file attached yet.
 Type the path of a file to attach, remove N to take one off, or press Enter to go on.
-> T/missing.pdf
-The file is rejected. There is no file with this name.
-What to do: Check the folder and the spelling of the name, then attach it again.
+> T/invoice
+There is no file “T/invoice”. Nothing was attached.
+In T, the names that begin with “invoice” are:
+  invoice scan.png
+No file attached yet.
+Type the path of a file to attach, remove N to take one off, or press Enter to go on.
+> T/notes.txt
+The file is rejected. This file is a plain text file; this field takes only PDF, JPEG or PNG files.
+What to do: Open it in Word, WPS or LibreOffice and save it as PDF (File → Save As → PDF), then attach the PDF.
 It stays in the list marked rejected until you remove it: attach a better file, then type remove and its number.
-  1. T/missing.pdf: rejected. There is no file with this name.
+  1. T/notes.txt: rejected. This file is a plain text file; this field takes only PDF, JPEG or PNG files.
 Type the path of a file to attach, remove N to take one off, or press Enter to go on.
 > 'T/invoice scan.png'
 The file is accepted. This is a PNG image of 84 bytes (20 × 20 pixels).
-  1. T/missing.pdf: rejected. There is no file with this name.
+  1. T/notes.txt: rejected. This file is a plain text file; this field takes only PDF, JPEG or PNG files.
   2. T/invoice scan.png: accepted. This is a PNG image of 84 bytes (20 × 20 pixels).
 Type the path of a file to attach, remove N to take one off, or press Enter to go on.
 > remove 1
@@ -172,6 +180,6 @@ expect_in "$out" '"truth":"yes"'
 expect_in "$out" '"truth.name":"Li Wei"'
 expect_in "$out" '"verdict":"ok"'
 expect_in "$out" '"issues":[]'
-expect_not_in "$out" 'missing.pdf' "rejected files"
+expect_not_in "$out" 'notes.txt' "the removed file"
 
 finish

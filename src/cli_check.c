@@ -200,7 +200,7 @@ static void print_file_text(const struct file_line *l)
 	free(name);
 }
 
-static void print_requirement_text(const struct requirement *q)
+static void print_requirement_text(const struct requirement *q, int64_t case_id)
 {
 	const char *st = status_of(q);
 	char *label = utf8_sanitize(flow_tr(q->field->label));
@@ -218,8 +218,16 @@ static void print_requirement_text(const struct requirement *q)
 		printf(_("      Proves: %s\n"), proves);
 		free(proves);
 	}
-	for (size_t i = 0; i < q->nfiles; i++)
+	for (size_t i = 0; i < q->nfiles; i++) {
 		print_file_text(&q->files[i]);
+		const char *st_file = q->files[i].state;
+		/* A rejected file stays on the list until it is taken off. */
+		if (strcmp(st_file, "reject") == 0 || strcmp(st_file, "error") == 0)
+			printf(
+			    _("                 Then take it off this list: `ipwiz attach %lld %s "
+			      "--remove FILE`.\n"),
+			    (long long)case_id, path);
+	}
 	free(path);
 	free(label);
 }
@@ -282,7 +290,7 @@ static void print_case(const struct report *rp, const struct cli_case *cc)
 	printf(_("Evidence checklist of case #%lld (%s)\n"), (long long)cc->id, title);
 	free(title);
 	for (size_t i = 0; i < rp->n; i++)
-		print_requirement_text(&rp->reqs[i]);
+		print_requirement_text(&rp->reqs[i], cc->id);
 	if (!rp->n)
 		printf("  %s\n", _("No evidence is asked for with the current answers."));
 	if (ok)

@@ -35,6 +35,15 @@ run show "$id" --json
 expect_in "$out" '"verdict":"reject"'
 expect_in "$out" '"mime":"application/x-pie-executable"' "show --json"
 
+# The rejected files block the checklist until they are taken off.
+run check "$id"
+expect_rc 1 "check with rejected files"
+expect_in "$out" "Then take it off this list: \`ipwiz attach $id invoice --remove FILE\`."
+run attach "$id" invoice --remove "$T/s/program.pdf" "$T/s/docx-as.pdf"
+expect_rc 0 "remove rejected"
+run check "$id"
+expect_rc 0 "check after removing"
+
 # Usage errors: not a file field, no such field, no file at all.
 run attach "$id" complaint_number "$T/s/invoice.pdf"
 expect_rc 2 "text field"

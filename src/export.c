@@ -237,8 +237,8 @@ static int write_document(struct export_job *j, const struct flow_document *d, c
 		rc = export_write_file(j, html, page, strlen(page), err);
 	if (rc == IPW_OK) {
 		j->docs = xreallocarray(j->docs, j->ndocs + 1, sizeof(*j->docs));
-		j->docs[j->ndocs++] = (struct export_doc){d, xstrdup(lang), txt};
-		txt = NULL;
+		j->docs[j->ndocs++] = (struct export_doc){d, xstrdup(lang), txt, html};
+		txt = html = NULL;
 	}
 	free(page);
 	free(html);
@@ -363,6 +363,7 @@ static void job_free(struct export_job *j)
 	for (size_t i = 0; i < j->ndocs; i++) {
 		free(j->docs[i].lang);
 		free(j->docs[i].file);
+		free(j->docs[i].html);
 	}
 	free(j->docs);
 	render_evidence_free(j->ev, j->nev);

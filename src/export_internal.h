@@ -17,6 +17,7 @@ struct export_doc {
 	const struct flow_document *doc;
 	char *lang;
 	char *file; /* "statement.en.txt" */
+	char *html; /* "statement.en.html" */
 };
 
 /* What happened to one evidence file. */

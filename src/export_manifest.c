@@ -55,6 +55,7 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 		if (i > 0 && j->docs[i - 1].doc == d) {
 			strbuf_addf(b, "      %s ", _("also in"));
 			strbuf_addf(b, "%s: %s\n", j->docs[i].lang, j->docs[i].file);
+			strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
 			continue;
 		}
 		any = true;
@@ -71,6 +72,7 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 			            strcmp(d->purpose, "upload") == 0 ? _("upload it")
 			                                              : _("keep it"));
 		strbuf_addf(b, "\n      %s: %s\n", j->docs[i].lang, j->docs[i].file);
+		strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
 	}
 	if (!any)
 		strbuf_addf(b, "  %s\n", paste ? _("No text to paste.") : _("None."));

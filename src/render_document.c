@@ -145,15 +145,16 @@ struct scoped_env {
 	struct expr_env env;
 	const struct rctx *r;
 	const struct template_scope *scope;
-	char *last; /* the path of the last lookup, kept alive for the caller */
 };
 
 static const char *scoped_lookup(void *ctx, const char *path)
 {
 	struct scoped_env *se = ctx;
-	free(se->last);
-	se->last = resolve(se->r, path, se->scope);
-	return session_env(se->r->s)->lookup(session_env(se->r->s)->ctx, se->last);
+	/* The answer text belongs to the session; the path is ours. */
+	char *p = resolve(se->r, path, se->scope);
+	const char *v = session_env(se->r->s)->lookup(session_env(se->r->s)->ctx, p);
+	free(p);
+	return v;
 }
 
 static size_t scoped_count(void *ctx, const char *path)
@@ -183,9 +184,7 @@ static bool test_cond(void *ctx, const struct expr *e, const struct template_sco
 	se.env.field_type = scoped_type;
 	se.env.ctx = &se;
 	se.env.today = session_env(r->s)->today;
-	bool b = expr_true(e, &se.env);
-	free(se.last);
-	return b;
+	return expr_true(e, &se.env);
 }
 
 static size_t count_items(void *ctx, const char *list, const struct template_scope *scope)

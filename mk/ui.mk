@@ -24,5 +24,8 @@ TESTS += \
 	tests/tui/signal_saves_the_field_being_edited.sh \
 	tests/tui/evidence_typed_path_shows_the_verdict.sh \
 	tests/tui/list_items_add_and_remove.sh \
-	tests/tui/review_jumps_to_the_field_and_back.sh
+	tests/tui/review_jumps_to_the_field_and_back.sh \
+	tests/tui/textarea_wraps_cjk_and_keeps_lines.sh \
+	tests/tui/ascii_markers_outside_utf8.sh \
+	tests/tui/conflict_asks_whose_answer_to_keep.sh
 EXTRA_DIST += tests/tui

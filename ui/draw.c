@@ -7,15 +7,53 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "strbuf.h"
 #include "ui_internal.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* Outside a UTF-8 locale the terminal cannot show other characters: common
+ * punctuation becomes its ASCII look-alike, anything else "?". */
+static char *ascii_only(char *s)
+{
+	static const struct {
+		uint32_t cp;
+		const char *ascii;
+	} alike[] = {
+	    {0x201c, "\""}, {0x201d, "\""}, {0x2018, "'"},   {0x2019, "'"}, {0x2014, "-"},
+	    {0x2013, "-"},  {0x00b7, "-"},  {0x2026, "..."}, {0x2022, "*"}, {0x00d7, "x"},
+	};
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		const char *rep = "?";
+		for (size_t j = 0; j < sizeof(alike) / sizeof(alike[0]); j++)
+			if (alike[j].cp == cp)
+				rep = alike[j].ascii;
+		if (cp < 0x80)
+			strbuf_addn(&b, s + i, k);
+		else
+			strbuf_add(&b, rep);
+		i += k;
+	}
+	free(s);
+	return strbuf_detach(&b);
+}
+
+/* s made safe for this terminal (the caller frees). */
+static char *displayable(const char *s)
+{
+	char *safe = utf8_sanitize(s ? s : "");
+	return ui_theme.utf8 ? safe : ascii_only(safe);
+}
 
 int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
 {
 	if (width <= 0 || y < 0)
 		return 0;
-	char *safe = utf8_sanitize(s ? s : "");
+	char *safe = displayable(s);
 	size_t w = 0;
 	size_t bytes = utf8_fit(safe, strlen(safe), (size_t)width, &w);
 	attron(a);
@@ -30,7 +68,7 @@ int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
 
 int draw_text_cut(int y, int x, int width, attr_t a, const char *s, bool pad)
 {
-	char *safe = utf8_sanitize(s ? s : "");
+	char *safe = displayable(s);
 	int ew = (int)utf8_swidth(ui_theme.ellipsis);
 	int drawn;
 	if ((int)utf8_swidth(safe) <= width || width <= ew) {
@@ -130,8 +168,8 @@ void canvas_wrap(struct canvas *c, int indent, attr_t a, const char *s)
 		return;
 	int cols = c->width - indent;
 	struct wrap_ctx w = {c, indent, a};
-	/* Sanitise first so escapes cannot widen a line after it was measured. */
-	char *safe = utf8_sanitize(s);
+	/* Made displayable first so nothing widens a line after it was measured. */
+	char *safe = displayable(s);
 	utf8_wrap(safe, cols > 0 ? (size_t)cols : 1, wrap_line, &w);
 	free(safe);
 }

@@ -134,8 +134,11 @@ static void take_focus(struct ui *ui, size_t i)
 	textfield_init(&fm->tf, r->kind == ROW_TEXTAREA);
 	if (r->kind == ROW_TEXT || r->kind == ROW_TEXTAREA) {
 		const char *v = session_get(ui->session, r->path);
-		textfield_set(&fm->tf, v);
 		fm->orig = v ? xstrdup(v) : NULL;
+		/* An unanswered field offers the flow's default; leaving keeps it. */
+		if (!v && !strchr(r->path, '.'))
+			v = r->field->default_value;
+		textfield_set(&fm->tf, v);
 	}
 }
 

@@ -64,7 +64,8 @@ void theme_init(void)
 {
 	struct ui_theme *t = &ui_theme;
 	const char *cs = nl_langinfo(CODESET);
-	markers(cs && strcmp(cs, "UTF-8") == 0);
+	t->utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	markers(t->utf8);
 	t->bar = A_REVERSE;
 	t->key = A_REVERSE | A_BOLD;
 	t->title = A_BOLD;

@@ -58,6 +58,8 @@ static void choose_one(struct ui *ui, struct form_row *r)
 	const struct flow_field *f = r->field;
 	const char **labels = xcalloc(f->nchoices ? f->nchoices : 1, sizeof(*labels));
 	const char *cur = session_get(ui->session, r->path);
+	if (!cur)
+		cur = f->default_value;
 	size_t sel = 0;
 	for (size_t i = 0; i < f->nchoices; i++) {
 		labels[i] = flow_tr(f->choices[i].label);

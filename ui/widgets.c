@@ -105,6 +105,8 @@ static void draw_text_row(struct ui *ui, const struct form_row *r, bool focused,
 		const char *hint = NULL;
 		if (!v && r->field->type == FIELD_DATE)
 			hint = _("YYYY-MM-DD");
+		else if (!v && r->field->default_value && !strchr(r->path, '.'))
+			hint = r->field->default_value;
 		else if (!v && r->field->placeholder)
 			hint = flow_tr(r->field->placeholder);
 		draw_input(c, ui_theme.input, v ? v : hint ? hint : "", !v);

@@ -35,7 +35,8 @@ export TUI_TERM="${TUI_TERM:-xterm-256color}"
 unset IPWIZ_DB SSH_CLIENT SSH_CONNECTION NO_COLOR
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$T/data/flows"
 chmod 700 "$XDG_RUNTIME_DIR"
-cp "$IPWIZ_SRCDIR"/tests/fixtures/flows/*.yaml "$T/data/flows/"
+cp "$IPWIZ_SRCDIR"/tests/fixtures/flows/*.yaml "$IPWIZ_SRCDIR"/tests/tui/flows/*.yaml \
+	"$T/data/flows/"
 [ -d "$IPWIZ_SRCDIR/data/calendars" ] && cp -r "$IPWIZ_SRCDIR/data/calendars" "$T/data/"
 export IPWIZ_DATADIR="$T/data"
 EXPECTED="$IPWIZ_SRCDIR/tests/tui/expected"

@@ -1,0 +1,96 @@
+#!/bin/sh
+# The terminal matrix: TERM = xterm-256color, screen-256color, tmux-256color,
+# linux, vt100, dumb and unset, each with LANG = C.UTF-8, zh_CN.UTF-8 (when
+# the locale is installed) and C. A TERM this host describes shows the
+# wizard's first screen; dumb, unset or undescribed shows the plain line
+# mode; none shows escape sequences as text, U+FFFD, or (with LANG=C) bytes
+# outside ASCII; C-x or end of input leaves with status 0 and the terminal
+# as it was. Then the same without a terminal at all, and a dumb one in a pty.
+. "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
+
+langs="C.UTF-8 C"
+locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && langs="C.UTF-8 zh_CN.UTF-8 C"
+ESC=$(printf '\033')
+
+# garbage WHAT: fail if the screen shows what a terminal should have eaten.
+garbage() {
+	s=$(screen)
+	case "$s" in
+	*"$ESC"* | *'^['* | *'[?1049'* | *'[0m'* | *'�'*)
+		fail "$1: escape sequences or U+FFFD on the screen"
+		printf '%s\n' "$s" >&2
+		;;
+	esac
+	if [ "$lang" = C ] && printf '%s' "$s" | LC_ALL=C grep -q '[^ -~]'; then
+		fail "$1: bytes outside ASCII on a LANG=C screen"
+		printf '%s\n' "$s" | LC_ALL=C grep -n '[^ -~]' | head -n 3 >&2
+	fi
+}
+
+n=0
+for term in xterm-256color screen-256color tmux-256color linux vt100 dumb unset; do
+	full=yes
+	case $term in
+	dumb | unset) full=no ;;
+	*) infocmp "$term" >/dev/null 2>&1 || full=no ;;
+	esac
+	for lang in $langs; do
+		what="TERM=$term LANG=$lang"
+		n=$((n + 1))
+		if [ "$term" = unset ]; then
+			# libtest exports TERM=$TUI_TERM; unset it again before ipwiz runs
+			TUI_TERM="dumb; unset TERM" TUI_ENV="LANG=$lang" start new core-test
+		else
+			TUI_TERM=$term TUI_ENV="LANG=$lang" start new core-test
+		fi
+		if [ $full = yes ]; then
+			wait_for "step 1 of 3" || continue
+			expect_on_screen "Complaint number"
+			garbage "$what"
+			keys C-x
+		else
+			wait_for "Complaint number (required)" || continue
+			expect_on_screen "ipwiz, line by line."
+			garbage "$what"
+			keys C-d
+		fi
+		wait_exit || continue
+		[ "$rc" = 0 ] || fail "$what: exit $rc"
+		case $term in
+		xterm-256color | screen-256color | tmux-256color)
+			[ $full = yes ] && case "$(screen)" in
+			*"step 1 of 3"*) fail "$what: the wizard is still on the screen after it quit" ;;
+			esac
+			;;
+		esac
+		garbage "$what, after quitting"
+	done
+done
+
+# No terminal at all: the plain line mode on pipes, whatever TERM says.
+for term in xterm-256color dumb; do
+	n=$((n + 1))
+	TERM=$term "$IPWIZ" new core-test </dev/null >"$T/pipe.out" 2>"$T/pipe.err"
+	rc=$?
+	[ "$rc" = 0 ] || fail "no tty, TERM=$term: exit $rc: $(cat "$T/pipe.err")"
+	grep -q "Complaint number (required)" "$T/pipe.out" || fail "no tty, TERM=$term: no plain question"
+	if LC_ALL=C grep -q "$ESC" "$T/pipe.out" "$T/pipe.err"; then
+		fail "no tty, TERM=$term: escape sequences written to a pipe"
+	fi
+done
+
+# A dumb terminal in a pty: the raw bytes, which tmux would hide, carry no
+# escape sequence either.
+if command -v script >/dev/null 2>&1; then
+	n=$((n + 1))
+	printf 'AB-1\n' | TERM=dumb timeout 10 script -q -e -c "\"$IPWIZ\" new core-test" "$T/typescript" >/dev/null
+	rc=$?
+	[ "$rc" = 0 ] || fail "dumb pty: exit $rc"
+	grep -q "Date you received the complaint" "$T/typescript" || fail "dumb pty: the plain mode did not go on"
+	if LC_ALL=C grep -q "$ESC" "$T/typescript"; then
+		fail "dumb pty: escape sequences in the raw output"
+		LC_ALL=C grep -n "$ESC" "$T/typescript" | cat -v | head -n 3 >&2
+	fi
+fi
+echo "terminal matrix: $n combination(s), languages: $langs"
+finish

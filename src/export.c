@@ -384,6 +384,16 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 		j.dir = xstrdup(opt->out_dir);
 		for (size_t n = strlen(j.dir); n > 1 && j.dir[n - 1] == '/'; n--)
 			j.dir[n - 1] = '\0';
+		/* "--out ." names the folder by where it is: the zip and its
+		 * entries need a real name. */
+		const char *base = strrchr(j.dir, '/') ? strrchr(j.dir, '/') + 1 : j.dir;
+		char *real = strcmp(base, ".") == 0 || strcmp(base, "..") == 0
+		                 ? realpath(j.dir, NULL)
+		                 : NULL;
+		if (real) {
+			free(j.dir);
+			j.dir = real;
+		}
 	} else {
 		j.dir = xasprintf("ipwiz-case-%lld", (long long)session_case_id(s));
 	}

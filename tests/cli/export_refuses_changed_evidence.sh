@@ -50,7 +50,8 @@ expect_in "$err" "cannot be read any more"
 # Forced over the earlier package: the vanished file's old copy goes too,
 # so it cannot be uploaded by mistake; files that are not the package's stay.
 echo mine >"$T/out/notes.txt"
-(cd "$T/out" && "$IPWIZ" export "$id" --out . --force >/dev/null 2>&1) || fail "export --out . --force"
+(cd "$T/out" && "$IPWIZ" export "$id" --out . --force --zip >/dev/null 2>&1) || fail "export --out . --force"
+[ -f "$T/out.zip" ] || fail "--out . --zip did not write the zip beside the folder as out.zip"
 [ -e "$T/out/01-invoice.pdf" ] && fail "the old copy of a vanished file is still in the package"
 [ -f "$T/out/notes.txt" ] || fail "a file that is not the package's was removed"
 (cd "$T/out" && sha256sum --quiet -c SHA256SUMS) || fail "sha256sum -c after a forced re-export"

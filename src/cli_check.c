@@ -2,14 +2,17 @@
  * case, every requirement that applies under the current answers with its
  * files, each file re-hashed so a document changed, moved or deleted since
  * it was attached is caught before upload. `ipwiz check --flow FLOW --field
- * FIELD FILE… [--json]` judges loose files (a reviewer's folder) against one
- * requirement with no case. Exit 1 when anything required is missing or a
+ * FIELD FILE… [--json]` judges loose files against one requirement with no
+ * case; a folder given there stands for the files in it (a reviewer's
+ * folder, not recursive). Exit 1 when anything required is missing or a
  * file is rejected, changed or gone. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "catalog.h"
 #include "cli.h"
@@ -385,8 +388,71 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 	printf("\n");
 }
 
+struct names {
+	char **v;
+	size_t n;
+};
+
+static void names_add(struct names *nm, char *name)
+{
+	nm->v = xreallocarray(nm->v, nm->n + 1, sizeof(*nm->v));
+	nm->v[nm->n++] = name;
+}
+
+static int visible_entry(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+/* The files of folder dir, sorted by name; folders inside are skipped with
+ * a note (a reviewer's folder is checked one level deep). */
+static void add_folder(struct names *nm, const char *dir)
+{
+	struct dirent **ents;
+	int n = scandir(dir, &ents, visible_entry, alphasort);
+	if (n < 0) {
+		names_add(nm, xstrdup(dir)); /* the check says why it cannot be read */
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, ents[i]->d_name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			char *safe = utf8_sanitize(path);
+			fprintf(stderr, _("ipwiz: %s: a folder inside the folder, not checked.\n"),
+			        safe);
+			free(safe);
+			free(path);
+		} else {
+			names_add(nm, path);
+		}
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+static struct names expand(char **args, size_t nargs)
+{
+	struct names nm = {0};
+	for (size_t i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			add_folder(&nm, args[i]);
+		else
+			names_add(&nm, xstrdup(args[i]));
+	}
+	return nm;
+}
+
+static void names_free(struct names *nm)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+}
+
 static int check_loose(const struct cli_command *cmd, const char *flow_id, const char *field,
-                       char **files, size_t nfiles, bool json)
+                       char **args, size_t nargs, bool json)
 {
 	struct ipw_error err = {0};
 	struct flow *flow = catalog_load(flow_id, &err);
@@ -400,10 +466,17 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 		flow_free(flow);
 		return IPW_EUSAGE;
 	}
-	struct loose lz = {.res = xcalloc(nfiles, sizeof(*lz.res)), .names = files, .n = nfiles};
+	struct names nm = expand(args, nargs);
+	if (!nm.n) {
+		fprintf(stderr, "%s\n", _("ipwiz: there are no files to check in that folder."));
+		names_free(&nm);
+		flow_free(flow);
+		return IPW_EUSER;
+	}
+	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
 	int r = IPW_OK;
-	for (size_t i = 0; i < nfiles && r == IPW_OK; i++)
-		if ((r = evidence_check(files[i], &f->evidence, &lz.res[i], &err)) != IPW_OK)
+	for (size_t i = 0; i < nm.n && r == IPW_OK; i++)
+		if ((r = evidence_check(nm.v[i], &f->evidence, &lz.res[i], &err)) != IPW_OK)
 			cli_fail(&err);
 	if (r == IPW_OK) {
 		judge_loose(&lz);
@@ -418,6 +491,7 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 		r = ok ? IPW_OK : IPW_EUSER;
 	}
 	free(lz.res);
+	names_free(&nm);
 	flow_free(flow);
 	return r;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # `ipwiz check --flow FLOW --field FIELD FILE…` judges a folder with no case:
-# every file's verdict, duplicates flagged, exit 1 when one is rejected.
+# every file's verdict, duplicates flagged, exit 1 when one is rejected; a
+# folder stands for its files.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/s" || fail "samples"
 s=$T/s
@@ -23,6 +24,23 @@ expect_rc 0 "json"
 expect_in "$out" '{"field":"invoice","usable":1,"rejected":0,"need":1,"max":3,"files":[{"path":'
 expect_in "$out" '"state":"warn","key":"wrong-extension"'
 expect_in "$out" '"mime":"image/jpeg"'
+
+# A folder stands for the files in it, one level deep, in name order.
+mkdir -p "$T/review/sub"
+cp "$s/photo.jpg" "$T/review/b photo.jpg"
+cp "$s/invoice.pdf" "$T/review/a invoice.pdf"
+cp "$s/program.pdf" "$T/review/sub/"
+run check --flow core-test --field invoice "$T/review"
+expect_rc 0 "reviewer's folder"
+expect_in "$out" "ok         $T/review/a invoice.pdf — This is a PDF document of 622 bytes.
+      ok         $T/review/b photo.jpg"
+expect_in "$out" "2 file(s): 2 usable, 0 not."
+expect_in "$err" "$T/review/sub: a folder inside the folder, not checked."
+run check --flow core-test --field invoice "$T/review/sub"
+expect_rc 1 "folder with a program"
+run check --flow core-test --field invoice "$s/folder.pdf"
+expect_rc 1 "empty folder"
+expect_in "$err" "there are no files to check in that folder"
 
 run check --flow core-test --field complaint_number "$s/invoice.pdf"
 expect_rc 2 "not a file field"

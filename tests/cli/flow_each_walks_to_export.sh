@@ -10,21 +10,22 @@ sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/ev" >/dev/null 2>
 answers=$IPWIZ_SRCDIR/tests/fixtures/answers
 
 # walk FLOW LANG FIELD=FILE...: a case in LANG, filled, evidence attached,
-# exported to $T/out-FLOW-LANG and compared with the golden documents.
+# exported to $T/out-FLOW-LANG and compared with the golden documents. The
+# checks along the way read the English messages (--lang en).
 walk() {
 	flow=$1 lang=$2
 	shift 2
 	run --lang "$lang" new "$flow" --batch
 	expect_rc 0 "$flow: new"
 	id=$out
-	run fill "$id" "$answers/$flow.yaml"
+	run --lang en fill "$id" "$answers/$flow.yaml"
 	expect_rc 0 "$flow: fill"
 	expect_in "$err" "answers saved, 0 refused." "$flow: fill"
 	for pair in "$@"; do
-		run attach "$id" "${pair%%=*}" "$T/ev/${pair#*=}"
+		run --lang en attach "$id" "${pair%%=*}" "$T/ev/${pair#*=}"
 		expect_rc 0 "$flow: attach $pair"
 	done
-	run show "$id"
+	run --lang en show "$id"
 	expect_rc 0 "$flow: show"
 	expect_not_in "$out" "Still to do" "$flow: show"
 	dir=$T/out-$flow-$lang
@@ -51,6 +52,12 @@ walk() {
 walk alibaba-counter-notice en authorisation=photo.jpg invoice=invoice.pdf
 expect_in "$(cat "$T/out-alibaba-counter-notice-en/manifest.txt")" \
 	'Form field “The explanation box of the appeal page”' "manifest"
+# The same case in Chinese and in Indonesian: documents in the seller's
+# language, and in English too because Alibaba.com reviews in English.
+walk alibaba-counter-notice zh_CN authorisation=photo.jpg invoice=invoice.pdf
+expect_in "$(cat "$T/out-alibaba-counter-notice-zh_CN/statement.zh_CN.txt")" "关于投诉 IPR-2026-118822 的反通知"
+walk alibaba-counter-notice id authorisation=photo.jpg invoice=invoice.pdf
+expect_in "$(cat "$T/out-alibaba-counter-notice-id/statement.id.txt")" "Pemberitahuan balasan atas keluhan IPR-2026-118822"
 walk ipp-complaint en business_licence=photo.jpg tm_certificate=photo.jpg \
 	tm_class_pages=invoice.pdf tm_extension=invoice.pdf comparison=photo.jpg
 walk dmca-counter-notice en

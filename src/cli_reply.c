@@ -21,16 +21,12 @@ static void print_open_deadlines(const struct session *s)
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].state != DEADLINE_DUE || v[i].days_left < 0)
 			continue;
-		char due[11];
-		deadline_format(&v[i], due);
 		char *label = utf8_sanitize(flow_tr(v[i].def->label));
-		printf("  %s: %s (", label, due);
-		if (v[i].days_left == 0)
-			fputs(_("today is the last day"), stdout);
-		else
-			printf(ngettext("%ld day left", "%ld days left", (unsigned long)v[i].days_left),
-			       v[i].days_left);
-		printf("%s)\n", v[i].uncertain ? _("; uncertain") : "");
+		struct strbuf b;
+		strbuf_init(&b);
+		deadline_describe(&v[i], &b);
+		printf("  %s: %s\n", label, b.s);
+		strbuf_free(&b);
 		free(label);
 	}
 	free(v);

@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "deadline.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 /* Saturday and Sunday off, nothing else: the fallback when the calendar the
@@ -125,4 +126,27 @@ const struct deadline_due *deadline_next(const struct deadline_due *v, size_t n)
 void deadline_format(const struct deadline_due *d, char out[11])
 {
 	calendar_format_date(d->due, out);
+}
+
+void deadline_describe(const struct deadline_due *d, struct strbuf *out)
+{
+	if (d->state != DEADLINE_DUE)
+		return;
+	char due[11];
+	deadline_format(d, due);
+	strbuf_addf(out, "%s (", due);
+	long left = d->days_left;
+	if (left > 0)
+		strbuf_addf(out, ngettext("%ld day left", "%ld days left", (unsigned long)left),
+		            left);
+	else if (left == 0)
+		strbuf_add(out, _("today is the last day"));
+	else
+		strbuf_addf(
+		    out,
+		    ngettext("passed %ld day ago", "passed %ld days ago", (unsigned long)-left),
+		    -left);
+	if (d->uncertain)
+		strbuf_add(out, _(", uncertain"));
+	strbuf_addc(out, ')');
 }

@@ -13,6 +13,7 @@
 #include "expr.h"
 #include "flow.h"
 #include "session.h"
+#include "strbuf.h"
 
 enum deadline_state {
 	DEADLINE_OFF,     /* its `when:` does not hold: not this case's deadline */
@@ -46,5 +47,11 @@ const struct deadline_due *deadline_next(const struct deadline_due *v, size_t n)
 
 /* "2026-02-25" into out. */
 void deadline_format(const struct deadline_due *d, char out[11]);
+
+/* The due date and how far off it is, in the user's language, for a case
+ * list, a header or a message: "2026-11-25 (1 day left)", "2026-11-24 (today
+ * is the last day)", "2026-11-20 (passed 4 days ago)", with ", uncertain"
+ * when the calendar did not cover the days counted. Appended to out. */
+void deadline_describe(const struct deadline_due *d, struct strbuf *out);
 
 #endif

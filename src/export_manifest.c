@@ -108,19 +108,6 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		strbuf_addf(b, "  %s\n", _("No evidence file to upload."));
 }
 
-static void days_left(struct strbuf *b, long left)
-{
-	if (left > 0)
-		strbuf_addf(b, ngettext("%ld day left", "%ld days left", (unsigned long)left),
-		            left);
-	else if (left == 0)
-		strbuf_add(b, _("today is the last day"));
-	else
-		strbuf_addf(
-		    b, ngettext("passed %ld day ago", "passed %ld days ago", (unsigned long)-left),
-		    -left);
-}
-
 static void deadline_section(struct export_job *j, struct strbuf *b)
 {
 	const struct flow *f = session_flow(j->s);
@@ -140,12 +127,11 @@ static void deadline_section(struct export_job *j, struct strbuf *b)
 			strbuf_add(b, "”.\n");
 			continue;
 		}
-		char due[11], start[11];
-		deadline_format(d, due);
+		char start[11];
 		calendar_format_date(d->from, start);
-		strbuf_addf(b, ": %s (", due);
-		days_left(b, d->days_left);
-		strbuf_add(b, ")\n      ");
+		strbuf_add(b, ": ");
+		deadline_describe(d, b);
+		strbuf_add(b, "\n      ");
 		strbuf_addf(b,
 		            d->def->working
 		                ? ngettext("%d working day after %s", "%d working days after %s",

@@ -160,6 +160,30 @@ static void next_is_the_nearest_open_one(void **state)
 	assert_null(deadline_next(v + 2, 1));
 }
 
+static void describe_says_how_far_off(void **state)
+{
+	struct deadline_due d = {.state = DEADLINE_DUE, .due = D("2026-11-25"), .days_left = 1};
+	struct strbuf b;
+	strbuf_init(&b);
+	deadline_describe(&d, &b);
+	assert_string_equal(b.s, "2026-11-25 (1 day left)");
+	strbuf_reset(&b);
+	d.days_left = 0;
+	d.uncertain = true;
+	deadline_describe(&d, &b);
+	assert_string_equal(b.s, "2026-11-25 (today is the last day, uncertain)");
+	strbuf_reset(&b);
+	d.days_left = -4;
+	d.uncertain = false;
+	deadline_describe(&d, &b);
+	assert_string_equal(b.s, "2026-11-25 (passed 4 days ago)");
+	strbuf_reset(&b);
+	d.state = DEADLINE_NO_DATE;
+	deadline_describe(&d, &b);
+	assert_string_equal(b.s, "");
+	strbuf_free(&b);
+}
+
 int main(void)
 {
 	unsetenv("XDG_CONFIG_HOME");
@@ -170,6 +194,7 @@ int main(void)
 	    cmocka_unit_test(a_year_without_data_is_uncertain),
 	    cmocka_unit_test(condition_and_missing_date),
 	    cmocka_unit_test(next_is_the_nearest_open_one),
+	    cmocka_unit_test(describe_says_how_far_off),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,7 +18,8 @@ TESTS += \
 	tests/cli/attach_rechecks_and_flags_duplicates.sh \
 	tests/cli/attach_never_blocks_on_odd_files.sh \
 	tests/cli/check_case_reports_missing_and_changed.sh \
-	tests/cli/check_loose_files_against_a_field.sh
+	tests/cli/check_loose_files_against_a_field.sh \
+	tests/cli/check_follows_conditions_and_limits.sh
 
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_evidence

@@ -129,7 +129,8 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 		rp->missing++;
 }
 
-/* Every evidence field that applies, in flow order, list items included. */
+/* Every evidence field that applies under the current answers, in flow
+ * order (the flow language keeps evidence out of lists). */
 static void collect(struct report *rp, const struct session *s)
 {
 	const struct flow *flow = session_flow(s);
@@ -141,19 +142,6 @@ static void collect(struct report *rp, const struct session *s)
 			const struct flow_field *f = &step->fields[j];
 			if (f->type == FIELD_EVIDENCE && session_field_visible(s, f->path))
 				add_requirement(rp, s, f->path, f);
-			if (f->type != FIELD_LIST || !session_field_visible(s, f->path))
-				continue;
-			size_t items = session_list_count(s, f->path);
-			for (size_t k = 1; k <= items; k++)
-				for (size_t m = 0; m < f->nitems; m++) {
-					if (f->items[m].type != FIELD_EVIDENCE)
-						continue;
-					char *p =
-					    xasprintf("%s.%zu.%s", f->path, k, f->items[m].id);
-					if (session_field_visible(s, p))
-						add_requirement(rp, s, p, &f->items[m]);
-					free(p);
-				}
 		}
 	}
 }
@@ -350,14 +338,22 @@ static void judge_loose(struct loose *lz)
 	}
 }
 
+/* Nothing rejected, and as many usable files as the requirement wants. */
+static bool loose_ok(const struct flow_field *f, const struct loose *lz)
+{
+	unsigned need = f->evidence.min_files, max = f->evidence.max_files;
+	return !lz->bad && lz->usable >= need && (!max || lz->usable <= max);
+}
+
 static void print_loose(const struct flow_field *f, const struct loose *lz, bool json)
 {
 	unsigned need = f->evidence.min_files, max = f->evidence.max_files;
 	if (json) {
 		printf("{\"field\":");
 		cli_json_string(stdout, f->path);
-		printf(",\"usable\":%zu,\"rejected\":%zu,\"need\":%u,\"max\":%u,\"files\":[",
-		       lz->usable, lz->bad, need, max);
+		printf(",\"ok\":%s,\"usable\":%zu,\"rejected\":%zu,\"need\":%u,\"max\":%u,"
+		       "\"files\":[",
+		       loose_ok(f, lz) ? "true" : "false", lz->usable, lz->bad, need, max);
 	}
 	for (size_t i = 0; i < lz->n; i++) {
 		const struct evidence_result *r = &lz->res[i];
@@ -486,9 +482,7 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 			free(label);
 		}
 		print_loose(f, &lz, json);
-		unsigned need = f->evidence.min_files, max = f->evidence.max_files;
-		bool ok = !lz.bad && lz.usable >= need && (!max || lz.usable <= max);
-		r = ok ? IPW_OK : IPW_EUSER;
+		r = loose_ok(f, &lz) ? IPW_OK : IPW_EUSER;
 	}
 	free(lz.res);
 	names_free(&nm);

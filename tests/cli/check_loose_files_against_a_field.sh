@@ -21,7 +21,7 @@ expect_in "$out" "4 file(s): 3 usable, 1 not."
 
 run check --json --flow core-test --field invoice "$s/jpeg-as.png"
 expect_rc 0 "json"
-expect_in "$out" '{"field":"invoice","usable":1,"rejected":0,"need":1,"max":3,"files":[{"path":'
+expect_in "$out" '{"field":"invoice","ok":true,"usable":1,"rejected":0,"need":1,"max":3,"files":[{"path":'
 expect_in "$out" '"state":"warn","key":"wrong-extension"'
 expect_in "$out" '"mime":"image/jpeg"'
 

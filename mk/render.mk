@@ -50,3 +50,13 @@ tests_fuzz_fuzz_template_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_template_LDADD = libipwiz.a $(DEP_LIBS)
 endif
 EXTRA_DIST += tests/fuzz/template
+
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_calendar
+FUZZ_TARGETS += tests/fuzz/fuzz_calendar
+tests_fuzz_fuzz_calendar_SOURCES = tests/fuzz/fuzz_calendar.c
+tests_fuzz_fuzz_calendar_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_calendar_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_calendar_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/calendar

@@ -27,5 +27,6 @@ TESTS += \
 	tests/tui/review_jumps_to_the_field_and_back.sh \
 	tests/tui/textarea_wraps_cjk_and_keeps_lines.sh \
 	tests/tui/ascii_markers_outside_utf8.sh \
-	tests/tui/conflict_asks_whose_answer_to_keep.sh
+	tests/tui/conflict_asks_whose_answer_to_keep.sh \
+	tests/tui/paste_makes_one_item_per_line.sh
 EXTRA_DIST += tests/tui

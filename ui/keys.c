@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 
+#include "strbuf.h"
 #include "ui_internal.h"
+#include "utf8.h"
 
 #define CTRL(c) ((c)&0x1f)
 #define KEY_ESC 27
@@ -102,25 +105,83 @@ static void classify(int code, bool is_key, bool typing, bool multiline, struct 
 	}
 }
 
+/* The text of the last bracketed paste (ACT_PASTE), valid until the next. */
+static struct strbuf pasted;
+
+enum { PASTE_MAX = 64 * 1024 };
+
+/* Read a bracketed paste up to its end marker (ESC [ 2 0 1 ~), with line
+ * ends made "\n" (terminals send "\r"). Control characters stay for the
+ * text field to drop. */
+static void read_paste(void)
+{
+	static const char end[] = "\033[201~";
+	if (!pasted.s)
+		strbuf_init(&pasted);
+	strbuf_reset(&pasted);
+	timeout(500); /* a paste arrives at once; give up on a lost end marker */
+	wint_t ch;
+	int r;
+	while ((r = get_wch(&ch)) != ERR) {
+		if (r == KEY_CODE_YES)
+			continue;
+		char buf[4];
+		size_t n = utf8_encode((uint32_t)ch, buf);
+		if (pasted.len < PASTE_MAX)
+			strbuf_addn(&pasted, buf, n);
+		size_t el = sizeof(end) - 1;
+		if (pasted.len >= el && memcmp(pasted.s + pasted.len - el, end, el) == 0) {
+			pasted.len -= el;
+			pasted.s[pasted.len] = '\0';
+			break;
+		}
+	}
+	/* "\r\n" and "\r" → "\n" */
+	size_t o = 0;
+	for (size_t i = 0; i < pasted.len; i++) {
+		if (pasted.s[i] == '\r') {
+			pasted.s[o++] = '\n';
+			if (i + 1 < pasted.len && pasted.s[i + 1] == '\n')
+				i++;
+		} else {
+			pasted.s[o++] = pasted.s[i];
+		}
+	}
+	pasted.len = o;
+	pasted.s[o] = '\0';
+}
+
+enum sequence { SEQ_NONE, SEQ_SKIPPED, SEQ_PASTE };
+
 /* After an Esc that ncurses did not match to a key: when more bytes are
  * already waiting, it began a sequence this terminal's description does not
- * know (F10 on a vt100). Swallow it rather than type it into an answer. */
-static bool unknown_sequence(void)
+ * know (F10 on a vt100, or the start of a bracketed paste). An unknown one
+ * is swallowed rather than typed into an answer. */
+static enum sequence unknown_sequence(void)
 {
 	wint_t ch;
 	timeout(0);
 	int r = get_wch(&ch);
-	bool seq = r == OK && (ch == '[' || ch == 'O');
-	if (seq) {
-		/* CSI parameters end with a byte in @..~; SS3 is one byte. */
-		bool csi = ch == '[';
-		while (get_wch(&ch) == OK && csi && !(ch >= 0x40 && ch <= 0x7e))
-			;
+	enum sequence seq = SEQ_NONE;
+	if (r == OK && ch == 'O') {
+		get_wch(&ch); /* SS3 takes one byte */
+		seq = SEQ_SKIPPED;
+	} else if (r == OK && ch == '[') {
+		/* CSI: parameters, then a final byte in @..~ */
+		char params[16];
+		size_t n = 0;
+		while (get_wch(&ch) == OK && !(ch >= 0x40 && ch <= 0x7e))
+			if (n + 1 < sizeof(params))
+				params[n++] = (char)ch;
+		params[n] = '\0';
+		seq = ch == '~' && strcmp(params, "200") == 0 ? SEQ_PASTE : SEQ_SKIPPED;
 	} else if (r == KEY_CODE_YES) {
 		ungetch((int)ch); /* a key ncurses did match: keep it for the next read */
 	} else if (r == OK) {
 		unget_wch(ch);
 	}
+	if (seq == SEQ_PASTE)
+		read_paste();
 	timeout(200);
 	return seq;
 }
@@ -137,8 +198,16 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 		int r = get_wch(&ch);
 		if (r == ERR)
 			continue; /* the timeout: look at the signal flag again */
-		if (r == OK && ch == KEY_ESC && unknown_sequence())
-			continue;
+		if (r == OK && ch == KEY_ESC) {
+			enum sequence seq = unknown_sequence();
+			if (seq == SEQ_PASTE) {
+				k->act = ACT_PASTE;
+				k->text = pasted.s;
+				return;
+			}
+			if (seq == SEQ_SKIPPED)
+				continue;
+		}
 		classify((int)ch, r == KEY_CODE_YES, typing, multiline, k);
 		if (k->act != ACT_NONE)
 			return;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +16,19 @@
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
 static bool atexit_set;
+static const char *paste_off; /* ends bracketed paste mode, or NULL */
+
+/* Bracketed paste (terminfo BE/BD, as xterm and tmux describe it) makes a
+ * pasted text arrive as one piece, so its line breaks are not Enter keys. */
+static void paste_mode_on(void)
+{
+	const char *on = tigetstr("BE"), *off = tigetstr("BD");
+	if (on && on != (const char *)-1 && off && off != (const char *)-1) {
+		putp(on);
+		fflush(stdout); /* putp writes through stdio, curses does not */
+		paste_off = off;
+	}
+}
 
 static void on_signal(int sig)
 {
@@ -36,6 +50,11 @@ void ui_done(void)
 	if (!curses_on)
 		return;
 	curses_on = false;
+	if (paste_off) {
+		putp(paste_off);
+		fflush(stdout);
+	}
+	paste_off = NULL;
 	curs_set(1);
 	endwin();
 }
@@ -71,6 +90,7 @@ void ui_start(void)
 	timeout(200);
 	theme_init();
 	curs_set(0);
+	paste_mode_on();
 }
 
 int ui_terminal_ok(void)

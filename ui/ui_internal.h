@@ -102,6 +102,7 @@ enum ui_action {
 	ACT_CASES,     /* F3: back to the case list */
 	ACT_QUIT,      /* F10, q outside text */
 	ACT_REMOVE,    /* Ctrl-D: remove a list item or a file */
+	ACT_PASTE,     /* a bracketed paste arrived (key.text) */
 	ACT_RESIZE,
 	ACT_SIGNAL, /* SIGINT/SIGTERM/SIGHUP arrived: save and leave */
 };
@@ -110,6 +111,7 @@ struct ui_key {
 	enum ui_action act;
 	unsigned ch;          /* ACT_CHAR */
 	enum textfield_op op; /* ACT_EDIT */
+	const char *text;     /* ACT_PASTE: valid until the next key */
 };
 
 struct ui;

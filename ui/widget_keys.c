@@ -10,12 +10,74 @@
 #include "ui_internal.h"
 #include "xalloc.h"
 
+/* Lines of a paste after the first become new items of the list, each in
+ * the sub-field the paste landed in (or the first one): a column of URLs
+ * pasted at once gives one listing each. Returns how many were added. */
+static size_t paste_items(struct ui *ui, const struct flow_field *list, const char *sub,
+                          const char *lines)
+{
+	size_t added = 0;
+	for (const char *p = lines; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, len);
+		p += len + (nl ? 1 : 0);
+		if (!*line) {
+			free(line);
+			continue;
+		}
+		struct ipw_error err = {0};
+		size_t idx;
+		if (session_list_add(ui->session, list->path, &idx, &err) != IPW_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			free(line);
+			break;
+		}
+		char *path = xasprintf("%s.%zu.%s", list->path, idx, sub);
+		session_set(ui->session, path, line, SESSION_DRAFT, NULL, &err);
+		free(path);
+		free(line);
+		added++;
+	}
+	if (added)
+		ui->saved = true;
+	return added;
+}
+
+static void paste(struct ui *ui, struct form_row *r, const char *text)
+{
+	struct textfield *tf = &ui->form.tf;
+	if (r->kind == ROW_TEXTAREA) {
+		textfield_insert(tf, text, strlen(text));
+		return;
+	}
+	const char *nl = strchr(text, '\n');
+	if (r->item && nl && nl[1]) {
+		/* The first line here (saved now), the others as new items. */
+		textfield_insert(tf, text, (size_t)(nl - text));
+		char *here = xstrdup(r->path);
+		form_commit(ui);
+		size_t n = paste_items(ui, r->list, r->field->id, nl + 1);
+		if (n)
+			ui_status(ui, false, _("%zu more item(s) made from the pasted lines."), n);
+		form_rebuild(ui, here); /* r is stale from here on */
+		free(here);
+		return;
+	}
+	/* One line: line breaks become spaces. */
+	for (const char *p = text; *p; p++)
+		textfield_insert(tf, *p == '\n' ? " " : p, 1);
+}
+
 static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 {
 	struct form *fm = &ui->form;
 	switch (k->act) {
 	case ACT_CHAR:
 		textfield_insert_cp(&fm->tf, k->ch);
+		return true;
+	case ACT_PASTE:
+		paste(ui, r, k->text);
 		return true;
 	case ACT_EDIT:
 		textfield_op(&fm->tf, k->op);
@@ -195,6 +257,11 @@ bool widget_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 			form_save(ui, r->path, session_get(ui->session, r->path) ? NULL : "yes");
 		return pick;
 	case ROW_ADD:
+		if (k->act == ACT_PASTE && r->list->nitems) {
+			size_t n = paste_items(ui, r->list, r->list->items[0].id, k->text);
+			ui_status(ui, false, _("%zu item(s) made from the pasted lines."), n);
+			return true;
+		}
 		if (pick)
 			add_item(ui, r);
 		return pick;

@@ -85,6 +85,13 @@ keys() {
 	$TMUX_CMD send-keys -t main "$@"
 }
 
+# paste FILE: the file's text as a terminal pastes it (bracketed when the
+# program asked for bracketed paste, as a real terminal does).
+paste() {
+	$TMUX_CMD load-buffer -b paste "$1"
+	$TMUX_CMD paste-buffer -p -d -b paste -t main
+}
+
 # type TEXT: literal text, UTF-8 included.
 type_text() {
 	$TMUX_CMD send-keys -t main -l -- "$1"

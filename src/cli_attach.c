@@ -10,11 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "evidence.h"
+#include "evidence_case.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -39,46 +38,6 @@ static char *absolute(const char *arg)
 	return xstrdup(arg);
 }
 
-/* The row of this field already recorded for path, or NULL. */
-static const struct store_evidence *find_row(const struct session *s, const char *field,
-                                             const char *path)
-{
-	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].field, field) == 0 && v[i].path && strcmp(v[i].path, path) == 0)
-			return &v[i];
-	return NULL;
-}
-
-/* Another usable file of this field with the same bytes. */
-static const struct store_evidence *find_twin(const struct session *s, const char *field,
-                                              const char *path, const char *sha256)
-{
-	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
-	for (size_t i = 0; i < n && sha256[0]; i++)
-		if (strcmp(v[i].field, field) == 0 && v[i].sha256 &&
-		    strcmp(v[i].sha256, sha256) == 0 && strcmp(v[i].path, path) != 0 &&
-		    (strcmp(v[i].verdict, "ok") == 0 || strcmp(v[i].verdict, "warn") == 0))
-			return &v[i];
-	return NULL;
-}
-
-static void note_twin(const struct store_evidence *twin, struct evidence_result *res)
-{
-	const char *slash = strrchr(twin->path, '/');
-	char *name = utf8_sanitize(slash ? slash + 1 : twin->path);
-	res->verdict = EVIDENCE_WARN;
-	snprintf(res->key, sizeof(res->key), "duplicate");
-	snprintf(res->message, sizeof(res->message),
-	         _("This file has the same content as “%s”, already attached here."), name);
-	snprintf(res->fix, sizeof(res->fix), "%s",
-	         _("Nothing to do if that is on purpose; otherwise attach the document you "
-	           "meant."));
-	free(name);
-}
-
 static void print_verdict(const char *arg, const struct evidence_result *res)
 {
 	char *name = utf8_sanitize(arg);
@@ -94,42 +53,13 @@ static void print_verdict(const char *arg, const struct evidence_result *res)
 	free(name);
 }
 
-static int record(struct attach *a, const char *path, const struct evidence_result *res)
-{
-	const struct store_evidence *old = find_row(a->cc->session, a->field, path);
-	struct store_evidence e = {
-	    .id = old ? old->id : 0,
-	    .field = (char *)a->field,
-	    .path = (char *)path,
-	    .size = (int64_t)res->size,
-	    .mtime = res->mtime,
-	    .sha256 = (char *)res->sha256,
-	    .mime = (char *)res->mime,
-	    .verdict = (char *)evidence_verdict_name(res->verdict),
-	    .message_key = (char *)res->key,
-	    .message = (char *)res->message,
-	    .fix = (char *)res->fix,
-	    .ext = (char *)res->ext,
-	    .checked_at = (int64_t)time(NULL),
-	};
-	struct ipw_error err = {0};
-	struct store *st = a->cc->store;
-	int r = old ? store_evidence_update(st, a->cc->id, &e, &err)
-	            : store_evidence_add(st, a->cc->id, &e, NULL, &err);
-	if (r == IPW_OK)
-		r = session_reload_evidence(a->cc->session, &err);
-	if (r != IPW_OK)
-		return cli_fail(&err);
-	return IPW_OK;
-}
-
 /* Check and record one file; returns IPW_EENV only when nothing more can be
  * done (the checker or the database failed). */
 static int attach_one(struct attach *a, const char *arg)
 {
 	const struct evidence_req *req = &a->model->evidence;
 	char *path = absolute(arg);
-	bool again = find_row(a->cc->session, a->field, path) != NULL;
+	bool again = evidence_case_find(a->cc->session, a->field, path) != NULL;
 	size_t usable = session_evidence_usable(a->cc->session, a->field);
 	int r = IPW_OK;
 	if (!again && req->max_files && usable >= req->max_files) {
@@ -146,18 +76,15 @@ static int attach_one(struct attach *a, const char *arg)
 	}
 	struct evidence_result res;
 	struct ipw_error err = {0};
-	if (evidence_check(path, req, &res, &err) != IPW_OK) {
+	if (evidence_case_check(a->cc->session, a->field, path, &res, &err) != IPW_OK) {
 		free(path);
 		return cli_fail(&err);
 	}
-	const struct store_evidence *twin = NULL;
-	if ((res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN) &&
-	    (twin = find_twin(a->cc->session, a->field, path, res.sha256)))
-		note_twin(twin, &res);
 	print_verdict(arg, &res);
 	/* As in the wizard: a file that could not be checked is not recorded. */
-	if (res.verdict != EVIDENCE_ERROR)
-		r = record(a, path, &res);
+	if (res.verdict != EVIDENCE_ERROR &&
+	    (r = evidence_case_record(a->cc->session, a->field, path, &res, &err)) != IPW_OK)
+		cli_fail(&err);
 	if (res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN)
 		a->attached++;
 	else
@@ -169,7 +96,7 @@ static int attach_one(struct attach *a, const char *arg)
 static int remove_one(struct attach *a, const char *arg)
 {
 	char *path = absolute(arg);
-	const struct store_evidence *row = find_row(a->cc->session, a->field, path);
+	const struct store_evidence *row = evidence_case_find(a->cc->session, a->field, path);
 	char *name = utf8_sanitize(arg);
 	int r = IPW_OK;
 	struct ipw_error err = {0};

@@ -33,7 +33,7 @@ expect_in "$out" "[ok] $T/s/invoice.pdf"
 
 run show "$id" --json
 expect_in "$out" '"verdict":"reject"'
-expect_in "$out" '"mime":"application/x-pie-executable"' "show --json"
+expect_in "$out" 'executable","sha256":"' "show --json"
 
 # The rejected files block the checklist until they are taken off.
 run check "$id"

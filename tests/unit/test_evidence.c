@@ -21,7 +21,10 @@
 #include <cmocka.h>
 
 #include "evidence.h"
+#include "evidence_case.h"
 #include "evidence_internal.h"
+#include "flow.h"
+#include "store.h"
 #include "xalloc.h"
 
 static char dir[64];
@@ -457,6 +460,62 @@ static void a_crash_during_a_check_becomes_could_not_check(void **state)
 	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
 }
 
+/* In a case: the same path again updates its row; the same bytes under
+ * another name are a duplicate warning; a rejected file is recorded too. */
+static void a_case_records_and_flags_duplicates(void **state)
+{
+	const char *src = getenv("IPWIZ_SRCDIR");
+	char *flow_path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
+	struct ipw_diags d = {0};
+	struct flow *flow = flow_load_file(flow_path, &d);
+	ipw_diags_free(&d);
+	assert_non_null(flow);
+	char *db = xasprintf("%s/cases.db", dir);
+	struct store *st = NULL;
+	struct session *s = NULL;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(db, STORE_CREATE, &st, &err), IPW_OK);
+	assert_int_equal(session_create(st, flow, "t", "en", &s, &err), IPW_OK);
+	char *invoice = xasprintf("%s/invoice.pdf", dir), *link = xasprintf("%s/link.pdf", dir),
+	     *program = xasprintf("%s/program.pdf", dir);
+	struct evidence_result r;
+
+	assert_int_equal(evidence_case_check(s, "invoice", invoice, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(evidence_case_record(s, "invoice", invoice, &r, &err), IPW_OK);
+	assert_int_equal(evidence_case_check(s, "invoice", invoice, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "ok"); /* the same path is not its own duplicate */
+	assert_int_equal(evidence_case_record(s, "invoice", invoice, &r, &err), IPW_OK);
+	size_t n;
+	session_evidence(s, &n);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(evidence_case_check(s, "invoice", link, &r, &err), IPW_OK);
+	assert_int_equal(r.verdict, EVIDENCE_WARN);
+	assert_string_equal(r.key, "duplicate");
+	assert_string_equal(
+	    r.message, "This file has the same content as “invoice.pdf”, already attached here.");
+
+	assert_int_equal(evidence_case_check(s, "invoice", program, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "wrong-type");
+	assert_int_equal(evidence_case_record(s, "invoice", program, &r, &err), IPW_OK);
+	const struct store_evidence *row = evidence_case_find(s, "invoice", program);
+	assert_non_null(row);
+	assert_string_equal(row->verdict, "reject");
+	assert_non_null(strstr(row->mime, "executable")); /* PIE or not, as the system builds it */
+	assert_int_equal(session_evidence_usable(s, "invoice"), 1);
+
+	assert_int_equal(evidence_case_check(s, "complaint_number", invoice, &r, &err), IPW_EUSAGE);
+	free(invoice);
+	free(link);
+	free(program);
+	session_free(s);
+	store_close(st);
+	flow_free(flow);
+	free(db);
+	free(flow_path);
+}
+
 static void words_for_types(void **state)
 {
 	assert_string_equal(evidence_mime_description("application/x-executable"),
@@ -494,6 +553,7 @@ int main(void)
 	    cmocka_unit_test(data_after_a_jpeg_end_is_not_truncation),
 	    cmocka_unit_test(a_zip_directory_out_of_bounds_is_truncation),
 	    cmocka_unit_test(gif_and_bmp_sizes_are_read),
+	    cmocka_unit_test(a_case_records_and_flags_duplicates),
 	    cmocka_unit_test(words_for_types),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);

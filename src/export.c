@@ -104,7 +104,34 @@ static const char *issue_label(const struct session *s, const struct session_iss
 	return f && f->label ? flow_tr(f->label) : is->path;
 }
 
-/* Missing or invalid answers stop the export unless --force. */
+/* When every deadline of the case is behind it, the platform may no longer
+ * take the submission: said before anything is written. */
+static int deadline_passed(struct export_job *j, struct ipw_error *err)
+{
+	const struct deadline_due *d = deadline_next(j->dl, j->ndl);
+	if (!d || d->days_left >= 0)
+		return IPW_OK;
+	struct strbuf when;
+	strbuf_init(&when);
+	deadline_describe(d, &when);
+	const char *label = flow_tr(d->def->label ? d->def->label : d->def->id);
+	int rc = IPW_OK;
+	if (!j->opt->force) {
+		rc = ipw_error_set(err, IPW_EUSER,
+		                   _("The deadline has passed: %s, %s. Check the countdown on the "
+		                     "platform's page; add --force to export anyway."),
+		                   label, when.s);
+	} else {
+		char *msg = xasprintf(_("Deadline passed: %s, %s."), label, when.s);
+		export_note_forced(j, msg);
+		free(msg);
+	}
+	strbuf_free(&when);
+	return rc;
+}
+
+/* Missing or invalid answers, or every deadline passed, stop the export
+ * unless --force. */
 static int preflight(struct export_job *j, struct ipw_error *err)
 {
 	struct session_issue *iss = NULL;
@@ -133,7 +160,7 @@ static int preflight(struct export_job *j, struct ipw_error *err)
 		free(text);
 	}
 	session_issues_free(iss, n);
-	return rc;
+	return rc == IPW_OK ? deadline_passed(j, err) : rc;
 }
 
 /* The destination may exist only with --force, and only as a real directory. */
@@ -398,6 +425,7 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 		j.dir = xasprintf("ipwiz-case-%lld", (long long)session_case_id(s));
 	}
 	char *zip = opt->zip ? xasprintf("%s.zip", j.dir) : NULL;
+	j.ndl = deadline_list(s, &j.dl);
 	int rc;
 	if ((rc = session_reload_evidence(s, err)) != IPW_OK ||
 	    (rc = preflight(&j, err)) != IPW_OK ||
@@ -405,7 +433,6 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 	    (rc = make_stage(&j, err)) != IPW_OK)
 		goto out;
 	j.ev = render_evidence_list(s, &j.nev);
-	j.ndl = deadline_list(s, &j.dl);
 	if ((rc = export_copy_evidence(&j, err)) != IPW_OK ||
 	    (rc = write_documents(&j, err)) != IPW_OK ||
 	    (rc = export_write_manifest(&j, err)) != IPW_OK ||

@@ -424,6 +424,34 @@ static void missing_answers_stop_the_export(void **state)
 	free(out);
 }
 
+static void passed_deadlines_stop_the_export(void **state)
+{
+	struct world *w = *state;
+	/* 3 working days and 14 days after 1 October have both passed by 24 November. */
+	set(w, "notice_date", "2026-10-01");
+	char *out = xasprintf("%s/late", w->dir);
+	struct export_options opt = {.out_dir = out};
+	struct export_result res;
+	struct ipw_error err;
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "deadline has passed"));
+	assert_non_null(strstr(err.msg, "Listing restored at the latest, 2026-10-15 (passed"));
+	opt.force = true;
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_OK);
+	assert_int_equal(res.nforced, 1);
+	assert_non_null(strstr(res.forced[0], "Deadline passed"));
+	export_result_clear(&res);
+	/* One deadline still open is enough. */
+	set(w, "notice_date", "2026-11-13");
+	opt.force = false;
+	free(out);
+	out = xasprintf("%s/in-time", w->dir);
+	opt.out_dir = out;
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_OK);
+	export_result_clear(&res);
+	free(out);
+}
+
 int main(void)
 {
 	setenv("IPWIZ_TODAY", "2026-11-24", 1);
@@ -437,6 +465,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(changed_evidence_is_refused_unless_forced, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(missing_answers_stop_the_export, setup, teardown),
+	    cmocka_unit_test_setup_teardown(passed_deadlines_stop_the_export, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

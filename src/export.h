@@ -4,9 +4,9 @@
  * (NN-field.ext, re-verified against the hash recorded when they were
  * checked), manifest.txt saying what to paste into which form field and what
  * to upload in which order (and manifest.json for programs), deadlines.ics,
- * SHA256SUMS (`sha256sum -c`), and optionally one zip. The directory is 0700, every file 0600; it
- * is built beside its final place and renamed into it, so a refused export leaves nothing
- * half-written. */
+ * SHA256SUMS (`sha256sum -c`), and optionally one zip. The directory is
+ * 0700, every file 0600; it is built beside its final place and renamed into
+ * it, so a refused export leaves nothing half-written. */
 #ifndef IPWIZ_EXPORT_H
 #define IPWIZ_EXPORT_H
 

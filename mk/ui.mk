@@ -3,7 +3,7 @@ libipwizui_a_SOURCES += ui/ui.h ui/ui_internal.h \
 	ui/app.c ui/terminal.c ui/keys.c ui/theme.c ui/draw.c \
 	ui/layout.c ui/ui_layout.h ui/textfield.c ui/textfield.h \
 	ui/form.c ui/widgets.c ui/widget_keys.c ui/evidence_row.c ui/pick.c \
-	ui/help.c ui/step.c ui/review.c ui/home.c
+	ui/help.c ui/step.c ui/review.c ui/home.c ui/deadline_note.c
 
 # The editing state and layout are curses-free, so they are tested directly.
 check_PROGRAMS += tests/unit/test_textfield
@@ -28,5 +28,6 @@ TESTS += \
 	tests/tui/textarea_wraps_cjk_and_keeps_lines.sh \
 	tests/tui/ascii_markers_outside_utf8.sh \
 	tests/tui/conflict_asks_whose_answer_to_keep.sh \
-	tests/tui/paste_makes_one_item_per_line.sh
+	tests/tui/paste_makes_one_item_per_line.sh \
+	tests/tui/deadline_shows_days_left.sh
 EXTRA_DIST += tests/tui

@@ -14,7 +14,8 @@
 struct home_case {
 	struct store_case c;
 	size_t answered, required;
-	bool known; /* its flow is installed */
+	bool known;     /* its flow is installed */
+	char *deadline; /* the next deadline, or NULL */
 };
 
 struct home {
@@ -41,6 +42,7 @@ static void load_cases(struct ui *ui, struct home *h)
 		struct session *s = NULL;
 		if (f && session_open(ui->store, f, v[i].id, &s, &err) == IPW_OK) {
 			session_progress(s, &h->v[i].answered, &h->v[i].required);
+			h->v[i].deadline = ui_deadline_note(s, true);
 			h->v[i].known = true;
 		}
 		session_free(s);
@@ -51,8 +53,10 @@ static void load_cases(struct ui *ui, struct home *h)
 
 static void home_free(struct home *h)
 {
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n; i++) {
 		store_case_clear(&h->v[i].c);
+		free(h->v[i].deadline);
+	}
 	free(h->v);
 	memset(h, 0, sizeof(*h));
 }
@@ -110,6 +114,9 @@ static void home_draw(struct ui *ui)
 		h->top = h->sel + 1 - (size_t)rows;
 	for (int i = 0; i < rows && h->top + (size_t)i < h->n; i++)
 		draw_case(ui, &h->v[h->top + (size_t)i], y + 1 + i, h->top + (size_t)i == h->sel);
+	/* The selected case's next deadline, unless a message is showing. */
+	if (!ui->status[0] && h->n && h->v[h->sel].deadline)
+		draw_text_cut(l->status_y, 1, l->cols - 2, A_BOLD, h->v[h->sel].deadline, false);
 	ui_draw_status(ui);
 	const struct ui_hint hints[] = {
 	    {"Enter", N_("open")}, {"n", N_("new case")}, {"F1", N_("help")}, {"q", N_("quit")}};

@@ -111,6 +111,10 @@ static void review_draw(struct ui *ui)
 	                 : xasprintf("%s %s", ui_theme.done, _("Everything required is answered."));
 	draw_text(l->body_y, 1, l->cols - 2, A_BOLD, head, false);
 	free(head);
+	char *note = ui_deadline_note(ui->session, true);
+	if (note)
+		draw_text_cut(l->body_y + 1, 1, l->cols - 2, A_NORMAL, note, false);
+	free(note);
 	int y0 = l->body_y + 2, h = l->body_h - 2;
 	if (rv->sel < rv->top)
 		rv->top = rv->sel;

@@ -38,6 +38,24 @@ static void draw_bar(struct ui *ui)
 	free(right);
 }
 
+/* The next deadline at the foot of the step list, when there is room. */
+static void draw_deadline(struct ui *ui, int below)
+{
+	const struct ui_layout *l = &ui->lay;
+	char *note = ui_deadline_note(ui->session, true);
+	if (!note)
+		return;
+	struct canvas m = {.width = l->side_w - 1};
+	canvas_wrap(&m, 0, 0, note);
+	int top = l->body_y + l->body_h - m.y;
+	if (top > below) {
+		struct canvas c = {
+		    .draw = true, .scr_y = top, .height = m.y, .x = 1, .width = l->side_w - 1};
+		canvas_wrap(&c, 0, A_BOLD, note);
+	}
+	free(note);
+}
+
 static void draw_steps(struct ui *ui)
 {
 	const struct ui_layout *l = &ui->lay;
@@ -59,6 +77,7 @@ static void draw_steps(struct ui *ui)
 		              true);
 		free(line);
 	}
+	draw_deadline(ui, y);
 	for (int r = l->body_y; r < l->body_y + l->body_h; r++)
 		draw_text(r, l->side_w, 1, A_NORMAL, ui_theme.vline, false);
 }

@@ -192,6 +192,11 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 void evidence_row_remove_last(struct ui *ui, const struct form_row *r);
 size_t evidence_row_count(const struct session *s, const char *field);
 
+/* ---- deadline_note.c ---- */
+/* The next deadline of the case ("Label: 2026-11-25 (1 day left)"), or NULL
+ * when none applies yet. The caller frees. */
+char *ui_deadline_note(const struct session *s, bool with_label);
+
 /* ---- pick.c: overlays that pick from a list ---- */
 /* Choose one of n labels (Enter), or -1 (Esc). */
 int pick_one(struct ui *ui, const char *title, const char *const *labels, size_t n, size_t sel);

@@ -329,7 +329,14 @@ static int parse_block(struct tparser *tp, struct tblock *b, int depth, enum tst
 		size_t textlen = open ? (size_t)(open - tp->p) : strlen(tp->p);
 		if (textlen) {
 			struct tnode *t = block_push(b, TNODE_TEXT, tp->line, tp->column);
-			t->text = xstrndup(tp->p, textlen);
+			/* The flow's own text is held to the same rule as answers:
+			 * no control character reaches a document. */
+			char *raw = xstrndup(tp->p, textlen);
+			struct strbuf clean;
+			strbuf_init(&clean);
+			render_escape(&clean, raw, RENDER_TEXT, true);
+			t->text = strbuf_detach(&clean);
+			free(raw);
 			advance(tp, textlen);
 		}
 		if (!open) {

@@ -116,6 +116,8 @@ static void literal_text_and_field_tags(void **state)
 	assert_renders("a {{! a comment }}b", "a b");
 	assert_renders("商标 {{name}} 的投诉", "商标 Tokoku 的投诉");
 	assert_renders("single } and { braces", "single } and { braces");
+	/* The flow's own text loses control characters too. */
+	assert_renders("a\x1b[2Jb\r\nc", "a[2Jb\nc");
 }
 
 static void if_elif_else_pick_one_branch(void **state)

@@ -74,18 +74,56 @@ void flow_free(struct flow *f)
 	for (size_t i = 0; i < f->ndeadlines; i++)
 		deadline_clear(&f->deadlines[i]);
 	free(f->deadlines);
+	free(f->index);
 	free(f->file);
 	free(f);
 }
 
+/* Order of the index: by id, then by place in the flow (fields are laid
+ * out in step order, and each step's array in flow order). */
+static int index_cmp(const void *a, const void *b)
+{
+	const struct flow_field *x = *(const struct flow_field *const *)a;
+	const struct flow_field *y = *(const struct flow_field *const *)b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->pos.line != y->pos.line
+	           ? (x->pos.line < y->pos.line ? -1 : 1)
+	           : (x->pos.column > y->pos.column) - (x->pos.column < y->pos.column);
+}
+
+void flow_build_index(struct flow *f)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < f->nsteps; s++)
+		n += f->steps[s].nfields;
+	free(f->index);
+	f->index = xcalloc(n ? n : 1, sizeof *f->index);
+	f->nindex = 0;
+	for (size_t s = 0; s < f->nsteps; s++)
+		for (size_t i = 0; i < f->steps[s].nfields; i++)
+			f->index[f->nindex++] = &f->steps[s].fields[i];
+	qsort(f->index, f->nindex, sizeof *f->index, index_cmp);
+}
+
+/* The first field (in flow order) whose id is id[0..n). */
 static const struct flow_field *top_field(const struct flow *f, const char *id, size_t n)
 {
-	for (size_t s = 0; s < f->nsteps; s++)
-		for (size_t i = 0; i < f->steps[s].nfields; i++) {
-			const struct flow_field *fl = &f->steps[s].fields[i];
-			if (strlen(fl->id) == n && strncmp(fl->id, id, n) == 0)
-				return fl;
-		}
+	size_t lo = 0, hi = f->nindex;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *mid_id = f->index[mid]->id;
+		int c = strncmp(mid_id, id, n);
+		if (c == 0 && mid_id[n] != '\0')
+			c = 1; /* mid_id is longer: it sorts after id */
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < f->nindex && strncmp(f->index[lo]->id, id, n) == 0 && f->index[lo]->id[n] == '\0')
+		return f->index[lo];
 	return NULL;
 }
 

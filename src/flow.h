@@ -164,6 +164,10 @@ struct flow {
 	struct flow_deadline *deadlines;
 	size_t ndeadlines;
 
+	/* Top-level fields sorted by id (then flow order), for lookups. */
+	const struct flow_field **index;
+	size_t nindex;
+
 	char *file;     /* path it was loaded from */
 	char hash[65];  /* sha256 of the file's bytes, lowercase hex */
 };

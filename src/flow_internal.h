@@ -63,6 +63,9 @@ void flow_field_clear(struct flow_field *f);
  * something that exists. Runs after the whole model is built. */
 void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf);
 
+/* Sort the top-level fields for flow_find_field (after building). */
+void flow_build_index(struct flow *f);
+
 /* Resolve a reference as expressions and templates see it. */
 const struct flow_field *flow_resolve_ref(const struct flow *f, const char *ref);
 

@@ -261,6 +261,7 @@ struct flow *flow_load_buffer(const char *name, const char *buf, size_t len,
 	if (fb_expect_map(&b, root, _("a flow file")))
 		build_flow(&b, root, f);
 	ytree_free(root);
+	flow_build_index(f);
 	if (diags->nerrors == errors_before)
 		flow_check_refs(&b, f, buf);
 	for (size_t i = 0; i < b.nsites; i++)

@@ -135,7 +135,9 @@ static void summary(const struct attach *a)
 	size_t usable = session_evidence_usable(a->cc->session, a->field);
 	char *label = utf8_sanitize(flow_tr(a->model->label));
 	unsigned need = req->min_files ? req->min_files : 1;
-	printf(_("%s: %zu usable file(s), at least %u needed.\n"), label, usable, need);
+	printf(ngettext("%s: %zu usable file, at least %u needed.\n",
+	                "%s: %zu usable files, at least %u needed.\n", usable),
+	       label, usable, need);
 	free(label);
 }
 

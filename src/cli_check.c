@@ -376,9 +376,12 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 		printf("]}\n");
 		return;
 	}
-	printf(_("%zu file(s): %zu usable, %zu not."), lz->n, lz->usable, lz->bad);
+	printf(ngettext("%zu file: %zu usable, %zu not.", "%zu files: %zu usable, %zu not.", lz->n),
+	       lz->n, lz->usable, lz->bad);
 	if (need && lz->usable < need)
-		printf(_(" At least %u usable file(s) are needed."), need);
+		printf(ngettext(" At least %u usable file is needed.",
+		                " At least %u usable files are needed.", need),
+		       need);
 	if (max && lz->usable > max)
 		printf(_(" At most %u may be uploaded."), max);
 	printf("\n");

@@ -141,7 +141,8 @@ void evidence_format_size(uint64_t bytes, char *buf, size_t size)
 {
 	const double mb = 1024.0 * 1024.0;
 	if (bytes < 1024)
-		snprintf(buf, size, _("%llu bytes"), (unsigned long long)bytes);
+		snprintf(buf, size, ngettext("%llu byte", "%llu bytes", (unsigned long)bytes),
+		         (unsigned long long)bytes);
 	else if (bytes < 1024 * 1024)
 		snprintf(buf, size, _("%.0f KB"), (double)bytes / 1024.0);
 	else if (bytes < 1024ull * 1024 * 1024)

@@ -18,7 +18,7 @@ expect_not_in "$out" "program.pdf: attached"
 run attach "$id" invoice "$T/s/invoice.pdf"
 expect_rc 0 "real PDF"
 expect_in "$out" "invoice.pdf: attached — This is a PDF document of 622 bytes."
-expect_in "$out" "Purchase invoice: 1 usable file(s), at least 1 needed."
+expect_in "$out" "Purchase invoice: 1 usable file, at least 1 needed."
 expect_not_in "$err" "rejected"
 
 run attach "$id" invoice "$T/s/docx-as.pdf"

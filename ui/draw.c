@@ -201,7 +201,7 @@ void draw_title_bar(int cols, const char *left, const char *right)
 	if (rw > cols / 2)
 		rw = cols / 2;
 	int lw = cols - 2 - (rw ? rw + 2 : 0);
-	draw_text(0, 1, lw, ui_theme.bar | A_BOLD, left, false);
+	draw_text_cut(0, 1, lw, ui_theme.bar | A_BOLD, left, false);
 	if (right && rw)
 		draw_right(0, cols - 1, rw, ui_theme.bar, right);
 }

@@ -28,11 +28,14 @@ static void draw_bar(struct ui *ui)
 	size_t nth, total;
 	step_counts(ui->session, ui->form.step, &nth, &total);
 	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
-	/* Narrow: the step count alone, never a flow title cut mid-word. */
-	char *right = ui->lay.cols >= UI_SIDEBAR_COLS
-	                  ? xasprintf(_("%s · step %zu of %zu%s"), flow_tr(f->title), nth, total,
-	                              ui->saved ? _(" · saved") : "")
-	                  : xasprintf(_("step %zu of %zu"), nth, total);
+	/* The flow's title only when the case has a title of its own, and never
+	 * on a narrow terminal, where the step count matters more. */
+	const char *ft = flow_tr(f->title);
+	bool flow_too = ui->lay.cols >= UI_SIDEBAR_COLS && c->title && strcmp(c->title, ft) != 0;
+	char *step = xasprintf(_("step %zu of %zu"), nth, total);
+	char *right = xasprintf("%s%s%s%s", flow_too ? ft : "", flow_too ? " · " : "", step,
+	                        ui->saved && ui->lay.cols >= UI_SIDEBAR_COLS ? _(" · saved") : "");
+	free(step);
 	draw_title_bar(ui->lay.cols, left, right);
 	free(left);
 	free(right);

@@ -10,6 +10,7 @@ TESTS += \
 	tests/bad-input/answers_files.sh \
 	tests/bad-input/evidence_files.sh \
 	tests/bad-input/database_files.sh \
+	tests/bad-input/export.sh \
 	tests/bad-input/environment.sh
 
 # kill -9 at random points: integrity and every acknowledged answer kept.

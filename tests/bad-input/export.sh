@@ -1,0 +1,69 @@
+#!/bin/sh
+# Bad exports: a case that is not ready, a folder that is already there or
+# cannot be made, evidence changed or gone since it was checked, bad options.
+# Each gets its sentence and exit status; nothing is written where it should
+# not be.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
+
+ESC=$(printf '\033')
+sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/ev" >/dev/null || fail "make-samples.sh"
+cd "$T" || exit 1
+
+run new core-test --batch
+empty=$out
+try "$IPWIZ" export "$empty" --out "$T/out-empty"
+verdict "export of a case with no answers" 1 "The case is not ready to export: 7 answers are missing or invalid, the first is Complaint number: This answer is required. Fix them (\`ipwiz show\` lists them all), or add --force to export anyway." \
+	"src/export.c:preflight names the field by its id (issue_label gives “complaint_number”) and doubles the full stop (“This answer is required..”)"
+[ -e "$T/out-empty" ] && fail "a refused export left a folder behind"
+
+cat >"$T/answers.yaml" <<'YAML'
+complaint_number: AB-77
+notice_date: 2026-11-20
+ip_type: patent
+patent_number: ZL 2020 1 0000000.0
+email: li@example.com
+pieces: 25
+grounds: [genuine, authorised]
+products:
+  - {url: "https://shop.example/1", note: 第一个}
+truth: yes
+truth.name: 李伟
+YAML
+run new core-test --batch
+id=$out
+run fill "$id" "$T/answers.yaml"
+cp "$T/ev/invoice.pdf" "$T/invoice.pdf"
+run attach "$id" invoice "$T/invoice.pdf"
+[ "$rc" -eq 0 ] || fail "attach: $err"
+
+try "$IPWIZ" export "$id" --out "$T/out"
+verdict "a ready case" 0 ""
+try "$IPWIZ" export "$id" --out "$T/out"
+verdict "the folder is already there" 1 "ipwiz: $T/out: This folder already exists: choose another place with --out, or add --force to write into it."
+: >"$T/a-file"
+try "$IPWIZ" export "$id" --out "$T/a-file"
+verdict "--out names a file" 1 "ipwiz: $T/a-file: Something that is not a folder is already there: choose another place with --out."
+try "$IPWIZ" export "$id" --out "$T/no/such/place"
+verdict "--out in a missing folder" 1 "ipwiz: $T/no/such/place: The folder to export into does not exist: create it first, or choose another place with --out."
+try "$IPWIZ" export "$id" --out
+verdict "--out without a folder" 2 "ipwiz: --out needs a folder name."
+try "$IPWIZ" export "$id" --bogus
+verdict "an unknown option" 2 "ipwiz: Unknown option “--bogus”."
+try "$IPWIZ" export 999 --out "$T/out-999"
+verdict "a case that does not exist" 2 "ipwiz: There is no case #999; \`ipwiz list\` shows them."
+try "$IPWIZ" export "$id" --out "$T/esc${ESC}[2J"
+verdict_stdout "--out with an escape sequence" 0 "Exported to $T/esc�[2J:"
+
+printf 'changed\n' >>"$T/invoice.pdf"
+try "$IPWIZ" export "$id" --out "$T/out-changed"
+verdict "evidence changed since the check" 1 "ipwiz: “$T/invoice.pdf” changed since it was checked on"
+expect_in "$err" "attach it again so the platform gets what was checked, or add --force to export it as it is now." "changed evidence"
+[ -e "$T/out-changed" ] && fail "an export refused for changed evidence left a folder behind"
+rm -f "$T/invoice.pdf"
+try "$IPWIZ" export "$id" --out "$T/out-gone"
+verdict "evidence gone since the check" 1 "ipwiz: “$T/invoice.pdf” cannot be read any more (checked on"
+expect_in "$err" "put it back or attach it again, or add --force to export without it." "vanished evidence"
+
+cd "$OLDPWD" || exit 1
+summary "export"

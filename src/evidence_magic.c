@@ -207,10 +207,23 @@ static void worker_reap(bool kill_it)
 	worker_pid = 0;
 }
 
+/* Forget a worker this process inherited from its parent by fork. */
+static void forget_inherited(void)
+{
+	if (worker_pid > 0 && worker_owner != getpid()) {
+		close(worker_sock);
+		worker_sock = -1;
+		worker_pid = 0;
+	}
+}
+
 void evidence_magic_shutdown(void)
 {
-	/* Closing the socket ends the worker's loop; it exits on its own. */
-	worker_reap(false);
+	forget_inherited();
+	/* The worker is idle between files, so it is simply killed: waiting for
+	 * it to see end-of-file could hang when a forked child of this process
+	 * still holds the socket. */
+	worker_reap(true);
 }
 
 /* Wait up to timeout_ms for one reply; returns bytes read, 0 at EOF,
@@ -312,11 +325,7 @@ enum evidence_magic_outcome evidence_magic_type(int fd, char *mime, size_t size,
                                                 struct ipw_error *err)
 {
 	mime[0] = '\0';
-	if (worker_pid > 0 && worker_owner != getpid()) {
-		close(worker_sock); /* the parent's: leave it running for the parent */
-		worker_sock = -1;
-		worker_pid = 0;
-	}
+	forget_inherited(); /* the parent's worker: leave it to the parent */
 	/* A worker that died between two files is replaced once, silently. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (worker_pid > 0 && waitpid(worker_pid, NULL, WNOHANG) == worker_pid) {

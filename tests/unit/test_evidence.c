@@ -518,6 +518,32 @@ static void a_case_records_and_flags_duplicates(void **state)
 	free(flow_path);
 }
 
+/* A child forked by the program (an editor, a viewer) gets a worker of its
+ * own and, leaving through exit(), does not stop its parent's. */
+static void a_forked_child_does_not_share_the_worker(void **state)
+{
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	pid_t parent_worker = evidence_magic_worker();
+	pid_t child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		struct evidence_result r;
+		struct ipw_error err = {0};
+		char *path = xasprintf("%s/photo.jpg", dir);
+		evidence_check(path, &strict, &r, &err);
+		bool own = evidence_magic_worker() > 0 && evidence_magic_worker() != parent_worker;
+		free(path);
+		exit(strcmp(r.key, "ok") == 0 && own ? 0 : 1); /* runs the atexit shutdown */
+	}
+	int status;
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(kill(parent_worker, 0), 0);
+	expect_verdict("scan.png", &strict, EVIDENCE_OK, "ok");
+	assert_int_equal(evidence_magic_worker(), parent_worker);
+}
+
 static void words_for_types(void **state)
 {
 	assert_string_equal(evidence_mime_description("application/x-executable"),
@@ -556,6 +582,7 @@ int main(void)
 	    cmocka_unit_test(a_zip_directory_out_of_bounds_is_truncation),
 	    cmocka_unit_test(gif_and_bmp_sizes_are_read),
 	    cmocka_unit_test(a_case_records_and_flags_duplicates),
+	    cmocka_unit_test(a_forked_child_does_not_share_the_worker),
 	    cmocka_unit_test(words_for_types),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);

@@ -29,5 +29,6 @@ TESTS += \
 	tests/tui/ascii_markers_outside_utf8.sh \
 	tests/tui/conflict_asks_whose_answer_to_keep.sh \
 	tests/tui/paste_makes_one_item_per_line.sh \
-	tests/tui/deadline_shows_days_left.sh
+	tests/tui/deadline_shows_days_left.sh \
+	tests/tui/case_list_measures_cjk_titles.sh
 EXTRA_DIST += tests/tui

@@ -64,7 +64,7 @@ static void home_free(struct home *h)
 /* Cell text padded to width by display columns. */
 static int cell(int y, int x, int w, attr_t a, const char *s)
 {
-	draw_text(y, x, w - 1, a, s, true);
+	draw_text_cut(y, x, w - 1, a, s, true);
 	draw_text(y, x + w - 1, 1, a, " ", false);
 	return x + w;
 }
@@ -118,8 +118,11 @@ static void home_draw(struct ui *ui)
 	if (!ui->status[0] && h->n && h->v[h->sel].deadline)
 		draw_text_cut(l->status_y, 1, l->cols - 2, A_BOLD, h->v[h->sel].deadline, false);
 	ui_draw_status(ui);
-	const struct ui_hint hints[] = {
-	    {"Enter", N_("open")}, {"n", N_("new case")}, {"F1", N_("help")}, {"q", N_("quit")}};
+	const struct ui_hint hints[] = {{"Enter", N_("open")},
+	                                {"n", N_("new case")},
+	                                {"d", N_("delete")},
+	                                {"F1", N_("help")},
+	                                {"q", N_("quit")}};
 	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
@@ -131,6 +134,29 @@ static enum ui_next open_selected(struct ui *ui, struct home *h)
 		return NEXT_HOME;
 	}
 	return NEXT_STEP;
+}
+
+/* Delete the selected case after asking, naming it. Returns true when the
+ * list must be read again. */
+static bool delete_selected(struct ui *ui, struct home *h)
+{
+	const struct store_case *c = &h->v[h->sel].c;
+	char *q = xasprintf(_("Delete case #%lld “%s” with all its answers and records? This "
+	                      "cannot be undone."),
+	                    (long long)c->id, c->title ? c->title : "");
+	bool yes = ui_confirm(ui, q);
+	free(q);
+	if (!yes) {
+		ui_status(ui, false, "%s", _("Nothing was deleted."));
+		return false;
+	}
+	struct ipw_error err = {0};
+	if (store_case_delete(ui->store, c->id, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return false;
+	}
+	ui_status(ui, false, _("Case #%lld deleted."), (long long)c->id);
+	return true;
 }
 
 static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key *k)
@@ -151,12 +177,19 @@ static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key 
 	case ACT_CHAR:
 		if (k->ch == 'n')
 			return NEXT_PICKER;
+		if (k->ch == 'd' && h->n && delete_selected(ui, h))
+			return NEXT_HOME_RELOAD;
+		break;
+	case ACT_REMOVE:
+		if (h->n && delete_selected(ui, h))
+			return NEXT_HOME_RELOAD;
 		break;
 	case ACT_HELP:
 		help_show(ui, _("Your cases"),
 		          _("Each case is one complaint you are answering or filing. Enter opens "
-		            "the selected case where you left it; n starts a new one. Everything "
-		            "you type is saved as you go."));
+		            "the selected case where you left it; n starts a new one; d deletes "
+		            "the selected one after asking. Everything you type is saved as you "
+		            "go."));
 		break;
 	case ACT_RESIZE:
 		ui_relayout(ui);
@@ -196,7 +229,8 @@ enum ui_next home_run(struct ui *ui)
 	ui->redraw = NULL;
 	current = NULL;
 	home_free(&h);
-	return next;
+	/* After a deletion: read the list again (or pick a flow when empty). */
+	return next == NEXT_HOME_RELOAD ? NEXT_HOME : next;
 }
 
 /* ---- the flow picker ---- */

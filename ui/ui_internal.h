@@ -206,7 +206,7 @@ bool pick_many(struct ui *ui, const char *title, const char *const *labels, bool
 bool ui_confirm(struct ui *ui, const char *question);
 
 /* ---- the screens ---- */
-enum ui_next { NEXT_HOME, NEXT_PICKER, NEXT_STEP, NEXT_REVIEW, NEXT_QUIT };
+enum ui_next { NEXT_HOME, NEXT_HOME_RELOAD, NEXT_PICKER, NEXT_STEP, NEXT_REVIEW, NEXT_QUIT };
 
 struct ui {
 	struct cli *cli;

@@ -16,7 +16,7 @@
 
 #include "catalog.h"
 #include "cli.h"
-#include "evidence.h"
+#include "evidence_case.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -27,7 +27,7 @@ struct file_line {
 	const char *path;
 	char state[16];
 	const char *key, *message, *fix, *mime, *sha256;
-	char note[512], note_fix[512]; /* the re-hash's own sentences */
+	char note_key[64], note[512], note_fix[512]; /* what the check now found */
 	uint64_t size;
 };
 
@@ -64,9 +64,20 @@ static const char *status_of(const struct requirement *q)
 	return q->usable || q->need ? "ok" : "optional";
 }
 
-/* Compare the file now with what was checked. Usable files only: a rejected
- * one blocks anyway, and may be far too large to read. */
-static void reverify(const struct store_evidence *e, struct file_line *l)
+static void set_note(struct file_line *l, const char *state, const char *key, const char *msg,
+                     const char *fix)
+{
+	snprintf(l->state, sizeof(l->state), "%s", state);
+	snprintf(l->note_key, sizeof(l->note_key), "%s", key);
+	snprintf(l->note, sizeof(l->note), "%s", msg);
+	snprintf(l->note_fix, sizeof(l->note_fix), "%s", fix);
+}
+
+/* Compare the file now with what was checked, then judge the same bytes
+ * again under the flow as it is now (its rules may have changed since).
+ * Usable files only: a rejected one blocks anyway, and may be far too large
+ * to read. */
+static void reverify(const struct session *s, const struct store_evidence *e, struct file_line *l)
 {
 	snprintf(l->state, sizeof(l->state), "%s", e->verdict ? e->verdict : "error");
 	if (!usable_state(l->state))
@@ -74,21 +85,33 @@ static void reverify(const struct store_evidence *e, struct file_line *l)
 	struct evidence_result now;
 	struct ipw_error err = {0};
 	if (evidence_rehash(e->path, &now, &err) != IPW_OK) {
-		snprintf(l->state, sizeof(l->state), "gone");
-		snprintf(l->note, sizeof(l->note), "%s", now.message);
-		snprintf(l->note_fix, sizeof(l->note_fix), "%s",
+		set_note(l, "gone", "gone", now.message,
 		         _("Put the file back where it was, or attach it again from where it is "
 		           "now (and remove the old entry with `ipwiz attach CASE FIELD --remove "
 		           "FILE`)."));
-	} else if (!e->sha256 || strcmp(now.sha256, e->sha256) != 0) {
-		snprintf(l->state, sizeof(l->state), "changed");
-		snprintf(l->note, sizeof(l->note), "%s",
+		return;
+	}
+	bool same = e->sha256 && strcmp(now.sha256, e->sha256) == 0;
+	if (same && evidence_case_check(s, e->field, e->path, &now, &err) == IPW_OK) {
+		bool usable = now.verdict == EVIDENCE_OK || now.verdict == EVIDENCE_WARN;
+		/* The first of two equal files is not the duplicate: only the
+		 * later one was flagged when it was attached. */
+		bool twin = strcmp(now.key, "duplicate") == 0;
+		if (!usable ||
+		    (!twin && strcmp(now.key, e->message_key ? e->message_key : "") != 0)) {
+			if (usable && strcmp(now.sha256, e->sha256) != 0)
+				same = false; /* it changed between the two reads */
+			else
+				set_note(l, evidence_verdict_name(now.verdict), now.key,
+				         now.message, now.fix);
+		}
+	}
+	if (!same)
+		set_note(l, "changed", "changed",
 		         _("This file changed after it was checked; what you upload would not be "
-		           "what was checked."));
-		snprintf(l->note_fix, sizeof(l->note_fix), "%s",
+		           "what was checked."),
 		         _("Check it again: attach the same file again with `ipwiz attach CASE "
 		           "FIELD FILE`."));
-	}
 }
 
 static void add_requirement(struct report *rp, const struct session *s, const char *path,
@@ -116,7 +139,7 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 		                        .mime = v[i].mime,
 		                        .sha256 = v[i].sha256,
 		                        .size = (uint64_t)v[i].size};
-		reverify(&v[i], l);
+		reverify(s, &v[i], l);
 		if (usable_state(l->state))
 			q->usable++;
 		else
@@ -230,7 +253,7 @@ static void print_file_json(const struct file_line *l)
 	printf(",\"state\":");
 	cli_json_string(stdout, l->state);
 	printf(",\"key\":");
-	cli_json_string(stdout, l->note[0] ? l->state : l->key);
+	cli_json_string(stdout, l->note[0] ? l->note_key : l->key);
 	printf(",\"message\":");
 	cli_json_string(stdout, l->note[0] ? l->note : l->message);
 	printf(",\"fix\":");

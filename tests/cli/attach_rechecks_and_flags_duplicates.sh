@@ -20,6 +20,11 @@ run attach "$id" invoice "$s/copy of invoice.pdf"
 expect_rc 0 "copy"
 expect_in "$out" "attached, with a warning — This file has the same content as “invoice.pdf”, already attached here."
 
+# The checklist keeps the first of the two as it was, the second flagged.
+run check "$id" --json
+expect_in "$out" '"path":"'"$s"'/invoice.pdf","state":"ok","key":"ok"'
+expect_in "$out" '"path":"'"$s"'/copy of invoice.pdf","state":"warn","key":"duplicate"'
+
 # Relative names are recorded as absolute paths.
 (cd "$s" && "$IPWIZ" attach "$id" invoice photo.jpg >"$T/o" 2>&1) || fail "relative path"
 run show "$id" --json

@@ -2,7 +2,7 @@
 # The checklist follows the answers: a requirement behind `when:` appears
 # only when its condition holds, optional files never block, and a flow's
 # strict structure policy and pixel minimum reject cut-off and thumbnail
-# photos at attach time.
+# photos at attach time, and again at check time when the flow got stricter.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/s" || fail "samples"
 cp "$IPWIZ_SRCDIR/tests/fixtures/evidence/evidence-rules.yaml" "$T/data/flows/"
@@ -44,5 +44,14 @@ run check "$id" --json
 expect_rc 0 "letter no longer asked for"
 expect_not_in "$out" '"field":"letter"' "after the condition turned false"
 expect_in "$out" '"field":"extra","label":"Anything else","status":"optional","required":false,"need":0'
+
+# The same bytes are judged again under the flow as it is now: a stricter
+# pixel minimum in a new version of the flow rejects the attached photo.
+sed -i 's/min_pixels: 700/min_pixels: 1000/' "$T/data/flows/evidence-rules.yaml"
+run check "$id"
+expect_rc 1 "stricter flow"
+expect_in "$out" "rejected   $s/photo.jpg — This image is only 800 × 760 pixels; reviewers need at least 1000 pixels"
+run check "$id" --json
+expect_in "$out" '"state":"reject","key":"too-small-image"'
 
 finish

@@ -54,7 +54,7 @@ verdict "attach without a file" 2 "ipwiz: give the case, the field and at least 
 # A checklist of loose files is a report: it goes to stdout, and exit 1 says
 # that something must be fixed.
 try "$IPWIZ" check --flow core-test --field invoice -- program.pdf empty.pdf invoice.pdf
-verdict_stdout "check of loose files" 1 "3 file(s): 1 usable, 2 not."
+verdict_stdout "check of loose files" 1 "3 files: 1 usable, 2 not."
 try "$IPWIZ" check --flow core-test --field nosuch invoice.pdf
 verdict "check against a field the flow lacks" 2 "ipwiz: This flow has no field for files named “nosuch”."
 

@@ -13,8 +13,7 @@ cd "$T" || exit 1
 run new core-test --batch
 empty=$out
 try "$IPWIZ" export "$empty" --out "$T/out-empty"
-verdict "export of a case with no answers" 1 "The case is not ready to export: 7 answers are missing or invalid, the first is Complaint number: This answer is required. Fix them (\`ipwiz show\` lists them all), or add --force to export anyway." \
-	"src/export.c:preflight names the field by its id (issue_label gives “complaint_number”) and doubles the full stop (“This answer is required..”)"
+verdict "export of a case with no answers" 1 "The case is not ready to export: 7 answers are missing or invalid, the first is Complaint number: This answer is required. Fix them (\`ipwiz show\` lists them all), or add --force to export anyway."
 [ -e "$T/out-empty" ] && fail "a refused export left a folder behind"
 
 cat >"$T/answers.yaml" <<'YAML'

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every shipped flow walks from a complete answers file
+# Every shipped flow, in English, Chinese and Indonesian, walks from a complete answers file
 # (tests/fixtures/answers/FLOW.yaml) and checked evidence to an export with
 # nothing left to do, and its documents match the golden copies word for
 # word. IPWIZ_REGEN_GOLDEN=1 rewrites the golden copies instead.
@@ -49,18 +49,22 @@ walk() {
 	done
 }
 
-walk alibaba-counter-notice en authorisation=photo.jpg invoice=invoice.pdf
+for lang in en zh_CN id; do
+	walk alibaba-counter-notice $lang authorisation=photo.jpg invoice=invoice.pdf
+	walk ipp-complaint $lang business_licence=photo.jpg tm_certificate=photo.jpg \
+		tm_class_pages=invoice.pdf tm_extension=invoice.pdf comparison=photo.jpg
+	walk dmca-counter-notice $lang
+	walk taobao-appeal $lang invoice=invoice.pdf
+done
 expect_in "$(cat "$T/out-alibaba-counter-notice-en/manifest.txt")" \
 	'Form field “The explanation box of the appeal page”' "manifest"
-# The same case in Chinese and in Indonesian: documents in the seller's
-# language, and in English too because Alibaba.com reviews in English.
-walk alibaba-counter-notice zh_CN authorisation=photo.jpg invoice=invoice.pdf
-expect_in "$(cat "$T/out-alibaba-counter-notice-zh_CN/statement.zh_CN.txt")" "关于投诉 IPR-2026-118822 的反通知"
-walk alibaba-counter-notice id authorisation=photo.jpg invoice=invoice.pdf
-expect_in "$(cat "$T/out-alibaba-counter-notice-id/statement.id.txt")" "Pemberitahuan balasan atas keluhan IPR-2026-118822"
-walk ipp-complaint en business_licence=photo.jpg tm_certificate=photo.jpg \
-	tm_class_pages=invoice.pdf tm_extension=invoice.pdf comparison=photo.jpg
-walk dmca-counter-notice en
-walk taobao-appeal en invoice=invoice.pdf
+# In Chinese and in Indonesian the documents are in the seller's language,
+# and in English too because Alibaba.com reviews in English.
+expect_in "$(cat "$T/out-alibaba-counter-notice-zh_CN/statement.zh_CN.txt")" \
+	"关于投诉 IPR-2026-118822 的反通知"
+[ -f "$T/out-alibaba-counter-notice-zh_CN/statement.en.txt" ] || fail "no English copy for review"
+expect_in "$(cat "$T/out-alibaba-counter-notice-id/statement.id.txt")" \
+	"Pemberitahuan balasan atas keluhan IPR-2026-118822"
+expect_in "$(cat "$T/out-taobao-appeal-zh_CN/appeal.zh_CN.txt")" "关于投诉 TB20261120001 的申诉（淘宝）"
 
 finish

@@ -50,7 +50,9 @@ if ENABLE_FUZZING
 	  echo "fuzz $$name: $(FUZZ_SECONDS)s"; \
 	  if ! ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	      -rss_limit_mb=2048 -print_final_stats=1 "$$work" >$$t.log 2>&1; then \
-	    tail -n 60 $$t.log; rm -rf "$$work"; exit 1; \
+	    sed -n '/ERROR\|==[0-9]*==/,$$p' $$t.log | head -n 60; \
+	    echo "fuzz-smoke: $$name failed; the input is the crash-* file in $$(pwd)"; \
+	    rm -rf "$$work"; exit 1; \
 	  fi; \
 	  grep -E '^stat::number_of_executed_units' $$t.log || true; \
 	  rm -rf "$$work"; \

@@ -90,17 +90,17 @@ static void check_expressions(struct flow_builder *b, const struct flow *f)
 }
 
 /* Indentation of line `line` (1-based) of buf, for template positions. */
-static int line_indent(const char *buf, int line)
+static int line_indent(const char *buf, size_t len, int line)
 {
-	const char *p = buf;
-	for (int l = 1; l < line && p; l++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
+	size_t p = 0;
+	for (int l = 1; l < line && p < len; p++)
+		if (buf[p] == '\n')
+			l++;
 	int n = 0;
-	while (p && p[n] == ' ')
+	while (p < len && buf[p] == ' ') {
+		p++;
 		n++;
+	}
 	return n;
 }
 
@@ -129,12 +129,13 @@ static void check_template_ref(const char *ref, const char *list, int line, int 
 	              ref);
 }
 
-static void check_templates(struct flow_builder *b, const struct flow *f, const char *buf)
+static void check_templates(struct flow_builder *b, const struct flow *f, const char *buf,
+                            size_t len)
 {
 	for (size_t d = 0; d < f->ndocuments; d++)
 		for (size_t i = 0; i < f->documents[d].ntemplates; i++) {
 			const struct flow_template *t = &f->documents[d].templates[i];
-			struct tref_ctx c = {b, f, t->pos.line, line_indent(buf, t->pos.line)};
+			struct tref_ctx c = {b, f, t->pos.line, line_indent(buf, len, t->pos.line)};
 			struct ipw_error err = {0};
 			struct template *tp = template_parse(t->text, &err);
 			if (!tp) {
@@ -281,14 +282,14 @@ static void check_cycles(struct flow_builder *b, const struct flow *f)
 	}
 }
 
-void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf)
+void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf, size_t len)
 {
 	size_t before = b->diags->nerrors;
 	check_ids(b, f);
 	check_expressions(b, f);
 	if (b->diags->nerrors == before) /* cycles through unknown names mean nothing */
 		check_cycles(b, f);
-	check_templates(b, f, buf);
+	check_templates(b, f, buf, len);
 	check_field_names(b, f);
 	check_deadlines(b, f);
 }

@@ -61,7 +61,7 @@ void flow_field_clear(struct flow_field *f);
 
 /* Cross-references: every expression, template and field name points at
  * something that exists. Runs after the whole model is built. */
-void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf);
+void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf, size_t len);
 
 /* Sort the top-level fields for flow_find_field (after building). */
 void flow_build_index(struct flow *f);

@@ -263,7 +263,7 @@ struct flow *flow_load_buffer(const char *name, const char *buf, size_t len,
 	ytree_free(root);
 	flow_build_index(f);
 	if (diags->nerrors == errors_before)
-		flow_check_refs(&b, f, buf);
+		flow_check_refs(&b, f, buf, len);
 	for (size_t i = 0; i < b.nsites; i++)
 		free(b.sites[i].owner);
 	free(b.sites);

@@ -21,6 +21,10 @@ static void overlay_draw(struct ui *ui, struct picker *p)
 {
 	if (ui->redraw)
 		ui->redraw(ui);
+	if (ui->lay.too_small) {
+		refresh(); /* the screen under it asks for a larger window */
+		return;
+	}
 	int cols = ui->lay.cols, rows = ui->lay.rows;
 	const char *hint =
 	    p->on ? _("Space: tick  Enter: done  Esc: cancel") : _("Enter: choose  Esc: cancel");

@@ -44,7 +44,7 @@ static void add_step(struct ui *ui, struct review *rv, size_t step, const struct
 	enum step_state state = session_step_state(ui->session, step);
 	const char *mark = state == STEP_DONE        ? ui_theme.done
 	                   : state == STEP_ATTENTION ? ui_theme.attention
-	                                             : ui_theme.todo;
+	                                             : ui_theme.not_started;
 	add_line(rv, step, NULL, xasprintf("%s %s", mark, flow_tr(st->title)), false);
 	struct form_row *rows;
 	size_t n;

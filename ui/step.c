@@ -72,7 +72,7 @@ static void draw_steps(struct ui *ui)
 		enum step_state st = session_step_state(ui->session, i);
 		const char *mark = st == STEP_DONE        ? ui_theme.done
 		                   : st == STEP_ATTENTION ? ui_theme.attention
-		                                          : ui_theme.todo;
+		                                          : ui_theme.not_started;
 		bool cur = i == ui->form.step;
 		char *line = xasprintf("%s %s %s", cur ? ui_theme.current : " ", mark,
 		                       flow_tr(f->steps[i].title));
@@ -122,8 +122,9 @@ static void draw_pane(struct ui *ui)
 		if (r->h > l->body_h)
 			fm->scroll = r->y;
 	}
-	if (fm->scroll > total - 1)
-		fm->scroll = total > 0 ? total - 1 : 0;
+	/* No empty space below the last line (after a resize to larger). */
+	if (fm->scroll > total - l->body_h)
+		fm->scroll = total - l->body_h;
 	if (fm->scroll < 0)
 		fm->scroll = 0;
 	c = (struct canvas){.draw = true,

@@ -25,7 +25,7 @@ static void markers(bool utf8)
 	if (utf8) {
 		t->done = "✓";
 		t->attention = "!";
-		t->todo = "·";
+		t->not_started = "·";
 		t->current = "▸";
 		t->on = "[x]";
 		t->off = "[ ]";
@@ -44,7 +44,7 @@ static void markers(bool utf8)
 	} else {
 		t->done = "+";
 		t->attention = "!";
-		t->todo = "-";
+		t->not_started = "-";
 		t->current = ">";
 		t->on = "[x]";
 		t->off = "[ ]";

@@ -31,7 +31,7 @@ struct ui_theme {
 	attr_t error; /* validation messages (always with a "!" marker too) */
 	attr_t good;  /* "done" markers and accepted files (with a "✓" too) */
 	/* Markers readable without colour; ASCII when the locale is not UTF-8. */
-	const char *done, *attention, *todo, *current, *on, *off, *radio_on, *radio_off;
+	const char *done, *attention, *not_started, *current, *on, *off, *radio_on, *radio_off;
 	const char *bullet, *ellipsis, *more_up, *more_down;
 	bool utf8; /* the locale's character set is UTF-8 */
 	/* Lines and corners: drawn as text so they read the same in any dump. */

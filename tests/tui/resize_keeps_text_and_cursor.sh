@@ -1,7 +1,8 @@
 #!/bin/sh
 # Resizing in the middle of an edit (120×40 → 80×24 → 60×20 → 40×12 → too
 # small → 120×40) lays the screen out again and keeps the typed text and the
-# cursor right after it; the text is saved when the field is left.
+# cursor right after it; the text is saved when the field is left. An open
+# choice survives being resized to a single cell and back.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
 
 # "AB-12 商标" is 10 columns; the input starts 3 columns into the pane, which
@@ -37,6 +38,17 @@ wait_cursor 43,7 "120x40 again"
 
 keys Tab
 wait_for "▸ Date you received"
+
+# An open choice survives sizes down to nothing and back, then still works.
+keys Tab Enter
+wait_for "Enter: choose"
+for size in "20 5" "2 2" "1 1" "41 12" "33 7" "80 24"; do
+	resize $size
+done
+wait_for "Enter: choose"
+expect_not_on_screen "▲" # enlarged again: no scrolled-off space left
+keys Down Enter
+wait_for "[Patent"
 keys F10
 wait_exit
 [ "${rc:-}" = 0 ] || fail "ipwiz exited with $rc"

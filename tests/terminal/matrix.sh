@@ -5,7 +5,8 @@
 # wizard's first screen; dumb, unset or undescribed shows the plain line
 # mode; none shows escape sequences as text, U+FFFD, or (with LANG=C) bytes
 # outside ASCII; C-x or end of input leaves with status 0 and the terminal
-# as it was. Then the same without a terminal at all, and a dumb one in a pty.
+# as it was. Then a window too small and resized through absurd sizes, no
+# terminal at all, and a dumb one in a pty.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
 
 langs="C.UTF-8 C"
@@ -66,6 +67,25 @@ for term in xterm-256color screen-256color tmux-256color linux vt100 dumb unset;
 		garbage "$what, after quitting"
 	done
 done
+
+# Too small a window, then dragged through absurd sizes: a sentence saying
+# how large it must be, then the wizard again, and a clean exit.
+n=$((n + 1))
+lang=C.UTF-8
+COLS=20 ROWS=5
+TUI_TERM=xterm-256color TUI_ENV="LANG=C.UTF-8" start new core-test
+COLS=80 ROWS=24
+if wait_for "Please make this"; then
+	garbage "a 20x5 window"
+	for size in "1 1" "2 2" "300 100" "10 3" "40 12" "80 24"; do
+		# shellcheck disable=SC2086
+		resize $size
+		sleep 0.1
+	done
+	wait_for "step 1 of 3" && garbage "after the resizes"
+	keys C-x
+	wait_exit && { [ "$rc" = 0 ] || fail "after the resizes: exit $rc"; }
+fi
 
 # No terminal at all: the plain line mode on pipes, whatever TERM says.
 for term in xterm-256color dumb; do

@@ -92,7 +92,8 @@ void store_conflict_clear(struct store_conflict *c);
 int store_answer_put(struct store *st, int64_t case_id, const char *path, const char *value,
 		     bool draft, int64_t expected_rev, int64_t *new_rev,
 		     struct store_conflict *conflict, struct ipw_error *err);
-/* Remove every answer under prefix ("products.3." …), for list edits. */
+/* Move every answer under prefix `from` to prefix `to` (NULL clears them),
+ * for list edits: one transaction, with audit rows. */
 int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from,
 				const char *to, struct ipw_error *err);
 

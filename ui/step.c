@@ -182,22 +182,21 @@ static void show_cursor(struct ui *ui)
 	refresh();
 }
 
-static void move_focus(struct ui *ui, int dir)
+/* Focus the next (dir > 0) or previous focusable row; false when there is
+ * none that way. */
+static bool move_focus(struct ui *ui, int dir)
 {
 	struct form *fm = &ui->form;
 	size_t i = fm->focus;
 	for (;;) {
-		if (dir > 0 ? i + 1 >= fm->nrows : i == 0 || i > fm->nrows) {
-			if (dir > 0)
-				ui_status(ui, false, "%s",
-				          _("This is the last field of the step: PgDn goes on."));
-			return;
-		}
+		if (dir > 0 ? i + 1 >= fm->nrows : i == 0 || i > fm->nrows)
+			return false;
 		i = dir > 0 ? i + 1 : i - 1;
 		if (row_focusable(&fm->rows[i]))
 			break;
 	}
 	form_focus(ui, i);
+	return true;
 }
 
 static void go_step(struct ui *ui, size_t step)
@@ -240,18 +239,24 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 	switch (k->act) {
 	case ACT_NEXT:
 	case ACT_DOWN:
+		if (!move_focus(ui, 1))
+			ui_status(ui, false, "%s",
+			          _("This is the last field of the step: Enter or PgDn goes on."));
+		break;
 	case ACT_CONFIRM:
-		move_focus(ui, 1);
-		break;
-	case ACT_PREV:
-	case ACT_UP:
-		move_focus(ui, -1);
-		break;
+		/* Enter confirms: the next field, and after the last one the next step. */
+		if (move_focus(ui, 1))
+			break;
+		/* fall through */
 	case ACT_NEXT_STEP:
 		form_commit(ui);
 		if (session_next_step(ui->session, step) == step)
 			return NEXT_REVIEW; /* past the last step: what is left to do */
 		go_step(ui, session_next_step(ui->session, step));
+		break;
+	case ACT_PREV:
+	case ACT_UP:
+		move_focus(ui, -1);
 		break;
 	case ACT_PREV_STEP:
 		form_commit(ui);

@@ -6,7 +6,7 @@
 run --help
 expect_rc 0 "--help"
 expect_in "$out" "Usage: ipwiz [OPTION]... [COMMAND [ARG]...]"
-expect_in "$out" "attach CASE FIELD FILE..."
+expect_in "$out" "attach CASE FIELD [--remove] FILE..."
 expect_in "$out" "Exit status: 0 ok"
 
 run --version

@@ -11,7 +11,8 @@ TESTS += \
 	tests/bad-input/evidence_files.sh \
 	tests/bad-input/database_files.sh \
 	tests/bad-input/export.sh \
-	tests/bad-input/environment.sh
+	tests/bad-input/environment.sh \
+	tests/bad-input/wizard.sh
 
 # kill -9 at random points: integrity and every acknowledged answer kept.
 TESTS += \

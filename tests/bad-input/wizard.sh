@@ -1,0 +1,67 @@
+#!/bin/sh
+# Bad input to the wizard in a real terminal (tmux, tests/tui/libtest.sh):
+# a case, flow or database that is not there or not good gives its sentence
+# after the terminal is restored, with the exit status of the command line;
+# a disk that fills up while the seller types keeps what was typed.
+. "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
+
+# wizard NAME RC MESSAGE ARGS...: start the wizard, let it exit, judge the
+# screen it leaves (200 columns, so that no sentence is folded).
+wizard() {
+	name=$1 want_rc=$2 want=$3
+	shift 3
+	COLS=200
+	start "$@"
+	COLS=80
+	rc=999
+	wait_exit
+	screen >"$T/stderr"
+	err=$(cat "$T/stderr")
+	verdict "$name" "${rc:-999}" "$want"
+}
+
+printf 'not a database\n' >"$T/junk.db"
+chmod 600 "$T/junk.db"
+wizard "open a case that does not exist" 2 "ipwiz: There is no case #999; \`ipwiz list\` shows them." open 999
+wizard "open a word" 2 "ipwiz: “abc” is not a case number; \`ipwiz list\` shows them." open abc
+wizard "new with an unknown flow" 2 "ipwiz: There is no flow called “nosuch”; \`ipwiz flows\` lists the installed ones." new nosuch
+wizard "the home screen on a text file" 3 "ipwiz: $T/junk.db is not an ipwiz case database; pick the right file with --db PATH." --db "$T/junk.db"
+wizard "open on a text file" 3 "ipwiz: $T/junk.db is not an ipwiz case database; pick the right file with --db PATH." --db "$T/junk.db" open 1
+
+# The disk fills up while an answer is typed: the sentence is shown whole,
+# and the text stays in its field until it can be saved.
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k tmpfs "$T/mnt" 2>/dev/null; then
+	trap 'umount "$T/mnt" 2>/dev/null; cleanup' EXIT
+	db=$T/mnt/cases.db
+	"$IPWIZ" --db "$db" new core-test --batch >/dev/null 2>&1
+	start --db "$db" open 1
+	wait_for "Complaint number"
+	dd if=/dev/zero of="$T/mnt/filler" bs=4k 2>/dev/null
+	type_text "AB-1"
+	keys Tab
+	wait_for "is full, so nothing"
+	screen >"$T/stderr"
+	err=$(cat "$T/stderr")
+	rc=0
+	verdict "the disk fills up while typing: the whole sentence" 0 "Free some space and try again." \
+		"ui/app.c:ui_draw_status draws the status on one line cut at the window's width, so “Free some space and try again.” is not shown at 80 columns"
+	verdict "the disk fills up while typing: the text stays" 0 "[AB-1" \
+		"ui/form.c:form_commit moves on after form_save fails with IPW_EENV (disk full, locked, read-only): the field is redrawn from the session and the typed “AB-1” is lost; keep the focus and the text until a save succeeds"
+	rm -f "$T/mnt/filler"
+	keys BTab
+	sleep 0.3
+	keys C-e C-u
+	type_text "AB-2"
+	keys Tab
+	wait_for "▸ Date you received the complaint"
+	keys C-x
+	wait_exit
+	[ "${rc:-}" = 0 ] || fail "the wizard after the full disk exited ${rc:-?}"
+	v=$(sqlite3 "$db" "SELECT value FROM answers WHERE path = 'complaint_number'")
+	[ "$v" = AB-2 ] || fail "the answer typed once space was back is “$v”, not AB-2"
+	umount "$T/mnt"
+else
+	echo "SKIP: the full disk in the wizard (needs root to mount a tmpfs)"
+fi
+summary "the wizard"

@@ -12,6 +12,7 @@ TESTS += \
 	tests/bad-input/database_files.sh \
 	tests/bad-input/export.sh \
 	tests/bad-input/environment.sh \
+	tests/bad-input/line_input.sh \
 	tests/bad-input/wizard.sh
 
 # kill -9 at random points: integrity and every acknowledged answer kept.

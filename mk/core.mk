@@ -10,6 +10,7 @@ libipwiz_a_SOURCES += \
 	src/answers.c src/answers.h \
 	src/validate.c src/validate.h \
 	src/session.c src/session_edit.c src/session_state.c src/session_affirm.c \
+	src/presence.c src/presence.h \
 	src/session.h src/session_internal.h \
 	src/answers_file.c src/answers_file.h \
 	src/cli.c src/cli.h \
@@ -40,3 +41,9 @@ update-po: ipwiz
 	  msgmerge --quiet --update --backup=none --no-location --sort-output \
 	    $(srcdir)/po/$$lang.po $(srcdir)/po/$(PACKAGE).pot || exit 1; \
 	done
+
+check_PROGRAMS += tests/unit/test_presence
+tests_unit_test_presence_SOURCES = tests/unit/test_presence.c tests/unit/store_fixture.h
+tests_unit_test_presence_CFLAGS = $(unit_cflags)
+tests_unit_test_presence_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_presence

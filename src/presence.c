@@ -49,7 +49,7 @@ int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode
 		r = store_step_done(st, s, err);
 		free(host);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (r != IPW_OK) {
 		store_rollback(st);
 		return r;
@@ -73,7 +73,7 @@ int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err)
 		r = store_step_done(st, s, err);
 		free(host);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (r != IPW_OK) {
 		store_rollback(st);
 		return r;
@@ -127,7 +127,7 @@ int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t
 		p->field = store_column_text(s, 4);
 		p->updated = sqlite3_column_int64(s, 5);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	free(host);
 	if (rc != SQLITE_DONE) {
 		presence_free(*v, *n);

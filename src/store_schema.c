@@ -97,6 +97,21 @@ static const char schema_v2[] =
     "DROP TABLE audit;"
     "ALTER TABLE audit_v2 RENAME TO audit;";
 
+/* 3: presence (presence.h) — who has a case open right now, one row per
+ * running program; rows older than a few seconds are people who left. */
+static const char schema_v3[] =
+    "CREATE TABLE presence ("
+    "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+    "  host TEXT NOT NULL,"
+    "  pid INTEGER NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  address TEXT,"
+    "  mode TEXT NOT NULL,"
+    "  step TEXT,"
+    "  field TEXT,"
+    "  updated INTEGER NOT NULL,"
+    "  PRIMARY KEY (case_id, host, pid)) WITHOUT ROWID;";
+
 struct migration {
 	int version;
 	const char *sql;
@@ -105,6 +120,7 @@ struct migration {
 static const struct migration migrations[] = {
     {1, schema_v1},
     {2, schema_v2},
+    {3, schema_v3},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)

@@ -60,3 +60,11 @@ if ENABLE_FUZZING
 else
 	@echo "fuzz-smoke: configure with CC=clang --enable-fuzzing" >&2; exit 1
 endif
+
+# Test directories are distributed whole; automake copies the build tree's
+# copy too, so drop what a test run leaves there (a .log in the tarball
+# makes distcheck think the test already ran).
+dist-hook:
+	find $(distdir)/tests $(distdir)/bench -type f \( -name '*.log' -o -name '*.trs' \
+	  -o -name '*.o' -o -name '.dirstamp' -o -name 'crash-*' \) -exec rm -f {} +
+	find $(distdir)/tests -depth -type d -name .deps -exec rm -rf {} +

@@ -28,7 +28,7 @@ size_t evidence_row_count(const struct session *s, const char *field)
 	return k;
 }
 
-static char *human_size(uint64_t n)
+char *ui_human_size(uint64_t n)
 {
 	if (n < 1024)
 		return xasprintf("%llu B", (unsigned long long)n);
@@ -51,7 +51,7 @@ static char *accepted_line(const struct evidence_req *req)
 			strbuf_addc(&b, (char)toupper((unsigned char)*p));
 	}
 	if (req->max_size) {
-		char *sz = human_size(req->max_size);
+		char *sz = ui_human_size(req->max_size);
 		strbuf_addf(&b, _(" · at most %s"), sz);
 		free(sz);
 	}
@@ -75,7 +75,7 @@ static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c
 			continue;
 		bool good = strcmp(v[i].verdict, "ok") == 0,
 		     warn = strcmp(v[i].verdict, "warn") == 0;
-		char *size = human_size((uint64_t)v[i].size);
+		char *size = ui_human_size((uint64_t)v[i].size);
 		char *line = xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
 		                       base_name(v[i].path), size,
 		                       v[i].message && *v[i].message ? v[i].message : v[i].verdict);
@@ -108,18 +108,23 @@ void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, st
 	draw_files(ui, r, c);
 	int row = canvas_row(c);
 	int w = c->width - 4;
+	const char *hint = _("type the path of a file and Enter, or F4 to browse");
 	if (row >= 0 && w > 0) {
 		draw_text(row, c->x + 2, 1, A_NORMAL, "[", false);
 		draw_fill(row, c->x + 3, w, focused ? ui_theme.focus : ui_theme.input);
 		if (focused) {
 			struct textfield *tf = &ui->form.tf;
 			size_t col = textfield_scroll_to_cursor(tf, (size_t)w);
-			draw_text(row, c->x + 3, w, ui_theme.focus, tf->s + tf->scroll, false);
+			if (tf->len)
+				draw_text(row, c->x + 3, w, ui_theme.focus, tf->s + tf->scroll,
+				          false);
+			else
+				draw_text_cut(row, c->x + 3, w, ui_theme.focus | A_DIM, hint,
+				              false);
 			ui->form.cur_y = row;
 			ui->form.cur_x = c->x + 3 + (int)col;
 		} else {
-			draw_text(row, c->x + 3, w, ui_theme.input | A_DIM,
-			          _("type the path of a file, then Enter"), false);
+			draw_text_cut(row, c->x + 3, w, ui_theme.input | A_DIM, hint, false);
 		}
 		draw_text(row, c->x + 3 + w, 1, A_NORMAL, "]", false);
 	}
@@ -209,11 +214,15 @@ static void record(struct ui *ui, const struct form_row *r, const char *path,
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
-	bool good = res->verdict == EVIDENCE_OK || res->verdict == EVIDENCE_WARN;
 	ui->saved = true;
-	ui_status(ui, !good, "%s %s: %s",
-	          res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention, base_name(path),
-	          res->message);
+	/* A rejected file is a problem (the status line marks it "!"); a
+	 * warning is usable but says so with its own "!". */
+	if (res->verdict == EVIDENCE_REJECT)
+		ui_status(ui, true, "%s: %s", base_name(path), res->message);
+	else
+		ui_status(ui, false, "%s %s: %s",
+		          res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
+		          base_name(path), res->message);
 }
 
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed)

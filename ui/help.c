@@ -19,6 +19,7 @@ static const struct ui_hint key_map[] = {
     {"Ctrl-K, Ctrl-U", N_("delete to the end, to the start")},
     {"Ctrl-W", N_("delete the word before the cursor")},
     {"Ctrl-D", N_("remove a list item or the last attached file")},
+    {"F4, Ctrl-O", N_("browse for files to attach (Space marks several)")},
     {"F2", N_("review: everything missing or invalid")},
     {"F3", N_("the list of cases")},
     {"F10, ^X, q", N_("quit (everything is already saved)")},

@@ -36,6 +36,8 @@ static const struct {
     {FK(KEY_F(10)), ACT_QUIT},
     {CTRL('x'), ACT_QUIT}, /* terminals without F10, as nano's ^X */
     {CTRL('d'), ACT_REMOVE},
+    {FK(KEY_F(4)), ACT_BROWSE},
+    {CTRL('o'), ACT_BROWSE},
     {FK(KEY_RESIZE), ACT_RESIZE},
 };
 

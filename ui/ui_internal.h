@@ -102,6 +102,7 @@ enum ui_action {
 	ACT_CASES,     /* F3: back to the case list */
 	ACT_QUIT,      /* F10, q outside text */
 	ACT_REMOVE,    /* Ctrl-D: remove a list item or a file */
+	ACT_BROWSE,    /* F4, Ctrl-O: browse for files */
 	ACT_PASTE,     /* a bracketed paste arrived (key.text) */
 	ACT_RESIZE,
 	ACT_SIGNAL, /* SIGINT/SIGTERM/SIGHUP arrived: save and leave */
@@ -191,6 +192,13 @@ void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, st
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed);
 void evidence_row_remove_last(struct ui *ui, const struct form_row *r);
 size_t evidence_row_count(const struct session *s, const char *field);
+/* "8.0 MB" (the caller frees). */
+char *ui_human_size(uint64_t n);
+
+/* ---- file_picker.c: browsing for evidence files ---- */
+/* Browse from the working directory; Enter attaches the marked files (or
+ * the highlighted one) to the evidence field of row r. */
+void file_picker_run(struct ui *ui, const struct form_row *r);
 
 /* ---- deadline_note.c ---- */
 /* The next deadline of the case ("Label: 2026-11-25 (1 day left)"), or NULL

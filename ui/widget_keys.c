@@ -110,6 +110,12 @@ static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 			return true;
 		}
 		return false;
+	case ACT_BROWSE:
+		if (r->kind == ROW_EVIDENCE) {
+			file_picker_run(ui, r);
+			return true;
+		}
+		return false;
 	default:
 		return false;
 	}

@@ -54,7 +54,8 @@ quote() {
 }
 
 # start [ARGS...]: run ipwiz ARGS in a fresh pane of COLS×ROWS (80×24), with
-# TERM=$TUI_TERM and the variables of $TUI_ENV ("NO_COLOR=1 ...").
+# TERM=$TUI_TERM and the variables of $TUI_ENV ("NO_COLOR=1 ..."), in the
+# directory $TUI_CWD ($HOME).
 start() {
 	$TMUX_CMD kill-server >/dev/null 2>&1
 	RUNS=$((RUNS + 1))
@@ -72,7 +73,8 @@ start() {
 		echo 'echo "[exit $?]"'
 		echo 'exec sleep 600'
 	} >"$T/runner.sh"
-	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" -s main "sh $T/runner.sh"
+	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" -s main -c "${TUI_CWD:-$HOME}" \
+		"sh $T/runner.sh"
 }
 
 # screen: the pane's text now (trailing spaces trimmed).

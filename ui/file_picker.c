@@ -38,6 +38,9 @@ struct browser {
 
 static struct browser *current; /* for the redraw under an overlay */
 
+/* Files larger than this are not checked just for being highlighted. */
+#define PREVIEW_MAX (64LL * 1024 * 1024)
+
 /* Extensions of the accepted MIME types, so the list can leave out files
  * that cannot be the right kind; the check itself reads the content. */
 static bool likely_accepted(const struct evidence_req *req, const char *name)
@@ -139,6 +142,18 @@ static void preview(struct browser *b, struct entry *e)
 {
 	if (e->dir || e->checked)
 		return;
+	/* Hashing a huge file would freeze the list while the user moves
+	 * through it; such a file is checked when it is attached. */
+	const struct evidence_req *req = &b->row->field->evidence;
+	/* Over the field's limit it is refused before a byte is read. */
+	bool refused_early = req->max_size && (uint64_t)e->size > req->max_size;
+	if (e->size > PREVIEW_MAX && !refused_early) {
+		e->res.verdict = EVIDENCE_WARN;
+		snprintf(e->res.message, sizeof(e->res.message), "%s",
+		         _("A large file: it is checked when you attach it (Enter)."));
+		e->checked = true;
+		return;
+	}
 	char *path = entry_path(b, e);
 	struct ipw_error err = {0};
 	if (evidence_check(path, &b->row->field->evidence, &e->res, &err) != IPW_OK) {

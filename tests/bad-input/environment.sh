@@ -18,7 +18,7 @@ if [ "$(id -u)" -eq 0 ] && setpriv --reuid=nobody --regid=nogroup --clear-groups
 	if [ ! -w "$home" ]; then
 		try env -u HOME -u XDG_DATA_HOME setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPWIZ" list
 		verdict "HOME and XDG_DATA_HOME unset, home not writable" 3 "use --db PATH" \
-			"src/store.c:make_parent says “Cannot create the directory $home for the case database: Permission denied.” and stops there: say to set HOME or XDG_DATA_HOME, or to use --db PATH"
+			"src/store.c:make_dir (via make_parent) says “Cannot create the directory $home for the case database: Permission denied.” and stops there: say to set HOME or XDG_DATA_HOME, or to use --db PATH"
 	fi
 else
 	echo "SKIP: HOME unset (would use the real home of $(id -un))"
@@ -39,7 +39,7 @@ expect_in "$out" "Case $CASE: Core test flow" "show with a relative XDG_DATA_HOM
 
 try env XDG_DATA_HOME=/proc/self "$IPWIZ" list
 verdict "XDG_DATA_HOME unusable (/proc/self)" 3 "set XDG_DATA_HOME" \
-	"src/store.c:make_parent says “Cannot create the directory /proc/self/ipwiz for the case database: No such file or directory.” without naming XDG_DATA_HOME or --db PATH"
+	"src/store.c:make_dir (via make_parent) says “Cannot create the directory /proc/self/ipwiz for the case database: No such file or directory.” without naming XDG_DATA_HOME or --db PATH"
 
 : >"$T/afile"
 try env XDG_DATA_HOME="$T/afile" "$IPWIZ" list

@@ -68,3 +68,7 @@ dist-hook:
 	find $(distdir)/tests $(distdir)/bench -type f \( -name '*.log' -o -name '*.trs' \
 	  -o -name '*.o' -o -name '.dirstamp' -o -name 'crash-*' \) -exec rm -f {} +
 	find $(distdir)/tests -depth -type d -name .deps -exec rm -rf {} +
+
+# coaching over SSH: real Unix users on one shared database (needs root)
+TESTS += tests/coach/shared_database_keeps_roles_apart.sh
+EXTRA_DIST += tests/coach

@@ -105,6 +105,8 @@ static int check_file(const char *path, const struct stat *sb, struct ipw_error 
 		      "`chmod 600 %s` (or `chmod 660 %s` for a team's group) and try "
 		      "again."),
 		    path, path, path);
+	if (access(path, R_OK) != 0 && errno == EACCES)
+		return store_no_access(path, err);
 	return IPW_OK;
 }
 
@@ -121,6 +123,8 @@ static int locate(const char *path, unsigned flags, struct ipw_error *err)
 				     path);
 	if (stat(path, &sb) == 0)
 		return check_file(path, &sb, err);
+	if (errno == EACCES)
+		return store_no_access(path, err);
 	if (errno != ENOENT)
 		return ipw_error_set(err, IPW_EENV, _("Cannot open the case database %s: %s."),
 				     path, strerror(errno));

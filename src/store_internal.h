@@ -82,6 +82,12 @@ int store_case_touch(struct store *st, int64_t id, struct ipw_error *err);
 int store_audit_write(struct store *st, int64_t case_id, const char *what, const char *old_value,
 		      const char *new_value, struct ipw_error *err);
 
+/* ---- store_access.c ---- */
+
+/* Fill err with why path cannot be reached (a team group the user is not
+ * in, say) and what to do; returns IPW_EENV. */
+int store_no_access(const char *path, struct ipw_error *err);
+
 /* ---- store_schema.c ---- */
 
 /* Identify the database and bring its schema up to date (one transaction). */

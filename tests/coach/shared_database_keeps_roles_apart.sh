@@ -1,0 +1,76 @@
+#!/bin/sh
+# A support team on one shared database, as real Unix users: the merchant
+# and the coach both work on the case; only the merchant can affirm and
+# sign; a change by the coach to an answer the statement covers voids the
+# affirmation and export refuses until the merchant affirms again; coaching
+# notes never reach the exported documents; history names who did what; a
+# user outside the group is refused with a sentence, and so is a database
+# somebody made world-readable.
+. "$IPWIZ_SRCDIR/tests/coach/lib.sh"
+
+run init-shared "$T/team" --group "$team"
+expect_rc 0 "init-shared"
+db="$T/team/cases.db"
+mode=$(stat -c '%a %G' "$T/team")
+[ "$mode" = "2770 $team" ] || fail "shared directory is $mode, expected 2770 $team"
+mode=$(stat -c '%a %G' "$db")
+[ "$mode" = "660 $team" ] || fail "shared database is $mode, expected 660 $team"
+
+as "$merchant" --db "$db" new core-test --batch --title "Shop 深圳"
+expect_rc 0 "merchant creates a case"
+id=$out
+as "$merchant" --db "$db" set "$id" complaint_number AB-12
+expect_rc 0 "merchant answers"
+
+as "$coach" --db "$db" list
+expect_rc 0 "coach lists the team's cases"
+expect_in "$out" "Shop 深圳"
+as "$coach" --db "$db" set "$id" email shop@example.com
+expect_rc 0 "coach fills in an answer"
+
+as "$coach" --db "$db" set "$id" truth yes
+expect_rc 1 "coach affirms"
+expect_in "$err" "Only the case owner ($merchant) can affirm or sign this statement; you are $coach."
+as "$coach" --db "$db" set "$id" truth.name "Li Wei"
+expect_rc 1 "coach signs"
+
+as "$merchant" --db "$db" set "$id" truth yes
+expect_rc 0 "merchant affirms"
+as "$merchant" --db "$db" set "$id" truth.name "李伟"
+expect_rc 0 "merchant signs"
+as "$merchant" --db "$db" show "$id" --json
+expect_not_in "$out" "affirm it" "issues right after affirming"
+
+# The coach changes an answer the statement covers: the affirmation is void.
+as "$coach" --db "$db" set "$id" complaint_number AB-13
+expect_rc 0 "coach corrects the complaint number"
+as "$merchant" --db "$db" show "$id" --json
+expect_in "$out" '"path":"truth","message":"Answers this statement covers changed after it was affirmed; read it again and affirm it."'
+
+# Notes: the coach leaves one, the merchant reads it.
+as "$coach" --db "$db" note "$id" complaint_number "Copy it exactly as in the notice, with the dash"
+expect_rc 0 "coach leaves a note"
+as "$merchant" --db "$db" notes "$id"
+expect_rc 0 "merchant reads notes"
+expect_in "$out" "Copy it exactly as in the notice, with the dash"
+expect_in "$out" "$coach"
+
+as "$merchant" --db "$db" history "$id"
+expect_rc 0 "history"
+expect_in "$out" "$merchant"
+expect_in "$out" "$coach"
+
+# A stranger on the same host: no access, said plainly.
+as "$outsider" --db "$db" list
+expect_rc 3 "outsider"
+expect_in "$err" "You have no access to the case database $db: $T/team belongs to the team group “$team”, and you ($outsider) are not in it. Ask the administrator to run \`usermod -a -G $team $outsider\`, then log in again."
+
+# Somebody loosened the mode: every member is refused with the fix.
+chmod o+r "$db"
+as "$merchant" --db "$db" list
+expect_rc 3 "world-readable shared database"
+expect_in "$err" "chmod"
+chmod o-r "$db"
+as "$merchant" --db "$db" list
+expect_rc 0 "after the fix"
+finish

@@ -37,7 +37,8 @@ verdict deep.yaml 1 "ipwiz: deep.yaml:1:11: A list holds either values (for a mu
 
 awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d: v\n", i }' >huge.yaml
 try "$IPWIZ" fill "$id" huge.yaml
-verdict huge.yaml 1 "ipwiz: huge.yaml: The answers file is larger than 1 MiB."
+verdict huge.yaml 1 "ipwiz: huge.yaml: The answers file is larger than 1 MiB; split it into several files and fill them one after the other." \
+	"src/answers_file.c:answers_file_read and answers_file_parse say the file is too large but not what to do"
 
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "k%d: v\n", i }' >many-unknown.yaml
 try "$IPWIZ" fill "$id" many-unknown.yaml

@@ -104,7 +104,8 @@ try "$IPWIZ" --db "$D/link.db" list
 verdict "link.db (a symbolic link)" 3 "ipwiz: $D/link.db is a symbolic link; ipwiz opens the case database only by its real name. Use --db with the file the link points to."
 
 try "$IPWIZ" --db "$D/no/such/dir/cases.db" list
-verdict "two missing directories" 3 "ipwiz: Cannot create the directory $D/no/such/dir for the case database: No such file or directory."
+verdict "two missing directories" 3 "ipwiz: Cannot create the directory $D/no/such/dir for the case database: No such file or directory. Create $D/no/such first, or pick another place with --db PATH." \
+	"src/store.c:make_dir ends at the system's words (“No such file or directory.”) and does not say what to do"
 
 # Locked by another process: a writer holds the lock longer than ipwiz waits.
 copy locked.db 600
@@ -138,7 +139,8 @@ if [ "$(id -u)" -ne 0 ] || setpriv --reuid=nobody --regid=nogroup --clear-groups
 	limited --db "$T/ro/cases.db" set 1 complaint_number AB-2
 	verdict "read-only directory" 3 "ipwiz: The case database $T/ro/cases.db is read-only here, so nothing was saved. Ask its owner for write access, or use --db to pick another."
 	limited --db "$T/ro/new.db" list
-	verdict "new database in a read-only directory" 3 "ipwiz: Cannot create the case database $T/ro/new.db: Permission denied."
+	verdict "new database in a read-only directory" 3 "ipwiz: Cannot create the case database $T/ro/new.db: Permission denied. Pick a folder you may write in with --db PATH." \
+		"src/store.c:create_file ends at “Permission denied.” and does not say what to do"
 	chmod 700 "$T/ro"
 	chmod 400 "$T/ro/cases.db"
 	limited --db "$T/ro/cases.db" set 1 complaint_number AB-2

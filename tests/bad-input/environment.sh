@@ -43,7 +43,8 @@ verdict "XDG_DATA_HOME unusable (/proc/self)" 3 "set XDG_DATA_HOME" \
 
 : >"$T/afile"
 try env XDG_DATA_HOME="$T/afile" "$IPWIZ" list
-verdict "XDG_DATA_HOME is a file" 3 "ipwiz: Cannot open the case database $T/afile/ipwiz/cases.db: Not a directory."
+verdict "XDG_DATA_HOME is a file" 3 "set XDG_DATA_HOME" \
+	"src/store.c:locate says “Cannot open the case database $T/afile/ipwiz/cases.db: Not a directory.” without naming XDG_DATA_HOME or --db PATH"
 
 try env IPWIZ_DB="$T/new-by-env.db" "$IPWIZ" new core-test --batch
 verdict "IPWIZ_DB names a new file" 0 ""
@@ -53,10 +54,12 @@ try env IPWIZ_DB="$T" "$IPWIZ" list
 verdict "IPWIZ_DB names a directory" 3 "ipwiz: $T is not a file; pick the case database with --db PATH."
 
 try env IPWIZ_DB="$T/a/b/c.db" "$IPWIZ" list
-verdict "IPWIZ_DB in missing directories" 3 "ipwiz: Cannot create the directory $T/a/b for the case database: No such file or directory."
+verdict "IPWIZ_DB in missing directories" 3 "ipwiz: Cannot create the directory $T/a/b for the case database: No such file or directory. Create $T/a first, or pick another place with --db PATH." \
+	"src/store.c:make_dir ends at the system's words and does not say what to do"
 
 try env IPWIZ_DATADIR="$T/nowhere" "$IPWIZ" flows
-verdict "IPWIZ_DATADIR missing: flows" 3 "ipwiz: Cannot read the flows directory $T/nowhere/flows."
+verdict "IPWIZ_DATADIR missing: flows" 3 "IPWIZ_DATADIR" \
+	"src/catalog.c:catalog_list does not say why (errno) nor what to do (check IPWIZ_DATADIR, or reinstall ipwiz)"
 
 try env IPWIZ_DATADIR="$T/nowhere" "$IPWIZ" new core-test --batch
 verdict "IPWIZ_DATADIR missing: new" 2 "ipwiz: There is no flow called “core-test”; \`ipwiz flows\` lists the installed ones."

@@ -8,6 +8,7 @@ TESTS += \
 	tests/bad-input/arguments.sh \
 	tests/bad-input/flow_files.sh \
 	tests/bad-input/answers_files.sh \
+	tests/bad-input/calendar_files.sh \
 	tests/bad-input/evidence_files.sh \
 	tests/bad-input/database_files.sh \
 	tests/bad-input/export.sh \

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Bad working-day calendars: a seller adds next year's holidays in
+# ~/.config/ipwiz/calendars/cn.yaml and makes a mistake. The deadlines must
+# say that this file is broken and where — not quietly drop the shipped
+# calendar and call every date uncertain (a make-up Saturday then counts as
+# a day off, and the date shown can be later than the platform's).
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+. "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
+
+cp "$IPWIZ_SRCDIR/data/flows/alibaba-counter-notice.yaml" "$IPWIZ_DATADIR/flows/"
+run new alibaba-counter-notice --batch
+id=$out
+run fill "$id" "$IPWIZ_SRCDIR/tests/fixtures/answers/alibaba-counter-notice.yaml"
+mkdir -p "$XDG_CONFIG_HOME/ipwiz/calendars"
+cal=$XDG_CONFIG_HOME/ipwiz/calendars/cn.yaml
+
+# The shipped calendar alone: a certain date.
+try "$IPWIZ" --plain open "$id"
+verdict_stdout "no calendar of the user's" 0 "Last day for the first counter-notice (3 working days): 2026-11-25"
+expect_not_in "$out" "This date is uncertain" "deadlines with the shipped calendar"
+
+D="src/deadline.c:cache_get drops the error of calendar_load, so a broken ~/.config calendar silently replaces the shipped one and every date is called uncertain"
+# calendar CASE RC MESSAGE: the user's calendar holds stdin; judge the
+# deadlines said on opening the case (stdout and stderr).
+calendar() {
+	cat >"$cal"
+	try "$IPWIZ" --plain open "$id"
+	out="$out
+$err"
+	verdict_stdout "$@" "$D"
+}
+
+# (not in a pipe: the counts of cases must stay in this shell)
+printf 'id: [\n' >"$T/cal.in"
+calendar "the user's calendar is not YAML" 0 "$cal:2:1:" <"$T/cal.in"
+printf 'id: cn\nyears: nope\n' >"$T/cal.in"
+calendar "years is not a mapping" 0 "$cal:2:8:" <"$T/cal.in"
+printf 'id: cn\nyears:\n  2027:\n    holidays:\n      - {date: 2027-13-45, name: X}\n' >"$T/cal.in"
+calendar "a date that does not exist" 0 "$cal:5:" <"$T/cal.in"
+
+rm -f "$cal"
+summary "calendar files"

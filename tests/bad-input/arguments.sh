@@ -22,6 +22,8 @@ while IFS= read -r line; do
 	args=${rest%% | *}
 	defect=
 	[ "$args" = "$rest" ] || defect=${rest#* | }
+	# $CASE in the sentence is replaced as text; the arguments are shell words
+	want=$(printf '%s' "$want" | sed "s/\$CASE/$CASE/g")
 	eval "set -- $args"
 	try "$IPWIZ" "$@"
 	verdict "ipwiz $args" "$want_rc" "$want" "$defect"

@@ -16,7 +16,6 @@ command -v sqlite3 >/dev/null || {
 kills=${CRASH_TUI_KILLS:-200}
 seed=${CRASH_SEED:-$(date +%s)}
 db=$XDG_DATA_HOME/ipwiz/cases.db
-WAIT_SECONDS=5
 
 ipwiz new core-test --batch
 [ "$rc" = 0 ] || fail "new: $(cat "$T/stderr")"

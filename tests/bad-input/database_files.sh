@@ -5,6 +5,10 @@
 # exit 3, and a database that was good keeps its answers.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 . "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
+command -v sqlite3 >/dev/null || {
+	echo "SKIP: sqlite3 is not installed"
+	exit 77
+}
 
 D=$T/db
 mkdir -p "$D"

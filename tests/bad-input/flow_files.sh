@@ -32,6 +32,17 @@ awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d: v\n", i }' >huge.yaml
 try "$IPWIZ" lint huge.yaml
 verdict huge.yaml 1 "huge.yaml: error: the file is larger than 1 MiB; a flow file is never that big"
 
+# 13,000 fields, each shown only when the next one has a value: within the
+# 1 MiB a flow file may have, it must not take longer to check than to read.
+awk 'BEGIN {
+	print "id: chain\nversion: 1\ntitle: Chain\nsteps:\n  - id: s\n    title: S\n    fields:"
+	for (i = 0; i < 13000; i++)
+		printf "      - {id: f%d, type: text, label: L, help: H, when: f%d == \"x\"}\n", i, (i + 1) % 13000
+}' >chain.yaml
+try "$IPWIZ" lint chain.yaml
+verdict chain.yaml 1 "depends, through other conditions, on its own answer" \
+	"hangs: src/flow_check.c:check_cycles and follow scan every expression site at each step (sites² × 64), so 13,000 chained conditions take minutes — in lint, and in every command that loads the flow (ipwiz flows, new, the home screen); and a cycle longer than 64 fields is not found"
+
 try "$IPWIZ" lint missing.yaml
 verdict missing.yaml 1 "missing.yaml: error: cannot read the file: No such file or directory"
 

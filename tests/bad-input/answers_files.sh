@@ -44,6 +44,29 @@ awk 'BEGIN { for (i = 0; i < 20000; i++) printf "k%d: v\n", i }' >many-unknown.y
 try "$IPWIZ" fill "$id" many-unknown.yaml
 verdict many-unknown.yaml 1 "ipwiz: 0 answers saved, 20000 refused."
 
+# A number given to a list without a limit: read as the count of items to
+# make, 100 million of them, one write each.
+cat >"$IPWIZ_DATADIR/flows/open-list.yaml" <<'YAML'
+id: open-list
+version: 1
+title: A list without a limit
+steps:
+  - id: s
+    title: S
+    fields:
+      - id: items
+        type: list
+        label: Items
+        help: One per listing.
+        fields:
+          - {id: url, type: url, label: Listing URL, help: The product page address.}
+YAML
+run new open-list --batch
+printf 'items: 100000000\n' >count.yaml
+try "$IPWIZ" fill "$out" count.yaml
+verdict "a count of 100 million items" 1 "Items (items): " \
+	"hangs: src/cli_answers.c:fill_one takes a single value of a list field as the number of items to add and adds them one transaction each, without a bound when the flow sets no max_items: “items: 100000000” runs for hours and grows the database"
+
 try "$IPWIZ" fill "$id" missing.yaml
 verdict missing.yaml 1 "ipwiz: missing.yaml: Cannot open the file: No such file or directory."
 

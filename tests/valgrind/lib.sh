@@ -4,6 +4,11 @@ command -v valgrind >/dev/null 2>&1 || {
 	echo "SKIP: valgrind is not installed"
 	exit 77
 }
+# A sanitizer build has its own memory checker, which valgrind cannot run.
+if grep -q -e __asan_init -e __msan_init -e __tsan_init "$IPWIZ" 2>/dev/null; then
+	echo "SKIP: $IPWIZ is built with a sanitizer; valgrind needs a plain build"
+	exit 77
+fi
 REAL_IPWIZ=$IPWIZ
 VG_LOGS=$T/valgrind
 mkdir -p "$VG_LOGS"

@@ -81,6 +81,17 @@ verdict "starting a broken installed flow" 1 "reinstall" \
 try env LANG=xx_YY.UTF-8 LC_ALL= "$IPWIZ" show x
 verdict "LANG names no installed locale" 2 "ipwiz: “x” is not a case number; \`ipwiz list\` shows them."
 
+# A Chinese seller's LANG on a host without the zh_CN locale (common over
+# SSH): the translations are there (--lang zh_CN shows them), so LANG should
+# reach them too, as LANGUAGE does.
+try "$IPWIZ" --lang zh_CN show x
+zh=$err
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && [ "$zh" != "$(LANG=C.UTF-8 "$IPWIZ" show x 2>&1)" ]; then
+	try env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= "$IPWIZ" show x
+	verdict "LANG=zh_CN.UTF-8 without the zh_CN locale installed" 2 "$zh" \
+		"src/i18n.c:i18n_init: setlocale(LC_ALL, \"\") fails for a locale that is not installed, gettext then ignores the language, so the seller gets English (and the wizard draws in ASCII on a UTF-8 terminal); fall back to C.UTF-8 for the character set and set LANGUAGE from LANG"
+fi
+
 try env LANG= LC_ALL= LANGUAGE= "$IPWIZ" show x
 verdict "LANG empty" 2 "is not a case number; \`ipwiz list\` shows them."
 
@@ -89,7 +100,7 @@ verdict "LC_ALL=C with Chinese answers" 0 ""
 
 try "$IPWIZ" --lang xx show x
 verdict "--lang with a language ipwiz does not have" 2 "xx" \
-	"src/i18n.c:i18n_set_language takes any --lang silently: “--lang zh” or “--lang cn” shows English without saying that en, zh_CN and id exist"
+	"src/i18n.c:i18n_set_language takes any --lang silently: “--lang cn” or “--lang chinese” shows English without saying that en, zh_CN and id exist"
 
 try env TZ=Nowhere/Bogus "$IPWIZ" history "$CASE"
 verdict "TZ names no zone" 0 ""

@@ -44,14 +44,17 @@ for term in xterm-256color screen-256color tmux-256color linux vt100 dumb unset;
 		else
 			TUI_TERM=$term TUI_ENV="LANG=$lang" start new core-test
 		fi
+		# The fixture flow speaks English only; ipwiz's own words are
+		# translated under zh_CN, so only English runs look for them.
 		if [ $full = yes ]; then
-			wait_for "step 1 of 3" || continue
-			expect_on_screen "Complaint number"
+			wait_for "Complaint number *" || continue
+			[ "$lang" = zh_CN.UTF-8 ] || expect_on_screen "step 1 of 3"
 			garbage "$what"
 			keys C-x
 		else
-			wait_for "Complaint number (required)" || continue
-			expect_on_screen "ipwiz, line by line."
+			wait_for "Complaint number" || continue
+			[ "$lang" = zh_CN.UTF-8 ] || expect_on_screen "ipwiz, line by line."
+			expect_not_on_screen "Complaint number *"
 			garbage "$what"
 			keys C-d
 		fi
@@ -60,7 +63,7 @@ for term in xterm-256color screen-256color tmux-256color linux vt100 dumb unset;
 		case $term in
 		xterm-256color | screen-256color | tmux-256color)
 			[ $full = yes ] && case "$(screen)" in
-			*"step 1 of 3"*) fail "$what: the wizard is still on the screen after it quit" ;;
+			*"Complaint number *"*) fail "$what: the wizard is still on the screen after it quit" ;;
 			esac
 			;;
 		esac

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,13 +53,21 @@ void i18n_set_language(const char *lang)
 
 void i18n_init(const char *lang)
 {
-	setlocale(LC_ALL, "");
+	/* A seller's LANG=zh_CN.UTF-8 on a host without that locale installed
+	 * (common on servers) must still get Chinese: fall back to C.UTF-8,
+	 * which keeps wide characters working, and ask for the language
+	 * through LANGUAGE below. */
+	bool missing = setlocale(LC_ALL, "") == NULL;
+	if (missing)
+		setlocale(LC_ALL, "C.UTF-8");
 	/* From the build tree, the catalogs made by `make` (no install needed). */
 	bindtextdomain(PACKAGE, catalog_in_build_tree() ? BUILDDIR "/locale" : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	if (lang && *lang)
 		i18n_set_language(lang);
+	else if (missing && env_language())
+		i18n_set_language(env_language());
 	else
 		normalise(env_language(), current);
 }

@@ -224,62 +224,134 @@ static void check_deadlines(struct flow_builder *b, const struct flow *f)
 }
 
 /* Conditions that wait on each other (a shown when b is answered, b shown
- * when a is answered) hide both for ever: follow `when` references. */
-struct cycle_ctx {
-	const struct flow *f;
-	const struct flow_builder *b;
-	const struct flow_field *from;
-	const struct flow_field **seen; /* the path being followed */
-	size_t depth;
-	bool found;
+ * when a is answered) hide both for ever. The fields with a `when` are the
+ * nodes, their references the edges; one depth-first walk with an explicit
+ * stack finds every cycle in linear time, so even a hostile flow of
+ * thousands of chained conditions is checked at once. */
+struct cond_node {
+	const struct flow_field *field;
+	const struct flow_expr_site *site;
+	size_t first_edge, nedges;
+	unsigned char colour; /* 0 unseen, 1 on the walk's path, 2 done */
 };
 
-static void follow(struct cycle_ctx *c, const struct flow_field *fl);
+struct cond_graph {
+	struct cond_node *v;
+	size_t n;
+	size_t *edges; /* node indices */
+	size_t nedges, capedges;
+	const struct flow *f;
+};
 
-static void follow_ref(const char *ref, int column, void *vctx)
+static int node_cmp(const void *a, const void *b)
 {
-	struct cycle_ctx *c = vctx;
-	const struct flow_field *to = flow_resolve_ref(c->f, ref);
-	if (to && !c->found)
-		follow(c, to);
+	const struct cond_node *x = a, *y = b;
+	return (x->field > y->field) - (x->field < y->field);
 }
 
-static void follow(struct cycle_ctx *c, const struct flow_field *fl)
+static struct cond_node *node_of(const struct cond_graph *g, const struct flow_field *fl)
 {
-	for (size_t i = 0; i < c->depth; i++)
-		if (c->seen[i] == fl) {
-			c->found = i == 0;
-			return;
-		}
-	if (c->depth >= 64)
-		return;
-	c->seen[c->depth++] = fl;
-	for (size_t i = 0; i < c->b->nsites && !c->found; i++) {
-		const struct flow_expr_site *s = &c->b->sites[i];
-		if (s->owner && strcmp(s->key, "when") == 0 && strcmp(s->owner, fl->path) == 0)
-			expr_refs(s->e, follow_ref, c);
+	struct cond_node key = {.field = fl};
+	return bsearch(&key, g->v, g->n, sizeof *g->v, node_cmp);
+}
+
+static void add_edge(const char *ref, int column, void *vctx)
+{
+	struct cond_graph *g = vctx;
+	const struct flow_field *to = flow_resolve_ref(g->f, ref);
+	const struct cond_node *node = to ? node_of(g, to) : NULL;
+	if (!node)
+		return; /* a field without a condition ends every path */
+	if (g->nedges == g->capedges) {
+		g->capedges = g->capedges ? 2 * g->capedges : 64;
+		g->edges = xreallocarray(g->edges, g->capedges, sizeof *g->edges);
 	}
-	c->depth--;
+	g->edges[g->nedges++] = (size_t)(node - g->v);
+}
+
+static void build_graph(struct flow_builder *b, const struct flow *f, struct cond_graph *g)
+{
+	g->f = f;
+	g->v = xcalloc(b->nsites ? b->nsites : 1, sizeof *g->v);
+	for (size_t i = 0; i < b->nsites; i++) {
+		const struct flow_expr_site *s = &b->sites[i];
+		const struct flow_field *fl =
+		    s->owner && strcmp(s->key, "when") == 0 ? flow_find_field(f, s->owner) : NULL;
+		if (fl)
+			g->v[g->n++] = (struct cond_node){.field = fl, .site = s};
+	}
+	qsort(g->v, g->n, sizeof *g->v, node_cmp);
+	for (size_t i = 0; i < g->n; i++) {
+		g->v[i].first_edge = g->nedges;
+		expr_refs(g->v[i].site->e, add_edge, g);
+		g->v[i].nedges = g->nedges - g->v[i].first_edge;
+	}
+}
+
+static void report_cycle(struct flow_builder *b, const struct cond_node *n)
+{
+	ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, n->site->line, n->site->column,
+	              _("the condition of “%s” depends, through other conditions, on its own "
+	                "answer; no order of answers can show it"),
+	              n->site->owner);
+}
+
+/* Walk from start; a reference back to a node on the current path closes a
+ * cycle, reported once at that node's condition. */
+static void walk(struct flow_builder *b, struct cond_graph *g, size_t start, size_t *stack,
+                 size_t *next)
+{
+	size_t depth = 0;
+	stack[depth] = start;
+	next[depth++] = 0;
+	g->v[start].colour = 1;
+	while (depth > 0) {
+		struct cond_node *n = &g->v[stack[depth - 1]];
+		size_t k = next[depth - 1]++;
+		if (k == n->nedges) {
+			n->colour = 2;
+			depth--;
+			continue;
+		}
+		size_t to = g->edges[n->first_edge + k];
+		if (g->v[to].colour == 1)
+			report_cycle(b, &g->v[to]);
+		else if (g->v[to].colour == 0) {
+			g->v[to].colour = 1;
+			stack[depth] = to;
+			next[depth++] = 0;
+		}
+	}
+}
+
+static int site_order(const void *a, const void *b)
+{
+	const struct ipw_diag *x = a, *y = b;
+	return x->line != y->line ? x->line - y->line : x->column - y->column;
 }
 
 static void check_cycles(struct flow_builder *b, const struct flow *f)
 {
-	const struct flow_field *seen[64];
+	struct cond_graph g = {0};
+	build_graph(b, f, &g);
+	size_t *stack = xcalloc(g.n ? g.n : 1, sizeof *stack);
+	size_t *next = xcalloc(g.n ? g.n : 1, sizeof *next);
+	size_t before = b->diags->n;
+	/* Start from the conditions in the order they are written, so the
+	 * first report is the first condition of the cycle in the file. */
 	for (size_t i = 0; i < b->nsites; i++) {
 		const struct flow_expr_site *s = &b->sites[i];
-		if (!s->owner || strcmp(s->key, "when") != 0)
-			continue;
-		const struct flow_field *fl = flow_find_field(f, s->owner);
-		struct cycle_ctx c = {f, b, fl, seen, 0, false};
-		if (fl)
-			follow(&c, fl);
-		if (c.found)
-			ipw_diags_add(
-			    b->diags, IPW_SEV_ERROR, b->file, s->line, s->column,
-			    _("the condition of “%s” depends, through other conditions, on "
-			      "its own answer; no order of answers can show it"),
-			    s->owner);
+		const struct flow_field *fl =
+		    s->owner && strcmp(s->key, "when") == 0 ? flow_find_field(f, s->owner) : NULL;
+		struct cond_node *n = fl ? node_of(&g, fl) : NULL;
+		if (n && n->colour == 0)
+			walk(b, &g, (size_t)(n - g.v), stack, next);
 	}
+	qsort(b->diags->v + before, b->diags->n - before, sizeof *b->diags->v, site_order);
+	free(stack);
+	free(next);
+	free(g.edges);
+	free(g.v);
 }
 
 void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf, size_t len)

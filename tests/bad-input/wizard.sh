@@ -29,6 +29,38 @@ wizard "new with an unknown flow" 2 "ipwiz: There is no flow called “nosuch”
 wizard "the home screen on a text file" 3 "ipwiz: $T/junk.db is not an ipwiz case database; pick the right file with --db PATH." --db "$T/junk.db"
 wizard "open on a text file" 3 "ipwiz: $T/junk.db is not an ipwiz case database; pick the right file with --db PATH." --db "$T/junk.db" open 1
 
+# Another program (a coach on a team's shared database) holds the database
+# longer than ipwiz waits, just as the seller leaves a field.
+if command -v sqlite3 >/dev/null; then
+	"$IPWIZ" new core-test --batch >/dev/null 2>&1
+	db=$XDG_DATA_HOME/ipwiz/cases.db
+	start open 1
+	wait_for "Complaint number"
+	{
+		printf 'BEGIN EXCLUSIVE;\n'
+		sleep 8
+		printf 'COMMIT;\n'
+	} | sqlite3 "$db" &
+	locker=$!
+	i=0
+	while sqlite3 "$db" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	type_text "AB-7"
+	keys Tab
+	WAIT_SECONDS=15 wait_for "is in use by another program"
+	screen >"$T/stderr"
+	err=$(cat "$T/stderr")
+	rc=0
+	verdict "the database is locked while typing: the text stays" 0 "[AB-7" \
+		"ui/form.c:form_commit moves on after form_save fails with IPW_EENV (here SQLITE_BUSY after 5 s): the typed “AB-7” is lost — on a team's shared database, whenever a coach writes at the same moment"
+	wait "$locker"
+	keys C-x
+	wait_exit
+	[ "${rc:-}" = 0 ] || fail "the wizard after the lock exited ${rc:-?}"
+fi
+
 # The disk fills up while an answer is typed: the sentence is shown whole,
 # and the text stays in its field until it can be saved.
 if [ "$(id -u)" -eq 0 ] && command -v sqlite3 >/dev/null && mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k tmpfs "$T/mnt" 2>/dev/null; then

@@ -1,21 +1,66 @@
-/* terminal.c — taking the terminal and always giving it back. Signal
- * handlers only set a flag (the key loop polls it every 200 ms, saves the
- * field being edited and leaves through ui_done); ui_done is idempotent and
- * also runs atexit, so every path restores the terminal. */
+/* terminal.c — taking the terminal and always giving it back. A first
+ * SIGINT/SIGTERM/SIGHUP only sets a flag (the key loop polls it every
+ * 200 ms, saves the field being edited and leaves through ui_done, which is
+ * idempotent and also runs atexit). Should the program not get there — a
+ * second signal while it is busy, or an abort — the handler restores the
+ * terminal with async-signal-safe calls only: write() of the terminfo
+ * strings prepared in advance and tcsetattr() of the saved modes. */
 #include "config.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "ui_internal.h"
 #include <term.h>
 
 static volatile sig_atomic_t got_signal;
-static bool curses_on;
+static volatile sig_atomic_t curses_on;
 static bool atexit_set;
+
+/* What a handler writes to give the terminal back, prepared before. */
+static char emergency[256];
+static size_t emergency_len;
+static struct termios saved_modes;
+static bool have_modes;
+
+/* Append a terminfo string without its padding ("$<5>"), which only
+ * tputs understands. */
+static void emergency_add(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	if (!s || s == (const char *)-1)
+		return;
+	for (; *s && emergency_len + 1 < sizeof(emergency); s++) {
+		if (s[0] == '$' && s[1] == '<') {
+			const char *end = strchr(s, '>');
+			if (end) {
+				s = end;
+				continue;
+			}
+		}
+		emergency[emergency_len++] = *s;
+	}
+}
+
+static void emergency_restore(void)
+{
+	if (emergency_len)
+		(void)!write(STDOUT_FILENO, emergency, emergency_len);
+	if (have_modes)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+}
+
+static void on_fatal(int sig)
+{
+	if (curses_on)
+		emergency_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 static const char *paste_off; /* ends bracketed paste mode, or NULL */
 
 /* Bracketed paste (terminfo BE/BD, as xterm and tmux describe it) makes a
@@ -32,6 +77,11 @@ static void paste_mode_on(void)
 
 static void on_signal(int sig)
 {
+	/* Asked twice: the loop is busy (a long check); leave at once. */
+	if (got_signal && curses_on) {
+		emergency_restore();
+		_exit(128 + sig);
+	}
 	got_signal = sig;
 }
 
@@ -69,6 +119,10 @@ static void catch_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* abort() (an allocation that cannot be satisfied, a sanitizer report)
+	 * must not leave the terminal raw either. */
+	sa.sa_handler = on_fatal;
+	sigaction(SIGABRT, &sa, NULL);
 }
 
 void ui_start(void)
@@ -81,6 +135,7 @@ void ui_start(void)
 	/* Esc must feel instant: wait 25 ms for the rest of an escape sequence. */
 	if (!getenv("ESCDELAY"))
 		setenv("ESCDELAY", "25", 1);
+	have_modes = tcgetattr(STDIN_FILENO, &saved_modes) == 0;
 	initscr();
 	curses_on = true;
 	cbreak();
@@ -91,6 +146,11 @@ void ui_start(void)
 	theme_init();
 	curs_set(0);
 	paste_mode_on();
+	emergency_len = 0;
+	emergency_add("BD");
+	emergency_add("sgr0");
+	emergency_add("cnorm");
+	emergency_add("rmcup");
 }
 
 int ui_terminal_ok(void)

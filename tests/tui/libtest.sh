@@ -70,7 +70,11 @@ start() {
 			printf ' %s' "$(quote "$a")"
 		done
 		echo
-		echo 'echo "[exit $?]"'
+		echo 'rc=$?'
+		# Whether the program gave the terminal back in its normal modes.
+		echo "if stty -a 2>/dev/null | grep -q -e '-icanon' -e '-echo\\b'; then"
+		echo '	echo "[tty raw]"; else echo "[tty sane]"; fi'
+		echo 'echo "[exit $rc]"'
 		echo 'exec sleep 600'
 	} >"$T/runner.sh"
 	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" -s main -c "${TUI_CWD:-$HOME}" \
@@ -138,11 +142,13 @@ wait_gone() {
 	done
 }
 
-# wait_exit: until ipwiz has exited; its status is in $rc ("" if it did not).
+# wait_exit: until ipwiz has exited; its status is in $rc ("" if it did not)
+# and the terminal's modes after it in $tty ("sane" or "raw").
 wait_exit() {
-	rc=""
+	rc="" tty=""
 	wait_for "[exit " || return 1
 	rc=$(screen | sed -n 's/.*\[exit \([0-9]*\)\].*/\1/p' | tail -n 1)
+	tty=$(screen | sed -n 's/.*\[tty \([a-z]*\)\].*/\1/p' | tail -n 1)
 }
 
 # resize COLS ROWS: the window, as a user dragging the terminal would.

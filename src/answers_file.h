@@ -12,6 +12,7 @@
 #ifndef IPWIZ_ANSWERS_FILE_H
 #define IPWIZ_ANSWERS_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -20,13 +21,15 @@
 
 /* Called for every answer in file order. For a list, first with the list's
  * path and the item count as value ("3"), then each item's sub-answers as
- * "products.1.url". Return non-zero to stop. */
-typedef int (*answers_file_fn)(const char *path, const char *value, int line, int column,
-			       void *ctx);
+ * "products.1.url". `values` is true when the answer was written as a
+ * sequence of values (newline-joined): right for a multichoice, a mistake
+ * for a one-line field. Return non-zero to stop. */
+typedef int (*answers_file_fn)(const char *path, const char *value, bool values, int line,
+			       int column, void *ctx);
 
 /* Parse buf. Returns IPW_OK, or IPW_EUSER with file:line:column in err. */
-int answers_file_parse(const char *name, const char *buf, size_t len, answers_file_fn fn,
-		       void *ctx, struct ipw_error *err);
+int answers_file_parse(const char *name, const char *buf, size_t len, answers_file_fn fn, void *ctx,
+		       struct ipw_error *err);
 
 /* Read path (size-checked) into a buffer the caller frees. */
 int answers_file_read(const char *path, char **buf, size_t *len, struct ipw_error *err);

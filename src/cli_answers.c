@@ -2,6 +2,7 @@
  * validated exactly as the wizard validates them. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +18,17 @@ static void report_invalid(const struct session *s, const char *path, const char
 			   const struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(session_flow(s), path);
-	char *safe = utf8_sanitize(path);
+	/* The message may quote the answer or the field name as written in an
+	 * answers file: never let its bytes drive the terminal. */
+	char *safe = utf8_sanitize(path), *msg = utf8_sanitize(err->msg);
+	char *place = where ? utf8_sanitize(where) : NULL;
 	fprintf(stderr, "ipwiz: ");
-	if (where)
-		fprintf(stderr, "%s: ", where);
-	fprintf(stderr, _("%s (%s): %s\n"), f ? flow_tr(f->label) : safe, safe, err->msg);
+	if (place)
+		fprintf(stderr, "%s: ", place);
+	fprintf(stderr, _("%s (%s): %s\n"), f ? flow_tr(f->label) : safe, safe, msg);
 	free(safe);
+	free(msg);
+	free(place);
 }
 
 static void report_conflict(const char *path, const struct store_conflict *c)
@@ -72,25 +78,56 @@ struct fill {
 	size_t set, refused;
 };
 
-static int fill_one(const char *path, const char *value, int line, int column, void *ctx)
+/* Report a refused answer at its place in the file; stop only when the
+ * database failed. */
+static int fill_report(struct fill *f, const char *path, int line, int column,
+		       const struct ipw_error *err)
+{
+	char where[600];
+	snprintf(where, sizeof(where), "%s:%d:%d", f->file, line, column);
+	report_invalid(f->s, path, where, err);
+	f->refused++;
+	if ((int)err->status > f->worst)
+		f->worst = (int)err->status;
+	return err->status == IPW_EENV;
+}
+
+static int fill_refuse(struct fill *f, const char *path, int line, int column, const char *why)
+{
+	struct ipw_error err = {0};
+	ipw_error_set(&err, IPW_EUSER, "%s", why);
+	return fill_report(f, path, line, column, &err);
+}
+
+/* "products: 3" — the item count: make room for the items that follow. */
+static int fill_count(struct fill *f, const struct flow_field *list, const char *path,
+		      const char *value, int line, int column)
+{
+	struct ipw_error err = {0};
+	char *end;
+	unsigned long want = strtoul(value, &end, 10);
+	size_t have = session_list_count(f->s, path);
+	if (!isdigit((unsigned char)value[0]) || *end)
+		ipw_error_set(&err, IPW_EUSER,
+			      _("Give the number of items as a whole number, or list the items."));
+	else if (want > session_list_limit(list))
+		ipw_error_set(&err, IPW_EUSER, _("This list takes at most %u items."),
+			      session_list_limit(list));
+	for (; err.status == IPW_OK && have < want; have++)
+		session_list_add(f->s, path, NULL, &err);
+	return err.status == IPW_OK ? 0 : fill_report(f, path, line, column, &err);
+}
+
+static int fill_one(const char *path, const char *value, bool values, int line, int column,
+		    void *ctx)
 {
 	struct fill *f = ctx;
 	const struct flow_field *field = flow_find_field(session_flow(f->s), path);
-	if (field && field->type == FIELD_LIST) {
-		/* The item count: make room for the items that follow. */
-		size_t want = (size_t)strtoul(value, NULL, 10), have = session_list_count(f->s, path);
-		struct ipw_error err = {0};
-		for (; have < want; have++)
-			if (session_list_add(f->s, path, NULL, &err) != IPW_OK) {
-				char where[600];
-				snprintf(where, sizeof(where), "%s:%d:%d", f->file, line, column);
-				report_invalid(f->s, path, where, &err);
-				if ((int)err.status > f->worst)
-					f->worst = (int)err.status;
-				return err.status == IPW_EENV;
-			}
-		return 0;
-	}
+	if (field && field->type == FIELD_LIST)
+		return fill_count(f, field, path, value, line, column);
+	if (values && field && field->type != FIELD_MULTICHOICE)
+		return fill_refuse(f, path, line, column,
+				   _("This question takes one answer, not a list."));
 	char where[600];
 	snprintf(where, sizeof(where), "%s:%d:%d", f->file, line, column);
 	int r = set_one(f->s, path, value, where);

@@ -64,7 +64,11 @@ bool session_step_visible(const struct session *s, size_t step);
 bool session_field_visible(const struct session *s, const char *path);
 bool session_field_required(const struct session *s, const char *path);
 
-/* Lists: number of items, add/remove/move an item (answers renumbered). */
+/* Lists: number of items, add/remove/move an item (answers renumbered).
+ * A list without max_items still stops at SESSION_LIST_LIMIT items, so a
+ * typo in an answers file cannot make millions. */
+#define SESSION_LIST_LIMIT 1000
+unsigned session_list_limit(const struct flow_field *list);
 size_t session_list_count(const struct session *s, const char *list_path);
 int session_list_add(struct session *s, const char *list_path, size_t *index_out,
 		     struct ipw_error *err);

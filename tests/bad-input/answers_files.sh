@@ -19,8 +19,7 @@ verdict empty.yaml 0 "ipwiz: 0 answers saved, 0 refused."
 
 printf '\377\376c\000o\000' >utf16.yaml
 try "$IPWIZ" fill "$id" utf16.yaml
-verdict utf16.yaml 1 "ipwiz: utf16.yaml: The answers file is not UTF-8 text; save it as UTF-8." \
-	"src/answers_file.c:answers_file_parse calls a UTF-16 file (Windows Notepad's “Unicode”) “not text” and does not say to save it as UTF-8"
+verdict utf16.yaml 1 "ipwiz: utf16.yaml: The answers file is not UTF-8 text; save it as UTF-8."
 
 printf 'complaint_number: AB\000C\n' >nul.yaml
 try "$IPWIZ" fill "$id" nul.yaml
@@ -28,8 +27,7 @@ verdict nul.yaml 1 "ipwiz: nul.yaml: The answers file contains a NUL byte; it is
 
 printf 'ip_type: x\033[2Jy\n' >raw-escape.yaml
 try "$IPWIZ" fill "$id" raw-escape.yaml
-verdict raw-escape.yaml 1 "is not one of the choices." \
-	"src/cli_answers.c:report_invalid prints the refused value raw: a raw ESC in the file reaches the terminal"
+verdict raw-escape.yaml 1 "ipwiz: raw-escape.yaml: The answers file contains a control character (byte 10); remove it, or write it as an escape such as \"\\e\" inside double quotes."
 
 awk 'BEGIN { s = "grounds: "; for (i = 0; i < 100000; i++) s = s "["; print s }' >deep.yaml
 try "$IPWIZ" fill "$id" deep.yaml
@@ -37,8 +35,7 @@ verdict deep.yaml 1 "ipwiz: deep.yaml:1:11: A list holds either values (for a mu
 
 awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d: v\n", i }' >huge.yaml
 try "$IPWIZ" fill "$id" huge.yaml
-verdict huge.yaml 1 "ipwiz: huge.yaml: The answers file is larger than 1 MiB; split it into several files and fill them one after the other." \
-	"src/answers_file.c:answers_file_read and answers_file_parse say the file is too large but not what to do"
+verdict huge.yaml 1 "ipwiz: huge.yaml: The answers file is larger than 1 MiB; split it into several files and fill them one after the other."
 
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "k%d: v\n", i }' >many-unknown.yaml
 try "$IPWIZ" fill "$id" many-unknown.yaml
@@ -64,8 +61,7 @@ YAML
 run new open-list --batch
 printf 'items: 100000000\n' >count.yaml
 try "$IPWIZ" fill "$out" count.yaml
-verdict "a count of 100 million items" 1 "Items (items): " \
-	"hangs: src/cli_answers.c:fill_one takes a single value of a list field as the number of items to add and adds them one transaction each, without a bound when the flow sets no max_items: “items: 100000000” runs for hours and grows the database"
+verdict "a count of 100 million items" 1 "Items (items): "
 
 try "$IPWIZ" fill "$id" missing.yaml
 verdict missing.yaml 1 "ipwiz: missing.yaml: Cannot open the file: No such file or directory."

@@ -6,9 +6,9 @@
 
 #include "answers_file.h"
 
-static int ignore(const char *path, const char *value, int line, int column, void *ctx)
+static int ignore(const char *path, const char *value, bool values, int line, int column, void *ctx)
 {
-	(void)path, (void)value, (void)line, (void)column;
+	(void)path, (void)value, (void)values, (void)line, (void)column;
 	++*(size_t *)ctx;
 	return 0;
 }

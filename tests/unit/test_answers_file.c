@@ -13,9 +13,9 @@
 #include "answers_file.h"
 #include "strbuf.h"
 
-static int record(const char *path, const char *value, int line, int column, void *ctx)
+static int record(const char *path, const char *value, bool values, int line, int column, void *ctx)
 {
-	strbuf_addf(ctx, "%s=%s@%d:%d;", path, value, line, column);
+	strbuf_addf(ctx, "%s%s=%s@%d:%d;", path, values ? "[]" : "", value, line, column);
 	return 0;
 }
 
@@ -40,7 +40,7 @@ static void sequence_of_values_is_one_multichoice_answer(void **state)
 	struct strbuf b;
 	struct ipw_error err;
 	assert_int_equal(parse("grounds: [genuine, authorised]\n", &b, &err), IPW_OK);
-	assert_string_equal(b.s, "grounds=genuine\nauthorised@1:10;");
+	assert_string_equal(b.s, "grounds[]=genuine\nauthorised@1:10;");
 	strbuf_free(&b);
 }
 
@@ -48,8 +48,9 @@ static void sequence_of_mappings_is_list_items(void **state)
 {
 	struct strbuf b;
 	struct ipw_error err;
-	const char *y = "products:\n  - {url: 'https://a.example/1'}\n  - url: https://a.example/2\n"
-			"    product_id: '77'\n";
+	const char *y =
+	    "products:\n  - {url: 'https://a.example/1'}\n  - url: https://a.example/2\n"
+	    "    product_id: '77'\n";
 	assert_int_equal(parse(y, &b, &err), IPW_OK);
 	assert_string_equal(b.s, "products=1@2:5;products.1.url=https://a.example/1@2:11;"
 				 "products=2@3:5;products.2.url=https://a.example/2@3:10;"
@@ -131,6 +132,32 @@ static void nul_and_bad_utf8_are_refused(void **state)
 	strbuf_free(&b);
 }
 
+/* Mistakes that used to lose an answer without a word. */
+static void silent_losses_are_refused(void **state)
+{
+	struct ipw_error err = {0};
+	struct strbuf b;
+	strbuf_init(&b);
+	assert_int_equal(parse("a: 1\nb: 2\na: 3\n", &b, &err), IPW_EUSER);
+	assert_string_equal(err.msg, "“a” is answered twice in this file (first on line 1); keep "
+				     "one of the two.");
+	assert_int_equal(err.line, 3);
+	strbuf_reset(&b);
+	assert_int_equal(parse("a: 1\n---\nb: 2\n", &b, &err), IPW_EUSER);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.msg, "holds one document"));
+	strbuf_reset(&b);
+	assert_int_equal(parse("a: \"x\\0y\"\n", &b, &err), IPW_EUSER);
+	assert_string_equal(err.msg, "This value contains a NUL character (\\0); remove it.");
+	strbuf_reset(&b);
+	assert_int_equal(parse("a:\n\t- x\n", &b, &err), IPW_EUSER);
+	assert_string_equal(
+	    err.msg, "This line starts with a tab character; indent lines with spaces only.");
+	assert_int_equal(parse("a: x\033[2Jy\n", &b, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "control character (byte 4)"));
+	strbuf_free(&b);
+}
+
 static void empty_file_sets_nothing(void **state)
 {
 	struct strbuf b;
@@ -143,17 +170,18 @@ static void empty_file_sets_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(scalars_become_answers_with_positions),
-		cmocka_unit_test(sequence_of_values_is_one_multichoice_answer),
-		cmocka_unit_test(sequence_of_mappings_is_list_items),
-		cmocka_unit_test(signature_keys_may_contain_a_dot),
-		cmocka_unit_test(aliases_are_refused_with_position),
-		cmocka_unit_test(top_level_must_be_a_mapping),
-		cmocka_unit_test(nested_mappings_are_refused),
-		cmocka_unit_test(mixed_list_is_refused),
-		cmocka_unit_test(syntax_errors_name_line_and_column),
-		cmocka_unit_test(nul_and_bad_utf8_are_refused),
-		cmocka_unit_test(empty_file_sets_nothing),
+	    cmocka_unit_test(scalars_become_answers_with_positions),
+	    cmocka_unit_test(sequence_of_values_is_one_multichoice_answer),
+	    cmocka_unit_test(sequence_of_mappings_is_list_items),
+	    cmocka_unit_test(signature_keys_may_contain_a_dot),
+	    cmocka_unit_test(aliases_are_refused_with_position),
+	    cmocka_unit_test(top_level_must_be_a_mapping),
+	    cmocka_unit_test(nested_mappings_are_refused),
+	    cmocka_unit_test(mixed_list_is_refused),
+	    cmocka_unit_test(syntax_errors_name_line_and_column),
+	    cmocka_unit_test(nul_and_bad_utf8_are_refused),
+	    cmocka_unit_test(empty_file_sets_nothing),
+	    cmocka_unit_test(silent_losses_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

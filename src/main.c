@@ -18,11 +18,10 @@ static void print_help(FILE *f)
 		     "or a complaint against counterfeits, step by step. Works offline.\n\n"
 		     "Without a command, ipwiz opens the case list (or the flow picker).\n\n"
 		     "Commands:\n"));
-	for (const struct cli_command *c = cli_commands; c->name; c++) {
-		char head[96];
-		snprintf(head, sizeof(head), "%s %s", c->name, c->usage);
-		fprintf(f, "  %-44s %s\n", head, _(c->summary));
-	}
+	/* Like man pages' synopsis: the command line, then what it does,
+	 * indented, so an 80-column terminal shows both without wrapping. */
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		fprintf(f, "  %s %s\n      %s\n", c->name, c->usage, _(c->summary));
 	fprintf(f, _("\nOptions:\n"
 		     "  --db PATH      use this database (default $XDG_DATA_HOME/ipwiz/cases.db,\n"
 		     "                 or $IPWIZ_DB)\n"

@@ -70,12 +70,14 @@ start() {
 			printf ' %s' "$(quote "$a")"
 		done
 		echo
-		echo 'rc=$?'
-		# Whether the program gave the terminal back in its normal modes.
-		echo "if stty -a 2>/dev/null | grep -q -e '-icanon' -e '-echo\\b'; then"
-		echo '	echo "[tty raw]"; else echo "[tty sane]"; fi'
-		echo 'echo "[exit $rc]"'
-		echo 'exec sleep 600'
+		# printf, not echo: some shells' echo would turn "\r" and "\b" into
+		# control characters here.
+		printf '%s\n' 'rc=$? t=sane'
+		# Whether the program gave the terminal back in its normal modes;
+		# "\r\n" starts a line even when it did not (kill -9).
+		printf '%s\n' "stty -a 2>/dev/null | grep -q -e '-icanon' -e '-echo\\b' && t=raw"
+		printf '%s\n' 'printf "\r\n[tty %s]\r\n[exit %s]\r\n" "$t" "$rc"'
+		printf '%s\n' 'exec sleep 600'
 	} >"$T/runner.sh"
 	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" -s main -c "${TUI_CWD:-$HOME}" \
 		"sh $T/runner.sh"

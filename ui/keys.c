@@ -153,30 +153,71 @@ static void read_paste(void)
 	pasted.s[o] = '\0';
 }
 
-enum sequence { SEQ_NONE, SEQ_SKIPPED, SEQ_PASTE };
+enum sequence { SEQ_NONE, SEQ_SKIPPED, SEQ_PASTE, SEQ_KEY };
+
+/* The keys as xterm sends them, for a TERM that describes the terminal
+ * badly (a vt100 entry over SSH from a modern terminal): "[" or "O", the
+ * parameters, the final byte. */
+static const struct {
+	char intro;
+	const char *params;
+	char final;
+	int key;
+} xterm_keys[] = {
+    {'[', "", 'A', KEY_UP},	 {'[', "", 'B', KEY_DOWN},   {'[', "", 'C', KEY_RIGHT},
+    {'[', "", 'D', KEY_LEFT},	 {'[', "", 'H', KEY_HOME},   {'[', "", 'F', KEY_END},
+    {'O', "", 'A', KEY_UP},	 {'O', "", 'B', KEY_DOWN},   {'O', "", 'C', KEY_RIGHT},
+    {'O', "", 'D', KEY_LEFT},	 {'O', "", 'H', KEY_HOME},   {'O', "", 'F', KEY_END},
+    {'O', "", 'P', KEY_F(1)},	 {'O', "", 'Q', KEY_F(2)},   {'O', "", 'R', KEY_F(3)},
+    {'O', "", 'S', KEY_F(4)},	 {'[', "1", '~', KEY_HOME},  {'[', "7", '~', KEY_HOME},
+    {'[', "4", '~', KEY_END},	 {'[', "8", '~', KEY_END},   {'[', "3", '~', KEY_DC},
+    {'[', "5", '~', KEY_PPAGE},	 {'[', "6", '~', KEY_NPAGE}, {'[', "11", '~', KEY_F(1)},
+    {'[', "12", '~', KEY_F(2)},	 {'[', "13", '~', KEY_F(3)}, {'[', "14", '~', KEY_F(4)},
+    {'[', "21", '~', KEY_F(10)},
+};
+
+static int xterm_key(char intro, const char *params, wint_t final)
+{
+	for (size_t i = 0; i < sizeof(xterm_keys) / sizeof(xterm_keys[0]); i++)
+		if (xterm_keys[i].intro == intro && (wint_t)xterm_keys[i].final == final &&
+		    strcmp(xterm_keys[i].params, params) == 0)
+			return xterm_keys[i].key;
+	if (intro == '[' && final == 'Z')
+		return KEY_BTAB;
+	return 0;
+}
 
 /* After an Esc that ncurses did not match to a key: when more bytes are
  * already waiting, it began a sequence this terminal's description does not
- * know (F10 on a vt100, or the start of a bracketed paste). An unknown one
- * is swallowed rather than typed into an answer. */
+ * know. A bracketed paste is read whole, xterm's own key sequences become
+ * their keys (pushed back for the next read), anything else is swallowed
+ * rather than typed into an answer. */
 static enum sequence unknown_sequence(void)
 {
 	wint_t ch;
 	timeout(0);
 	int r = get_wch(&ch);
 	enum sequence seq = SEQ_NONE;
-	if (r == OK && ch == 'O') {
-		get_wch(&ch); /* SS3 takes one byte */
-		seq = SEQ_SKIPPED;
-	} else if (r == OK && ch == '[') {
-		/* CSI: parameters, then a final byte in @..~ */
-		char params[16];
+	if (r == OK && (ch == 'O' || ch == '[')) {
+		/* SS3 takes one byte; CSI parameters end with a byte in @..~ */
+		char intro = (char)ch, params[16];
 		size_t n = 0;
-		while (get_wch(&ch) == OK && !(ch >= 0x40 && ch <= 0x7e))
-			if (n + 1 < sizeof(params))
-				params[n++] = (char)ch;
+		if (intro == 'O')
+			r = get_wch(&ch);
+		else
+			while ((r = get_wch(&ch)) == OK && !(ch >= 0x40 && ch <= 0x7e))
+				if (n + 1 < sizeof(params))
+					params[n++] = (char)ch;
 		params[n] = '\0';
-		seq = ch == '~' && strcmp(params, "200") == 0 ? SEQ_PASTE : SEQ_SKIPPED;
+		int key = r == OK ? xterm_key(intro, params, ch) : 0;
+		if (intro == '[' && r == OK && ch == '~' && strcmp(params, "200") == 0) {
+			seq = SEQ_PASTE;
+		} else if (key) {
+			ungetch(key);
+			seq = SEQ_KEY;
+		} else {
+			seq = SEQ_SKIPPED;
+		}
 	} else if (r == KEY_CODE_YES) {
 		ungetch((int)ch); /* a key ncurses did match: keep it for the next read */
 	} else if (r == OK) {
@@ -207,7 +248,7 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 				k->text = pasted.s;
 				return;
 			}
-			if (seq == SEQ_SKIPPED)
+			if (seq == SEQ_SKIPPED || seq == SEQ_KEY)
 				continue;
 		}
 		classify((int)ch, r == KEY_CODE_YES, typing, multiline, k);

@@ -35,6 +35,7 @@ static void markers(bool utf8)
 		t->ellipsis = "…";
 		t->more_up = "▲";
 		t->more_down = "▼";
+		t->more_left = "«";
 		t->vline = "│";
 		t->hline = "─";
 		t->ul = "┌";
@@ -54,6 +55,7 @@ static void markers(bool utf8)
 		t->ellipsis = "...";
 		t->more_up = "^";
 		t->more_down = "v";
+		t->more_left = "<";
 		t->vline = "|";
 		t->hline = "-";
 		t->ul = t->ur = t->ll = t->lr = "+";

@@ -32,7 +32,7 @@ struct ui_theme {
 	attr_t good;  /* "done" markers and accepted files (with a "✓" too) */
 	/* Markers readable without colour; ASCII when the locale is not UTF-8. */
 	const char *done, *attention, *not_started, *current, *on, *off, *radio_on, *radio_off;
-	const char *bullet, *ellipsis, *more_up, *more_down;
+	const char *bullet, *ellipsis, *more_up, *more_down, *more_left;
 	bool utf8; /* the locale's character set is UTF-8 */
 	/* Lines and corners: drawn as text so they read the same in any dump. */
 	const char *vline, *hline, *ul, *ur, *ll, *lr;
@@ -57,7 +57,7 @@ void draw_box(int y, int x, int h, int w, const char *title, int *iy, int *ix, i
 struct canvas {
 	bool draw;
 	int top;   /* first virtual line shown */
-	int y;     /* next virtual line */
+	int y;	   /* next virtual line */
 	int scr_y; /* screen row of line `top` */
 	int height;
 	int x, width;
@@ -110,7 +110,7 @@ enum ui_action {
 
 struct ui_key {
 	enum ui_action act;
-	unsigned ch;          /* ACT_CHAR */
+	unsigned ch;	      /* ACT_CHAR */
 	enum textfield_op op; /* ACT_EDIT */
 	const char *text;     /* ACT_PASTE: valid until the next key */
 };
@@ -143,21 +143,21 @@ enum row_kind {
 struct form_row {
 	enum row_kind kind;
 	const struct flow_field *field; /* the model (a list's sub-field for items) */
-	const struct flow_field *list;  /* the list of an item, heading or add row */
-	size_t item;                    /* 1-based list item, 0 otherwise */
-	char *path;                     /* where the answer is stored */
-	char *label;                    /* shown, already translated */
-	int y, h;                       /* virtual lines in the pane */
+	const struct flow_field *list;	/* the list of an item, heading or add row */
+	size_t item;			/* 1-based list item, 0 otherwise */
+	char *path;			/* where the answer is stored */
+	char *label;			/* shown, already translated */
+	int y, h;			/* virtual lines in the pane */
 };
 
 struct form {
 	size_t step;
 	struct form_row *rows;
 	size_t nrows;
-	size_t focus;        /* a focusable row, or nrows when there is none */
+	size_t focus;	     /* a focusable row, or nrows when there is none */
 	struct textfield tf; /* the focused text input */
-	char *orig;          /* its saved value when the focus arrived (Esc) */
-	int scroll;          /* first virtual line shown */
+	char *orig;	     /* its saved value when the focus arrived (Esc) */
+	int scroll;	     /* first virtual line shown */
 	int cur_y, cur_x;    /* where the terminal cursor goes, -1 when hidden */
 };
 
@@ -219,12 +219,12 @@ enum ui_next { NEXT_HOME, NEXT_HOME_RELOAD, NEXT_PICKER, NEXT_STEP, NEXT_REVIEW,
 struct ui {
 	struct cli *cli;
 	struct store *store;
-	struct flow *flow;       /* of the open case */
+	struct flow *flow;	 /* of the open case */
 	struct session *session; /* the open case, or NULL */
 	struct ui_layout lay;
 	char status[1024]; /* the message line */
 	bool status_bad;   /* it reports a problem ("!" marker) */
-	bool saved;        /* the last answer left was stored */
+	bool saved;	   /* the last answer left was stored */
 	int exit_status;
 	struct form form;
 	bool from_review; /* the step screen was entered from review */

@@ -74,7 +74,7 @@ static void draw_label(struct ui *ui, const struct form_row *r, bool focused, st
 	bool req =
 	    session_field_required(ui->session, r->kind == ROW_ADD ? r->list->path : r->path);
 	char *line = xasprintf("%s %s%s", focused ? ui_theme.current : " ", r->label,
-	                       req && r->kind != ROW_ADD ? " *" : "");
+			       req && r->kind != ROW_ADD ? " *" : "");
 	canvas_text(c, 0, ui_theme.label | (focused ? A_UNDERLINE : 0), line);
 	free(line);
 	if (focused && r->field->help && r->kind != ROW_ADD)
@@ -115,12 +115,15 @@ static void draw_text_row(struct ui *ui, const struct form_row *r, bool focused,
 	size_t col = textfield_scroll_to_cursor(&fm->tf, w > 0 ? (size_t)w : 1);
 	bool empty = fm->tf.len == 0;
 	const char *hint = empty && r->field->type == FIELD_DATE ? _("YYYY-MM-DD")
-	                   : empty && r->field->placeholder      ? flow_tr(r->field->placeholder)
-	                                                         : NULL;
+			   : empty && r->field->placeholder	 ? flow_tr(r->field->placeholder)
+								 : NULL;
 	int row = draw_input(c, ui_theme.focus, hint ? hint : fm->tf.s + fm->tf.scroll, hint);
 	if (row >= 0) {
 		fm->cur_y = row;
 		fm->cur_x = c->x + 3 + (int)col;
+		/* Text scrolled off to the left: say so where the bracket was. */
+		if (fm->tf.scroll > 0)
+			draw_text(row, c->x + 2, 1, A_BOLD, ui_theme.more_left, false);
 	}
 }
 
@@ -168,12 +171,12 @@ static void draw_choice(struct ui *ui, const struct form_row *r, bool focused, s
 {
 	const char *v = session_get(ui->session, r->path);
 	char *text = r->kind == ROW_MULTI ? multi_labels(r->field, v)
-	                                  : xstrdup(v ? widget_choice_label(r->field, v) : "");
+					  : xstrdup(v ? widget_choice_label(r->field, v) : "");
 	bool empty = !*text;
 	if (empty) {
 		free(text);
 		text = xstrdup(r->kind == ROW_MULTI ? _("(none: press Enter to choose)")
-		                                    : _("(press Enter to choose)"));
+						    : _("(press Enter to choose)"));
 	}
 	draw_input(c, focused ? ui_theme.focus : ui_theme.input, text, empty);
 	free(text);
@@ -184,7 +187,7 @@ static void draw_yesno(struct ui *ui, const struct form_row *r, bool focused, st
 	const char *v = session_get(ui->session, r->path);
 	bool yes = v && strcmp(v, "yes") == 0, no = v && strcmp(v, "no") == 0;
 	char *line = xasprintf("%s %s   %s %s", yes ? ui_theme.radio_on : ui_theme.radio_off,
-	                       _("Yes"), no ? ui_theme.radio_on : ui_theme.radio_off, _("No"));
+			       _("Yes"), no ? ui_theme.radio_on : ui_theme.radio_off, _("No"));
 	canvas_text(c, 2, focused ? ui_theme.focus : A_NORMAL, line);
 	free(line);
 }
@@ -210,8 +213,8 @@ static void draw_list_head(struct ui *ui, const struct form_row *r, struct canva
 	if (r->field->help)
 		canvas_wrap(c, 2, ui_theme.help, flow_tr(r->field->help));
 	char *count = r->field->max_items
-	                  ? xasprintf(_("%zu of at most %u items"), n, r->field->max_items)
-	                  : xasprintf(_("%zu item(s)"), n);
+			  ? xasprintf(_("%zu of at most %u items"), n, r->field->max_items)
+			  : xasprintf(_("%zu item(s)"), n);
 	canvas_text(c, 2, A_NORMAL, count);
 	free(count);
 }

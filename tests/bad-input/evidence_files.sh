@@ -55,6 +55,15 @@ verdict "attach without a file" 2 "ipwiz: give the case, the field and at least 
 # that something must be fixed.
 try "$IPWIZ" check --flow core-test --field invoice -- program.pdf empty.pdf invoice.pdf
 verdict_stdout "check of loose files" 1 "3 files: 1 usable, 2 not."
+mkdir -p folder/sub
+cp invoice.pdf folder/
+ln -s .. folder/sub/up
+ln -s "$ev/folder" folder/self
+mkfifo folder/pipe.pdf
+try "$IPWIZ" check --flow core-test --field invoice folder
+verdict_stdout "check of a folder with a loop of links and a pipe" 1 "2 files: 1 usable, 1 not."
+expect_in "$err" "ipwiz: folder/self: a folder inside the folder, not checked." "the loop of links"
+expect_in "$out" "folder/pipe.pdf — This is a pipe (FIFO), not a file; ipwiz does not read from it." "the pipe in a folder"
 try "$IPWIZ" check --flow core-test --field nosuch invoice.pdf
 verdict "check against a field the flow lacks" 2 "ipwiz: This flow has no field for files named “nosuch”."
 

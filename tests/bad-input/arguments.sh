@@ -22,12 +22,17 @@ while IFS= read -r line; do
 	args=${rest%% | *}
 	defect=
 	[ "$args" = "$rest" ] || defect=${rest#* | }
-	# $CASE in the sentence is replaced as text; the arguments are shell words
-	want=$(printf '%s' "$want" | sed "s/\$CASE/$CASE/g")
+	# $CASE and $T in the sentence are replaced as text; the arguments are shell words
+	want=$(printf '%s' "$want" | sed -e "s/\$CASE/$CASE/g" -e "s|\$T|$T|g")
 	eval "set -- $args"
 	try "$IPWIZ" "$@"
 	verdict "ipwiz $args" "$want_rc" "$want" "$defect"
 done <"$IPWIZ_SRCDIR/tests/bad-input/arguments.table"
+
+# What a command prints on stdout about its arguments is made safe too.
+try "$IPWIZ" init-shared "$T/team${ESC}[2J" --group "$(id -gn)"
+verdict_stdout "init-shared prints the directory it made" 0 "Shared database ready: $T/team�[2J/cases.db" \
+	"src/cli_coach.c:cli_cmd_init_shared prints the directory raw on stdout, escape sequences included; pass it through utf8_sanitize"
 
 cd "$OLDPWD" || exit 1
 summary "command-line arguments"

@@ -38,13 +38,13 @@ static const char *issue_for(const struct session_issue *is, size_t n, const cha
 }
 
 static void add_step(struct ui *ui, struct review *rv, size_t step, const struct session_issue *is,
-                     size_t nis)
+		     size_t nis)
 {
 	const struct flow_step *st = &session_flow(ui->session)->steps[step];
 	enum step_state state = session_step_state(ui->session, step);
-	const char *mark = state == STEP_DONE        ? ui_theme.done
-	                   : state == STEP_ATTENTION ? ui_theme.attention
-	                                             : ui_theme.not_started;
+	const char *mark = state == STEP_DONE	     ? ui_theme.done
+			   : state == STEP_ATTENTION ? ui_theme.attention
+						     : ui_theme.not_started;
 	add_line(rv, step, NULL, xasprintf("%s %s", mark, flow_tr(st->title)), false);
 	struct form_row *rows;
 	size_t n;
@@ -55,9 +55,12 @@ static void add_step(struct ui *ui, struct review *rv, size_t step, const struct
 			continue;
 		const char *msg = issue_for(is, nis, r->path);
 		char *sum = widget_summary(ui->session, r);
-		char *text = msg ? xasprintf("  %s %s: %s — %s", ui_theme.attention, r->label,
-		                             *sum ? sum : _("(empty)"), msg)
-		                 : xasprintf("    %s: %s", r->label, *sum ? sum : _("(empty)"));
+		/* "! Label — why", with the answer when there is one. */
+		char *text = msg && *sum ? xasprintf("  %s %s: %s — %s", ui_theme.attention,
+						     r->label, sum, msg)
+			     : msg  ? xasprintf("  %s %s — %s", ui_theme.attention, r->label, msg)
+			     : *sum ? xasprintf("    %s: %s", r->label, sum)
+				    : xasprintf("    %s: —", r->label);
 		add_line(rv, step, r->path, text, msg != NULL);
 		free(sum);
 	}
@@ -105,10 +108,10 @@ static void review_draw(struct ui *ui)
 	draw_title_bar(l->cols, left, _("Review"));
 	free(left);
 	char *head = rv->nissues
-	                 ? xasprintf(_("%zu answer(s) missing or invalid, marked %s. Enter "
-	                               "goes to one."),
-	                             rv->nissues, ui_theme.attention)
-	                 : xasprintf("%s %s", ui_theme.done, _("Everything required is answered."));
+			 ? xasprintf(_("%zu answer(s) missing or invalid, marked %s. Enter "
+				       "goes to one."),
+				     rv->nissues, ui_theme.attention)
+			 : xasprintf("%s %s", ui_theme.done, _("Everything required is answered."));
 	draw_text(l->body_y, 1, l->cols - 2, A_BOLD, head, false);
 	free(head);
 	char *note = ui_deadline_note(ui->session, true);
@@ -125,8 +128,12 @@ static void review_draw(struct ui *ui)
 		attr_t a = ln->path ? (ln->bad ? ui_theme.error : A_NORMAL) : ui_theme.title;
 		if (rv->top + (size_t)i == rv->sel)
 			a = ui_theme.focus;
-		draw_text(y0 + i, 1, l->cols - 2, a, ln->text, rv->top + (size_t)i == rv->sel);
+		draw_text_cut(y0 + i, 1, l->cols - 2, a, ln->text, rv->top + (size_t)i == rv->sel);
 	}
+	if (rv->top > 0)
+		draw_text(y0, l->cols - 1, 1, A_BOLD, ui_theme.more_up, false);
+	if (h > 0 && rv->top + (size_t)h < rv->n)
+		draw_text(y0 + h - 1, l->cols - 1, 1, A_BOLD, ui_theme.more_down, false);
 	ui_draw_status(ui);
 	const struct ui_hint hints[] = {
 	    {"Enter", N_("edit")}, {"Esc", N_("back")}, {"F3", N_("cases")}, {"q", N_("quit")}};
@@ -165,9 +172,9 @@ static enum ui_next review_key(struct ui *ui, struct review *rv, const struct ui
 		return NEXT_STEP;
 	case ACT_HELP:
 		help_show(ui, _("Review"),
-		          _("Every answer of the case, step by step. Lines "
-		            "marked ! are missing or invalid: Enter takes you "
-		            "to the field, and F2 brings you back here."));
+			  _("Every answer of the case, step by step. Lines "
+			    "marked ! are missing or invalid: Enter takes you "
+			    "to the field, and F2 brings you back here."));
 		break;
 	case ACT_CASES:
 		return NEXT_HOME;

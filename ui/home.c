@@ -2,6 +2,7 @@
  * shown instead when there is no case yet, or on `n`. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,14 +15,44 @@
 struct home_case {
 	struct store_case c;
 	size_t answered, required;
-	bool known;     /* its flow is installed */
+	bool known;	/* its flow is installed */
 	char *deadline; /* the next deadline, or NULL */
 };
 
 struct home {
 	struct home_case *v;
-	size_t n, sel, top;
+	size_t n;
+	size_t *shown; /* the cases the filter lets through, in order */
+	size_t nshown, sel, top;
+	struct textfield filter; /* "/" then text: title, flow or number */
+	bool filtering;		 /* keys go to the filter */
 };
+
+/* The case under the highlight, or NULL when the filter hides them all. */
+static struct home_case *selected(struct home *h)
+{
+	return h->sel < h->nshown ? &h->v[h->shown[h->sel]] : NULL;
+}
+
+static bool matches(const struct home_case *hc, const char *f)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "#%lld", (long long)hc->c.id);
+	return !*f || (hc->c.title && strcasestr(hc->c.title, f)) ||
+	       (hc->c.flow_id && strcasestr(hc->c.flow_id, f)) || strstr(id, f);
+}
+
+static void refilter(struct home *h)
+{
+	free(h->shown);
+	h->shown = xcalloc(h->n ? h->n : 1, sizeof(*h->shown));
+	h->nshown = 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (matches(&h->v[i], h->filter.s))
+			h->shown[h->nshown++] = i;
+	if (h->sel >= h->nshown)
+		h->sel = h->nshown ? h->nshown - 1 : 0;
+}
 
 static struct home *current; /* for the redraw under an overlay */
 
@@ -49,6 +80,8 @@ static void load_cases(struct ui *ui, struct home *h)
 		flow_free(f);
 	}
 	free(v); /* the strings now belong to h->v */
+	textfield_init(&h->filter, false);
+	refilter(h);
 }
 
 static void home_free(struct home *h)
@@ -58,6 +91,8 @@ static void home_free(struct home *h)
 		free(h->v[i].deadline);
 	}
 	free(h->v);
+	free(h->shown);
+	textfield_free(&h->filter);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -112,24 +147,39 @@ static void home_draw(struct ui *ui)
 		h->top = h->sel;
 	if (rows > 0 && h->sel >= h->top + (size_t)rows)
 		h->top = h->sel + 1 - (size_t)rows;
-	for (int i = 0; i < rows && h->top + (size_t)i < h->n; i++)
-		draw_case(ui, &h->v[h->top + (size_t)i], y + 1 + i, h->top + (size_t)i == h->sel);
-	/* The selected case's next deadline, unless a message is showing. */
-	if (!ui->status[0] && h->n && h->v[h->sel].deadline)
-		draw_text_cut(l->status_y, 1, l->cols - 2, A_BOLD, h->v[h->sel].deadline, false);
-	ui_draw_status(ui);
-	const struct ui_hint hints[] = {{"Enter", N_("open")},
-	                                {"n", N_("new case")},
-	                                {"d", N_("delete")},
-	                                {"F1", N_("help")},
-	                                {"q", N_("quit")}};
-	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
+	for (int i = 0; i < rows && h->top + (size_t)i < h->nshown; i++)
+		draw_case(ui, &h->v[h->shown[h->top + (size_t)i]], y + 1 + i,
+			  h->top + (size_t)i == h->sel);
+	if (h->nshown == 0)
+		draw_text(y + 1, 3, l->cols - 4, A_BOLD, _("No case matches the filter."), false);
+	const struct home_case *hc = selected(h);
+	if (h->filtering || h->filter.len) {
+		/* The filter being typed, with the cursor in it. */
+		char *line = xasprintf(_("Filter: %s"), h->filter.s);
+		draw_text(l->status_y, 1, l->cols - 2, A_BOLD, line, false);
+		free(line);
+	} else if (!ui->status[0] && hc && hc->deadline) {
+		/* The selected case's next deadline, unless a message is showing. */
+		draw_text_cut(l->status_y, 1, l->cols - 2, A_BOLD, hc->deadline, false);
+	}
+	if (!h->filtering)
+		ui_draw_status(ui);
+	const struct ui_hint hints[] = {{"Enter", N_("open")}, {"n", N_("new case")},
+					{"/", N_("filter")},   {"d", N_("delete")},
+					{"F1", N_("help")},    {"q", N_("quit")}};
+	const struct ui_hint typing[] = {{"Enter", N_("done")}, {"Esc", N_("clear the filter")}};
+	if (h->filtering)
+		draw_hints(l->hints_y, l->cols, typing, sizeof(typing) / sizeof(typing[0]));
+	else
+		draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
 static enum ui_next open_selected(struct ui *ui, struct home *h)
 {
 	struct ipw_error err = {0};
-	if (ui_open_case(ui, h->v[h->sel].c.id, &err) != IPW_OK) {
+	if (!selected(h))
+		return NEXT_HOME;
+	if (ui_open_case(ui, selected(h)->c.id, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return NEXT_HOME;
 	}
@@ -140,10 +190,12 @@ static enum ui_next open_selected(struct ui *ui, struct home *h)
  * list must be read again. */
 static bool delete_selected(struct ui *ui, struct home *h)
 {
-	const struct store_case *c = &h->v[h->sel].c;
+	if (!selected(h))
+		return false;
+	const struct store_case *c = &selected(h)->c;
 	char *q = xasprintf(_("Delete case #%lld “%s” with all its answers and records? This "
-	                      "cannot be undone."),
-	                    (long long)c->id, c->title ? c->title : "");
+			      "cannot be undone."),
+			    (long long)c->id, c->title ? c->title : "");
 	bool yes = ui_confirm(ui, q);
 	free(q);
 	if (!yes) {
@@ -159,8 +211,38 @@ static bool delete_selected(struct ui *ui, struct home *h)
 	return true;
 }
 
+/* A key while the filter is being typed. */
+static void filter_key(struct home *h, const struct ui_key *k)
+{
+	switch (k->act) {
+	case ACT_CHAR:
+		textfield_insert_cp(&h->filter, k->ch);
+		break;
+	case ACT_EDIT:
+		textfield_op(&h->filter, k->op);
+		break;
+	case ACT_CANCEL:
+		textfield_set(&h->filter, NULL);
+		h->filtering = false;
+		break;
+	case ACT_CONFIRM:
+	case ACT_DOWN:
+	case ACT_NEXT:
+		h->filtering = false;
+		break;
+	default:
+		break;
+	}
+	h->sel = 0;
+	refilter(h);
+}
+
 static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key *k)
 {
+	if (h->filtering && k->act != ACT_RESIZE && k->act != ACT_SIGNAL) {
+		filter_key(h, k);
+		return NEXT_HOME;
+	}
 	switch (k->act) {
 	case ACT_UP:
 	case ACT_PREV:
@@ -169,7 +251,7 @@ static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key 
 		break;
 	case ACT_DOWN:
 	case ACT_NEXT:
-		if (h->sel + 1 < h->n)
+		if (h->sel + 1 < h->nshown)
 			h->sel++;
 		break;
 	case ACT_CONFIRM:
@@ -177,25 +259,34 @@ static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key 
 	case ACT_CHAR:
 		if (k->ch == 'n')
 			return NEXT_PICKER;
-		if (k->ch == 'd' && h->n && delete_selected(ui, h))
+		if (k->ch == '/')
+			h->filtering = true;
+		if (k->ch == 'd' && delete_selected(ui, h))
 			return NEXT_HOME_RELOAD;
 		break;
 	case ACT_REMOVE:
-		if (h->n && delete_selected(ui, h))
+		if (delete_selected(ui, h))
 			return NEXT_HOME_RELOAD;
 		break;
 	case ACT_HELP:
-		help_show(ui, _("Your cases"),
-		          _("Each case is one complaint you are answering or filing. Enter opens "
-		            "the selected case where you left it; n starts a new one; d deletes "
-		            "the selected one after asking. Everything you type is saved as you "
-		            "go."));
+		help_show(
+		    ui, _("Your cases"),
+		    _("Each case is one complaint you are answering or filing. Enter opens "
+		      "the selected case where you left it; n starts a new one; / filters the "
+		      "list by title, flow or number; d deletes the selected one after "
+		      "asking. Everything you type is saved as you go."));
 		break;
 	case ACT_RESIZE:
 		ui_relayout(ui);
 		break;
-	case ACT_QUIT:
 	case ACT_CANCEL:
+		if (h->filter.len) { /* Esc first clears a filter */
+			textfield_set(&h->filter, NULL);
+			refilter(h);
+			break;
+		}
+		return NEXT_QUIT;
+	case ACT_QUIT:
 	case ACT_SIGNAL:
 		return NEXT_QUIT;
 	default:
@@ -221,7 +312,7 @@ enum ui_next home_run(struct ui *ui)
 		curs_set(0);
 		refresh();
 		struct ui_key k;
-		ui_read_key(ui, &k, false, false);
+		ui_read_key(ui, &k, h.filtering, false);
 		if (k.act == ACT_SIGNAL)
 			ui->exit_status = 128 + ui_signal_number();
 		next = home_key(ui, &h, &k);
@@ -247,7 +338,7 @@ static void draw_flow(struct canvas *c, const struct picker_state *p, size_t i)
 {
 	bool sel = i == p->sel;
 	char *line = xasprintf("%s %s", sel ? ui_theme.current : " ",
-	                       flow_tr(p->v[i].title ? p->v[i].title : p->v[i].id));
+			       flow_tr(p->v[i].title ? p->v[i].title : p->v[i].id));
 	int row = canvas_row(c);
 	if (row >= 0)
 		draw_text(row, c->x, c->width, sel ? ui_theme.focus : A_BOLD, line, true);
@@ -267,12 +358,12 @@ static void picker_draw(struct ui *ui)
 		return;
 	draw_title_bar(l->cols, _("ipwiz · start a new case"), NULL);
 	draw_text(l->body_y, 1, l->cols - 2, A_BOLD,
-	          _("What do you need to prepare? Choose and press Enter."), false);
+		  _("What do you need to prepare? Choose and press Enter."), false);
 	struct canvas c = {.draw = true,
-	                   .scr_y = l->body_y + 2,
-	                   .height = l->body_h - 2,
-	                   .x = 1,
-	                   .width = l->cols - 2};
+			   .scr_y = l->body_y + 2,
+			   .height = l->body_h - 2,
+			   .x = 1,
+			   .width = l->cols - 2};
 	/* Keep the selected flow in view: measure first, then draw. */
 	struct canvas m = {.width = c.width};
 	int y_sel = 0, h_sel = 0;
@@ -289,13 +380,13 @@ static void picker_draw(struct ui *ui)
 		draw_flow(&c, p, i);
 	if (p->n == 0)
 		draw_text(l->body_y + 2, 1, l->cols - 2, ui_theme.error,
-		          _("! No flow is installed. `ipwiz lint` tells why a flow file does not "
-		            "load."),
-		          false);
+			  _("! No flow is installed. `ipwiz lint` tells why a flow file does not "
+			    "load."),
+			  false);
 	ui_draw_status(ui);
 	const struct ui_hint hints[] = {{"Enter", N_("start")},
-	                                {"Esc", p->have_cases ? N_("back") : N_("quit")},
-	                                {"q", N_("quit")}};
+					{"Esc", p->have_cases ? N_("back") : N_("quit")},
+					{"q", N_("quit")}};
 	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
 }
 

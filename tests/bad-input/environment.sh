@@ -78,6 +78,13 @@ try env IPWIZ_DATADIR="$T/baddata" "$IPWIZ" new broken --batch
 verdict "starting a broken installed flow" 1 "reinstall" \
 	"src/yaml_tree.c:libyaml_error shows libyaml's words (“did not find expected node content while parsing a flow node”); for an installed flow also say to reinstall ipwiz or tell its author"
 
+# A case whose flow is no longer installed (removed, or IPWIZ_DATADIR
+# changed): the answers are still in the database.
+mkdir -p "$T/otherdata/flows"
+try env IPWIZ_DATADIR="$T/otherdata" "$IPWIZ" show "$CASE"
+verdict "show a case whose flow is not installed" 3 "is not installed" \
+	"src/cli.c:cli_case_open passes on catalog_load's usage error (exit 2, “There is no flow called “core-test”; \`ipwiz flows\` lists the installed ones.”): the seller typed nothing wrong, cannot see the answers kept in the database, and is not told to reinstall the flow"
+
 try env LANG=xx_YY.UTF-8 LC_ALL= "$IPWIZ" show x
 verdict "LANG names no installed locale" 2 "ipwiz: “x” is not a case number; \`ipwiz list\` shows them."
 

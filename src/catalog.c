@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -87,8 +89,11 @@ int catalog_list(struct catalog_entry **out, size_t *nout, struct ipw_error *err
 	*out = NULL;
 	*nout = 0;
 	if (!d) {
-		int r = ipw_error_set(err, IPW_EENV, _("Cannot read the flows directory %s."),
-				      dirpath);
+		int r =
+		    ipw_error_set(err, IPW_EENV,
+				  _("Cannot read the flows directory %s (%s); check IPWIZ_DATADIR, "
+				    "or reinstall ipwiz."),
+				  dirpath, strerror(errno));
 		free(dirpath);
 		return r;
 	}
@@ -108,13 +113,13 @@ int catalog_list(struct catalog_entry **out, size_t *nout, struct ipw_error *err
 		}
 		v = xreallocarray(v, n + 1, sizeof(*v));
 		v[n] = (struct catalog_entry){
-			.id = xstrdup(f->id),
-			.path = path,
-			.title = dupnull(f->title),
-			.description = dupnull(f->description),
-			.version = dupnull(f->version),
-			.checked = dupnull(f->checked),
-			.platform = dupnull(f->platform),
+		    .id = xstrdup(f->id),
+		    .path = path,
+		    .title = dupnull(f->title),
+		    .description = dupnull(f->description),
+		    .version = dupnull(f->version),
+		    .checked = dupnull(f->checked),
+		    .platform = dupnull(f->platform),
 		};
 		n++;
 		flow_free(f);
@@ -174,6 +179,13 @@ struct flow *catalog_load(const char *id_or_path, struct ipw_error *err)
 		return NULL;
 	}
 	struct flow *f = load_reporting(path, err);
+	if (!f && err && err->status == IPW_EUSER) {
+		/* Not the seller's mistake: the installed file is damaged. */
+		size_t n = strlen(err->msg);
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 _(" This installed flow is damaged: reinstall ipwiz, or tell the flow's "
+			   "author."));
+	}
 	free(path);
 	return f;
 }

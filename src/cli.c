@@ -13,24 +13,35 @@
 #include "xalloc.h"
 
 const struct cli_command cli_commands[] = {
-	{"new", cli_cmd_new, "FLOW [--title TITLE] [--batch]", N_("start a case and open it in the wizard")},
-	{"open", cli_cmd_open, "CASE", N_("resume a case where it was left")},
-	{"list", cli_cmd_list, "[--json]", N_("list cases: id, flow, title, status, progress, deadline")},
-	{"show", cli_cmd_show, "CASE [--json]", N_("every answer and evidence verdict of a case")},
-	{"set", cli_cmd_set, "CASE FIELD VALUE", N_("set one answer (validated as in the wizard)")},
-	{"fill", cli_cmd_fill, "CASE ANSWERS.yaml", N_("set many answers from a file")},
-	{"attach", cli_cmd_attach, "CASE FIELD [--remove] FILE...", N_("attach evidence files (checked as in the wizard)")},
-	{"check", cli_cmd_check, "CASE [--json] | --flow FLOW --field FIELD FILE|FOLDER... [--json]", N_("evidence checklist report")},
-	{"export", cli_cmd_export, "CASE [--out DIR] [--zip] [--force]", N_("documents, evidence copies and manifest")},
-	{"submitted", cli_cmd_submitted, "CASE [--date DATE] [--chance 1|2|3]", N_("mark a case submitted on the platform")},
-	{"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]", N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, withdrawn")},
-	{"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
-	{"init-shared", cli_cmd_init_shared, "DIR --group GROUP", N_("create a database a support team shares (setgid 2770 directory)")},
-	{"note", cli_cmd_note, "CASE FIELD TEXT", N_("attach a coaching note to a field (never exported)")},
-	{"notes", cli_cmd_notes, "CASE [--json]", N_("the coaching notes of a case")},
-	{"flows", cli_cmd_flows, "[--json]", N_("installed flows")},
-	{"lint", cli_cmd_lint, "[--pot] FLOW.yaml...", N_("check flow files; line:column for every error")},
-	{NULL, NULL, NULL, NULL},
+    {"new", cli_cmd_new, "FLOW [--title TITLE] [--batch]",
+     N_("start a case and open it in the wizard")},
+    {"open", cli_cmd_open, "CASE", N_("resume a case where it was left")},
+    {"list", cli_cmd_list, "[--json]",
+     N_("list cases: id, flow, title, status, progress, deadline")},
+    {"show", cli_cmd_show, "CASE [--json]", N_("every answer and evidence verdict of a case")},
+    {"set", cli_cmd_set, "CASE FIELD VALUE", N_("set one answer (validated as in the wizard)")},
+    {"fill", cli_cmd_fill, "CASE ANSWERS.yaml", N_("set many answers from a file")},
+    {"attach", cli_cmd_attach, "CASE FIELD [--remove] FILE...",
+     N_("attach evidence files (checked as in the wizard)")},
+    {"check", cli_cmd_check, "CASE [--json] | --flow FLOW --field FIELD FILE|FOLDER... [--json]",
+     N_("evidence checklist report")},
+    {"export", cli_cmd_export, "CASE [--out DIR] [--zip] [--force]",
+     N_("documents, evidence copies and manifest")},
+    {"submitted", cli_cmd_submitted, "CASE [--date DATE] [--chance 1|2|3]",
+     N_("mark a case submitted on the platform")},
+    {"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]",
+     N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, "
+	"withdrawn")},
+    {"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
+    {"init-shared", cli_cmd_init_shared, "DIR --group GROUP",
+     N_("create a database a support team shares (setgid 2770 directory)")},
+    {"note", cli_cmd_note, "CASE FIELD TEXT",
+     N_("attach a coaching note to a field (never exported)")},
+    {"notes", cli_cmd_notes, "CASE [--json]", N_("the coaching notes of a case")},
+    {"flows", cli_cmd_flows, "[--json]", N_("installed flows")},
+    {"lint", cli_cmd_lint, "[--pot] FLOW.yaml...",
+     N_("check flow files; line:column for every error")},
+    {NULL, NULL, NULL, NULL},
 };
 
 const struct cli_command *cli_find(const char *name)
@@ -94,8 +105,8 @@ int cli_parse_case_id(const char *arg, int64_t *id, struct ipw_error *err)
 	return IPW_OK;
 }
 
-int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags,
-		  struct cli_case *out, struct ipw_error *err)
+int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, struct cli_case *out,
+		  struct ipw_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	int r = cli_parse_case_id(case_arg, &out->id, err);
@@ -108,6 +119,16 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags,
 		goto fail;
 	out->flow = catalog_load(c.flow_id, err);
 	if (!out->flow) {
+		/* The seller typed nothing wrong: the flow went away (removed, or
+		 * another data directory). The answers are safe; say how to reach them. */
+		if (err && err->status == IPW_EUSAGE)
+			ipw_error_set(
+			    err, IPW_EENV,
+			    _("Case #%lld was made with the flow “%s”, which is not installed "
+			      "in %s/flows. Reinstall ipwiz (or set IPWIZ_DATADIR to where the "
+			      "flow is) to work on it; its answers are kept, and `ipwiz history "
+			      "%lld` lists them."),
+			    (long long)out->id, c.flow_id, catalog_data_dir(), (long long)out->id);
 		r = err ? err->status : IPW_EENV;
 		store_case_clear(&c);
 		goto fail;

@@ -76,3 +76,14 @@ const char *i18n_language(void)
 {
 	return current;
 }
+
+bool i18n_known_language(const char *lang)
+{
+	static const char *const known[] = {"en", "zh", "id", "in", "C", "POSIX"};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		size_t n = strlen(known[i]);
+		if (strncmp(lang, known[i], n) == 0 && strchr("_.@", lang[n]))
+			return true;
+	}
+	return false;
+}

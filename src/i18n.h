@@ -3,6 +3,7 @@
 #define IPWIZ_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -12,6 +13,10 @@
 void i18n_init(const char *lang);
 /* Switch the language for the rest of the run (a case remembers its own). */
 void i18n_set_language(const char *lang);
+/* True when lang names a language ipwiz has (en, zh_CN, id, or a locale
+ * name such as zh_CN.UTF-8 or id_ID). */
+bool i18n_known_language(const char *lang);
+
 /* The language in effect as a flow language code: "en", "zh_CN", "id". */
 const char *i18n_language(void);
 

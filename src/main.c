@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "utf8.h"
 #include "front.h"
 
 static void print_help(FILE *f)
@@ -86,6 +87,13 @@ int main(int argc, char **argv)
 	i18n_init(cli.lang);
 	if (status)
 		return status;
+	if (cli.lang && !i18n_known_language(cli.lang)) {
+		char *safe = utf8_sanitize(cli.lang);
+		fprintf(stderr, _("ipwiz: there is no language “%s”; use en, zh_CN or id.\n"),
+			safe);
+		free(safe);
+		return IPW_EUSAGE;
+	}
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 			  strcmp(argv[1], "help") == 0)) {
 		print_help(stdout);

@@ -31,7 +31,28 @@ char *store_default_path(void)
 
 /* mkdir that leaves exactly 0700 whatever the umask; an existing
  * directory (perhaps a team's 2770 one) is left as it is. */
-static int make_dir(const char *dir, struct ipw_error *err)
+/* What to do when the database's place cannot be made: the default place
+ * comes from the environment, a --db path from the user. */
+static int place_error(const char *what, const char *dir, bool deflt, struct ipw_error *err)
+{
+	if (deflt)
+		return ipw_error_set(
+		    err, IPW_EENV,
+		    _("%s To keep cases elsewhere, set XDG_DATA_HOME (or HOME) to a "
+		      "folder you can write, or use --db PATH."),
+		    what);
+	char *parent = xstrdup(dir);
+	char *slash = strrchr(parent, '/');
+	if (slash && slash != parent)
+		*slash = '\0';
+	int r = ipw_error_set(err, IPW_EENV,
+			      _("%s Create %s first, or pick another place with --db PATH."), what,
+			      parent);
+	free(parent);
+	return r;
+}
+
+static int make_dir(const char *dir, bool deflt, struct ipw_error *err)
 {
 	if (mkdir(dir, 0700) == 0) {
 		if (chmod(dir, 0700) == 0)
@@ -42,10 +63,11 @@ static int make_dir(const char *dir, struct ipw_error *err)
 			return IPW_OK;
 		errno = ENOTDIR;
 	}
-	return ipw_error_set(err, IPW_EENV,
-			     _("Cannot create the directory %s for the case "
-			       "database: %s."),
-			     dir, strerror(errno));
+	char *what = xasprintf(_("Cannot create the directory %s for the case database: %s."), dir,
+			       strerror(errno));
+	int r = place_error(what, dir, deflt, err);
+	free(what);
+	return r;
 }
 
 /* The default place gets its whole chain of directories; a path given with
@@ -62,11 +84,11 @@ static int make_parent(const char *path, bool deep, struct ipw_error *err)
 			for (char *p = dir + 1; deep && r == IPW_OK && (p = strchr(p, '/')); p++) {
 				*p = '\0';
 				if (stat(dir, &sb) != 0)
-					r = make_dir(dir, err);
+					r = make_dir(dir, deep, err);
 				*p = '/';
 			}
 			if (r == IPW_OK)
-				r = make_dir(dir, err);
+				r = make_dir(dir, deep, err);
 		}
 	}
 	free(dir);
@@ -123,20 +145,25 @@ static int locate(const char *path, unsigned flags, struct ipw_error *err)
 				     path);
 	if (stat(path, &sb) == 0)
 		return check_file(path, &sb, err);
-	if (errno == EACCES)
+	int e = errno;
+	if (e == EACCES)
 		return store_no_access(path, err);
-	if (errno != ENOENT)
-		return ipw_error_set(err, IPW_EENV, _("Cannot open the case database %s: %s."),
-				     path, strerror(errno));
+	char *def = store_default_path();
+	bool deflt = def && strcmp(def, path) == 0;
+	free(def);
+	if (e != ENOENT) {
+		char *what =
+		    xasprintf(_("Cannot open the case database %s: %s."), path, strerror(e));
+		int r = place_error(what, path, deflt, err);
+		free(what);
+		return r;
+	}
 	if (!(flags & STORE_CREATE) || (flags & STORE_READONLY))
 		return ipw_error_set(err, IPW_EENV,
 				     _("There is no case database at %s; start a case with `ipwiz "
 				       "new FLOW`, or pick another with --db PATH."),
 				     path);
-	char *def = store_default_path();
-	bool deep = def && strcmp(def, path) == 0;
-	free(def);
-	int r = make_parent(path, deep, err);
+	int r = make_parent(path, deflt, err);
 	return r == IPW_OK ? create_file(path, err) : r;
 }
 

@@ -17,8 +17,7 @@ if [ "$(id -u)" -eq 0 ] && setpriv --reuid=nobody --regid=nogroup --clear-groups
 	home=$(getent passwd nobody | cut -d: -f6)
 	if [ ! -w "$home" ]; then
 		try env -u HOME -u XDG_DATA_HOME setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPWIZ" list
-		verdict "HOME and XDG_DATA_HOME unset, home not writable" 3 "use --db PATH" \
-			"src/store.c:make_dir (via make_parent) says “Cannot create the directory $home for the case database: Permission denied.” and stops there: say to set HOME or XDG_DATA_HOME, or to use --db PATH"
+		verdict "HOME and XDG_DATA_HOME unset, home not writable" 3 "use --db PATH"
 	fi
 else
 	echo "SKIP: HOME unset (would use the real home of $(id -un))"
@@ -38,13 +37,11 @@ expect_in "$out" "Case $CASE: Core test flow" "show with a relative XDG_DATA_HOM
 [ -e relative ] && fail "a relative XDG_DATA_HOME made a directory here"
 
 try env XDG_DATA_HOME=/proc/self "$IPWIZ" list
-verdict "XDG_DATA_HOME unusable (/proc/self)" 3 "set XDG_DATA_HOME" \
-	"src/store.c:make_dir (via make_parent) says “Cannot create the directory /proc/self/ipwiz for the case database: No such file or directory.” without naming XDG_DATA_HOME or --db PATH"
+verdict "XDG_DATA_HOME unusable (/proc/self)" 3 "set XDG_DATA_HOME"
 
 : >"$T/afile"
 try env XDG_DATA_HOME="$T/afile" "$IPWIZ" list
-verdict "XDG_DATA_HOME is a file" 3 "set XDG_DATA_HOME" \
-	"src/store.c:locate says “Cannot open the case database $T/afile/ipwiz/cases.db: Not a directory.” without naming XDG_DATA_HOME or --db PATH"
+verdict "XDG_DATA_HOME is a file" 3 "set XDG_DATA_HOME"
 
 try env IPWIZ_DB="$T/new-by-env.db" "$IPWIZ" new core-test --batch
 verdict "IPWIZ_DB names a new file" 0 ""
@@ -54,12 +51,10 @@ try env IPWIZ_DB="$T" "$IPWIZ" list
 verdict "IPWIZ_DB names a directory" 3 "ipwiz: $T is not a file; pick the case database with --db PATH."
 
 try env IPWIZ_DB="$T/a/b/c.db" "$IPWIZ" list
-verdict "IPWIZ_DB in missing directories" 3 "ipwiz: Cannot create the directory $T/a/b for the case database: No such file or directory. Create $T/a first, or pick another place with --db PATH." \
-	"src/store.c:make_dir ends at the system's words and does not say what to do"
+verdict "IPWIZ_DB in missing directories" 3 "ipwiz: Cannot create the directory $T/a/b for the case database: No such file or directory. Create $T/a first, or pick another place with --db PATH."
 
 try env IPWIZ_DATADIR="$T/nowhere" "$IPWIZ" flows
-verdict "IPWIZ_DATADIR missing: flows" 3 "IPWIZ_DATADIR" \
-	"src/catalog.c:catalog_list does not say why (errno) nor what to do (check IPWIZ_DATADIR, or reinstall ipwiz)"
+verdict "IPWIZ_DATADIR missing: flows" 3 "IPWIZ_DATADIR"
 
 try env IPWIZ_DATADIR="$T/nowhere" "$IPWIZ" new core-test --batch
 verdict "IPWIZ_DATADIR missing: new" 2 "ipwiz: There is no flow called “core-test”; \`ipwiz flows\` lists the installed ones."
@@ -75,15 +70,13 @@ try env IPWIZ_DATADIR="$T/baddata" "$IPWIZ" flows
 verdict "a broken flow among the installed ones" 0 ""
 expect_in "$out" "core-test" "flows next to a broken one"
 try env IPWIZ_DATADIR="$T/baddata" "$IPWIZ" new broken --batch
-verdict "starting a broken installed flow" 1 "reinstall" \
-	"src/yaml_tree.c:libyaml_error shows libyaml's words (“did not find expected node content while parsing a flow node”); for an installed flow also say to reinstall ipwiz or tell its author"
+verdict "starting a broken installed flow" 1 "reinstall"
 
 # A case whose flow is no longer installed (removed, or IPWIZ_DATADIR
 # changed): the answers are still in the database.
 mkdir -p "$T/otherdata/flows"
 try env IPWIZ_DATADIR="$T/otherdata" "$IPWIZ" show "$CASE"
-verdict "show a case whose flow is not installed" 3 "is not installed" \
-	"src/cli.c:cli_case_open passes on catalog_load's usage error (exit 2, “There is no flow called “core-test”; \`ipwiz flows\` lists the installed ones.”): the seller typed nothing wrong, cannot see the answers kept in the database, and is not told to reinstall the flow"
+verdict "show a case whose flow is not installed" 3 "is not installed"
 
 try env LANG=xx_YY.UTF-8 LC_ALL= "$IPWIZ" show x
 verdict "LANG names no installed locale" 2 "ipwiz: “x” is not a case number; \`ipwiz list\` shows them."
@@ -105,8 +98,7 @@ try env LC_ALL=C "$IPWIZ" show "$CASE"
 verdict "LC_ALL=C with Chinese answers" 0 ""
 
 try "$IPWIZ" --lang xx show x
-verdict "--lang with a language ipwiz does not have" 2 "xx" \
-	"src/i18n.c:i18n_set_language takes any --lang silently: “--lang cn” or “--lang chinese” shows English without saying that en, zh_CN and id exist"
+verdict "--lang with a language ipwiz does not have" 2 "xx"
 
 try env TZ=Nowhere/Bogus "$IPWIZ" history "$CASE"
 verdict "TZ names no zone" 0 ""

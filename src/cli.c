@@ -2,6 +2,7 @@
  * store and a case, reporting errors, JSON strings. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "i18n.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const struct cli_command cli_commands[] = {
@@ -56,7 +58,10 @@ int cli_fail(const struct ipw_error *err)
 {
 	char buf[2048];
 	ipw_error_format(err, buf, sizeof(buf));
-	fprintf(stderr, "ipwiz: %s\n", buf);
+	/* Messages quote file names and arguments: never let them drive the terminal. */
+	char *safe = utf8_sanitize(buf);
+	fprintf(stderr, "ipwiz: %s\n", safe);
+	free(safe);
 	return err->status ? (int)err->status : IPW_EENV;
 }
 
@@ -67,12 +72,27 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 		va_start(ap, fmt);
 		char *msg = xvasprintf(fmt, ap);
 		va_end(ap);
-		fprintf(stderr, "ipwiz: %s\n", msg);
+		char *safe = utf8_sanitize(msg);
+		fprintf(stderr, "ipwiz: %s\n", safe);
+		free(safe);
 		free(msg);
 	}
 	if (cmd)
 		fprintf(stderr, _("Usage: ipwiz %s %s\n"), cmd->name, cmd->usage);
 	return IPW_EUSAGE;
+}
+
+int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name,
+	       const char **value)
+{
+	if (strcmp(argv[*i], name) != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage(cmd, _("%s needs a value."), name);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
 }
 
 int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err)
@@ -97,8 +117,9 @@ int cli_parse_case_id(const char *arg, int64_t *id, struct ipw_error *err)
 {
 	const char *p = arg[0] == '#' ? arg + 1 : arg;
 	char *end;
+	errno = 0;
 	long long v = strtoll(p, &end, 10);
-	if (!*p || *end || v <= 0)
+	if (!*p || *end || v <= 0 || errno == ERANGE)
 		return ipw_error_set(err, IPW_EUSAGE,
 				     _("“%s” is not a case number; `ipwiz list` shows them."), arg);
 	*id = (int64_t)v;

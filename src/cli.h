@@ -42,6 +42,13 @@ int cli_fail(const struct ipw_error *err);
 int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* When argv[*i] is the option `name`, take its value into *value (moving
+ * *i past it) and return 1; when the value is missing, print why with the
+ * usage and return -1 (the caller returns IPW_EUSAGE); 0 when argv[*i] is
+ * something else. */
+int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name,
+	       const char **value);
+
 /* Open the database (creating the default one when flags has STORE_CREATE). */
 int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err);
 /* Parse a case id ("12" or "#12"); IPW_EUSAGE when it is not one. */

@@ -28,9 +28,12 @@ int cli_cmd_new(struct cli *cli, int argc, char **argv)
 	const char *flow_id = NULL, *title = NULL;
 	bool batch = false;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--title") == 0 && i + 1 < argc)
-			title = argv[++i];
-		else if (strcmp(argv[i], "--batch") == 0)
+		int o = cli_option(cmd, argc, argv, &i, "--title", &title);
+		if (o < 0)
+			return IPW_EUSAGE;
+		if (o > 0)
+			continue;
+		if (strcmp(argv[i], "--batch") == 0)
 			batch = true;
 		else if (argv[i][0] == '-')
 			return cli_usage(cmd, _("unknown option %s"), argv[i]);
@@ -42,8 +45,9 @@ int cli_cmd_new(struct cli *cli, int argc, char **argv)
 	if (!flow_id)
 		return cli_usage(cmd, _("which flow? `ipwiz flows` lists them"));
 	if (!batch)
-		return front_run(cli, &(struct ui_request){
-					      .start = UI_START_NEW, .flow_id = flow_id, .title = title});
+		return front_run(cli, &(struct ui_request){.start = UI_START_NEW,
+							   .flow_id = flow_id,
+							   .title = title});
 	struct ipw_error err = {0};
 	struct flow *flow = catalog_load(flow_id, &err);
 	if (!flow)
@@ -161,7 +165,8 @@ static void print_cell(const char *s, size_t cols)
 static void list_text(struct store *st, struct flow_cache *fc, struct store_case *v, size_t n)
 {
 	if (n == 0) {
-		printf(_("No cases yet. Start one with: ipwiz new FLOW (`ipwiz flows` lists them).\n"));
+		printf(_(
+		    "No cases yet. Start one with: ipwiz new FLOW (`ipwiz flows` lists them).\n"));
 		return;
 	}
 	print_cell(_("ID"), 6);
@@ -188,8 +193,9 @@ static void list_text(struct store *st, struct flow_cache *fc, struct store_case
 int cli_cmd_list(struct cli *cli, int argc, char **argv)
 {
 	bool json = has_flag(argc, argv, "--json");
-	if (argc > (json ? 2 : 1))
-		return cli_usage(cli_find("list"), _("unexpected argument"));
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--json") != 0)
+			return cli_usage(cli_find("list"), _("unexpected argument %s"), argv[i]);
 	struct ipw_error err = {0};
 	struct store *st = NULL;
 	struct store_case *v = NULL;

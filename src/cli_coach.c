@@ -20,17 +20,29 @@
  * belong to the group, nobody else can enter. */
 static int make_shared_dir(const char *dir, gid_t gid, struct ipw_error *err)
 {
-	if (mkdir(dir, 0770) != 0 && errno != EEXIST)
-		return ipw_error_set(err, IPW_EENV, _("Cannot create the directory %s: %s."), dir,
-				     strerror(errno));
+	if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
+		int e = errno;
+		char *parent = xstrdup(dir);
+		char *slash = strrchr(parent, '/');
+		if (slash && slash != parent)
+			*slash = '\0';
+		int r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("Cannot create the directory %s: %s. Create %s first, or choose "
+		      "another directory."),
+		    dir, strerror(e), parent);
+		free(parent);
+		return r;
+	}
 	struct stat sb;
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return ipw_error_set(err, IPW_EENV, _("%s exists and is not a directory."), dir);
 	if (chown(dir, (uid_t)-1, gid) != 0 || chmod(dir, 02770) != 0)
-		return ipw_error_set(err, IPW_EENV,
-				     _("Cannot give %s to the group: %s (run this as the directory's "
-				       "owner or as root)."),
-				     dir, strerror(errno));
+		return ipw_error_set(
+		    err, IPW_EENV,
+		    _("Cannot give %s to the group: %s (run this as the directory's "
+		      "owner or as root)."),
+		    dir, strerror(errno));
 	return IPW_OK;
 }
 
@@ -59,9 +71,12 @@ int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
 	const struct cli_command *cmd = cli_find("init-shared");
 	const char *dir = NULL, *group = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--group") == 0 && i + 1 < argc)
-			group = argv[++i];
-		else if (!dir && argv[i][0] != '-')
+		int o = cli_option(cmd, argc, argv, &i, "--group", &group);
+		if (o < 0)
+			return IPW_EUSAGE;
+		if (o > 0)
+			continue;
+		if (!dir && argv[i][0] != '-')
 			dir = argv[i];
 		else
 			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
@@ -70,8 +85,9 @@ int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd, _("give the directory and the team's group"));
 	struct group *gr = getgrnam(group);
 	if (!gr) {
-		fprintf(stderr, _("ipwiz: there is no group “%s”; create it first (groupadd %s).\n"),
-			group, group);
+		fprintf(stderr,
+			_("ipwiz: there is no group “%s”; create it first (groupadd %s).\n"), group,
+			group);
 		return IPW_EUSER;
 	}
 	gid_t gid = gr->gr_gid;
@@ -88,11 +104,14 @@ int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	store_close(st);
+	char *safe = utf8_sanitize(db), *safe_group = utf8_sanitize(group);
 	printf(_("Shared database ready: %s (group %s, mode 0660, directory 2770).\n"
 		 "Every member of the group opens it with:\n"
 		 "  ipwiz --db %s\n"
 		 "or by setting IPWIZ_DB=%s\n"),
-	       db, group, db, db);
+	       safe, safe_group, safe, safe);
+	free(safe);
+	free(safe_group);
 	free(db);
 	return 0;
 }
@@ -135,8 +154,10 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("notes");
 	bool json = argc == 3 && strcmp(argv[2], "--json") == 0;
-	if (argc != 2 && !json)
+	if (argc < 2)
 		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	if (argc > 2 && !json)
+		return cli_usage(cmd, _("unexpected argument %s"), argv[2]);
 	struct cli_case cc;
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, argv[1], STORE_READONLY, &cc, &err) != IPW_OK)

@@ -17,10 +17,15 @@ int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 	const char *case_arg = NULL, *date = NULL;
 	int chance = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
-			date = argv[++i];
-		} else if (strcmp(argv[i], "--chance") == 0 && i + 1 < argc) {
-			const char *c = argv[++i];
+		const char *c = NULL;
+		int o = cli_option(cmd, argc, argv, &i, "--date", &date);
+		if (o == 0)
+			o = cli_option(cmd, argc, argv, &i, "--chance", &c);
+		if (o < 0)
+			return IPW_EUSAGE;
+		if (o > 0 && !c) {
+			continue;
+		} else if (c) {
 			if (strlen(c) != 1 || c[0] < '1' || c[0] > '3')
 				return cli_usage(cmd, _("--chance is 1, 2 or 3."));
 			chance = c[0] - '0';
@@ -44,10 +49,10 @@ int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 	int rc = IPW_OK;
 	if (date && !calendar_parse_date(date, &day))
 		rc = ipw_error_set(&err, IPW_EUSAGE,
-		                   _("Write the date as year-month-day, for example 2026-11-24."));
+				   _("Write the date as year-month-day, for example 2026-11-24."));
 	else if (day > today)
 		rc = ipw_error_set(&err, IPW_EUSER,
-		                   _("The submission date cannot be in the future."));
+				   _("The submission date cannot be in the future."));
 	else
 		rc = submission_record(c.store, c.id, day, chance, &err);
 	cli_case_close(&c);
@@ -62,7 +67,7 @@ int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 		    (long long)id, d, chance, (long long)id);
 	else
 		printf(_("Case %lld: submitted on %s. Record the platform's answer with `ipwiz "
-		         "reply %lld OUTCOME`.\n"),
+			 "reply %lld OUTCOME`.\n"),
 		       (long long)id, d, (long long)id);
 	return IPW_OK;
 }

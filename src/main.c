@@ -49,8 +49,11 @@ static bool take_global(struct cli *cli, int argc, char **argv, int *i, int *sta
 		return true;
 	} else
 		return false;
-	if (a[len] == '=') {
+	if (a[len] == '=' && a[len + 1]) {
 		*slot = a + len + 1;
+	} else if (a[len] == '=') { /* "--db=$EMPTY" in a script: not the default */
+		fprintf(stderr, _("ipwiz: %.*s needs a value.\n"), (int)len, a);
+		*status = IPW_EUSAGE;
 	} else if (*i + 1 < argc) {
 		*slot = argv[++*i];
 	} else {
@@ -105,15 +108,16 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2)
 		return front_run(&cli, &(struct ui_request){.start = UI_START_HOME});
-	if (argv[1][0] == '-') {
-		fprintf(stderr, _("ipwiz: unknown option %s\n"), argv[1]);
-		fprintf(stderr, _("Try 'ipwiz --help'.\n"));
-		return IPW_EUSAGE;
-	}
-	const struct cli_command *cmd = cli_find(argv[1]);
+	const struct cli_command *cmd = argv[1][0] == '-' ? NULL : cli_find(argv[1]);
 	if (!cmd) {
-		fprintf(stderr, _("ipwiz: unknown command “%s”.\n"), argv[1]);
+		/* Whatever was typed or pasted is quoted back, made harmless. */
+		char *safe = utf8_sanitize(argv[1]);
+		if (argv[1][0] == '-')
+			fprintf(stderr, _("ipwiz: unknown option %s\n"), safe);
+		else
+			fprintf(stderr, _("ipwiz: unknown command “%s”.\n"), safe);
 		fprintf(stderr, _("Try 'ipwiz --help'.\n"));
+		free(safe);
 		return IPW_EUSAGE;
 	}
 	return cmd->fn(&cli, argc - 1, argv + 1);

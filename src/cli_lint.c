@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* "alibaba-counter-notice" → the installed file; anything with a slash or
@@ -29,11 +30,14 @@ static void print_diags(struct ipw_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ipw_diag *g = &d->v[i];
 		const char *kind = g->severity == IPW_SEV_ERROR ? _("error") : _("warning");
+		/* Messages quote ids and keys from the file as written. */
+		char *file = utf8_sanitize(g->file), *msg = utf8_sanitize(g->msg);
 		if (g->line > 0)
-			fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->column, kind,
-			        g->msg);
+			fprintf(stderr, "%s:%d:%d: %s: %s\n", file, g->line, g->column, kind, msg);
 		else
-			fprintf(stderr, "%s: %s: %s\n", g->file, kind, g->msg);
+			fprintf(stderr, "%s: %s: %s\n", file, kind, msg);
+		free(file);
+		free(msg);
 	}
 }
 
@@ -151,7 +155,7 @@ int cli_cmd_lint(struct cli *cli, int argc, char **argv)
 	pot_print(&pot, pot_mode && status == IPW_OK ? stdout : NULL);
 	if (!pot_mode || d.nerrors)
 		fprintf(stderr, _("%d file(s): %zu error(s), %zu warning(s)\n"), files, d.nerrors,
-		        d.nwarnings);
+			d.nwarnings);
 	ipw_diags_free(&d);
 	return status;
 }

@@ -21,7 +21,7 @@ void fb_error(struct flow_builder *b, const struct ynode *at, const char *fmt, .
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, at ? at->line : 0, at ? at->column : 0,
-	              "%s", msg);
+		      "%s", msg);
 	free(msg);
 }
 
@@ -59,7 +59,7 @@ static size_t distance(const char *a, const char *b)
 }
 
 void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *const *allowed,
-                   const char *what)
+		   const char *what)
 {
 	for (size_t i = 0; i < map->n; i++) {
 		const char *key = map->keys[i].text;
@@ -81,7 +81,7 @@ void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *
 			continue;
 		if (near)
 			fb_error(b, &map->keys[i], _("unknown key “%s” in %s; did you mean “%s”?"),
-			         key, what, near);
+				 key, what, near);
 		else
 			fb_error(b, &map->keys[i], _("unknown key “%s” in %s"), key, what);
 	}
@@ -92,12 +92,12 @@ bool fb_expect_map(struct flow_builder *b, const struct ynode *n, const char *wh
 	if (n->kind == YNODE_MAP)
 		return true;
 	fb_error(b, n, _("%s must be a mapping of keys and values, not %s"), what,
-	         ytree_kind_name(n));
+		 ytree_kind_name(n));
 	return false;
 }
 
 static const struct ynode *scalar_at(struct flow_builder *b, const struct ynode *map,
-                                     const char *key)
+				     const char *key)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (v && v->kind != YNODE_SCALAR) {
@@ -108,7 +108,7 @@ static const struct ynode *scalar_at(struct flow_builder *b, const struct ynode 
 }
 
 bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bool required,
-            char **out)
+	    char **out)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (!v) {
@@ -122,16 +122,22 @@ bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bo
 		fb_error(b, v, _("“%s” contains a NUL character"), key);
 		return false;
 	}
-	if (required && !v->quoted && v->len == 0) {
+	if (required && v->len == 0) {
 		fb_error(b, v, _("“%s” is empty"), key);
 		return false;
 	}
+	for (const char *p = v->text; *p; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
+			/* A "\e[31m" escape in quotes: it would reach screens and documents. */
+			fb_error(b, v, _("“%s” contains a control character; remove it"), key);
+			return false;
+		}
 	xstrset(out, v->text);
 	return true;
 }
 
 bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, unsigned *out,
-             bool *present)
+	     bool *present)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (present)
@@ -145,7 +151,7 @@ bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, u
 	unsigned long x = strtoul(v->text, &end, 10);
 	if (!isdigit((unsigned char)v->text[0]) || *end || errno || x > 1000000) {
 		fb_error(b, v, _("“%s” must be a whole number from 0 to 1000000, not “%s”"), key,
-		         v->text);
+			 v->text);
 		return false;
 	}
 	*out = (unsigned)x;
@@ -153,7 +159,7 @@ bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, u
 }
 
 bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key, double *out,
-               bool *present)
+	       bool *present)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (present)
@@ -212,7 +218,7 @@ bool fb_size(struct flow_builder *b, const struct ynode *map, const char *key, u
 		unit = 0;
 	if (!isdigit((unsigned char)v->text[0]) || unit == 0 || errno || x > (1ull << 40) / unit) {
 		fb_error(b, v, _("“%s” must be a size such as 500KB, 8MB or 1GB, not “%s”"), key,
-		         v->text);
+			 v->text);
 		return false;
 	}
 	*out = x * unit;
@@ -220,7 +226,7 @@ bool fb_size(struct flow_builder *b, const struct ynode *map, const char *key, u
 }
 
 bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *key, char ***out,
-                 size_t *n)
+		 size_t *n)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (!v)
@@ -241,7 +247,7 @@ bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *ke
 	for (size_t i = 0; i < v->n; i++) {
 		if (v->items[i].kind != YNODE_SCALAR) {
 			fb_error(b, &v->items[i], _("each item of “%s” must be a single value"),
-			         key);
+				 key);
 			ok = false;
 			continue;
 		}
@@ -270,7 +276,7 @@ bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key, s
 	if (!e) {
 		int col = v->column + (v->quoted ? 1 : 0) + (err.column > 0 ? err.column - 1 : 0);
 		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, v->line, col, _("in “%s”: %s"), key,
-		              err.msg);
+			      err.msg);
 		return false;
 	}
 	*out = e;
@@ -279,7 +285,7 @@ bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key, s
 		b->sites = xreallocarray(b->sites, b->capsites, sizeof *b->sites);
 	}
 	b->sites[b->nsites++] = (struct flow_expr_site){e, v->line, v->column + (v->quoted ? 1 : 0),
-	                                                b->owner ? xstrdup(b->owner) : NULL, key};
+							b->owner ? xstrdup(b->owner) : NULL, key};
 	return true;
 }
 
@@ -295,17 +301,17 @@ static bool valid_id(const char *s, bool dashes)
 }
 
 bool fb_id(struct flow_builder *b, const struct ynode *map, const char *key, bool dashes,
-           char **out)
+	   char **out)
 {
 	if (!fb_str(b, map, key, true, out))
 		return false;
 	if (valid_id(*out, dashes))
 		return true;
 	fb_error(b, ytree_get(map, key),
-	         dashes ? _("“%s” must use lower-case letters, digits and dashes, such as "
-	                    "“my-flow”")
-	                : _("“%s” must start with a lower-case letter and use only lower-case "
-	                    "letters, digits and underscores, such as “notice_date”"),
-	         *out);
+		 dashes ? _("“%s” must use lower-case letters, digits and dashes, such as "
+			    "“my-flow”")
+			: _("“%s” must start with a lower-case letter and use only lower-case "
+			    "letters, digits and underscores, such as “notice_date”"),
+		 *out);
 	return false;
 }

@@ -15,9 +15,9 @@
 #include "xalloc.h"
 
 /* Names the templates and expressions already give a meaning to. */
-static const char *const reserved[] = {"today", "case", "flow",  "deadline", "evidence",
-                                       "index", "true", "false", "null",     "not",
-                                       "and",   "or",   "in",    NULL};
+static const char *const reserved[] = {"today", "case", "flow",	 "deadline", "evidence",
+				       "index", "true", "false", "null",     "not",
+				       "and",	"or",	"in",	 NULL};
 
 static void check_ids(struct flow_builder *b, const struct flow *f)
 {
@@ -26,39 +26,39 @@ static void check_ids(struct flow_builder *b, const struct flow *f)
 		for (size_t t = 0; t < s; t++)
 			if (strcmp(f->steps[t].id, st->id) == 0)
 				ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, st->pos.line,
-				              st->pos.column, _("a second step is called “%s”"),
-				              st->id);
+					      st->pos.column, _("a second step is called “%s”"),
+					      st->id);
 		for (size_t i = 0; i < st->nfields; i++) {
 			const struct flow_field *fl = &st->fields[i];
 			if (flow_find_field(f, fl->id) != fl)
 				ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, fl->pos.line,
-				              fl->pos.column,
-				              _("a second field is called “%s”; field names are "
-				                "unique in a flow"),
-				              fl->id);
+					      fl->pos.column,
+					      _("a second field is called “%s”; field names are "
+						"unique in a flow"),
+					      fl->id);
 			for (const char *const *r = reserved; *r; r++)
 				if (strcmp(*r, fl->id) == 0)
 					ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file,
-					              fl->pos.line, fl->pos.column,
-					              _("“%s” is a reserved word; give the field "
-					                "another name"),
-					              fl->id);
+						      fl->pos.line, fl->pos.column,
+						      _("“%s” is a reserved word; give the field "
+							"another name"),
+						      fl->id);
 			for (size_t k = 0; k < fl->nitems; k++)
 				for (size_t j = 0; j < k; j++)
 					if (strcmp(fl->items[j].id, fl->items[k].id) == 0)
 						ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file,
-						              fl->items[k].pos.line,
-						              fl->items[k].pos.column,
-						              _("a second item field is called "
-						                "“%s”"),
-						              fl->items[k].id);
+							      fl->items[k].pos.line,
+							      fl->items[k].pos.column,
+							      _("a second item field is called "
+								"“%s”"),
+							      fl->items[k].id);
 		}
 	}
 	for (size_t d = 0; d < f->ndocuments; d++)
 		if (flow_find_document(f, f->documents[d].id) != &f->documents[d])
 			ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, f->documents[d].pos.line,
-			              f->documents[d].pos.column,
-			              _("a second document is called “%s”"), f->documents[d].id);
+				      f->documents[d].pos.column,
+				      _("a second document is called “%s”"), f->documents[d].id);
 }
 
 struct ref_ctx {
@@ -73,12 +73,12 @@ static void check_expr_ref(const char *ref, int column, void *vctx)
 	int col = c->site->column + (column > 0 ? column - 1 : 0);
 	if (!flow_resolve_ref(c->f, ref)) {
 		ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->site->line, col,
-		              _("“%s” is not a field of this flow"), ref);
+			      _("“%s” is not a field of this flow"), ref);
 		return;
 	}
 	if (c->site->owner && strcmp(ref, c->site->owner) == 0)
 		ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->site->line, col,
-		              _("the condition of “%s” depends on its own answer"), ref);
+			      _("the condition of “%s” depends on its own answer"), ref);
 }
 
 static void check_expressions(struct flow_builder *b, const struct flow *f)
@@ -125,12 +125,26 @@ static void check_template_ref(const char *ref, const char *list, int line, int 
 	if (flow_resolve_ref(c->f, ref))
 		return;
 	ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1,
-	              c->indent + column, _("“%s” in the template is not a field of this flow"),
-	              ref);
+		      c->indent + column, _("“%s” in the template is not a field of this flow"),
+		      ref);
+}
+
+/* {{#each x}} needs x to be a list field. */
+static void check_template_list(const char *list, const char *outer, int line, int column,
+				void *vctx)
+{
+	struct tref_ctx *c = vctx;
+	const struct flow_field *fl = flow_resolve_ref(c->f, list);
+	if (!fl || fl->type == FIELD_LIST)
+		return; /* unknown names are reported by check_template_ref */
+	ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1,
+		      c->indent + column,
+		      _("“%s” is not a list, so {{#each %s}} has nothing to repeat; use {{%s}}"),
+		      list, list, list);
 }
 
 static void check_templates(struct flow_builder *b, const struct flow *f, const char *buf,
-                            size_t len)
+			    size_t len)
 {
 	for (size_t d = 0; d < f->ndocuments; d++)
 		for (size_t i = 0; i < f->documents[d].ntemplates; i++) {
@@ -140,12 +154,13 @@ static void check_templates(struct flow_builder *b, const struct flow *f, const 
 			struct template *tp = template_parse(t->text, &err);
 			if (!tp) {
 				ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file,
-				              t->pos.line + (err.line > 0 ? err.line - 1 : 0),
-				              c.indent + (err.column > 0 ? err.column : 1),
-				              _("in the %s template: %s"), t->lang, err.msg);
+					      t->pos.line + (err.line > 0 ? err.line - 1 : 0),
+					      c.indent + (err.column > 0 ? err.column : 1),
+					      _("in the %s template: %s"), t->lang, err.msg);
 				continue;
 			}
 			template_refs(tp, check_template_ref, &c);
+			template_lists(tp, check_template_list, &c);
 			template_free(tp);
 		}
 }
@@ -183,23 +198,23 @@ static void check_field_names(struct flow_builder *b, const struct flow *f)
 			for (size_t g = 0; g < r->ngrounds; g++)
 				if (!is_choice_value(f, r->grounds[g]))
 					field_error(b, fl,
-					            _("the ground “%s” is not the value of "
-					              "any choice in this flow"),
-					            r->grounds[g]);
+						    _("the ground “%s” is not the value of "
+						      "any choice in this flow"),
+						    r->grounds[g]);
 			if (r->date_field) {
 				const struct flow_field *d = flow_find_field(f, r->date_field);
 				if (!d || d->type != FIELD_DATE)
 					field_error(b, fl,
-					            _("“date_field: %s” must name a date "
-					              "field"),
-					            r->date_field);
+						    _("“date_field: %s” must name a date "
+						      "field"),
+						    r->date_field);
 			}
 			for (size_t c = 0; c < fl->ncovers; c++)
 				if (!flow_find_field(f, fl->covers[c]))
 					field_error(b, fl,
-					            _("“covers” names “%s”, which is not a "
-					              "field of this flow"),
-					            fl->covers[c]);
+						    _("“covers” names “%s”, which is not a "
+						      "field of this flow"),
+						    fl->covers[c]);
 		}
 }
 
@@ -210,15 +225,15 @@ static void check_deadlines(struct flow_builder *b, const struct flow *f)
 		const struct flow_field *from = flow_find_field(f, d->from);
 		if (!from || from->type != FIELD_DATE)
 			ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, d->pos.line, d->pos.column,
-			              _("“from: %s” must name a date field"), d->from);
+				      _("“from: %s” must name a date field"), d->from);
 		if (!d->calendar)
 			continue;
 		char *path = xasprintf("%s/calendars/%s.yaml", catalog_data_dir(), d->calendar);
 		bool found = strchr(d->calendar, '/') == NULL && access(path, R_OK) == 0;
 		if (!found)
 			ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, d->pos.line, d->pos.column,
-			              _("there is no working-day calendar “%s” (looked for %s)"),
-			              d->calendar, path);
+				      _("there is no working-day calendar “%s” (looked for %s)"),
+				      d->calendar, path);
 		free(path);
 	}
 }
@@ -291,15 +306,15 @@ static void build_graph(struct flow_builder *b, const struct flow *f, struct con
 static void report_cycle(struct flow_builder *b, const struct cond_node *n)
 {
 	ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, n->site->line, n->site->column,
-	              _("the condition of “%s” depends, through other conditions, on its own "
-	                "answer; no order of answers can show it"),
-	              n->site->owner);
+		      _("the condition of “%s” depends, through other conditions, on its own "
+			"answer; no order of answers can show it"),
+		      n->site->owner);
 }
 
 /* Walk from start; a reference back to a node on the current path closes a
  * cycle, reported once at that node's condition. */
 static void walk(struct flow_builder *b, struct cond_graph *g, size_t start, size_t *stack,
-                 size_t *next)
+		 size_t *next)
 {
 	size_t depth = 0;
 	stack[depth] = start;

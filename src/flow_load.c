@@ -49,7 +49,7 @@ static bool valid_lang(const char *s)
 {
 	size_t n = strlen(s);
 	return (n == 2 || (n == 5 && s[2] == '_' && s[3] >= 'A' && s[3] <= 'Z' && s[4] >= 'A' &&
-	                   s[4] <= 'Z')) &&
+			   s[4] <= 'Z')) &&
 	       s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
 }
 
@@ -57,8 +57,8 @@ static void build_templates(struct flow_builder *b, const struct ynode *v, struc
 {
 	if (!v || v->kind != YNODE_MAP || v->n == 0) {
 		fb_error(b, v,
-		         _("a document needs “templates”: one text per language, “en” "
-		           "first"));
+			 _("a document needs “templates”: one text per language, “en” "
+			   "first"));
 		return;
 	}
 	d->templates = xcalloc(v->n, sizeof *d->templates);
@@ -67,12 +67,12 @@ static void build_templates(struct flow_builder *b, const struct ynode *v, struc
 		const struct ynode *k = &v->keys[i], *t = &v->items[i];
 		if (!valid_lang(k->text)) {
 			fb_error(b, k, _("“%s” is not a language code such as en, zh_CN or id"),
-			         k->text);
+				 k->text);
 			continue;
 		}
 		if (t->kind != YNODE_SCALAR) {
 			fb_error(b, t,
-			         _("a template must be text (write it as a block after “|”)"));
+				 _("a template must be text (write it as a block after “|”)"));
 			continue;
 		}
 		struct flow_template *ft = &d->templates[d->ntemplates++];
@@ -91,8 +91,8 @@ static void build_document(struct flow_builder *b, const struct ynode *n, struct
 	memset(d, 0, sizeof *d);
 	if (!fb_expect_map(b, n, _("a document")))
 		return;
-	static const char *const keys[] = {"id",   "title",     "form_field", "purpose",
-	                                   "when", "templates", NULL};
+	static const char *const keys[] = {"id",   "title",	"form_field", "purpose",
+					   "when", "templates", NULL};
 	fb_check_keys(b, n, keys, _("a document"));
 	d->pos = (struct flow_pos){n->line, n->column};
 	if (!fb_id(b, n, "id", false, &d->id))
@@ -103,9 +103,9 @@ static void build_document(struct flow_builder *b, const struct ynode *n, struct
 	if (!d->purpose)
 		d->purpose = xstrdup("paste");
 	else if (strcmp(d->purpose, "paste") && strcmp(d->purpose, "upload") &&
-	         strcmp(d->purpose, "keep"))
+		 strcmp(d->purpose, "keep"))
 		fb_error(b, ytree_get(n, "purpose"),
-		         _("“purpose” must be paste, upload or keep, not “%s”"), d->purpose);
+			 _("“purpose” must be paste, upload or keep, not “%s”"), d->purpose);
 	fb_expr(b, n, "when", &d->when);
 	build_templates(b, ytree_get(n, "templates"), d);
 }
@@ -115,9 +115,9 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 	memset(d, 0, sizeof *d);
 	if (!fb_expect_map(b, n, _("a deadline")))
 		return;
-	static const char *const keys[] = {"id",           "label",         "from",
-	                                   "working_days", "calendar_days", "calendar",
-	                                   "when",         "note",          NULL};
+	static const char *const keys[] = {"id",	   "label",	    "from",
+					   "working_days", "calendar_days", "calendar",
+					   "when",	   "note",	    NULL};
 	fb_check_keys(b, n, keys, _("a deadline"));
 	d->pos = (struct flow_pos){n->line, n->column};
 	if (!fb_id(b, n, "id", false, &d->id))
@@ -137,7 +137,7 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 	fb_str(b, n, "calendar", working, &d->calendar);
 	if (!working && d->calendar)
 		fb_error(b, ytree_get(n, "calendar"),
-		         _("“calendar” only applies to “working_days”"));
+			 _("“calendar” only applies to “working_days”"));
 }
 
 /* A list of mappings under key, each built by fn into an array. */
@@ -149,8 +149,12 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 				fb_error(b, root, _("the flow needs “%s”: %s"), key, what);        \
 			break;                                                                     \
 		}                                                                                  \
-		if (v_->kind != YNODE_SEQ || (required && v_->n == 0)) {                           \
+		if (v_->kind != YNODE_SEQ) {                                                       \
 			fb_error(b, v_, _("“%s” must be a list: %s"), key, what);                  \
+			break;                                                                     \
+		}                                                                                  \
+		if (required && v_->n == 0) {                                                      \
+			fb_error(b, v_, _("“%s” needs at least one step: %s"), key, what);         \
 			break;                                                                     \
 		}                                                                                  \
 		arr = xcalloc(v_->n ? v_->n : 1, sizeof *arr);                                     \
@@ -163,9 +167,9 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 
 static void build_flow(struct flow_builder *b, const struct ynode *root, struct flow *f)
 {
-	static const char *const keys[] = {"id",       "version",   "title",     "description",
-	                                   "platform", "checked",   "languages", "review_language",
-	                                   "steps",    "documents", "deadlines", NULL};
+	static const char *const keys[] = {"id",       "version",   "title",	 "description",
+					   "platform", "checked",   "languages", "review_language",
+					   "steps",    "documents", "deadlines", NULL};
 	fb_check_keys(b, root, keys, _("the flow"));
 	fb_id(b, root, "id", true, &f->id);
 	fb_str(b, root, "version", true, &f->version);
@@ -177,15 +181,15 @@ static void build_flow(struct flow_builder *b, const struct ynode *root, struct 
 	for (size_t i = 0; i < f->nlanguages; i++)
 		if (!valid_lang(f->languages[i]))
 			fb_error(b, ytree_get(root, "languages"),
-			         _("“%s” is not a language code such as en, zh_CN or id"),
-			         f->languages[i]);
+				 _("“%s” is not a language code such as en, zh_CN or id"),
+				 f->languages[i]);
 	fb_str(b, root, "review_language", false, &f->review_language);
 	BUILD_ARRAY(b, root, "steps", true, f->steps, f->nsteps, build_step,
-	            _("the screens the wizard shows, in order"));
+		    _("the screens the wizard shows, in order"));
 	BUILD_ARRAY(b, root, "documents", false, f->documents, f->ndocuments, build_document,
-	            _("the texts written from the answers"));
+		    _("the texts written from the answers"));
 	BUILD_ARRAY(b, root, "deadlines", false, f->deadlines, f->ndeadlines, build_deadline,
-	            _("the dates the answers set"));
+		    _("the dates the answers set"));
 }
 
 static void hash_buffer(const char *buf, size_t len, char out[65])
@@ -225,30 +229,30 @@ static size_t control_character(const char *buf, size_t len)
 }
 
 struct flow *flow_load_buffer(const char *name, const char *buf, size_t len,
-                              struct ipw_diags *diags)
+			      struct ipw_diags *diags)
 {
 	size_t errors_before = diags->nerrors;
 	size_t bad;
 	if (len > FLOW_MAX_BYTES) {
 		ipw_diags_add(diags, IPW_SEV_ERROR, name, 0, 0,
-		              _("the file is larger than %d KiB; a flow file is never that big"),
-		              FLOW_MAX_BYTES / 1024);
+			      _("the file is larger than %d KiB; a flow file is never that big"),
+			      FLOW_MAX_BYTES / 1024);
 		return NULL;
 	}
 	if (!utf8_valid(buf, len, &bad)) {
 		int line, col;
 		offset_position(buf, bad, &line, &col);
 		ipw_diags_add(diags, IPW_SEV_ERROR, name, line, col,
-		              _("the file is not UTF-8 text (byte %zu); save it as UTF-8"), bad);
+			      _("the file is not UTF-8 text (byte %zu); save it as UTF-8"), bad);
 		return NULL;
 	}
 	if ((bad = control_character(buf, len)) < len) {
 		int line, col;
 		offset_position(buf, bad, &line, &col);
 		ipw_diags_add(diags, IPW_SEV_ERROR, name, line, col,
-		              _("the file contains a control character (byte %zu, code 0x%02x); "
-		                "remove it"),
-		              bad, (unsigned)(unsigned char)buf[bad]);
+			      _("the file contains a control character (byte %zu, code 0x%02x); "
+				"remove it"),
+			      bad, (unsigned)(unsigned char)buf[bad]);
 		return NULL;
 	}
 	struct ynode *root = ytree_parse(name, buf, len, FLOW_MAX_DEPTH, diags);
@@ -280,16 +284,16 @@ struct flow *flow_load_file(const char *path, struct ipw_diags *diags)
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		ipw_diags_add(diags, IPW_SEV_ERROR, path, 0, 0, _("cannot read the file: %s"),
-		              strerror(errno));
+			      strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size > FLOW_MAX_BYTES) {
 		ipw_diags_add(diags, IPW_SEV_ERROR, path, 0, 0, "%s",
-		              S_ISREG(st.st_mode) ? _("the file is larger than 1 MiB; a flow file "
-		                                      "is never that big")
-		                                  : _("this is not a regular file"));
+			      S_ISREG(st.st_mode) ? _("the file is larger than 1 MiB; a flow file "
+						      "is never that big")
+						  : _("this is not a regular file"));
 		close(fd);
 		return NULL;
 	}
@@ -301,7 +305,7 @@ struct flow *flow_load_file(const char *path, struct ipw_diags *diags)
 	close(fd);
 	if (r < 0) {
 		ipw_diags_add(diags, IPW_SEV_ERROR, path, 0, 0, _("cannot read the file: %s"),
-		              strerror(errno));
+			      strerror(errno));
 		free(buf);
 		return NULL;
 	}

@@ -150,7 +150,7 @@ static bool tag_is(const char *body, size_t n, const char *kw)
 
 /* Skip kw and the spaces after it, moving line and column along. */
 static void tag_arg(const char *body, size_t n, size_t kwlen, int *line, int *column,
-                    const char **arg, size_t *arglen)
+		    const char **arg, size_t *arglen)
 {
 	size_t i = kwlen;
 	*column += (int)kwlen;
@@ -180,11 +180,11 @@ static struct expr *parse_cond(struct tparser *tp, const char *s, size_t n, int 
 		if (!tp->failed) {
 			if (n)
 				ipw_error_at(tp->err, IPW_EUSER, "", line, col, _("In {{#if}}: %s"),
-				             e.msg);
+					     e.msg);
 			else
 				ipw_error_at(tp->err, IPW_EUSER, "", line, column, "%s",
-				             _("{{#if}} needs a condition, e.g. {{#if ip_type == "
-				               "\"patent\"}}."));
+					     _("{{#if}} needs a condition, e.g. {{#if ip_type == "
+					       "\"patent\"}}."));
 		}
 		tp->failed = true;
 	}
@@ -219,7 +219,7 @@ static int parse_if(struct tparser *tp, struct tblock *b, int depth, int line, i
 			    _("This {{#if}} is never closed: add {{/if}} where it ends."));
 		if (stop == TSTOP_ENDEACH)
 			return fail_at(tp, tp->tag_line, tp->tag_column,
-			               _("{{/each}} closes an {{#if}}: use {{/if}} first."));
+				       _("{{/each}} closes an {{#if}}: use {{/if}} first."));
 		if (is_else)
 			return fail_at(
 			    tp, tp->tag_line, tp->tag_column,
@@ -247,16 +247,16 @@ static int parse_each(struct tparser *tp, struct tblock *b, int depth, int line,
 		return 0;
 	if (stop == TSTOP_EOF)
 		return fail_at(tp, line, column,
-		               _("This {{#each}} is never closed: add {{/each}} where it ends."));
+			       _("This {{#each}} is never closed: add {{/each}} where it ends."));
 	return fail_at(tp, tp->tag_line, tp->tag_column,
-	               _("This tag belongs to an {{#if}}, but the innermost open block is an "
-	                 "{{#each}}: close it with {{/each}} first."));
+		       _("This tag belongs to an {{#if}}, but the innermost open block is an "
+			 "{{#each}}: close it with {{/each}} first."));
 }
 
 /* One {{tag}} whose body is body[0..n); line/column are of the "{{". Returns
  * 1 when the tag ends the current block (*stop set), 0 to go on, -1 on error. */
 static int parse_tag(struct tparser *tp, struct tblock *b, int depth, const char *body, size_t n,
-                     int line, int column, enum tstop *stop)
+		     int line, int column, enum tstop *stop)
 {
 	int aline = line, acol = column + 2;
 	/* Leading spaces inside the braces. */
@@ -276,9 +276,9 @@ static int parse_tag(struct tparser *tp, struct tblock *b, int depth, const char
 		const char *kw;
 		enum tstop stop;
 	} closers[] = {{"#elif", TSTOP_ELIF},
-	               {"#else", TSTOP_ELSE},
-	               {"/if", TSTOP_ENDIF},
-	               {"/each", TSTOP_ENDEACH}};
+		       {"#else", TSTOP_ELSE},
+		       {"/if", TSTOP_ENDIF},
+		       {"/each", TSTOP_ENDEACH}};
 	tp->tag_line = line;
 	tp->tag_column = column;
 	if (n && body[0] == '!')
@@ -289,11 +289,11 @@ static int parse_tag(struct tparser *tp, struct tblock *b, int depth, const char
 		tp->arg_line = aline;
 		tp->arg_column = acol;
 		tag_arg(body, n, strlen(closers[i].kw), &tp->arg_line, &tp->arg_column, &tp->arg,
-		        &tp->arglen);
+			&tp->arglen);
 		if (closers[i].stop != TSTOP_ELIF && tp->arglen)
 			return fail_at(tp, line, column,
-			               _("Closing tags take nothing after their name: write "
-			                 "{{/if}}, {{#else}} or {{/each}}."));
+				       _("Closing tags take nothing after their name: write "
+					 "{{/if}}, {{#else}} or {{/each}}."));
 		*stop = closers[i].stop;
 		return 1;
 	}
@@ -301,22 +301,22 @@ static int parse_tag(struct tparser *tp, struct tblock *b, int depth, const char
 	if (is_if || is_each) {
 		if (depth >= FLOW_MAX_DEPTH)
 			return fail_at(tp, line, column,
-			               _("Blocks are nested too deeply in this template."));
+				       _("Blocks are nested too deeply in this template."));
 		tp->arg_line = aline;
 		tp->arg_column = acol;
 		tag_arg(body, n, is_if ? 3 : 5, &tp->arg_line, &tp->arg_column, &tp->arg,
-		        &tp->arglen);
+			&tp->arglen);
 		return is_if ? parse_if(tp, b, depth, line, column)
-		             : parse_each(tp, b, depth, line, column);
+			     : parse_each(tp, b, depth, line, column);
 	}
 	if (n && (body[0] == '#' || body[0] == '/'))
 		return fail_at(tp, line, column,
-		               _("Unknown tag: the template knows {{#if}}, {{#elif}}, {{#else}}, "
-		                 "{{/if}}, {{#each}}, {{/each}} and {{! comments }}."));
+			       _("Unknown tag: the template knows {{#if}}, {{#elif}}, {{#else}}, "
+				 "{{/if}}, {{#each}}, {{/each}} and {{! comments }}."));
 	if (!valid_path(body, n))
 		return fail_at(tp, aline, acol,
-		               _("A {{…}} tag holds one field id, such as {{complaint_number}} "
-		                 "or {{products.2.url}}."));
+			       _("A {{…}} tag holds one field id, such as {{complaint_number}} "
+				 "or {{products.2.url}}."));
 	struct tnode *node = block_push(b, TNODE_VALUE, aline, acol);
 	node->text = xstrndup(body, n);
 	return 0;
@@ -347,7 +347,7 @@ static int parse_block(struct tparser *tp, struct tblock *b, int depth, enum tst
 		const char *close = strstr(open + 2, "}}");
 		if (!close)
 			return fail_at(tp, line, column,
-			               _("This {{ is never closed: end the tag with }}."));
+				       _("This {{ is never closed: end the tag with }}."));
 		const char *body = open + 2;
 		size_t n = (size_t)(close - body);
 		advance(tp, n + 4);
@@ -382,7 +382,7 @@ struct template *template_parse(const char *src, struct ipw_error *err)
 static bool is_builtin(const char *ref, bool in_each, bool in_evidence)
 {
 	static const char *const evidence_names[] = {"number", "file", "proves", "date",
-	                                             "field",  "mime", "sha256"};
+						     "field",  "mime", "sha256"};
 	if (strcmp(ref, "today") == 0 || strncmp(ref, "case.", 5) == 0 ||
 	    strncmp(ref, "flow.", 5) == 0 || strncmp(ref, "deadline.", 9) == 0)
 		return true;
@@ -459,8 +459,8 @@ static void refs_block(const struct tblock *b, struct refs_walk *w, bool in_each
 }
 
 void template_refs(const struct template *t,
-                   void (*fn)(const char *ref, const char *list, int line, int column, void *ctx),
-                   void *ctx)
+		   void (*fn)(const char *ref, const char *list, int line, int column, void *ctx),
+		   void *ctx)
 {
 	struct refs_walk w = {.fn = fn, .ctx = ctx, .list = ""};
 	refs_block(&t->root, &w, false, false);
@@ -478,7 +478,7 @@ struct render_walk {
 };
 
 static void render_block(const struct tblock *b, struct render_walk *w,
-                         const struct template_scope *scope)
+			 const struct template_scope *scope)
 {
 	for (size_t i = 0; i < b->n && !w->overflow; i++) {
 		const struct tnode *n = &b->v[i];
@@ -513,7 +513,7 @@ static void render_block(const struct tblock *b, struct render_walk *w,
 }
 
 int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
-                    struct ipw_error *err)
+		    struct ipw_error *err)
 {
 	struct render_walk w = {.ops = ops, .out = out};
 	render_block(&t->root, &w, NULL);
@@ -524,4 +524,33 @@ int template_render(const struct template *t, const struct template_ops *ops, st
 		      "too much."),
 		    RENDER_MAX_BYTES / (1024 * 1024));
 	return IPW_OK;
+}
+
+/* Every {{#each LIST}} but the evidence index, for the loader's "is it a
+ * list?" check. */
+static void lists_block(const struct tblock *b, const char *outer,
+			void (*fn)(const char *list, const char *outer, int line, int column,
+				   void *ctx),
+			void *ctx)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct tnode *n = &b->v[i];
+		if (n->kind == TNODE_IF)
+			for (size_t j = 0; j < n->nbranches; j++)
+				lists_block(&n->branches[j].body, outer, fn, ctx);
+		if (n->kind != TNODE_EACH)
+			continue;
+		bool ev = strcmp(n->text, "evidence") == 0;
+		if (!ev)
+			fn(n->text, outer, n->line, n->column, ctx);
+		lists_block(&n->body, ev ? "" : n->text, fn, ctx);
+	}
+}
+
+void template_lists(const struct template *t,
+		    void (*fn)(const char *list, const char *outer, int line, int column,
+			       void *ctx),
+		    void *ctx)
+{
+	lists_block(&t->root, "", fn, ctx);
 }

@@ -30,4 +30,11 @@ void template_refs(const struct template *t,
 		   void (*fn)(const char *ref, const char *list, int line, int column, void *ctx),
 		   void *ctx);
 
+/* Every {{#each LIST}} (the evidence index excepted), with the enclosing
+ * #each list ("" at top level), so the loader can check that LIST is one. */
+void template_lists(const struct template *t,
+		    void (*fn)(const char *list, const char *outer, int line, int column,
+			       void *ctx),
+		    void *ctx);
+
 #endif

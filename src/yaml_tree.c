@@ -11,6 +11,8 @@
 
 struct builder {
 	const char *name;
+	const char *buf;
+	size_t len;
 	struct ipw_diags *diags;
 	size_t max_depth;
 	struct ynode *stack[256];
@@ -49,7 +51,7 @@ static void set_pos(struct ynode *n, const yaml_event_t *ev)
 static void error_at(struct builder *b, const yaml_event_t *ev, const char *msg)
 {
 	ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)ev->start_mark.line + 1,
-	              (int)ev->start_mark.column + 1, "%s", msg);
+		      (int)ev->start_mark.column + 1, "%s", msg);
 	b->failed = true;
 }
 
@@ -171,7 +173,7 @@ static bool has_anchor_or_tag(const yaml_event_t *ev)
 	case YAML_SCALAR_EVENT:
 		return ev->data.scalar.anchor ||
 		       (ev->data.scalar.tag && !ev->data.scalar.plain_implicit &&
-		        !ev->data.scalar.quoted_implicit);
+			!ev->data.scalar.quoted_implicit);
 	case YAML_SEQUENCE_START_EVENT:
 		return ev->data.sequence_start.anchor || !ev->data.sequence_start.implicit;
 	case YAML_MAPPING_START_EVENT:
@@ -181,16 +183,27 @@ static bool has_anchor_or_tag(const yaml_event_t *ev)
 	}
 }
 
+/* libyaml's words are for YAML experts; the two mistakes flow authors make
+ * most get a sentence of their own. */
 static void libyaml_error(struct builder *b, const yaml_parser_t *p)
 {
 	const yaml_mark_t *m = &p->problem_mark;
 	const char *problem = p->problem ? p->problem : _("the file is not valid YAML");
-	if (p->context)
+	const char *context = p->context ? p->context : "";
+	if (strstr(problem, "tab character") || (m->index < b->len && b->buf[m->index] == '\t'))
 		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)m->line + 1,
-		              (int)m->column + 1, _("%s %s (YAML syntax)"), problem, p->context);
+			      (int)m->column + 1, "%s",
+			      _("a tab character indents this line; indent with spaces only"));
+	else if (strstr(problem, "end of stream") && strstr(context, "quoted scalar"))
+		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)p->context_mark.line + 1,
+			      (int)p->context_mark.column + 1, "%s",
+			      _("a quoted value is never closed; add the closing quote"));
+	else if (*context)
+		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)m->line + 1,
+			      (int)m->column + 1, _("%s %s (YAML syntax)"), problem, context);
 	else
 		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->name, (int)m->line + 1,
-		              (int)m->column + 1, _("%s (YAML syntax)"), problem);
+			      (int)m->column + 1, _("%s (YAML syntax)"), problem);
 	b->failed = true;
 }
 
@@ -208,7 +221,7 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, int *documen
 	case YAML_DOCUMENT_START_EVENT:
 		if (++*documents > 1) {
 			error_at(b, ev,
-			         _("a flow file holds one YAML document; remove the second “---”"));
+				 _("a flow file holds one YAML document; remove the second “---”"));
 			return false;
 		}
 		return true;
@@ -229,9 +242,10 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, int *documen
 }
 
 struct ynode *ytree_parse(const char *name, const char *buf, size_t len, size_t max_depth,
-                          struct ipw_diags *diags)
+			  struct ipw_diags *diags)
 {
-	struct builder b = {.name = name, .diags = diags, .max_depth = max_depth};
+	struct builder b = {
+	    .name = name, .buf = buf, .len = len, .diags = diags, .max_depth = max_depth};
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		ipw_diags_add(diags, IPW_SEV_ERROR, name, 0, 0, "%s", _("out of memory"));

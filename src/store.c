@@ -104,8 +104,11 @@ static int create_file(const char *path, struct ipw_error *err)
 		int e = errno;
 		if (fd >= 0)
 			close(fd);
-		return ipw_error_set(err, IPW_EENV, _("Cannot create the case database %s: %s."),
-				     path, strerror(e));
+		return ipw_error_set(
+		    err, IPW_EENV,
+		    _("Cannot create the case database %s: %s. Pick a folder you may "
+		      "write in with --db PATH."),
+		    path, strerror(e));
 	}
 	close(fd);
 	return IPW_OK;

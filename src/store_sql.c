@@ -87,6 +87,11 @@ int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw
 		      "and that you may read and write it."),
 		    path, detail);
 	case SQLITE_IOERR:
+		/* A full disk often surfaces as an I/O error of the WAL write. */
+		if (db && sqlite3_system_errno(db) == ENOSPC)
+			return store_fail_db(db, path, SQLITE_FULL, busy_ms, err);
+		if (db && sqlite3_system_errno(db) == EROFS)
+			return store_fail_db(db, path, SQLITE_READONLY, busy_ms, err);
 		return ipw_error_set(err, IPW_EENV,
 				     _("Reading or writing %s failed (%s), so nothing was saved; "
 				       "check the disk and try again."),
@@ -97,8 +102,11 @@ int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw
 				       "again."),
 				     path);
 	default:
-		return ipw_error_set(err, IPW_EENV, _("The case database %s failed: %s."), path,
-				     detail);
+		/* A table or column gone: somebody changed the file by hand. */
+		return ipw_error_set(err, IPW_EENV,
+				     _("The case database %s is damaged (%s); restore it from a "
+				       "backup or an export, or pick another with --db PATH."),
+				     path, detail);
 	}
 }
 

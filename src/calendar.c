@@ -199,8 +199,8 @@ int calendar_finish(struct calendar *c, const char *file, struct ipw_error *err)
 	for (size_t i = 1; i < c->nyears; i++)
 		if (c->years[i] == c->years[i - 1])
 			return ipw_error_at(err, IPW_EUSER, file, 0, 0,
-			                    _("The year %d is listed twice in the calendar."),
-			                    c->years[i]);
+					    _("The year %d is listed twice in the calendar."),
+					    c->years[i]);
 	return IPW_OK;
 }
 
@@ -250,22 +250,22 @@ static char *user_calendar_path(const char *id)
 }
 
 int calendar_load(const char *data_dir, const char *id, struct calendar **out,
-                  struct ipw_error *err)
+		  struct ipw_error *err)
 {
 	*out = NULL;
 	if (!id || !valid_id(id))
 		return ipw_error_set(err, IPW_EUSER,
-		                     _("“%s” is not a calendar name: use lowercase letters, such "
-		                       "as cn or us."),
-		                     id ? id : "");
+				     _("“%s” is not a calendar name: use lowercase letters, such "
+				       "as cn or us."),
+				     id ? id : "");
 	char *path = xasprintf("%s/calendars/%s.yaml", data_dir, id);
 	struct stat st;
 	int r;
 	if (stat(path, &st) != 0) {
 		r = ipw_error_at(err, IPW_EUSER, path, 0, 0,
-		                 _("There is no working-day calendar “%s”: the flow names one "
-		                   "that is not installed."),
-		                 id);
+				 _("There is no working-day calendar “%s”: the flow names one "
+				   "that is not installed."),
+				 id);
 		free(path);
 		return r;
 	}
@@ -276,15 +276,12 @@ int calendar_load(const char *data_dir, const char *id, struct calendar **out,
 	char *user = user_calendar_path(id);
 	if (user && stat(user, &st) == 0) {
 		struct calendar *over;
-		r = calendar_load_file(user, &over, err);
-		if (r != IPW_OK) {
-			calendar_free(*out);
-			*out = NULL;
-			free(user);
-			return r;
+		/* A mistake in the seller's own file must not throw away the
+		 * shipped holidays: keep them, and leave the reason in err. */
+		if (calendar_load_file(user, &over, err) == IPW_OK) {
+			calendar_overlay(*out, over);
+			calendar_free(over);
 		}
-		calendar_overlay(*out, over);
-		calendar_free(over);
 	}
 	free(user);
 	return IPW_OK;
@@ -296,8 +293,8 @@ int calendar_load_file(const char *path, struct calendar **out, struct ipw_error
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return ipw_error_at(err, IPW_EUSER, path, 0, 0,
-		                    _("Cannot read the calendar file: check that it exists and "
-		                      "is readable."));
+				    _("Cannot read the calendar file: check that it exists and "
+				      "is readable."));
 	char *buf = xmalloc(CALENDAR_MAX_BYTES + 1);
 	size_t n = fread(buf, 1, CALENDAR_MAX_BYTES + 1, f);
 	bool bad = ferror(f);
@@ -305,11 +302,11 @@ int calendar_load_file(const char *path, struct calendar **out, struct ipw_error
 	int r;
 	if (bad)
 		r = ipw_error_at(err, IPW_EUSER, path, 0, 0,
-		                 _("Cannot read the calendar file: check that it is readable."));
+				 _("Cannot read the calendar file: check that it is readable."));
 	else if (n > CALENDAR_MAX_BYTES)
 		r = ipw_error_at(err, IPW_EUSER, path, 0, 0,
-		                 _("The calendar file is larger than %d KB: is it the right file?"),
-		                 CALENDAR_MAX_BYTES / 1024);
+				 _("The calendar file is larger than %d KB: is it the right file?"),
+				 CALENDAR_MAX_BYTES / 1024);
 	else
 		r = calendar_load_buffer(path, buf, n, out, err);
 	free(buf);

@@ -34,12 +34,14 @@ struct calendar;
 /* The calendar `id` from data_dir/calendars/ (catalog_data_dir() in the
  * program), with the user's years on top. IPW_EUSER with a sentence when
  * there is no such calendar or it is broken (err->file, line and column say
- * where). */
+ * where). When only the user's file (~/.config/ipwiz/calendars/ID.yaml) is
+ * broken, the shipped calendar is returned (IPW_OK) and err->status is
+ * IPW_EUSER with where and why, for the caller to show. */
 int calendar_load(const char *data_dir, const char *id, struct calendar **out,
-                  struct ipw_error *err);
+		  struct ipw_error *err);
 int calendar_load_file(const char *path, struct calendar **out, struct ipw_error *err);
 int calendar_load_buffer(const char *name, const char *buf, size_t len, struct calendar **out,
-                         struct ipw_error *err);
+			 struct ipw_error *err);
 void calendar_free(struct calendar *c);
 
 const char *calendar_id(const struct calendar *c);

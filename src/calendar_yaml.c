@@ -92,9 +92,9 @@ static int read_entry(struct creader *r, const yaml_node_t *n, int year, bool wo
 			name = scalar(v);
 		else
 			return fail(r, k,
-			            _("Unknown key “%s”: an entry has date (or from and to) "
-			              "and name."),
-			            key ? key : "");
+				    _("Unknown key “%s”: an entry has date (or from and to) "
+				      "and name."),
+				    key ? key : "");
 	}
 	long first, last;
 	int rc;
@@ -114,9 +114,9 @@ static int read_entry(struct creader *r, const yaml_node_t *n, int year, bool wo
 	for (long d = first; d <= last; d++) {
 		if (working && !r->cal->weekend[calendar_weekday(d)])
 			return fail(r, date ? date : from,
-			            _("%s is already a working day: list only weekend days "
-			              "worked instead of a holiday."),
-			            scalar(date ? date : from));
+				    _("%s is already a working day: list only weekend days "
+				      "worked instead of a holiday."),
+				    scalar(date ? date : from));
 		add_day(r, d, working, name);
 	}
 	return IPW_OK;
@@ -145,7 +145,7 @@ static int read_year(struct creader *r, const yaml_node_t *k, const yaml_node_t 
 		bool working = key && strcmp(key, "workdays") == 0;
 		if (!key || (!working && strcmp(key, "holidays") != 0))
 			return fail(r, pk, _("Unknown key “%s”: a year has holidays and workdays."),
-			            key ? key : "");
+				    key ? key : "");
 		if (pv->type != YAML_SEQUENCE_NODE)
 			return fail(r, pv, "%s", _("holidays and workdays are lists."));
 		for (yaml_node_item_t *it = pv->data.sequence.items.start;
@@ -162,13 +162,13 @@ static int read_year(struct creader *r, const yaml_node_t *k, const yaml_node_t 
 }
 
 static const char *const day_names[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                        "friday", "saturday", "sunday"};
+					"friday", "saturday", "sunday"};
 
 static int read_weekend(struct creader *r, const yaml_node_t *v)
 {
 	if (v->type != YAML_SEQUENCE_NODE)
 		return fail(r, v, "%s",
-		            _("weekend is a list of day names, e.g. [saturday, sunday]."));
+			    _("weekend is a list of day names, e.g. [saturday, sunday]."));
 	memset(r->cal->weekend, 0, sizeof(r->cal->weekend));
 	size_t n = 0;
 	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
@@ -181,7 +181,7 @@ static int read_weekend(struct creader *r, const yaml_node_t *v)
 				w = i;
 		if (w < 0)
 			return fail(r, d, _("“%s” is not a day name such as saturday."),
-			            s ? s : "");
+				    s ? s : "");
 		if (!r->cal->weekend[w])
 			n++;
 		r->cal->weekend[w] = true;
@@ -197,7 +197,7 @@ static int read_root(struct creader *r, const yaml_node_t *root)
 {
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return fail(r, root, "%s",
-		            _("A calendar file is a mapping with id, name and years."));
+			    _("A calendar file is a mapping with id, name and years."));
 	const yaml_node_t *years = NULL;
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
@@ -215,11 +215,18 @@ static int read_root(struct creader *r, const yaml_node_t *root)
 			rc = read_weekend(r, v);
 		else if (key && strcmp(key, "years") == 0 && v->type == YAML_MAPPING_NODE)
 			years = v;
+		else if (key && strcmp(key, "years") == 0)
+			rc = fail(
+			    r, v, "%s",
+			    _("“years” holds one entry per year, such as 2027: followed by its "
+			      "holidays and workdays."));
+		else if (key && (strcmp(key, "id") == 0 || strcmp(key, "name") == 0))
+			rc = fail(r, v, _("“%s” must be a single value."), key);
 		else
 			rc = fail(r, k,
-			          _("Unknown key “%s”: a calendar has id, name, weekend and "
-			            "years."),
-			          key ? key : "");
+				  _("Unknown key “%s”: a calendar has id, name, weekend and "
+				    "years."),
+				  key ? key : "");
 		if (rc != IPW_OK)
 			return rc;
 	}
@@ -230,7 +237,7 @@ static int read_root(struct creader *r, const yaml_node_t *root)
 	for (yaml_node_pair_t *p = years->data.mapping.pairs.start;
 	     p < years->data.mapping.pairs.top; p++) {
 		int rc = read_year(r, yaml_document_get_node(r->doc, p->key),
-		                   yaml_document_get_node(r->doc, p->value));
+				   yaml_document_get_node(r->doc, p->value));
 		if (rc != IPW_OK)
 			return rc;
 	}
@@ -238,7 +245,7 @@ static int read_root(struct creader *r, const yaml_node_t *root)
 }
 
 int calendar_load_buffer(const char *name, const char *buf, size_t len, struct calendar **out,
-                         struct ipw_error *err)
+			 struct ipw_error *err)
 {
 	*out = NULL;
 	if (len > CALENDAR_MAX_BYTES)
@@ -253,9 +260,9 @@ int calendar_load_buffer(const char *name, const char *buf, size_t len, struct c
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	if (!yaml_parser_load(&parser, &doc)) {
 		int rc = ipw_error_at(err, IPW_EUSER, name, (int)parser.problem_mark.line + 1,
-		                      (int)parser.problem_mark.column + 1,
-		                      _("This is not valid YAML: %s."),
-		                      parser.problem ? parser.problem : "");
+				      (int)parser.problem_mark.column + 1,
+				      _("This is not valid YAML: %s."),
+				      parser.problem ? parser.problem : "");
 		yaml_parser_delete(&parser);
 		return rc;
 	}

@@ -1,6 +1,7 @@
 /* deadline.c — due dates from the flow's deadline rules and the answers. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ static long add_weekdays(long from, int n)
 }
 
 void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
-                      const struct calendar *cal, struct deadline_due *out)
+		      const struct calendar *cal, struct deadline_due *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->def = d;
@@ -57,22 +58,35 @@ void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
 struct calendar_cache {
 	char **ids;
 	struct calendar **cals;
+	char **problems; /* the user's broken file, formatted, or NULL */
 	size_t n;
 };
 
-static const struct calendar *cache_get(struct calendar_cache *cc, const char *id)
+static const struct calendar *cache_get(struct calendar_cache *cc, const char *id,
+					const char **problem)
 {
 	for (size_t i = 0; i < cc->n; i++)
-		if (strcmp(cc->ids[i], id) == 0)
+		if (strcmp(cc->ids[i], id) == 0) {
+			*problem = cc->problems[i];
 			return cc->cals[i];
+		}
 	struct calendar *c = NULL;
-	struct ipw_error err;
+	struct ipw_error err = {0};
+	char *why = NULL;
 	if (calendar_load(catalog_data_dir(), id, &c, &err) != IPW_OK)
 		c = NULL;
+	else if (err.status != IPW_OK) {
+		char buf[1100];
+		ipw_error_format(&err, buf, sizeof(buf));
+		why = xstrdup(buf);
+	}
 	cc->ids = xreallocarray(cc->ids, cc->n + 1, sizeof(*cc->ids));
 	cc->cals = xreallocarray(cc->cals, cc->n + 1, sizeof(*cc->cals));
+	cc->problems = xreallocarray(cc->problems, cc->n + 1, sizeof(*cc->problems));
 	cc->ids[cc->n] = xstrdup(id);
+	cc->problems[cc->n] = why;
 	cc->cals[cc->n++] = c;
+	*problem = why;
 	return c;
 }
 
@@ -80,10 +94,12 @@ static void cache_free(struct calendar_cache *cc)
 {
 	for (size_t i = 0; i < cc->n; i++) {
 		free(cc->ids[i]);
+		free(cc->problems[i]);
 		calendar_free(cc->cals[i]);
 	}
 	free(cc->ids);
 	free(cc->cals);
+	free(cc->problems);
 }
 
 size_t deadline_list(const struct session *s, struct deadline_due **out)
@@ -97,9 +113,13 @@ size_t deadline_list(const struct session *s, struct deadline_due **out)
 	struct calendar_cache cc = {0};
 	for (size_t i = 0; i < f->ndeadlines; i++) {
 		const struct flow_deadline *d = &f->deadlines[i];
+		const char *problem = NULL;
 		const struct calendar *cal =
-		    d->working && d->calendar ? cache_get(&cc, d->calendar) : NULL;
+		    d->working && d->calendar ? cache_get(&cc, d->calendar, &problem) : NULL;
 		deadline_compute(d, env, cal, &v[i]);
+		if (problem)
+			snprintf(v[i].calendar_problem, sizeof(v[i].calendar_problem), "%s",
+				 problem);
 	}
 	cache_free(&cc);
 	*out = v;
@@ -138,7 +158,7 @@ void deadline_describe(const struct deadline_due *d, struct strbuf *out)
 	long left = d->days_left;
 	if (left > 0)
 		strbuf_addf(out, ngettext("%ld day left", "%ld days left", (unsigned long)left),
-		            left);
+			    left);
 	else if (left == 0)
 		strbuf_add(out, _("today is the last day"));
 	else

@@ -16,25 +16,28 @@
 #include "strbuf.h"
 
 enum deadline_state {
-	DEADLINE_OFF,     /* its `when:` does not hold: not this case's deadline */
+	DEADLINE_OFF,	  /* its `when:` does not hold: not this case's deadline */
 	DEADLINE_NO_DATE, /* applies, but the start date is not answered yet */
-	DEADLINE_DUE,     /* applies and has a date */
+	DEADLINE_DUE,	  /* applies and has a date */
 };
 
 struct deadline_due {
 	const struct flow_deadline *def;
 	enum deadline_state state;
-	long from, due;   /* days since 1970-01-01 (DEADLINE_DUE) */
-	long days_left;   /* due - today: 0 = today is the last day, < 0 = passed */
-	bool uncertain;   /* counted over a year without calendar data */
+	long from, due;	  /* days since 1970-01-01 (DEADLINE_DUE) */
+	long days_left;	  /* due - today: 0 = today is the last day, < 0 = passed */
+	bool uncertain;	  /* counted over a year without calendar data */
 	bool no_calendar; /* the flow's calendar is not installed: weekends only */
+	/* The user's own calendar file is broken and was ignored:
+	 * "FILE:LINE:COLUMN: why", or "" */
+	char calendar_problem[1100];
 };
 
 /* One deadline under the answers in env (env->today is "today"). cal is the
  * calendar d->calendar names, or NULL when it could not be loaded (then
  * weekends alone count and the result is uncertain). */
 void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
-                      const struct calendar *cal, struct deadline_due *out);
+		      const struct calendar *cal, struct deadline_due *out);
 
 /* Every deadline of the case's flow, in flow order, loading the calendars
  * from the data directory. *out is the caller's (free()). Never fails: a

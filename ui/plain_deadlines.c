@@ -16,13 +16,13 @@ static void say_left(struct plain *p, const struct deadline_due *d)
 	if (n == 0) {
 		plain_printf(p, "%s", _("today is the last day"));
 	} else if (n < 0) {
-		plain_printf(p, ngettext("passed %ld day ago", "passed %ld days ago",
-					 (unsigned long)-n),
-			     -n);
+		plain_printf(
+		    p, ngettext("passed %ld day ago", "passed %ld days ago", (unsigned long)-n),
+		    -n);
 	} else if (d->def->working) {
-		plain_printf(p, ngettext("%ld working day left", "%ld working days left",
-					 (unsigned long)n),
-			     n);
+		plain_printf(
+		    p, ngettext("%ld working day left", "%ld working days left", (unsigned long)n),
+		    n);
 	} else {
 		plain_printf(p, ngettext("%ld day left", "%ld days left", (unsigned long)n), n);
 	}
@@ -39,6 +39,11 @@ static void say_deadline(struct plain *p, const struct deadline_due *d)
 		plain_printf(p, "    %s\n",
 			     _("This date is uncertain: ipwiz has no holiday calendar for that "
 			       "year, so only weekends were skipped."));
+	if (d->calendar_problem[0])
+		plain_printf(p, "    %s %s\n",
+			     _("Your own holiday calendar could not be read, so the shipped one "
+			       "was used:"),
+			     plain_safe(p, d->calendar_problem));
 	if (d->def->note)
 		plain_lines(p, "    ", flow_tr(d->def->note));
 }

@@ -60,14 +60,22 @@ bool plain_read(struct plain *p, const char *prompt)
 {
 	if (p->eof)
 		return false;
-	fputs(prompt, p->out);
-	fflush(p->out);
-	ssize_t n = getline(&p->line, &p->cap, p->in);
-	if (n < 0) {
-		p->eof = true;
-		/* Leave the prompt's line finished for whoever reads on. */
-		fputc('\n', p->out);
-		return false;
+	ssize_t n;
+	for (;;) {
+		fputs(prompt, p->out);
+		fflush(p->out);
+		n = getline(&p->line, &p->cap, p->in);
+		if (n < 0) {
+			p->eof = true;
+			/* Leave the prompt's line finished for whoever reads on. */
+			fputc('\n', p->out);
+			return false;
+		}
+		/* The answer would silently end at the NUL: ask again instead. */
+		if (!memchr(p->line, '\0', (size_t)n))
+			break;
+		plain_printf(p, "%s\n",
+			     _("Not taken: the line contains a NUL byte; type it again."));
 	}
 	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
 		p->line[--n] = '\0';
@@ -78,25 +86,25 @@ bool plain_read(struct plain *p, const char *prompt)
 
 struct command_word {
 	const char *word; /* what is always understood */
-	const char *tr;   /* the same in the user's language (may equal word) */
+	const char *tr;	  /* the same in the user's language (may equal word) */
 	enum plain_cmd cmd;
 };
 
 /* TRANSLATORS: the words below are commands typed at any prompt of the
  * line mode; the English word always works too. Keep each one word. */
 static const struct command_word command_words[] = {
-	{"?", "?", PLAIN_CMD_HELP},
-	{"help", N_("help"), PLAIN_CMD_HELP},
-	{"<", "<", PLAIN_CMD_BACK},
-	{"back", N_("back"), PLAIN_CMD_BACK},
-	{">", ">", PLAIN_CMD_NEXT},
-	{"next", N_("next"), PLAIN_CMD_NEXT},
-	{"skip", N_("skip"), PLAIN_CMD_SKIP},
-	{"!", "!", PLAIN_CMD_CLEAR},
-	{"clear", N_("clear"), PLAIN_CMD_CLEAR},
-	{"goto", N_("goto"), PLAIN_CMD_GOTO},
-	{"review", N_("review"), PLAIN_CMD_REVIEW},
-	{"quit", N_("quit"), PLAIN_CMD_QUIT},
+    {"?", "?", PLAIN_CMD_HELP},
+    {"help", N_("help"), PLAIN_CMD_HELP},
+    {"<", "<", PLAIN_CMD_BACK},
+    {"back", N_("back"), PLAIN_CMD_BACK},
+    {">", ">", PLAIN_CMD_NEXT},
+    {"next", N_("next"), PLAIN_CMD_NEXT},
+    {"skip", N_("skip"), PLAIN_CMD_SKIP},
+    {"!", "!", PLAIN_CMD_CLEAR},
+    {"clear", N_("clear"), PLAIN_CMD_CLEAR},
+    {"goto", N_("goto"), PLAIN_CMD_GOTO},
+    {"review", N_("review"), PLAIN_CMD_REVIEW},
+    {"quit", N_("quit"), PLAIN_CMD_QUIT},
 };
 
 /* "goto 3" / "goto3": the word, then an optional number. */
@@ -163,9 +171,10 @@ void plain_greet(struct plain *p)
 	if (p->greeted)
 		return;
 	p->greeted = true;
-	plain_printf(p, "%s\n",
-		     _("ipwiz, line by line. Type your answer after each question and press "
-		       "Enter; Enter alone keeps the answer shown; ? gives help and the commands."));
+	plain_printf(
+	    p, "%s\n",
+	    _("ipwiz, line by line. Type your answer after each question and press "
+	      "Enter; Enter alone keeps the answer shown; ? gives help and the commands."));
 }
 
 void plain_error(struct plain *p, const struct ipw_error *err)

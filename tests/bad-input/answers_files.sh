@@ -61,7 +61,7 @@ YAML
 run new open-list --batch
 printf 'items: 100000000\n' >count.yaml
 try "$IPWIZ" fill "$out" count.yaml
-verdict "a count of 100 million items" 1 "Items (items): "
+verdict "a count of 100 million items" 1 "ipwiz: count.yaml:1:8: Items (items): This list takes at most 1000 items."
 
 try "$IPWIZ" fill "$id" missing.yaml
 verdict missing.yaml 1 "ipwiz: missing.yaml: Cannot open the file: No such file or directory."

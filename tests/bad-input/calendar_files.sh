@@ -1,9 +1,10 @@
 #!/bin/sh
 # Bad working-day calendars: a seller adds next year's holidays in
-# ~/.config/ipwiz/calendars/cn.yaml and makes a mistake. The deadlines must
-# say that this file is broken and where — not quietly drop the shipped
-# calendar and call every date uncertain (a make-up Saturday then counts as
-# a day off, and the date shown can be later than the platform's).
+# ~/.config/ipwiz/calendars/cn.yaml and makes a mistake. The deadlines say
+# that this file is broken and where, and keep the shipped calendar — never
+# quietly drop it and call every date uncertain (a make-up Saturday would
+# then count as a day off, and the date shown could be later than the
+# platform's).
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 . "$IPWIZ_SRCDIR/tests/bad-input/lib/verdict.sh"
 
@@ -27,15 +28,17 @@ calendar() {
 	out="$out
 $err"
 	verdict_stdout "$@"
+	expect_in "$out" "Last day for the first counter-notice (3 working days): 2026-11-25" "$1: the shipped calendar"
+	expect_not_in "$out" "This date is uncertain" "$1: the shipped calendar"
 }
 
 # (not in a pipe: the counts of cases must stay in this shell)
 printf 'id: [\n' >"$T/cal.in"
-calendar "the user's calendar is not YAML" 0 "$cal:2:1:" <"$T/cal.in"
+calendar "the user's calendar is not YAML" 0 "Your own holiday calendar could not be read, so the shipped one was used: $cal:2:1: This is not valid YAML: did not find expected node content." <"$T/cal.in"
 printf 'id: cn\nyears: nope\n' >"$T/cal.in"
-calendar "years is not a mapping" 0 "$cal:2:8:" <"$T/cal.in"
+calendar "years is not a mapping" 0 "Your own holiday calendar could not be read, so the shipped one was used: $cal:2:8: “years” holds one entry per year, such as 2027: followed by its holidays and workdays." <"$T/cal.in"
 printf 'id: cn\nyears:\n  2027:\n    holidays:\n      - {date: 2027-13-45, name: X}\n' >"$T/cal.in"
-calendar "a date that does not exist" 0 "$cal:5:" <"$T/cal.in"
+calendar "a date that does not exist" 0 "Your own holiday calendar could not be read, so the shipped one was used: $cal:5:16: “2027-13-45” is not a date: write it as YYYY-MM-DD." <"$T/cal.in"
 
 rm -f "$cal"
 summary "calendar files"

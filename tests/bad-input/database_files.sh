@@ -66,7 +66,7 @@ verdict photos.db 3 "ipwiz: $D/photos.db is an SQLite database of another progra
 copy missing-table.db 600
 sqlite3 "$D/missing-table.db" 'DROP TABLE answers'
 try "$IPWIZ" --db "$D/missing-table.db" show 1
-verdict missing-table.db 3 "ipwiz: The case database $D/missing-table.db is damaged"
+verdict missing-table.db 3 "ipwiz: The case database $D/missing-table.db is damaged (no such table: answers); restore it from a backup or an export, or pick another with --db PATH."
 
 copy world-writable.db 666
 try "$IPWIZ" --db "$D/world-writable.db" list

@@ -17,7 +17,7 @@ if [ "$(id -u)" -eq 0 ] && setpriv --reuid=nobody --regid=nogroup --clear-groups
 	home=$(getent passwd nobody | cut -d: -f6)
 	if [ ! -w "$home" ]; then
 		try env -u HOME -u XDG_DATA_HOME setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPWIZ" list
-		verdict "HOME and XDG_DATA_HOME unset, home not writable" 3 "use --db PATH"
+		verdict "HOME and XDG_DATA_HOME unset, home not writable" 3 "ipwiz: Cannot create the directory $home for the case database: Permission denied. To keep cases elsewhere, set XDG_DATA_HOME (or HOME) to a folder you can write, or use --db PATH."
 	fi
 else
 	echo "SKIP: HOME unset (would use the real home of $(id -un))"
@@ -37,11 +37,11 @@ expect_in "$out" "Case $CASE: Core test flow" "show with a relative XDG_DATA_HOM
 [ -e relative ] && fail "a relative XDG_DATA_HOME made a directory here"
 
 try env XDG_DATA_HOME=/proc/self "$IPWIZ" list
-verdict "XDG_DATA_HOME unusable (/proc/self)" 3 "set XDG_DATA_HOME"
+verdict "XDG_DATA_HOME unusable (/proc/self)" 3 "ipwiz: Cannot create the directory /proc/self/ipwiz for the case database: No such file or directory. To keep cases elsewhere, set XDG_DATA_HOME (or HOME) to a folder you can write, or use --db PATH."
 
 : >"$T/afile"
 try env XDG_DATA_HOME="$T/afile" "$IPWIZ" list
-verdict "XDG_DATA_HOME is a file" 3 "set XDG_DATA_HOME"
+verdict "XDG_DATA_HOME is a file" 3 "ipwiz: Cannot open the case database $T/afile/ipwiz/cases.db: Not a directory. To keep cases elsewhere, set XDG_DATA_HOME (or HOME) to a folder you can write, or use --db PATH."
 
 try env IPWIZ_DB="$T/new-by-env.db" "$IPWIZ" new core-test --batch
 verdict "IPWIZ_DB names a new file" 0 ""
@@ -54,7 +54,7 @@ try env IPWIZ_DB="$T/a/b/c.db" "$IPWIZ" list
 verdict "IPWIZ_DB in missing directories" 3 "ipwiz: Cannot create the directory $T/a/b for the case database: No such file or directory. Create $T/a first, or pick another place with --db PATH."
 
 try env IPWIZ_DATADIR="$T/nowhere" "$IPWIZ" flows
-verdict "IPWIZ_DATADIR missing: flows" 3 "IPWIZ_DATADIR"
+verdict "IPWIZ_DATADIR missing: flows" 3 "ipwiz: Cannot read the flows directory $T/nowhere/flows (No such file or directory); check IPWIZ_DATADIR, or reinstall ipwiz."
 
 try env IPWIZ_DATADIR="$T/nowhere" "$IPWIZ" new core-test --batch
 verdict "IPWIZ_DATADIR missing: new" 2 "ipwiz: There is no flow called “core-test”; \`ipwiz flows\` lists the installed ones."
@@ -70,13 +70,14 @@ try env IPWIZ_DATADIR="$T/baddata" "$IPWIZ" flows
 verdict "a broken flow among the installed ones" 0 ""
 expect_in "$out" "core-test" "flows next to a broken one"
 try env IPWIZ_DATADIR="$T/baddata" "$IPWIZ" new broken --batch
-verdict "starting a broken installed flow" 1 "reinstall"
+verdict "starting a broken installed flow" 1 "ipwiz: $T/baddata/flows/broken.yaml:2:1: "
+expect_in "$err" "This installed flow is damaged: reinstall ipwiz, or tell the flow's author." "a broken installed flow"
 
 # A case whose flow is no longer installed (removed, or IPWIZ_DATADIR
 # changed): the answers are still in the database.
 mkdir -p "$T/otherdata/flows"
 try env IPWIZ_DATADIR="$T/otherdata" "$IPWIZ" show "$CASE"
-verdict "show a case whose flow is not installed" 3 "is not installed"
+verdict "show a case whose flow is not installed" 3 "ipwiz: Case #$CASE was made with the flow “core-test”, which is not installed in $T/otherdata/flows. Reinstall ipwiz (or set IPWIZ_DATADIR to where the flow is) to work on it; its answers are kept, and \`ipwiz history $CASE\` lists them."
 
 try env LANG=xx_YY.UTF-8 LC_ALL= "$IPWIZ" show x
 verdict "LANG names no installed locale" 2 "ipwiz: “x” is not a case number; \`ipwiz list\` shows them."
@@ -98,7 +99,7 @@ try env LC_ALL=C "$IPWIZ" show "$CASE"
 verdict "LC_ALL=C with Chinese answers" 0 ""
 
 try "$IPWIZ" --lang xx show x
-verdict "--lang with a language ipwiz does not have" 2 "xx"
+verdict "--lang with a language ipwiz does not have" 2 "ipwiz: there is no language “xx”; use en, zh_CN or id."
 
 try env TZ=Nowhere/Bogus "$IPWIZ" history "$CASE"
 verdict "TZ names no zone" 0 ""

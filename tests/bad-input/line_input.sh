@@ -34,7 +34,7 @@ plain "a line of 2 MB" 0 "Date you received the complaint (required)"
 printf '2026-11-2\0005\n' >"$T/in"
 run new core-test --batch
 try --in "$T/in" "$IPWIZ" --plain open "$out"
-plain "a NUL byte inside a date" 0 "the line contains a NUL byte"
+plain "a NUL byte inside a date" 0 "> Not taken: the line contains a NUL byte; type it again."
 
 printf '\r\n\r\n' >"$T/in"
 try --in "$T/in" "$IPWIZ" --plain new core-test

@@ -37,6 +37,8 @@ has_control() {
 # failure even with a defect note, unless the note starts with "hangs:".
 verdict() {
 	ncases=$((ncases + 1))
+	# CATALOGUE_SHOW=1 prints what each case got, to write or review one.
+	[ "${CATALOGUE_SHOW:-}" = 1 ] && printf 'CASE %s: exit %s: %s\n' "$1" "$rc" "$err" >&2
 	if [ "$rc" -eq 124 ]; then
 		case "${4:-}" in
 		hangs:*)

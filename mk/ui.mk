@@ -3,7 +3,8 @@ libipwizui_a_SOURCES += ui/ui.h ui/ui_internal.h \
 	ui/app.c ui/terminal.c ui/keys.c ui/theme.c ui/draw.c \
 	ui/layout.c ui/ui_layout.h ui/textfield.c ui/textfield.h \
 	ui/form.c ui/widgets.c ui/widget_keys.c ui/evidence_row.c ui/pick.c \
-	ui/help.c ui/step.c ui/review.c ui/home.c ui/deadline_note.c ui/file_picker.c
+	ui/help.c ui/step.c ui/review.c ui/home.c ui/deadline_note.c ui/file_picker.c ui/editor.c \
+	ui/coach.c ui/coach.h
 
 # The editing state and layout are curses-free, so they are tested directly.
 check_PROGRAMS += tests/unit/test_textfield
@@ -31,5 +32,6 @@ TESTS += \
 	tests/tui/paste_makes_one_item_per_line.sh \
 	tests/tui/deadline_shows_days_left.sh \
 	tests/tui/case_list_measures_cjk_titles.sh \
-	tests/tui/file_picker_attaches_and_shows_verdicts.sh
+	tests/tui/file_picker_attaches_and_shows_verdicts.sh \
+	tests/tui/editor_takes_a_long_answer.sh
 EXTRA_DIST += tests/tui

@@ -20,6 +20,7 @@ static const struct ui_hint key_map[] = {
     {"Ctrl-W", N_("delete the word before the cursor")},
     {"Ctrl-D", N_("remove a list item or the last attached file")},
     {"F4, Ctrl-O", N_("browse for files to attach (Space marks several)")},
+    {"Ctrl-E", N_("in a long text: edit it in your own editor ($EDITOR)")},
     {"F2", N_("review: everything missing or invalid")},
     {"F3", N_("the list of cases")},
     {"F10, ^X, q", N_("quit (everything is already saved)")},
@@ -54,7 +55,7 @@ static void help_draw(struct ui *ui, const char *title, const char *text)
 		c.y++;
 	}
 	draw_text(iy + ih - 1, ix, iw, ui_theme.help, _("Press any key to close this help."),
-	          false);
+		  false);
 	curs_set(0);
 	refresh();
 }

@@ -68,6 +68,11 @@ static void classify(int code, bool is_key, bool typing, bool multiline, struct 
 		code = FK(code);
 	else if (code == '\r' || code == '\n')
 		code = FK(KEY_ENTER);
+	/* In a long text Ctrl-E opens $EDITOR (the End key still ends a line). */
+	if (multiline && code == CTRL('e')) {
+		k->act = ACT_EDITOR;
+		return;
+	}
 	if (typing)
 		for (size_t i = 0; i < sizeof(edit_keys) / sizeof(edit_keys[0]); i++)
 			if (edit_keys[i].code == code) {
@@ -231,7 +236,6 @@ static enum sequence unknown_sequence(void)
 
 void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 {
-	(void)ui;
 	for (;;) {
 		if (ui_signalled()) {
 			k->act = ACT_SIGNAL;
@@ -239,8 +243,15 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 		}
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
-			continue; /* the timeout: look at the signal flag again */
+		if (r == ERR) {
+			/* The timeout: look at the signal flag again, and at the
+			 * other person's saved changes. */
+			if (coach_tick(ui)) {
+				k->act = ACT_REFRESH;
+				return;
+			}
+			continue;
+		}
 		if (r == OK && ch == KEY_ESC) {
 			enum sequence seq = unknown_sequence();
 			if (seq == SEQ_PASTE) {

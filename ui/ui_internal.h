@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "cli.h"
+#include "coach.h"
 #include "flow.h"
 #include "session.h"
 #include "store.h"
@@ -103,8 +104,10 @@ enum ui_action {
 	ACT_QUIT,      /* F10, q outside text */
 	ACT_REMOVE,    /* Ctrl-D: remove a list item or a file */
 	ACT_BROWSE,    /* F4, Ctrl-O: browse for files */
+	ACT_EDITOR,    /* Ctrl-E in a textarea: edit it in $EDITOR */
 	ACT_PASTE,     /* a bracketed paste arrived (key.text) */
 	ACT_RESIZE,
+	ACT_REFRESH, /* the other person on the case saved something, or came or went */
 	ACT_SIGNAL, /* SIGINT/SIGTERM/SIGHUP arrived: save and leave */
 };
 
@@ -195,6 +198,12 @@ size_t evidence_row_count(const struct session *s, const char *field);
 /* "8.0 MB" (the caller frees). */
 char *ui_human_size(uint64_t n);
 
+/* ---- editor.c: a long answer in the user's own editor ---- */
+/* Hand the terminal to $VISUAL or $EDITOR (vi) on a private temporary copy
+ * of tf's text and take the edited text back; false (with the reason on the
+ * status line) when the editor could not run or failed. */
+bool editor_edit(struct ui *ui, struct textfield *tf);
+
 /* ---- file_picker.c: browsing for evidence files ---- */
 /* Browse from the working directory; Enter attaches the marked files (or
  * the highlighted one) to the evidence field of row r. */
@@ -231,6 +240,7 @@ struct ui {
 	char *jump_path;  /* review → step: focus this answer */
 	/* Redraws the screen under an overlay (after a resize inside it). */
 	void (*redraw)(struct ui *ui);
+	struct coach_state coach; /* others on the same case (coach.h) */
 };
 
 void ui_status(struct ui *ui, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -14,7 +14,7 @@
  * the sub-field the paste landed in (or the first one): a column of URLs
  * pasted at once gives one listing each. Returns how many were added. */
 static size_t paste_items(struct ui *ui, const struct flow_field *list, const char *sub,
-                          const char *lines)
+			  const char *lines)
 {
 	size_t added = 0;
 	for (const char *p = lines; *p;) {
@@ -90,7 +90,7 @@ static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 		if (r->kind != ROW_TEXTAREA)
 			return false;
 		return textfield_move_line(&fm->tf, (size_t)(ui->lay.main_w - 4),
-		                           k->act == ACT_UP ? -1 : 1);
+					   k->act == ACT_UP ? -1 : 1);
 	case ACT_CANCEL:
 		textfield_set(&fm->tf, fm->orig);
 		ui_status(ui, false, "%s", _("Edit cancelled: the saved answer is back."));
@@ -110,6 +110,10 @@ static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 			return true;
 		}
 		return false;
+	case ACT_EDITOR:
+		if (r->kind == ROW_TEXTAREA)
+			editor_edit(ui, &fm->tf);
+		return r->kind == ROW_TEXTAREA;
 	case ACT_BROWSE:
 		if (r->kind == ROW_EVIDENCE) {
 			file_picker_run(ui, r);
@@ -200,7 +204,7 @@ static bool yesno_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 static char *item_path(const struct flow_field *list, size_t idx)
 {
 	return list->nitems ? xasprintf("%s.%zu.%s", list->path, idx, list->items[0].id)
-	                    : xstrdup(list->path);
+			    : xstrdup(list->path);
 }
 
 static void add_item(struct ui *ui, struct form_row *r)

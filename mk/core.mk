@@ -10,7 +10,7 @@ libipwiz_a_SOURCES += \
 	src/answers.c src/answers.h \
 	src/validate.c src/validate.h \
 	src/session.c src/session_edit.c src/session_state.c src/session_affirm.c \
-	src/presence.c src/presence.h \
+	src/presence.c src/presence.h src/cli_watch.c \
 	src/session.h src/session_internal.h \
 	src/answers_file.c src/answers_file.h \
 	src/cli.c src/cli.h \

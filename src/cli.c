@@ -34,6 +34,7 @@ const struct cli_command cli_commands[] = {
     {"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]",
      N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, "
 	"withdrawn")},
+    {"watch", cli_cmd_watch, "CASE", N_("follow a case somebody else works on, read-only, shown to them")},
     {"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
     {"init-shared", cli_cmd_init_shared, "DIR --group GROUP",
      N_("create a database a support team shares (setgid 2770 directory)")},

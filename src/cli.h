@@ -86,6 +86,7 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv);
 int cli_cmd_flows(struct cli *cli, int argc, char **argv);
 int cli_cmd_lint(struct cli *cli, int argc, char **argv);
 int cli_cmd_history(struct cli *cli, int argc, char **argv);
+int cli_cmd_watch(struct cli *cli, int argc, char **argv);
 int cli_cmd_init_shared(struct cli *cli, int argc, char **argv);
 int cli_cmd_note(struct cli *cli, int argc, char **argv);
 int cli_cmd_notes(struct cli *cli, int argc, char **argv);

@@ -57,6 +57,9 @@ bool ui_too_small(struct ui *ui)
 
 void ui_close_case(struct ui *ui)
 {
+	bool watching = ui->coach.watching;
+	coach_leave(ui);
+	ui->coach.watching = watching;
 	form_clear(&ui->form);
 	memset(&ui->form, 0, sizeof(ui->form));
 	session_free(ui->session);
@@ -117,6 +120,10 @@ static enum ui_next first_screen(struct ui *ui, const struct ui_request *req, st
 		return NEXT_STEP;
 	case UI_START_OPEN:
 		*status = ui_open_case(ui, req->case_id, err);
+		return NEXT_STEP;
+	case UI_START_WATCH:
+		*status = ui_open_case(ui, req->case_id, err);
+		ui->coach.watching = true;
 		return NEXT_STEP;
 	default:
 		return NEXT_HOME;

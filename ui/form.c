@@ -183,10 +183,17 @@ void form_save(struct ui *ui, const char *path, const char *value)
 {
 	struct ipw_error err = {0};
 	struct store_conflict c = {0};
+	if (coach_changed_under(ui, path, value, &c)) {
+		settle_conflict(ui, path, value, &c);
+		store_conflict_clear(&c);
+		return;
+	}
 	int r = session_set(ui->session, path, value, SESSION_DRAFT, &c, &err);
 	switch (r) {
 	case IPW_OK:
 		ui->saved = true;
+		if (ui->coach.edit_path && strcmp(ui->coach.edit_path, path) == 0)
+			ui->coach.edit_rev = session_revision(ui->session, path);
 		ui_status(ui, false, "%s", "");
 		break;
 	case IPW_ECONFLICT:

@@ -27,11 +27,17 @@ static void draw_bar(struct ui *ui)
 	const struct flow *f = session_flow(ui->session);
 	size_t nth, total;
 	step_counts(ui->session, ui->form.step, &nth, &total);
-	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
+	/* Whoever else is on the case takes the place of the titles: nobody
+	 * is watched unseen, even on a narrow terminal. */
+	bool others = ui->coach.others[0] != '\0';
+	char *left = others ? xasprintf("ipwiz · #%lld · %s %s", (long long)c->id, _("also here:"),
+	                                ui->coach.others)
+	                    : xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
 	/* The flow's title only when the case has a title of its own, and never
 	 * on a narrow terminal, where the step count matters more. */
 	const char *ft = flow_tr(f->title);
-	bool flow_too = ui->lay.cols >= UI_SIDEBAR_COLS && c->title && strcmp(c->title, ft) != 0;
+	bool flow_too = !others && ui->lay.cols >= UI_SIDEBAR_COLS && c->title &&
+	                strcmp(c->title, ft) != 0;
 	char *step = xasprintf(_("step %zu of %zu"), nth, total);
 	char *right = xasprintf("%s%s%s%s", flow_too ? ft : "", flow_too ? " · " : "", step,
 	                        ui->saved && ui->lay.cols >= UI_SIDEBAR_COLS ? _(" · saved") : "");
@@ -146,6 +152,12 @@ static void draw_step_hints(struct ui *ui)
 {
 	const struct form *fm = &ui->form;
 	bool typing = fm->focus < fm->nrows && row_typing(&fm->rows[fm->focus]);
+	if (ui->coach.watching) { /* only reading: no keys that would change anything */
+		const struct ui_hint w[] = {
+		    {"Tab", N_("next")}, {typing ? ui_quit_key() : "q", N_("leave")}, {"F1", N_("help")}};
+		draw_hints(ui->lay.hints_y, ui->lay.cols, w, sizeof(w) / sizeof(w[0]));
+		return;
+	}
 	/* Most needed first: narrow terminals drop the hints at the end. */
 	const struct ui_hint h[] = {
 	    {"Tab", N_("next")},
@@ -304,8 +316,20 @@ enum ui_next step_run(struct ui *ui)
 		bool typing = r && row_typing(r);
 		struct ui_key k;
 		ui_read_key(ui, &k, typing, r && r->kind == ROW_TEXTAREA);
-		if (k.act != ACT_RESIZE && k.act != ACT_SIGNAL && k.act != ACT_HELP)
+		if (k.act != ACT_RESIZE && k.act != ACT_SIGNAL && k.act != ACT_HELP &&
+		    k.act != ACT_REFRESH)
 			ui_status(ui, false, "%s", "");
+		if (coach_refuses(ui, k.act))
+			continue;
+		if (k.act == ACT_REFRESH) {
+			/* Their change may show or hide fields; what is being typed stays. */
+			if (!typing && r) {
+				char *p = xstrdup(r->path);
+				form_rebuild(ui, p);
+				free(p);
+			}
+			continue;
+		}
 		if (r && widget_key(ui, r, &k)) {
 			/* A choice can show or hide fields: lay the step out again. */
 			if (!typing && fm->focus < fm->nrows) {

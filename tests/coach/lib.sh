@@ -42,3 +42,55 @@ as() {
 	rc=$?
 	err=$(cat "$T/stderr")
 }
+
+# ---- two wizards side by side, each as its own user, in a private tmux ----
+TMUX_COACH="tmux -L coach-$$ -f /dev/null"
+unset TMUX TMUX_PANE
+cleanup_all() {
+	$TMUX_COACH kill-server >/dev/null 2>&1
+	cleanup_users
+}
+trap cleanup_all EXIT
+
+# tstart NAME USER ARGS…: run ipwiz as USER in an 80×24 window called NAME.
+tstart() {
+	local name=$1 u=$2
+	shift 2
+	local cmd="runuser -u $u -- env HOME=$T/home-$u LANG=C.UTF-8 TZ=UTC TERM=xterm-256color"
+	cmd="$cmd IPWIZ_TODAY=$IPWIZ_TODAY IPWIZ_DATADIR=$IPWIZ_DATADIR $IPWIZ $*; sleep 600"
+	if $TMUX_COACH has-session 2>/dev/null; then
+		$TMUX_COACH new-session -d -s "$name" -x 80 -y 24 "$cmd"
+	else
+		$TMUX_COACH new-session -d -s "$name" -x 80 -y 24 "$cmd"
+	fi
+}
+tkeys() {
+	local name=$1
+	shift
+	$TMUX_COACH send-keys -t "$name" "$@"
+}
+tscreen() { $TMUX_COACH capture-pane -p -t "$1"; }
+
+# twait NAME TEXT [SECONDS]: poll the window until TEXT shows (default 5 s);
+# prints how many milliseconds it took in $waited.
+twait() {
+	local name=$1 text=$2 limit=${3:-5}
+	local start now
+	start=$(date +%s%N)
+	while :; do
+		case "$(tscreen "$name")" in
+		*"$text"*)
+			now=$(date +%s%N)
+			waited=$(((now - start) / 1000000))
+			return 0
+			;;
+		esac
+		now=$(date +%s%N)
+		if [ $(((now - start) / 1000000)) -ge $((limit * 1000)) ]; then
+			fail "$name: “$text” did not show within ${limit}s; the screen was:
+$(tscreen "$name")"
+			return 1
+		fi
+		sleep 0.05
+	done
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# A merchant and a coach, two real Unix users, in two wizards on one shared
+# database: each header names the other and what they do; an answer the
+# merchant saves shows on the coach's screen within a second; an answer the
+# coach is typing is not overwritten — saving it asks whose answer to keep;
+# the coach cannot affirm the declaration; watch mode follows the merchant
+# and shows as "watching" on the merchant's screen.
+. "$IPWIZ_SRCDIR/tests/coach/lib.sh"
+
+run init-shared "$T/team" --group "$team"
+expect_rc 0 "init-shared"
+db="$T/team/cases.db"
+as "$merchant" --db "$db" new core-test --batch --title "Shop 深圳"
+id=$out
+
+tstart m "$merchant" --db "$db" open "$id"
+tstart c "$coach" --db "$db" open "$id"
+twait m "Complaint number"
+twait c "Complaint number"
+# Presence, both ways.
+twait m "also here: $coach — editing, step 1"
+twait c "also here: $merchant — editing, step 1"
+
+# The coach moves to the e-mail field; the merchant answers the complaint number.
+tkeys c Tab Tab Tab Tab
+tkeys m "AB-12" Tab
+twait m "saved"
+twait c "[AB-12" 2
+[ "$waited" -le 1000 ] || fail "the merchant's answer took ${waited} ms to show on the coach's screen"
+echo "the merchant's answer showed on the coach's screen after ${waited} ms" >&2
+
+# Both edit the date: the coach is typing when the merchant saves; the
+# coach's text stays under the cursor, and leaving the field asks whose to keep.
+tkeys c BTab BTab BTab
+twait c "▸ Date you received"
+tkeys c "2026-11-21"
+tkeys m "2026-11-20" Tab
+twait m "[2026-11-20"
+twait c "Someone else on this case saved a change" 2
+expect_in "$(tscreen c)" "[2026-11-21" "the coach's own typing after the merchant's save"
+tkeys c Tab
+twait c "changed this answer to “2026-11-20” meanwhile. Keep yours?"
+expect_in "$(tscreen c)" "$merchant changed this answer"
+tkeys c n
+twait c "Their answer was taken."
+as "$merchant" --db "$db" show "$id" --json
+expect_in "$out" '"notice_date":"2026-11-20"'
+
+# The coach cannot affirm the declaration for the merchant.
+as "$coach" --db "$db" set "$id" truth yes
+expect_rc 1 "coach affirms"
+
+# Watching: the coach leaves and watches; the merchant sees it, and the
+# watcher follows the merchant to the next step.
+tkeys c F10
+sleep 0.5
+$TMUX_COACH kill-session -t c
+tstart w "$coach" --db "$db" watch "$id"
+twait w "also here: $merchant — editing"
+twait m "also here: $coach — watching" 7
+tkeys m PgDn
+twait w "step 2 of 3"
+tkeys w x
+twait w "Watching only: nothing can be changed here."
+finish

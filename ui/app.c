@@ -48,8 +48,8 @@ bool ui_too_small(struct ui *ui)
 		return false;
 	struct canvas c = {.draw = true, .height = ui->lay.rows, .width = ui->lay.cols};
 	char *msg = xasprintf(_("Please make this window larger: at least %d columns and %d "
-	                        "lines. Nothing is lost meanwhile."),
-	                      UI_MIN_COLS, UI_MIN_ROWS);
+				"lines. Nothing is lost meanwhile."),
+			      UI_MIN_COLS, UI_MIN_ROWS);
 	canvas_wrap(&c, 0, A_BOLD, msg);
 	free(msg);
 	return true;
@@ -111,7 +111,7 @@ int ui_new_case(struct ui *ui, const char *flow_id, const char *title, struct ip
 }
 
 static enum ui_next first_screen(struct ui *ui, const struct ui_request *req, struct ipw_error *err,
-                                 int *status)
+				 int *status)
 {
 	*status = IPW_OK;
 	switch (req->start) {

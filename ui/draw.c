@@ -109,15 +109,15 @@ void draw_box(int y, int x, int h, int w, const char *title, int *iy, int *ix, i
 	for (int r = y; r < y + h; r++) {
 		draw_fill(r, x, w, A_NORMAL);
 		draw_text(r, x, 1, A_NORMAL,
-		          r == y           ? t->ul
-		          : r == y + h - 1 ? t->ll
-		                           : t->vline,
-		          false);
+			  r == y	   ? t->ul
+			  : r == y + h - 1 ? t->ll
+					   : t->vline,
+			  false);
 		draw_text(r, x + w - 1, 1, A_NORMAL,
-		          r == y           ? t->ur
-		          : r == y + h - 1 ? t->lr
-		                           : t->vline,
-		          false);
+			  r == y	   ? t->ur
+			  : r == y + h - 1 ? t->lr
+					   : t->vline,
+			  false);
 	}
 	for (int c = x + 1; c < x + w - 1; c++) {
 		draw_text(y, c, 1, A_NORMAL, t->hline, false);

@@ -77,8 +77,8 @@ static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c
 		     warn = strcmp(v[i].verdict, "warn") == 0;
 		char *size = ui_human_size((uint64_t)v[i].size);
 		char *line = xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
-		                       base_name(v[i].path), size,
-		                       v[i].message && *v[i].message ? v[i].message : v[i].verdict);
+				       base_name(v[i].path), size,
+				       v[i].message && *v[i].message ? v[i].message : v[i].verdict);
 		canvas_wrap(c, 2, good ? ui_theme.good : ui_theme.error, line);
 		if (!good && v[i].fix && *v[i].fix)
 			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, v[i].fix);
@@ -117,10 +117,10 @@ void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, st
 			size_t col = textfield_scroll_to_cursor(tf, (size_t)w);
 			if (tf->len)
 				draw_text(row, c->x + 3, w, ui_theme.focus, tf->s + tf->scroll,
-				          false);
+					  false);
 			else
 				draw_text_cut(row, c->x + 3, w, ui_theme.focus | A_DIM, hint,
-				              false);
+					      false);
 			ui->form.cur_y = row;
 			ui->form.cur_x = c->x + 3 + (int)col;
 		} else {
@@ -153,7 +153,7 @@ static char *resolve(const char *typed)
 
 /* The row already recorded for path in this field, or NULL. */
 static const struct store_evidence *find_row(const struct session *s, const char *field,
-                                             const char *path)
+					     const char *path)
 {
 	size_t n;
 	const struct store_evidence *v = session_evidence(s, &n);
@@ -166,7 +166,7 @@ static const struct store_evidence *find_row(const struct session *s, const char
 /* Another usable file of the field with the same bytes: attached twice by
  * mistake, most likely (`ipwiz attach` says the same). */
 static void note_twin(const struct session *s, const char *field, const char *path,
-                      struct evidence_result *res)
+		      struct evidence_result *res)
 {
 	size_t n;
 	const struct store_evidence *v = session_evidence(s, &n);
@@ -178,17 +178,17 @@ static void note_twin(const struct session *s, const char *field, const char *pa
 		res->verdict = EVIDENCE_WARN;
 		snprintf(res->key, sizeof(res->key), "duplicate");
 		snprintf(res->message, sizeof(res->message),
-		         _("This file has the same content as “%s”, already attached here."),
-		         base_name(v[i].path));
+			 _("This file has the same content as “%s”, already attached here."),
+			 base_name(v[i].path));
 		snprintf(res->fix, sizeof(res->fix), "%s",
-		         _("Nothing to do if that is on purpose; otherwise attach the document you "
-		           "meant."));
+			 _("Nothing to do if that is on purpose; otherwise attach the document you "
+			   "meant."));
 		return;
 	}
 }
 
 static void record(struct ui *ui, const struct form_row *r, const char *path,
-                   const struct evidence_result *res)
+		   const struct evidence_result *res)
 {
 	const struct store_evidence *old = find_row(ui->session, r->path, path);
 	struct store_evidence e = {
@@ -209,7 +209,7 @@ static void record(struct ui *ui, const struct form_row *r, const char *path,
 	struct ipw_error err = {0};
 	int64_t case_id = session_case_id(ui->session);
 	int rc = old ? store_evidence_update(ui->store, case_id, &e, &err)
-	             : store_evidence_add(ui->store, case_id, &e, NULL, &err);
+		     : store_evidence_add(ui->store, case_id, &e, NULL, &err);
 	if (rc != IPW_OK || session_reload_evidence(ui->session, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
@@ -221,8 +221,8 @@ static void record(struct ui *ui, const struct form_row *r, const char *path,
 		ui_status(ui, true, "%s: %s", base_name(path), res->message);
 	else
 		ui_status(ui, false, "%s %s: %s",
-		          res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
-		          base_name(path), res->message);
+			  res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
+			  base_name(path), res->message);
 }
 
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed)
@@ -233,8 +233,8 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 	if (!again && req->max_files &&
 	    session_evidence_usable(ui->session, r->path) >= req->max_files) {
 		ui_status(ui, true,
-		          _("This document takes at most %u files. Remove one first with Ctrl-D."),
-		          req->max_files);
+			  _("This document takes at most %u files. Remove one first with Ctrl-D."),
+			  req->max_files);
 		free(path);
 		return;
 	}
@@ -273,7 +273,7 @@ void evidence_row_remove_last(struct ui *ui, const struct form_row *r)
 		return;
 	struct ipw_error err = {0};
 	if (store_evidence_remove(ui->store, session_case_id(ui->session), last->id, &err) !=
-	        IPW_OK ||
+		IPW_OK ||
 	    session_reload_evidence(ui->session, &err) != IPW_OK)
 		ui_status(ui, true, "%s", err.msg);
 	else

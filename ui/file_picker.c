@@ -48,9 +48,9 @@ static bool likely_accepted(const struct evidence_req *req, const char *name)
 	static const struct {
 		const char *mime, *ext;
 	} exts[] = {
-	    {"application/pdf", "pdf"}, {"image/jpeg", "jpg"},  {"image/jpeg", "jpeg"},
-	    {"image/png", "png"},       {"image/gif", "gif"},   {"image/webp", "webp"},
-	    {"image/tiff", "tif"},      {"image/tiff", "tiff"}, {"application/zip", "zip"},
+	    {"application/pdf", "pdf"}, {"image/jpeg", "jpg"},	{"image/jpeg", "jpeg"},
+	    {"image/png", "png"},	{"image/gif", "gif"},	{"image/webp", "webp"},
+	    {"image/tiff", "tif"},	{"image/tiff", "tiff"}, {"application/zip", "zip"},
 	};
 	const char *dot = strrchr(name, '.');
 	if (req->naccept == 0)
@@ -150,7 +150,7 @@ static void preview(struct browser *b, struct entry *e)
 	if (e->size > PREVIEW_MAX && !refused_early) {
 		e->res.verdict = EVIDENCE_WARN;
 		snprintf(e->res.message, sizeof(e->res.message), "%s",
-		         _("A large file: it is checked when you attach it (Enter)."));
+			 _("A large file: it is checked when you attach it (Enter)."));
 		e->checked = true;
 		return;
 	}
@@ -160,7 +160,7 @@ static void preview(struct browser *b, struct entry *e)
 		e->res.verdict = EVIDENCE_ERROR;
 		/* The checker's own message, cut to the verdict's room. */
 		snprintf(e->res.message, sizeof(e->res.message), "%.*s",
-		         (int)sizeof(e->res.message) - 1, err.msg);
+			 (int)sizeof(e->res.message) - 1, err.msg);
 	}
 	e->checked = true;
 	free(path);
@@ -172,10 +172,10 @@ static void draw_entry(const struct browser *b, const struct entry *e, int y, in
 	draw_fill(y, 1, w, a);
 	char *size = e->dir ? xstrdup("") : ui_human_size((uint64_t)e->size);
 	char *name = xasprintf("%s %s%s",
-	                       e->dir      ? "   "
-	                       : e->marked ? ui_theme.on
-	                                   : ui_theme.off,
-	                       e->name, e->dir ? "/" : "");
+			       e->dir	   ? "   "
+			       : e->marked ? ui_theme.on
+					   : ui_theme.off,
+			       e->name, e->dir ? "/" : "");
 	int sw = 10;
 	draw_text_cut(y, 1, w - sw - 1, a | (e->dir ? A_BOLD : 0), name, false);
 	draw_right(y, 1 + w, sw, a, size);
@@ -198,8 +198,8 @@ static void browser_draw(struct ui *ui)
 	size_t hl = home ? strlen(home) : 0;
 	char *where =
 	    hl > 1 && strncmp(b->dir, home, hl) == 0 && (b->dir[hl] == '/' || b->dir[hl] == '\0')
-	        ? xasprintf("~%s", b->dir + hl)
-	        : xstrdup(b->dir);
+		? xasprintf("~%s", b->dir + hl)
+		: xstrdup(b->dir);
 	draw_text_cut(l->body_y - 1, 1, l->cols - 2, A_BOLD, where, false);
 	free(where);
 	int list_h = l->body_h - 3;
@@ -209,7 +209,7 @@ static void browser_draw(struct ui *ui)
 		b->top = b->sel + 1 - (size_t)list_h;
 	for (int i = 0; i < list_h && b->top + (size_t)i < b->n; i++)
 		draw_entry(b, &b->v[b->top + (size_t)i], l->body_y + i, l->cols - 2,
-		           b->top + (size_t)i == b->sel);
+			   b->top + (size_t)i == b->sel);
 	if (b->msg[0])
 		draw_text(l->body_y + 1, 1, l->cols - 2, ui_theme.error, b->msg, false);
 	/* The highlighted file, as the check sees it. */
@@ -244,7 +244,7 @@ static void go_into(struct browser *b, const char *name)
 	if (strcmp(name, "..") == 0) {
 		char *slash = strrchr(b->dir, '/');
 		next = slash && slash != b->dir ? xstrndup(b->dir, (size_t)(slash - b->dir))
-		                                : xstrdup("/");
+						: xstrdup("/");
 	} else {
 		next = xasprintf("%s/%s", strcmp(b->dir, "/") ? b->dir : "", name);
 	}

@@ -51,7 +51,7 @@ struct rows {
 };
 
 static void add_row(struct rows *rs, enum row_kind kind, const struct flow_field *f,
-                    const struct flow_field *list, size_t item, char *path, char *label)
+		    const struct flow_field *list, size_t item, char *path, char *label)
 {
 	rs->v = xreallocarray(rs->v, rs->n + 1, sizeof(*rs->v));
 	rs->v[rs->n] = (struct form_row){
@@ -72,11 +72,11 @@ static void add_list(const struct session *s, const struct flow_field *f, struct
 				continue;
 			}
 			add_row(rs, kind_of(sub->type), sub, f, i, path,
-			        xasprintf("%zu. %s", i, flow_tr(sub->label)));
+				xasprintf("%zu. %s", i, flow_tr(sub->label)));
 		}
 	if (!f->max_items || count < f->max_items)
 		add_row(rs, ROW_ADD, f, f, 0, xasprintf("%s.+", f->path),
-		        xasprintf(_("Add an item to “%s”"), flow_tr(f->label)));
+			xasprintf(_("Add an item to “%s”"), flow_tr(f->label)));
 }
 
 void form_rows_build(const struct session *s, size_t step, struct form_row **rows, size_t *n)
@@ -95,7 +95,7 @@ void form_rows_build(const struct session *s, size_t step, struct form_row **row
 		add_row(&rs, k, f, NULL, 0, xstrdup(f->path), xstrdup(flow_tr(f->label)));
 		if (f->type == FIELD_DECLARATION && f->signature)
 			add_row(&rs, ROW_TEXT, f, NULL, 0, xasprintf("%s.name", f->path),
-			        xstrdup(_("Your full name, as your signature")));
+				xstrdup(_("Your full name, as your signature")));
 	}
 	*rows = rs.v;
 	*n = rs.n;
@@ -160,11 +160,11 @@ void form_rebuild(struct ui *ui, const char *focus_path)
 }
 
 static void settle_conflict(struct ui *ui, const char *path, const char *value,
-                            struct store_conflict *c)
+			    struct store_conflict *c)
 {
 	char *theirs = c->value ? xstrdup(c->value) : xstrdup(_("(empty)"));
 	char *q = xasprintf(_("%s changed this answer to “%s” meanwhile. Keep yours?"),
-	                    c->actor ? c->actor : "?", theirs);
+			    c->actor ? c->actor : "?", theirs);
 	struct ipw_error err = {0};
 	if (ui_confirm(ui, q)) {
 		if (session_set_force(ui->session, path, value, SESSION_DRAFT, &err) == IPW_EENV)

@@ -53,14 +53,14 @@ static void overlay_draw(struct ui *ui, struct picker *p)
 		size_t k = p->top + (size_t)i;
 		char *line =
 		    p->on ? xasprintf("%s %s", p->on[k] ? ui_theme.on : ui_theme.off, p->labels[k])
-		          : xasprintf("%s %s", k == p->sel ? ui_theme.current : " ", p->labels[k]);
+			  : xasprintf("%s %s", k == p->sel ? ui_theme.current : " ", p->labels[k]);
 		draw_text(iy + i, ix, iw, k == p->sel ? ui_theme.focus : A_NORMAL, line, true);
 		free(line);
 	}
 	draw_text(iy + ih - 1, ix, iw, ui_theme.help,
-	          p->on ? _("Space: tick  Enter: done  Esc: cancel")
-	                : _("Enter: choose  Esc: cancel"),
-	          false);
+		  p->on ? _("Space: tick  Enter: done  Esc: cancel")
+			: _("Enter: choose  Esc: cancel"),
+		  false);
 	curs_set(0);
 	refresh();
 }

@@ -30,17 +30,18 @@ static void draw_bar(struct ui *ui)
 	/* Whoever else is on the case takes the place of the titles: nobody
 	 * is watched unseen, even on a narrow terminal. */
 	bool others = ui->coach.others[0] != '\0';
-	char *left = others ? xasprintf("ipwiz · #%lld · %s %s", (long long)c->id, _("also here:"),
-	                                ui->coach.others)
-	                    : xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
+	char *left =
+	    others ? xasprintf("ipwiz · #%lld · %s %s", (long long)c->id, _("also here:"),
+			       ui->coach.others)
+		   : xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
 	/* The flow's title only when the case has a title of its own, and never
 	 * on a narrow terminal, where the step count matters more. */
 	const char *ft = flow_tr(f->title);
-	bool flow_too = !others && ui->lay.cols >= UI_SIDEBAR_COLS && c->title &&
-	                strcmp(c->title, ft) != 0;
+	bool flow_too =
+	    !others && ui->lay.cols >= UI_SIDEBAR_COLS && c->title && strcmp(c->title, ft) != 0;
 	char *step = xasprintf(_("step %zu of %zu"), nth, total);
 	char *right = xasprintf("%s%s%s%s", flow_too ? ft : "", flow_too ? " · " : "", step,
-	                        ui->saved && ui->lay.cols >= UI_SIDEBAR_COLS ? _(" · saved") : "");
+				ui->saved && ui->lay.cols >= UI_SIDEBAR_COLS ? _(" · saved") : "");
 	free(step);
 	draw_title_bar(ui->lay.cols, left, right);
 	free(left);
@@ -76,14 +77,14 @@ static void draw_steps(struct ui *ui)
 		if (!session_step_visible(ui->session, i))
 			continue;
 		enum step_state st = session_step_state(ui->session, i);
-		const char *mark = st == STEP_DONE        ? ui_theme.done
-		                   : st == STEP_ATTENTION ? ui_theme.attention
-		                                          : ui_theme.not_started;
+		const char *mark = st == STEP_DONE	  ? ui_theme.done
+				   : st == STEP_ATTENTION ? ui_theme.attention
+							  : ui_theme.not_started;
 		bool cur = i == ui->form.step;
 		char *line = xasprintf("%s %s %s", cur ? ui_theme.current : " ", mark,
-		                       flow_tr(f->steps[i].title));
+				       flow_tr(f->steps[i].title));
 		draw_text_cut(y++, l->side_x, l->side_w, cur ? ui_theme.focus : A_NORMAL, line,
-		              true);
+			      true);
 		free(line);
 	}
 	draw_deadline(ui, y);
@@ -134,18 +135,18 @@ static void draw_pane(struct ui *ui)
 	if (fm->scroll < 0)
 		fm->scroll = 0;
 	c = (struct canvas){.draw = true,
-	                    .top = fm->scroll,
-	                    .scr_y = l->body_y,
-	                    .height = l->body_h,
-	                    .x = l->main_x,
-	                    .width = l->main_w};
+			    .top = fm->scroll,
+			    .scr_y = l->body_y,
+			    .height = l->body_h,
+			    .x = l->main_x,
+			    .width = l->main_w};
 	fm->cur_y = fm->cur_x = -1;
 	lay_rows(ui, &c);
 	if (fm->scroll > 0)
 		draw_text(l->body_y, l->cols - 1, 1, A_BOLD, ui_theme.more_up, false);
 	if (total > fm->scroll + l->body_h)
 		draw_text(l->body_y + l->body_h - 1, l->cols - 1, 1, A_BOLD, ui_theme.more_down,
-		          false);
+			  false);
 }
 
 static void draw_step_hints(struct ui *ui)
@@ -153,8 +154,9 @@ static void draw_step_hints(struct ui *ui)
 	const struct form *fm = &ui->form;
 	bool typing = fm->focus < fm->nrows && row_typing(&fm->rows[fm->focus]);
 	if (ui->coach.watching) { /* only reading: no keys that would change anything */
-		const struct ui_hint w[] = {
-		    {"Tab", N_("next")}, {typing ? ui_quit_key() : "q", N_("leave")}, {"F1", N_("help")}};
+		const struct ui_hint w[] = {{"Tab", N_("next")},
+					    {typing ? ui_quit_key() : "q", N_("leave")},
+					    {"F1", N_("help")}};
 		draw_hints(ui->lay.hints_y, ui->lay.cols, w, sizeof(w) / sizeof(w[0]));
 		return;
 	}
@@ -253,7 +255,7 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 	case ACT_DOWN:
 		if (!move_focus(ui, 1))
 			ui_status(ui, false, "%s",
-			          _("This is the last field of the step: Enter or PgDn goes on."));
+				  _("This is the last field of the step: Enter or PgDn goes on."));
 		break;
 	case ACT_CONFIRM:
 		/* Enter confirms: the next field, and after the last one the next step. */

@@ -183,7 +183,7 @@ size_t textfield_wrap(const struct textfield *tf, size_t cols, struct textfield_
 }
 
 size_t textfield_cursor_line(const struct textfield *tf, const struct textfield_line *v, size_t n,
-                             size_t *col)
+			     size_t *col)
 {
 	size_t line = 0;
 	for (size_t i = 0; i < n; i++)

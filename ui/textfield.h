@@ -12,11 +12,11 @@
 struct textfield {
 	char *s; /* NUL-terminated, never NULL after textfield_set */
 	size_t len, cap;
-	size_t cur;     /* byte offset of the cursor, on a character boundary */
-	size_t scroll;  /* one-line: byte offset of the first shown character */
-	size_t top;     /* textarea: first shown wrapped line */
+	size_t cur;	/* byte offset of the cursor, on a character boundary */
+	size_t scroll;	/* one-line: byte offset of the first shown character */
+	size_t top;	/* textarea: first shown wrapped line */
 	bool multiline; /* Enter inserts a newline (textarea) */
-	bool changed;   /* edited since textfield_set */
+	bool changed;	/* edited since textfield_set */
 };
 
 /* Editing operations, independent of how the terminal reports the key. */
@@ -24,7 +24,7 @@ enum textfield_op {
 	TF_LEFT,
 	TF_RIGHT,
 	TF_HOME, /* Home, Ctrl-A: start of the line (up to a newline) */
-	TF_END,  /* End, Ctrl-E */
+	TF_END,	 /* End, Ctrl-E */
 	TF_BACKSPACE,
 	TF_DELETE,
 	TF_KILL_END,   /* Ctrl-K: delete to the end of the line */
@@ -54,7 +54,7 @@ struct textfield_line {
 size_t textfield_wrap(const struct textfield *tf, size_t cols, struct textfield_line **out);
 /* Which wrapped line holds the cursor, and its column there. */
 size_t textfield_cursor_line(const struct textfield *tf, const struct textfield_line *v, size_t n,
-                             size_t *col);
+			     size_t *col);
 /* Move the cursor one wrapped line up (dir < 0) or down, keeping its column
  * by display width; false when there is no such line. */
 bool textfield_move_line(struct textfield *tf, size_t cols, int dir);

@@ -108,7 +108,7 @@ enum ui_action {
 	ACT_PASTE,     /* a bracketed paste arrived (key.text) */
 	ACT_RESIZE,
 	ACT_REFRESH, /* the other person on the case saved something, or came or went */
-	ACT_SIGNAL, /* SIGINT/SIGTERM/SIGHUP arrived: save and leave */
+	ACT_SIGNAL,  /* SIGINT/SIGTERM/SIGHUP arrived: save and leave */
 };
 
 struct ui_key {

@@ -14,12 +14,12 @@
 struct ui_layout {
 	int rows, cols;
 	bool too_small;
-	int title_y;        /* the title bar */
+	int title_y;	    /* the title bar */
 	int body_y, body_h; /* between the bars */
 	int side_x, side_w; /* the step list; side_w 0 when folded */
 	int main_x, main_w; /* the fields */
-	int status_y;       /* the message line */
-	int hints_y;        /* the key-hint bar */
+	int status_y;	    /* the message line */
+	int hints_y;	    /* the key-hint bar */
 };
 
 void ui_layout_compute(int rows, int cols, bool sidebar, struct ui_layout *l);

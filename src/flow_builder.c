@@ -107,6 +107,19 @@ static const struct ynode *scalar_at(struct flow_builder *b, const struct ynode 
 	return v;
 }
 
+/* The single value under key: 1 with *v set, 0 when the key is absent,
+ * -1 (reported) when it holds a list or a mapping. */
+static int scalar_value(struct flow_builder *b, const struct ynode *map, const char *key,
+			bool *present, const struct ynode **v)
+{
+	*v = ytree_get(map, key);
+	if (present)
+		*present = *v != NULL;
+	if (!*v)
+		return 0;
+	return (*v = scalar_at(b, map, key)) ? 1 : -1;
+}
+
 bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bool required,
 	    char **out)
 {
@@ -139,13 +152,10 @@ bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bo
 bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, unsigned *out,
 	     bool *present)
 {
-	const struct ynode *v = ytree_get(map, key);
-	if (present)
-		*present = v != NULL;
-	if (!v)
-		return true;
-	if (!(v = scalar_at(b, map, key)))
-		return false;
+	const struct ynode *v;
+	int has = scalar_value(b, map, key, present, &v);
+	if (has <= 0)
+		return has == 0;
 	char *end;
 	errno = 0;
 	unsigned long x = strtoul(v->text, &end, 10);
@@ -161,13 +171,10 @@ bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, u
 bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key, double *out,
 	       bool *present)
 {
-	const struct ynode *v = ytree_get(map, key);
-	if (present)
-		*present = v != NULL;
-	if (!v)
-		return true;
-	if (!(v = scalar_at(b, map, key)))
-		return false;
+	const struct ynode *v;
+	int has = scalar_value(b, map, key, present, &v);
+	if (has <= 0)
+		return has == 0;
 	char *end;
 	errno = 0;
 	double x = number_strtod(v->text, &end);
@@ -181,11 +188,10 @@ bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key,
 
 bool fb_bool(struct flow_builder *b, const struct ynode *map, const char *key, bool *out)
 {
-	const struct ynode *v = ytree_get(map, key);
-	if (!v)
-		return true;
-	if (!(v = scalar_at(b, map, key)))
-		return false;
+	const struct ynode *v;
+	int has = scalar_value(b, map, key, NULL, &v);
+	if (has <= 0)
+		return has == 0;
 	if (!v->quoted && strcmp(v->text, "true") == 0)
 		*out = true;
 	else if (!v->quoted && strcmp(v->text, "false") == 0)
@@ -199,11 +205,10 @@ bool fb_bool(struct flow_builder *b, const struct ynode *map, const char *key, b
 
 bool fb_size(struct flow_builder *b, const struct ynode *map, const char *key, uint64_t *out)
 {
-	const struct ynode *v = ytree_get(map, key);
-	if (!v)
-		return true;
-	if (!(v = scalar_at(b, map, key)))
-		return false;
+	const struct ynode *v;
+	int has = scalar_value(b, map, key, NULL, &v);
+	if (has <= 0)
+		return has == 0;
 	char *end;
 	errno = 0;
 	unsigned long long x = strtoull(v->text, &end, 10);
@@ -263,11 +268,10 @@ static bool looks_like_date(const char *s)
 
 bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key, struct expr **out)
 {
-	const struct ynode *v = ytree_get(map, key);
-	if (!v)
-		return true;
-	if (!(v = scalar_at(b, map, key)))
-		return false;
+	const struct ynode *v;
+	int has = scalar_value(b, map, key, NULL, &v);
+	if (has <= 0)
+		return has == 0;
 	char *src =
 	    looks_like_date(v->text) ? xasprintf("date(\"%s\")", v->text) : xstrdup(v->text);
 	struct ipw_error err = {0};

@@ -21,8 +21,28 @@ static char *host_name(void)
 	return xstrdup(buf);
 }
 
+/* One statement in its own transaction: release it, then commit or roll
+ * back by how it went. */
+static int end_write(struct store *st, sqlite3_stmt *s, int r, struct ipw_error *err)
+{
+	store_release(st, s);
+	if (r != IPW_OK) {
+		store_rollback(st);
+		return r;
+	}
+	return store_commit(st, err);
+}
+
+/* This program's key: the case, the host and the process. */
+static void bind_self(sqlite3_stmt *s, int64_t case_id, const char *host)
+{
+	sqlite3_bind_int64(s, 1, case_id);
+	store_bind_text(s, 2, host);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)getpid());
+}
+
 int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode, const char *step,
-                      const char *field, struct ipw_error *err)
+		      const char *field, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	int r = store_begin(st, err);
@@ -37,9 +57,7 @@ int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode
 	    &s, err);
 	if (r == IPW_OK) {
 		char *host = host_name();
-		sqlite3_bind_int64(s, 1, case_id);
-		store_bind_text(s, 2, host);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)getpid());
+		bind_self(s, case_id, host);
 		store_bind_text(s, 4, store_actor(st));
 		store_bind_text(s, 5, store_actor_address(st));
 		store_bind_text(s, 6, mode == PRESENCE_WATCHING ? "watching" : "editing");
@@ -49,12 +67,7 @@ int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode
 		r = store_step_done(st, s, err);
 		free(host);
 	}
-	store_release(st, s);
-	if (r != IPW_OK) {
-		store_rollback(st);
-		return r;
-	}
-	return store_commit(st, err);
+	return end_write(st, s, r, err);
 }
 
 int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err)
@@ -64,21 +77,14 @@ int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err)
 	if (r != IPW_OK)
 		return r;
 	r = store_prepare(st, "DELETE FROM presence WHERE case_id = ? AND host = ? AND pid = ?", &s,
-	                  err);
+			  err);
 	if (r == IPW_OK) {
 		char *host = host_name();
-		sqlite3_bind_int64(s, 1, case_id);
-		store_bind_text(s, 2, host);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)getpid());
+		bind_self(s, case_id, host);
 		r = store_step_done(st, s, err);
 		free(host);
 	}
-	store_release(st, s);
-	if (r != IPW_OK) {
-		store_rollback(st);
-		return r;
-	}
-	return store_commit(st, err);
+	return end_write(st, s, r, err);
 }
 
 void presence_free(struct presence *v, size_t n)
@@ -93,16 +99,16 @@ void presence_free(struct presence *v, size_t n)
 }
 
 int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t *n,
-                  struct ipw_error *err)
+		  struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	int r = store_prepare(st,
-	                      "SELECT actor, address, mode, step, field, updated FROM presence "
-	                      "WHERE case_id = ? AND updated >= ? AND NOT (host = ? AND pid = ?) "
-	                      "ORDER BY actor, updated",
-	                      &s, err);
+			      "SELECT actor, address, mode, step, field, updated FROM presence "
+			      "WHERE case_id = ? AND updated >= ? AND NOT (host = ? AND pid = ?) "
+			      "ORDER BY actor, updated",
+			      &s, err);
 	if (r != IPW_OK)
 		return r;
 	char *host = host_name();
@@ -143,6 +149,6 @@ char *presence_describe(const struct presence *p, int step_number)
 	const char *what = p->mode == PRESENCE_WATCHING ? _("watching") : _("editing");
 	if (step_number > 0)
 		return xasprintf(_("%s — %s, step %d"), p->actor ? p->actor : "?", what,
-		                 step_number);
+				 step_number);
 	return xasprintf(_("%s — %s"), p->actor ? p->actor : "?", what);
 }

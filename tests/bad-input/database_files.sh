@@ -113,7 +113,7 @@ verdict "two missing directories" 3 "ipwiz: Cannot create the directory $D/no/su
 # Locked by another process: a writer holds the lock longer than ipwiz waits.
 copy locked.db 600
 {
-	printf 'BEGIN EXCLUSIVE;\n'
+	printf '.timeout 5000\nBEGIN EXCLUSIVE;\n'
 	sleep 9
 	printf 'COMMIT;\n'
 } | sqlite3 "$D/locked.db" &

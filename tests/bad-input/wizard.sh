@@ -37,7 +37,7 @@ if command -v sqlite3 >/dev/null; then
 	start open 1
 	wait_for "Complaint number"
 	{
-		printf 'BEGIN EXCLUSIVE;\n'
+		printf '.timeout 5000\nBEGIN EXCLUSIVE;\n'
 		sleep 8
 		printf 'COMMIT;\n'
 	} | sqlite3 "$db" &

@@ -362,7 +362,8 @@ static void check_cycles(struct flow_builder *b, const struct flow *f)
 		if (n && n->colour == 0)
 			walk(b, &g, (size_t)(n - g.v), stack, next);
 	}
-	qsort(b->diags->v + before, b->diags->n - before, sizeof *b->diags->v, site_order);
+	if (b->diags->n > before) /* v is NULL while nothing was reported */
+		qsort(b->diags->v + before, b->diags->n - before, sizeof *b->diags->v, site_order);
 	free(stack);
 	free(next);
 	free(g.edges);

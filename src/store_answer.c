@@ -31,42 +31,35 @@ void store_conflict_clear(struct store_conflict *c)
 	memset(c, 0, sizeof(*c));
 }
 
+static void read_answer(sqlite3_stmt *s, void *item)
+{
+	struct store_answer *a = item;
+	a->path = store_column_text(s, 0);
+	a->value = store_column_text(s, 1);
+	a->revision = sqlite3_column_int64(s, 2);
+	a->actor = store_column_text(s, 3);
+	a->updated = sqlite3_column_int64(s, 4);
+	a->draft = sqlite3_column_int(s, 5) != 0;
+}
+
+static void drop_answers(void *v, size_t n)
+{
+	store_answers_free(v, n);
+}
+
+static const struct store_rowset answer_rows = {sizeof(struct store_answer), read_answer,
+						drop_answers};
+
 int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v, size_t *n,
 		      struct ipw_error *err)
 {
-	*v = NULL;
-	*n = 0;
-	sqlite3_stmt *s = NULL;
-	int r = store_prepare(st,
-			      "SELECT path, value, revision, actor, updated, draft FROM answers "
-			      "WHERE case_id = ? ORDER BY path",
-			      &s, err);
-	if (r != IPW_OK)
-		return r;
-	sqlite3_bind_int64(s, 1, case_id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*v = xreallocarray(*v, cap, sizeof(**v));
-		}
-		struct store_answer *a = &(*v)[(*n)++];
-		a->path = store_column_text(s, 0);
-		a->value = store_column_text(s, 1);
-		a->revision = sqlite3_column_int64(s, 2);
-		a->actor = store_column_text(s, 3);
-		a->updated = sqlite3_column_int64(s, 4);
-		a->draft = sqlite3_column_int(s, 5) != 0;
-	}
-	store_release(st, s);
-	if (rc != SQLITE_DONE) {
-		store_answers_free(*v, *n);
-		*v = NULL;
-		*n = 0;
-		return store_fail(st, rc, err);
-	}
-	return IPW_OK;
+	void *items;
+	int r = store_case_rows(st,
+				"SELECT path, value, revision, actor, updated, draft FROM answers "
+				"WHERE case_id = ? ORDER BY path",
+				case_id, &answer_rows, &items, n, err);
+	*v = items;
+	return r;
 }
 
 /* The row as it is now, inside the write transaction. */
@@ -117,12 +110,9 @@ static int write_row(struct store *st, int64_t case_id, const char *path, const 
 	store_bind_text(s, 5, st->actor);
 	sqlite3_bind_int64(s, 6, store_now());
 	sqlite3_bind_int(s, 7, draft && value);
-	r = store_step_done(st, s, err);
-	store_release(st, s);
-	if (r != IPW_OK)
-		return r;
 	char *what = xasprintf("answer %s", path);
-	r = store_audit_write(st, case_id, what, old, value, err);
+	r = store_step_audited(st, s, case_id, what, old, value, err);
+	store_release(st, s);
 	free(what);
 	return r;
 }
@@ -150,7 +140,7 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 		return r;
 	if ((r = store_case_check(st, case_id, err)) != IPW_OK ||
 	    (r = current(st, case_id, path, &now, err)) != IPW_OK)
-		goto fail;
+		goto end;
 	if (now.revision != expected_rev) {
 		store_rollback(st);
 		r = conflict_error(path, &now, err);
@@ -160,16 +150,12 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 			store_conflict_clear(&now);
 		return r;
 	}
-	if ((r = write_row(st, case_id, path, now.value, value, draft, now.revision + 1, err)) !=
-		IPW_OK ||
-	    (r = store_case_touch(st, case_id, err)) != IPW_OK)
-		goto fail;
-	if ((r = store_commit(st, err)) == IPW_OK && new_rev)
+	if ((r = write_row(st, case_id, path, now.value, value, draft, now.revision + 1, err)) ==
+	    IPW_OK)
+		r = store_case_touch(st, case_id, err);
+end:
+	if ((r = store_end(st, r, err)) == IPW_OK && new_rev)
 		*new_rev = now.revision + 1;
-	store_conflict_clear(&now);
-	return r;
-fail:
-	store_rollback(st);
 	store_conflict_clear(&now);
 	return r;
 }
@@ -191,6 +177,22 @@ static void rows_free(struct row *v, size_t n)
 	free(v);
 }
 
+static void read_row(sqlite3_stmt *s, void *item)
+{
+	struct row *w = item;
+	w->suffix = store_column_text(s, 0);
+	w->value = store_column_text(s, 1);
+	w->revision = sqlite3_column_int64(s, 2);
+	w->draft = sqlite3_column_int(s, 3) != 0;
+}
+
+static void drop_rows(void *v, size_t n)
+{
+	rows_free(v, n);
+}
+
+static const struct store_rowset moved_rows = {sizeof(struct row), read_row, drop_rows};
+
 /* Every live answer under prefix, keyed by what follows the prefix. */
 static int rows_under(struct store *st, int64_t case_id, const char *prefix, struct row **v,
 		      size_t *n, struct ipw_error *err)
@@ -198,6 +200,7 @@ static int rows_under(struct store *st, int64_t case_id, const char *prefix, str
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
+	void *items;
 	int r =
 	    store_prepare(st,
 			  "SELECT substr(path, length(?2) + 1), value, revision, draft "
@@ -208,21 +211,9 @@ static int rows_under(struct store *st, int64_t case_id, const char *prefix, str
 		return r;
 	sqlite3_bind_int64(s, 1, case_id);
 	store_bind_text(s, 2, prefix);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*v = xreallocarray(*v, cap, sizeof(**v));
-		}
-		struct row *w = &(*v)[(*n)++];
-		w->suffix = store_column_text(s, 0);
-		w->value = store_column_text(s, 1);
-		w->revision = sqlite3_column_int64(s, 2);
-		w->draft = sqlite3_column_int(s, 3) != 0;
-	}
-	store_release(st, s);
-	return rc == SQLITE_DONE ? IPW_OK : store_fail(st, rc, err);
+	r = store_rows(st, s, &moved_rows, &items, n, err);
+	*v = items;
+	return r;
 }
 
 static const struct row *find_row(const struct row *v, size_t n, const char *suffix)
@@ -282,11 +273,8 @@ int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *f
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
 		return r;
-	if ((r = store_case_check(st, case_id, err)) != IPW_OK ||
-	    (r = move_rows(st, case_id, from, to, err)) != IPW_OK ||
-	    (r = store_case_touch(st, case_id, err)) != IPW_OK) {
-		store_rollback(st);
-		return r;
-	}
-	return store_commit(st, err);
+	if ((r = store_case_check(st, case_id, err)) == IPW_OK &&
+	    (r = move_rows(st, case_id, from, to, err)) == IPW_OK)
+		r = store_case_touch(st, case_id, err);
+	return store_end(st, r, err);
 }

@@ -58,8 +58,8 @@ int store_case_create(struct store *st, const char *flow_id, const char *flow_ha
 			  "created, updated) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
 			  &s, err);
 	if (r != IPW_OK)
-		goto fail;
-	int64_t now = store_now();
+		return store_end(st, r, err);
+	int64_t now = store_now(), new_id = 0;
 	store_bind_text(s, 1, flow_id);
 	store_bind_text(s, 2, flow_hash ? flow_hash : "");
 	store_bind_text(s, 3, title ? title : "");
@@ -67,18 +67,13 @@ int store_case_create(struct store *st, const char *flow_id, const char *flow_ha
 	store_bind_text(s, 5, lang);
 	sqlite3_bind_int64(s, 6, now);
 	sqlite3_bind_int64(s, 7, now);
-	if ((r = store_step_done(st, s, err)) != IPW_OK)
-		goto fail;
-	int64_t new_id = sqlite3_last_insert_rowid(st->db);
-	if ((r = store_audit_write(st, new_id, "case created", NULL, flow_id, err)) != IPW_OK)
-		goto fail;
+	if ((r = store_step_done(st, s, err)) == IPW_OK) {
+		new_id = sqlite3_last_insert_rowid(st->db);
+		r = store_audit_write(st, new_id, "case created", NULL, flow_id, err);
+	}
 	store_release(st, s);
-	if ((r = store_commit(st, err)) == IPW_OK && id)
+	if ((r = store_end(st, r, err)) == IPW_OK && id)
 		*id = new_id;
-	return r;
-fail:
-	store_release(st, s);
-	store_rollback(st);
 	return r;
 }
 
@@ -103,32 +98,31 @@ int store_case_get(struct store *st, int64_t id, struct store_case *out, struct 
 	return r;
 }
 
+static void read_case_item(sqlite3_stmt *s, void *item)
+{
+	read_case(s, item);
+}
+
+static void drop_cases(void *v, size_t n)
+{
+	store_cases_free(v, n);
+}
+
+static const struct store_rowset case_rows = {sizeof(struct store_case), read_case_item,
+					      drop_cases};
+
 int store_case_list(struct store *st, struct store_case **v, size_t *n, struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
+	void *items;
 	int r = store_prepare(st, "SELECT " CASE_COLUMNS " FROM cases ORDER BY id", &s, err);
 	if (r != IPW_OK)
 		return r;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xreallocarray(*v, cap, sizeof(**v));
-		}
-		memset(&(*v)[*n], 0, sizeof(**v));
-		read_case(s, &(*v)[(*n)++]);
-	}
-	store_release(st, s);
-	if (rc != SQLITE_DONE) {
-		store_cases_free(*v, *n);
-		*v = NULL;
-		*n = 0;
-		return store_fail(st, rc, err);
-	}
-	return IPW_OK;
+	r = store_rows(st, s, &case_rows, &items, n, err);
+	*v = items;
+	return r;
 }
 
 /* Change one text column of a case, with its audit row. column is one of
@@ -145,7 +139,7 @@ static int set_column(struct store *st, int64_t id, const char *column, const ch
 		goto out;
 	if ((r = store_case_check(st, id, err)) != IPW_OK ||
 	    (r = store_prepare(st, sel, &s, err)) != IPW_OK)
-		goto fail;
+		goto end;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		old = store_column_text(s, 0);
@@ -156,17 +150,13 @@ static int set_column(struct store *st, int64_t id, const char *column, const ch
 		goto out;
 	}
 	if ((r = store_prepare(st, upd, &s, err)) != IPW_OK)
-		goto fail;
+		goto end;
 	store_bind_text(s, 1, value);
 	sqlite3_bind_int64(s, 2, store_now());
 	sqlite3_bind_int64(s, 3, id);
-	if ((r = store_step_done(st, s, err)) != IPW_OK ||
-	    (r = store_audit_write(st, id, what, old, value, err)) != IPW_OK)
-		goto fail;
-	r = store_commit(st, err);
-	goto out;
-fail:
-	store_rollback(st);
+	r = store_step_audited(st, s, id, what, old, value, err);
+end:
+	r = store_end(st, r, err);
 out:
 	store_release(st, s);
 	free(old);
@@ -210,17 +200,11 @@ int store_case_delete(struct store *st, int64_t id, struct ipw_error *err)
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
 		return r;
-	if ((r = store_case_check(st, id, err)) != IPW_OK ||
-	    (r = store_prepare(st, "DELETE FROM cases WHERE id = ?", &s, err)) != IPW_OK)
-		goto fail;
-	sqlite3_bind_int64(s, 1, id);
-	if ((r = store_step_done(st, s, err)) != IPW_OK ||
-	    (r = store_audit_write(st, id, "case deleted", NULL, NULL, err)) != IPW_OK)
-		goto fail;
-	store_release(st, s);
-	return store_commit(st, err);
-fail:
-	store_release(st, s);
-	store_rollback(st);
-	return r;
+	if ((r = store_case_check(st, id, err)) == IPW_OK &&
+	    (r = store_prepare(st, "DELETE FROM cases WHERE id = ?", &s, err)) == IPW_OK) {
+		sqlite3_bind_int64(s, 1, id);
+		r = store_step_audited(st, s, id, "case deleted", NULL, NULL, err);
+		store_release(st, s);
+	}
+	return store_end(st, r, err);
 }

@@ -54,6 +54,7 @@ int store_evidence_add(struct store *st, int64_t case_id, const struct store_evi
 	sqlite3_stmt *s = NULL;
 	char *what = xasprintf("evidence %s", e->field ? e->field : "");
 	char *now = describe(e->path, e->verdict);
+	int64_t new_id = 0;
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
 		goto out;
@@ -67,21 +68,18 @@ int store_evidence_add(struct store *st, int64_t case_id, const struct store_evi
 		 "?13, CASE WHEN ?14 > 0 THEN ?14 ELSE (SELECT coalesce(max(position), "
 		 "0) + 1 FROM evidence WHERE case_id = ?13 AND field = ?1) END)",
 		 &s, err)) != IPW_OK)
-		goto fail;
+		goto end;
 	bind_evidence(s, e);
 	sqlite3_bind_int64(s, 13, case_id);
 	sqlite3_bind_int(s, 14, e->position);
 	if ((r = store_step_done(st, s, err)) != IPW_OK)
-		goto fail;
-	int64_t new_id = sqlite3_last_insert_rowid(st->db);
-	if ((r = store_audit_write(st, case_id, what, NULL, now, err)) != IPW_OK ||
-	    (r = store_case_touch(st, case_id, err)) != IPW_OK)
-		goto fail;
-	if ((r = store_commit(st, err)) == IPW_OK && id)
+		goto end;
+	new_id = sqlite3_last_insert_rowid(st->db);
+	if ((r = store_audit_write(st, case_id, what, NULL, now, err)) == IPW_OK)
+		r = store_case_touch(st, case_id, err);
+end:
+	if ((r = store_end(st, r, err)) == IPW_OK && id)
 		*id = new_id;
-	goto out;
-fail:
-	store_rollback(st);
 out:
 	store_release(st, s);
 	free(what);
@@ -133,20 +131,16 @@ int store_evidence_update(struct store *st, int64_t case_id, const struct store_
 		 "fix = ?10, ext = ?11, checked_at = ?12, position = CASE WHEN ?15 > 0 "
 		 "THEN ?15 ELSE position END WHERE id = ?13 AND case_id = ?14",
 		 &s, err)) != IPW_OK)
-		goto fail;
+		goto end;
 	bind_evidence(s, e);
 	sqlite3_bind_int64(s, 13, e->id);
 	sqlite3_bind_int64(s, 14, case_id);
 	sqlite3_bind_int(s, 15, e->position);
 	what = xasprintf("evidence %s", e->field ? e->field : field);
-	if ((r = store_step_done(st, s, err)) != IPW_OK ||
-	    (r = store_audit_write(st, case_id, what, old, now, err)) != IPW_OK ||
-	    (r = store_case_touch(st, case_id, err)) != IPW_OK)
-		goto fail;
-	r = store_commit(st, err);
-	goto out;
-fail:
-	store_rollback(st);
+	if ((r = store_step_audited(st, s, case_id, what, old, now, err)) == IPW_OK)
+		r = store_case_touch(st, case_id, err);
+end:
+	r = store_end(st, r, err);
 out:
 	store_release(st, s);
 	free(old);
@@ -156,51 +150,45 @@ out:
 	return r;
 }
 
+static void read_evidence(sqlite3_stmt *s, void *item)
+{
+	struct store_evidence *e = item;
+	e->id = sqlite3_column_int64(s, 0);
+	e->field = store_column_text(s, 1);
+	e->path = store_column_text(s, 2);
+	e->size = sqlite3_column_int64(s, 3);
+	e->mtime = sqlite3_column_int64(s, 4);
+	e->sha256 = store_column_text(s, 5);
+	e->mime = store_column_text(s, 6);
+	e->verdict = store_column_text(s, 7);
+	e->message_key = store_column_text(s, 8);
+	e->message = store_column_text(s, 9);
+	e->fix = store_column_text(s, 10);
+	e->ext = store_column_text(s, 11);
+	e->checked_at = sqlite3_column_int64(s, 12);
+	e->position = sqlite3_column_int(s, 13);
+}
+
+static void drop_evidence(void *v, size_t n)
+{
+	store_evidence_free(v, n);
+}
+
+static const struct store_rowset evidence_rows = {sizeof(struct store_evidence), read_evidence,
+						  drop_evidence};
+
 int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v, size_t *n,
 			struct ipw_error *err)
 {
-	*v = NULL;
-	*n = 0;
-	sqlite3_stmt *s = NULL;
-	int r = store_prepare(st,
-			      "SELECT id, field, path, size, mtime, sha256, mime, verdict, "
-			      "message_key, message, fix, ext, checked_at, position FROM evidence "
-			      "WHERE case_id = ? ORDER BY field, position, id",
-			      &s, err);
-	if (r != IPW_OK)
-		return r;
-	sqlite3_bind_int64(s, 1, case_id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*v = xreallocarray(*v, cap, sizeof(**v));
-		}
-		struct store_evidence *e = &(*v)[(*n)++];
-		e->id = sqlite3_column_int64(s, 0);
-		e->field = store_column_text(s, 1);
-		e->path = store_column_text(s, 2);
-		e->size = sqlite3_column_int64(s, 3);
-		e->mtime = sqlite3_column_int64(s, 4);
-		e->sha256 = store_column_text(s, 5);
-		e->mime = store_column_text(s, 6);
-		e->verdict = store_column_text(s, 7);
-		e->message_key = store_column_text(s, 8);
-		e->message = store_column_text(s, 9);
-		e->fix = store_column_text(s, 10);
-		e->ext = store_column_text(s, 11);
-		e->checked_at = sqlite3_column_int64(s, 12);
-		e->position = sqlite3_column_int(s, 13);
-	}
-	store_release(st, s);
-	if (rc != SQLITE_DONE) {
-		store_evidence_free(*v, *n);
-		*v = NULL;
-		*n = 0;
-		return store_fail(st, rc, err);
-	}
-	return IPW_OK;
+	void *items;
+	int r =
+	    store_case_rows(st,
+			    "SELECT id, field, path, size, mtime, sha256, mime, verdict, "
+			    "message_key, message, fix, ext, checked_at, position FROM evidence "
+			    "WHERE case_id = ? ORDER BY field, position, id",
+			    case_id, &evidence_rows, &items, n, err);
+	*v = items;
+	return r;
 }
 
 int store_evidence_remove(struct store *st, int64_t case_id, int64_t id, struct ipw_error *err)
@@ -213,19 +201,14 @@ int store_evidence_remove(struct store *st, int64_t case_id, int64_t id, struct 
 	if ((r = evidence_row(st, case_id, id, &old, &field, err)) != IPW_OK ||
 	    (r = store_prepare(st, "DELETE FROM evidence WHERE id = ? AND case_id = ?", &s, err)) !=
 		IPW_OK)
-		goto fail;
+		goto end;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, case_id);
 	what = xasprintf("evidence %s", field ? field : "");
-	if ((r = store_step_done(st, s, err)) != IPW_OK ||
-	    (r = store_audit_write(st, case_id, what, old, NULL, err)) != IPW_OK ||
-	    (r = store_case_touch(st, case_id, err)) != IPW_OK)
-		goto fail;
-	r = store_commit(st, err);
-	goto out;
-fail:
-	store_rollback(st);
-out:
+	if ((r = store_step_audited(st, s, case_id, what, old, NULL, err)) == IPW_OK)
+		r = store_case_touch(st, case_id, err);
+end:
+	r = store_end(st, r, err);
 	store_release(st, s);
 	free(old);
 	free(field);

@@ -66,8 +66,30 @@ int store_begin(struct store *st, struct ipw_error *err);
 int store_commit(struct store *st, struct ipw_error *err);
 void store_rollback(struct store *st);
 
+/* End the transaction a write began: commit when r is IPW_OK, roll back
+ * otherwise; returns the outcome. */
+int store_end(struct store *st, int r, struct ipw_error *err);
+
 /* Step a statement that returns no row; SQLITE_DONE → IPW_OK. */
 int store_step_done(struct store *st, sqlite3_stmt *s, struct ipw_error *err);
+/* Inside a transaction: store_step_done, then the audit row of the change. */
+int store_step_audited(struct store *st, sqlite3_stmt *s, int64_t case_id, const char *what,
+		       const char *old_value, const char *new_value, struct ipw_error *err);
+
+/* How store_rows turns each row of a query into one item of an array. */
+struct store_rowset {
+	size_t size;				   /* of one item */
+	void (*read)(sqlite3_stmt *s, void *item); /* fill a zeroed item from the row */
+	void (*drop)(void *items, size_t n);	   /* free the items read so far */
+};
+
+/* Step s (prepared and bound by the caller) to its end, one item per row,
+ * then release it. On failure nothing is kept: *items NULL, *n 0. */
+int store_rows(struct store *st, sqlite3_stmt *s, const struct store_rowset *set, void **items,
+	       size_t *n, struct ipw_error *err);
+/* store_rows over sql, whose one parameter is the case id. */
+int store_case_rows(struct store *st, const char *sql, int64_t case_id,
+		    const struct store_rowset *set, void **items, size_t *n, struct ipw_error *err);
 
 void store_bind_text(sqlite3_stmt *s, int idx, const char *v); /* NULL binds NULL */
 char *store_column_text(sqlite3_stmt *s, int col);	       /* copy, or NULL */

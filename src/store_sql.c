@@ -219,10 +219,65 @@ void store_rollback(struct store *st)
 		run(st, "ROLLBACK", NULL);
 }
 
+int store_end(struct store *st, int r, struct ipw_error *err)
+{
+	if (r == IPW_OK)
+		return store_commit(st, err);
+	store_rollback(st);
+	return r;
+}
+
 int store_step_done(struct store *st, sqlite3_stmt *s, struct ipw_error *err)
 {
 	int rc = sqlite3_step(s);
 	return rc == SQLITE_DONE ? IPW_OK : store_fail(st, rc, err);
+}
+
+int store_step_audited(struct store *st, sqlite3_stmt *s, int64_t case_id, const char *what,
+		       const char *old_value, const char *new_value, struct ipw_error *err)
+{
+	int r = store_step_done(st, s, err);
+	return r == IPW_OK ? store_audit_write(st, case_id, what, old_value, new_value, err) : r;
+}
+
+int store_rows(struct store *st, sqlite3_stmt *s, const struct store_rowset *set, void **items,
+	       size_t *n, struct ipw_error *err)
+{
+	char *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, set->size);
+		}
+		void *item = v + (*n)++ * set->size;
+		memset(item, 0, set->size);
+		set->read(s, item);
+	}
+	store_release(st, s);
+	if (rc != SQLITE_DONE) {
+		set->drop(v, *n);
+		*items = NULL;
+		*n = 0;
+		return store_fail(st, rc, err);
+	}
+	*items = v;
+	return IPW_OK;
+}
+
+int store_case_rows(struct store *st, const char *sql, int64_t case_id,
+		    const struct store_rowset *set, void **items, size_t *n, struct ipw_error *err)
+{
+	*items = NULL;
+	*n = 0;
+	sqlite3_stmt *s = NULL;
+	int r = store_prepare(st, sql, &s, err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_bind_int64(s, 1, case_id);
+	return store_rows(st, s, set, items, n, err);
 }
 
 void store_bind_text(sqlite3_stmt *s, int idx, const char *v)

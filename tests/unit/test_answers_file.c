@@ -136,23 +136,23 @@ static void nul_and_bad_utf8_are_refused(void **state)
 static void silent_losses_are_refused(void **state)
 {
 	struct ipw_error err = {0};
-	struct strbuf b;
-	strbuf_init(&b);
+	struct strbuf b; /* parse() starts it afresh each time */
 	assert_int_equal(parse("a: 1\nb: 2\na: 3\n", &b, &err), IPW_EUSER);
 	assert_string_equal(err.msg, "“a” is answered twice in this file (first on line 1); keep "
 				     "one of the two.");
 	assert_int_equal(err.line, 3);
-	strbuf_reset(&b);
+	strbuf_free(&b);
 	assert_int_equal(parse("a: 1\n---\nb: 2\n", &b, &err), IPW_EUSER);
 	assert_int_equal(err.line, 2);
 	assert_non_null(strstr(err.msg, "holds one document"));
-	strbuf_reset(&b);
+	strbuf_free(&b);
 	assert_int_equal(parse("a: \"x\\0y\"\n", &b, &err), IPW_EUSER);
 	assert_string_equal(err.msg, "This value contains a NUL character (\\0); remove it.");
-	strbuf_reset(&b);
+	strbuf_free(&b);
 	assert_int_equal(parse("a:\n\t- x\n", &b, &err), IPW_EUSER);
 	assert_string_equal(
 	    err.msg, "This line starts with a tab character; indent lines with spaces only.");
+	strbuf_free(&b);
 	assert_int_equal(parse("a: x\033[2Jy\n", &b, &err), IPW_EUSER);
 	assert_non_null(strstr(err.msg, "control character (byte 4)"));
 	strbuf_free(&b);

@@ -8,72 +8,31 @@
 #include <sys/stat.h>
 
 #include "calendar_internal.h"
+#include "expr.h"
 #include "i18n.h"
 #include "xalloc.h"
 
-/* Days from civil, after Howard Hinnant's algorithm: exact for the
- * proleptic Gregorian calendar, no time zones involved. */
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (long)yoe + era * 400 + (*m <= 2);
-}
-
+/* A day is expr's day number (days since 1970-01-01), so `when:` limits,
+ * deadlines and calendars count the same days; expr_date.c converts. */
 bool calendar_parse_date(const char *s, long *day)
 {
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	long y = strtol(s, NULL, 10);
-	unsigned m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
-	unsigned d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-	static const unsigned mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (m == 2 && d == 29 && !leap)
-		return false;
-	*day = days_from_civil(y, m, d);
-	return true;
+	return expr_parse_date(s, day);
 }
 
 void calendar_format_date(long day, char out[11])
 {
-	long y;
-	unsigned m, d;
-	civil_from_days(day, &y, &m, &d);
-	if (y < 0 || y > 9999) {
+	long back;
+	expr_format_date(day, out);
+	/* expr clamps to the years 1 to 9999; a day beyond them has no date. */
+	if (!expr_parse_date(out, &back) || back != day)
 		strcpy(out, "0000-00-00");
-		return;
-	}
-	snprintf(out, 11, "%04ld-%02u-%02u", y, m, d);
 }
 
 int calendar_year(long day)
 {
-	long y;
-	unsigned m, d;
-	civil_from_days(day, &y, &m, &d);
-	return (int)y;
+	char date[11];
+	expr_format_date(day, date);
+	return (int)strtol(date, NULL, 10);
 }
 
 int calendar_weekday(long day)

@@ -1,21 +1,20 @@
 /* plain_evidence.c — an evidence requirement in line mode: what it proves
  * and what files it takes, the files attached so far with their verdicts,
- * then a path typed at the prompt is checked (evidence_check) and recorded
- * (store_evidence_add) the way `ipwiz attach` does, and the verdict is read
- * back with what to do. */
+ * then a path typed at the prompt is checked and recorded through
+ * evidence_case.h, as `ipwiz attach` does, and the verdict is read back
+ * with what to do. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "evidence.h"
+#include "evidence_case.h"
 #include "i18n.h"
 #include "plain_internal.h"
 #include "strbuf.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 const char *plain_verdict_words(const char *verdict)
@@ -101,73 +100,6 @@ static void say_verdict(struct plain *p, const struct evidence_result *res)
 		plain_printf(p, _("What to do: %s\n"), plain_safe(p, res->fix));
 }
 
-/* The row of this field already recorded for path, or NULL. */
-static const struct store_evidence *find_row(const struct session *s, const char *field,
-					     const char *path)
-{
-	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].field, field) == 0 && v[i].path && strcmp(v[i].path, path) == 0)
-			return &v[i];
-	return NULL;
-}
-
-/* The same bytes already attached here under another name: worth a warning,
- * as `ipwiz attach` gives. */
-static void note_twin(const struct session *s, const char *field, const char *path,
-		      struct evidence_result *res)
-{
-	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
-	for (size_t i = 0; i < n && res->sha256[0]; i++) {
-		if (strcmp(v[i].field, field) != 0 || !v[i].sha256 ||
-		    strcmp(v[i].sha256, res->sha256) != 0 || strcmp(v[i].path, path) == 0 ||
-		    (strcmp(v[i].verdict, "ok") != 0 && strcmp(v[i].verdict, "warn") != 0))
-			continue;
-		const char *slash = strrchr(v[i].path, '/');
-		char *name = utf8_sanitize(slash ? slash + 1 : v[i].path);
-		res->verdict = EVIDENCE_WARN;
-		snprintf(res->key, sizeof(res->key), "duplicate");
-		snprintf(res->message, sizeof(res->message),
-			 _("This file has the same content as “%s”, already attached here."), name);
-		snprintf(res->fix, sizeof(res->fix), "%s",
-			 _("Nothing to do if that is on purpose; otherwise attach the document you "
-			   "meant."));
-		free(name);
-		return;
-	}
-}
-
-/* Record the verdict (a path attached again is re-checked in place). */
-static int record(struct plain *p, const struct flow_field *f, const char *path,
-		  const struct evidence_result *res, struct ipw_error *err)
-{
-	struct session *s = p->cc.session;
-	const struct store_evidence *old = find_row(s, f->path, path);
-	struct store_evidence row = {
-		.id = old ? old->id : 0,
-		.field = f->path,
-		.path = (char *)path,
-		.size = (int64_t)res->size,
-		.mtime = res->mtime,
-		.sha256 = (char *)res->sha256,
-		.mime = (char *)res->mime,
-		.verdict = (char *)evidence_verdict_name(res->verdict),
-		.message_key = (char *)res->key,
-		.message = (char *)res->message,
-		.fix = (char *)res->fix,
-		.ext = (char *)res->ext,
-		.checked_at = (int64_t)time(NULL),
-	};
-	struct store *st = session_store(s);
-	int r = old ? store_evidence_update(st, session_case_id(s), &row, err)
-		    : store_evidence_add(st, session_case_id(s), &row, NULL, err);
-	if (r == IPW_OK)
-		r = session_reload_evidence(s, err);
-	return r;
-}
-
 /* Check the file and record its verdict the way `ipwiz attach` does:
  * rejected files stay listed (and on the checklist) until removed; a file
  * that could not be checked at all is not recorded. */
@@ -182,7 +114,8 @@ static enum plain_action attach(struct plain *p, const struct flow_field *f, con
 	char *path = plain_path_absolute(typed_path);
 	free(typed_path);
 	unsigned max = f->evidence.max_files;
-	if (max && !find_row(s, f->path, path) && session_evidence_usable(s, f->path) >= max) {
+	if (max && !evidence_case_find(s, f->path, path) &&
+	    session_evidence_usable(s, f->path) >= max) {
 		plain_printf(p, _("This takes at most %u files: remove one first.\n"), max);
 		free(path);
 		return PLAIN_NEXT;
@@ -190,17 +123,15 @@ static enum plain_action attach(struct plain *p, const struct flow_field *f, con
 	struct evidence_result res;
 	struct ipw_error err = {0};
 	memset(&res, 0, sizeof(res));
-	if (evidence_check(path, &f->evidence, &res, &err) != IPW_OK) {
+	if (evidence_case_check(s, f->path, path, &res, &err) != IPW_OK) {
 		plain_printf(p, "%s\n", plain_safe(p, err.msg));
 		free(path);
 		return PLAIN_NEXT;
 	}
-	if (res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN)
-		note_twin(s, f->path, path, &res);
 	say_verdict(p, &res);
 	int r = IPW_OK;
 	if (res.verdict != EVIDENCE_ERROR)
-		r = record(p, f, path, &res, &err);
+		r = evidence_case_record(s, f->path, path, &res, &err);
 	if (res.verdict == EVIDENCE_REJECT)
 		plain_printf(p, "%s\n",
 			     _("It stays in the list marked rejected until you remove it: attach a "

@@ -34,7 +34,8 @@ const struct cli_command cli_commands[] = {
     {"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]",
      N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, "
 	"withdrawn")},
-    {"watch", cli_cmd_watch, "CASE", N_("follow a case somebody else works on, read-only, shown to them")},
+    {"watch", cli_cmd_watch, "CASE",
+     N_("follow a case somebody else works on, read-only, shown to them")},
     {"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
     {"init-shared", cli_cmd_init_shared, "DIR --group GROUP",
      N_("create a database a support team shares (setgid 2770 directory)")},
@@ -94,6 +95,24 @@ int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, con
 	}
 	*value = argv[++*i];
 	return 1;
+}
+
+int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, const char **case_arg,
+		       bool *json)
+{
+	*case_arg = NULL;
+	*json = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			*json = true;
+		else if (!*case_arg && argv[i][0] != '-')
+			*case_arg = argv[i];
+		else
+			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
+	}
+	if (!*case_arg)
+		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	return IPW_OK;
 }
 
 int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err)

@@ -49,6 +49,11 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name,
 	       const char **value);
 
+/* The arguments of `ipwiz COMMAND CASE [--json]`: IPW_OK with *case_arg
+ * and *json set, or the usage printed and IPW_EUSAGE returned. */
+int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv,
+		       const char **case_arg, bool *json);
+
 /* Open the database (creating the default one when flags has STORE_CREATE). */
 int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err);
 /* Parse a case id ("12" or "#12"); IPW_EUSAGE when it is not one. */

@@ -92,18 +92,11 @@ static void print_json(int64_t id, const struct store_audit *v, size_t n)
 int cli_cmd_history(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("history");
-	const char *case_arg = NULL;
-	bool json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else if (!case_arg && argv[i][0] != '-')
-			case_arg = argv[i];
-		else
-			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
-	}
-	if (!case_arg)
-		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	const char *case_arg;
+	bool json;
+	int u = cli_case_json_args(cmd, argc, argv, &case_arg, &json);
+	if (u != IPW_OK)
+		return u;
 	struct ipw_error err = {0};
 	int64_t id;
 	if (cli_parse_case_id(case_arg, &id, &err) != IPW_OK)

@@ -11,8 +11,8 @@
 #include "xalloc.h"
 
 /* Statuses are stored in English and shown translated. */
-static const char *const status_names[] = {N_("draft"), N_("ready"), N_("submitted"),
-					   N_("closed"), N_("archived")};
+static const char *const status_names[] = {N_("draft"), N_("ready"), N_("submitted"), N_("closed"),
+					   N_("archived")};
 
 const char *cli_status_name(const char *status)
 {
@@ -61,7 +61,8 @@ static void show_evidence_text(const struct session *s, const struct flow_field 
 		if (strcmp(ev[i].field, f->path) != 0)
 			continue;
 		char *name = utf8_sanitize(ev[i].path);
-		printf("    [%s] %s — %s\n", ev[i].verdict, name, ev[i].message ? ev[i].message : "");
+		printf("    [%s] %s — %s\n", ev[i].verdict, name,
+		       ev[i].message ? ev[i].message : "");
 		free(name);
 		shown++;
 	}
@@ -190,18 +191,11 @@ static void show_json(struct store *st, const struct session *s)
 int cli_cmd_show(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("show");
-	const char *case_arg = NULL;
-	bool json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else if (!case_arg && argv[i][0] != '-')
-			case_arg = argv[i];
-		else
-			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
-	}
-	if (!case_arg)
-		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	const char *case_arg;
+	bool json;
+	int u = cli_case_json_args(cmd, argc, argv, &case_arg, &json);
+	if (u != IPW_OK)
+		return u;
 	struct cli_case cc;
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, case_arg, 0, &cc, &err) != IPW_OK)

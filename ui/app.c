@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "i18n.h"
 #include "ui_internal.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 void ui_status(struct ui *ui, bool bad, const char *fmt, ...)
@@ -22,17 +23,40 @@ void ui_status(struct ui *ui, bool bad, const char *fmt, ...)
 	ui->status_bad = bad && ui->status[0];
 }
 
+struct status_lines {
+	const char *v[3];
+	size_t len[3];
+	size_t n;
+};
+
+static void keep_line(const char *line, size_t len, void *ctx)
+{
+	struct status_lines *l = ctx;
+	if (l->n < 3) {
+		l->v[l->n] = line;
+		l->len[l->n++] = len;
+	}
+}
+
+/* The message line. A sentence longer than the window (a full disk names
+ * the database's path) grows upwards over the pane, up to three lines, so
+ * what to do is never cut off. */
 void ui_draw_status(struct ui *ui)
 {
 	if (!ui->status[0])
 		return;
-	if (ui->status_bad) {
-		char *line = xasprintf("%s %s", ui_theme.attention, ui->status);
-		draw_text(ui->lay.status_y, 0, ui->lay.cols, ui_theme.error, line, false);
-		free(line);
-	} else {
-		draw_text(ui->lay.status_y, 0, ui->lay.cols, A_NORMAL, ui->status, false);
+	char *line = ui->status_bad ? xasprintf("%s %s", ui_theme.attention, ui->status)
+				    : xstrdup(ui->status);
+	attr_t a = ui->status_bad ? ui_theme.error : A_NORMAL;
+	struct status_lines l = {0};
+	utf8_wrap(line, (size_t)ui->lay.cols, keep_line, &l);
+	int top = ui->lay.status_y - (int)l.n + 1;
+	for (size_t i = 0; i < l.n; i++) {
+		char *part = xstrndup(l.v[i], l.len[i]);
+		draw_text(top + (int)i, 0, ui->lay.cols, a, part, true);
+		free(part);
 	}
+	free(line);
 }
 
 void ui_relayout(struct ui *ui)

@@ -179,14 +179,14 @@ static void settle_conflict(struct ui *ui, const char *path, const char *value,
 	free(theirs);
 }
 
-void form_save(struct ui *ui, const char *path, const char *value)
+bool form_save(struct ui *ui, const char *path, const char *value)
 {
 	struct ipw_error err = {0};
 	struct store_conflict c = {0};
 	if (coach_changed_under(ui, path, value, &c)) {
 		settle_conflict(ui, path, value, &c);
 		store_conflict_clear(&c);
-		return;
+		return true;
 	}
 	int r = session_set(ui->session, path, value, SESSION_DRAFT, &c, &err);
 	switch (r) {
@@ -208,30 +208,36 @@ void form_save(struct ui *ui, const char *path, const char *value)
 	default:
 		ui->saved = false;
 		ui_status(ui, true, "%s", err.msg);
+		return false;
 	}
+	return true;
 }
 
-void form_commit(struct ui *ui)
+bool form_commit(struct ui *ui)
 {
 	struct form *fm = &ui->form;
 	if (fm->focus >= fm->nrows)
-		return;
+		return true;
 	const struct form_row *r = &fm->rows[fm->focus];
 	if (r->kind == ROW_EVIDENCE) {
 		/* A typed path is attached when leaving too: nothing typed is lost. */
 		if (fm->tf.len)
 			evidence_row_attach(ui, r, fm->tf.s);
 		textfield_set(&fm->tf, NULL);
-		return;
+		return true;
 	}
 	if (r->kind != ROW_TEXT && r->kind != ROW_TEXTAREA)
-		return;
+		return true;
 	const char *old = session_get(ui->session, r->path);
 	if (strcmp(old ? old : "", fm->tf.s) == 0)
-		return;
-	form_save(ui, r->path, fm->tf.s);
+		return true;
+	/* The database refused (locked, disk full, read-only): the text stays
+	 * in its field, with the focus, until a save succeeds. */
+	if (!form_save(ui, r->path, fm->tf.s))
+		return false;
 	free(fm->orig);
 	fm->orig = xstrdup(fm->tf.s);
+	return true;
 }
 
 void form_focus(struct ui *ui, size_t i)
@@ -239,8 +245,9 @@ void form_focus(struct ui *ui, size_t i)
 	struct form *fm = &ui->form;
 	if (i >= fm->nrows)
 		return;
+	if (!form_commit(ui))
+		return; /* not saved: stay, with the text */
 	char *path = xstrdup(fm->rows[i].path);
-	form_commit(ui);
 	form_rebuild(ui, path);
 	free(path);
 }

@@ -263,7 +263,8 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 			break;
 		/* fall through */
 	case ACT_NEXT_STEP:
-		form_commit(ui);
+		if (!form_commit(ui))
+			break; /* not saved: the text stays where it is */
 		if (session_next_step(ui->session, step) == step)
 			return NEXT_REVIEW; /* past the last step: what is left to do */
 		go_step(ui, session_next_step(ui->session, step));
@@ -273,17 +274,20 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 		move_focus(ui, -1);
 		break;
 	case ACT_PREV_STEP:
-		form_commit(ui);
+		if (!form_commit(ui))
+			break;
 		go_step(ui, session_prev_step(ui->session, step));
 		break;
 	case ACT_HELP:
 		show_help(ui);
 		break;
 	case ACT_REVIEW:
-		form_commit(ui);
+		if (!form_commit(ui))
+			break;
 		return NEXT_REVIEW;
 	case ACT_CASES:
-		form_commit(ui);
+		if (!form_commit(ui))
+			break;
 		return NEXT_HOME;
 	case ACT_QUIT:
 		form_commit(ui);

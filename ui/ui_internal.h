@@ -175,10 +175,10 @@ void form_rebuild(struct ui *ui, const char *focus_path);
 /* Move the focus to row i, saving the field being left. */
 void form_focus(struct ui *ui, size_t i);
 /* Save the focused text input (leaving the field). */
-void form_commit(struct ui *ui);
+bool form_commit(struct ui *ui);
 /* Save one answer in draft mode, settling a conflict with another session
  * by asking; reports on the status line. */
-void form_save(struct ui *ui, const char *path, const char *value);
+bool form_save(struct ui *ui, const char *path, const char *value);
 void form_clear(struct form *f);
 
 /* ---- widgets.c: drawing and keys of each kind of row ---- */

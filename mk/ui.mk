@@ -4,7 +4,7 @@ libipwizui_a_SOURCES += ui/ui.h ui/ui_internal.h \
 	ui/layout.c ui/ui_layout.h ui/textfield.c ui/textfield.h \
 	ui/form.c ui/widgets.c ui/widget_keys.c ui/evidence_row.c ui/pick.c \
 	ui/help.c ui/step.c ui/review.c ui/home.c ui/deadline_note.c ui/file_picker.c ui/editor.c \
-	ui/coach.c ui/coach.h
+	ui/coach.c ui/coach.h ui/submit.c
 
 # The editing state and layout are curses-free, so they are tested directly.
 check_PROGRAMS += tests/unit/test_textfield
@@ -33,5 +33,6 @@ TESTS += \
 	tests/tui/deadline_shows_days_left.sh \
 	tests/tui/case_list_measures_cjk_titles.sh \
 	tests/tui/file_picker_attaches_and_shows_verdicts.sh \
-	tests/tui/editor_takes_a_long_answer.sh
+	tests/tui/editor_takes_a_long_answer.sh \
+	tests/tui/submission_checks_then_copies_each_box.sh
 EXTRA_DIST += tests/tui

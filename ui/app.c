@@ -182,6 +182,9 @@ int ui_run(struct cli *cli, const struct ui_request *req)
 		case NEXT_REVIEW:
 			next = review_run(&ui);
 			break;
+		case NEXT_SUBMIT:
+			next = ui.session ? submit_run(&ui) : NEXT_HOME;
+			break;
 		default:
 			next = ui.session ? step_run(&ui) : NEXT_HOME;
 		}

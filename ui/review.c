@@ -135,8 +135,11 @@ static void review_draw(struct ui *ui)
 	if (h > 0 && rv->top + (size_t)h < rv->n)
 		draw_text(y0 + h - 1, l->cols - 1, 1, A_BOLD, ui_theme.more_down, false);
 	ui_draw_status(ui);
-	const struct ui_hint hints[] = {
-	    {"Enter", N_("edit")}, {"Esc", N_("back")}, {"F3", N_("cases")}, {"q", N_("quit")}};
+	const struct ui_hint hints[] = {{"Enter", N_("edit")},
+					{"F5", N_("submit")},
+					{"Esc", N_("back")},
+					{"F3", N_("cases")},
+					{"q", N_("quit")}};
 	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
@@ -176,6 +179,8 @@ static enum ui_next review_key(struct ui *ui, struct review *rv, const struct ui
 			    "marked ! are missing or invalid: Enter takes you "
 			    "to the field, and F2 brings you back here."));
 		break;
+	case ACT_SUBMIT:
+		return NEXT_SUBMIT;
 	case ACT_CASES:
 		return NEXT_HOME;
 	case ACT_QUIT:

@@ -285,6 +285,10 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 		if (!form_commit(ui))
 			break;
 		return NEXT_REVIEW;
+	case ACT_SUBMIT:
+		if (!form_commit(ui))
+			break;
+		return NEXT_SUBMIT;
 	case ACT_CASES:
 		if (!form_commit(ui))
 			break;

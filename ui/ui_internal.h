@@ -100,6 +100,7 @@ enum ui_action {
 	ACT_PREV_STEP, /* PgUp, Ctrl-P */
 	ACT_HELP,      /* F1, ? outside text */
 	ACT_REVIEW,    /* F2 */
+	ACT_SUBMIT,    /* F5: the submission screen */
 	ACT_CASES,     /* F3: back to the case list */
 	ACT_QUIT,      /* F10, q outside text */
 	ACT_REMOVE,    /* Ctrl-D: remove a list item or a file */
@@ -223,7 +224,15 @@ bool pick_many(struct ui *ui, const char *title, const char *const *labels, bool
 bool ui_confirm(struct ui *ui, const char *question);
 
 /* ---- the screens ---- */
-enum ui_next { NEXT_HOME, NEXT_HOME_RELOAD, NEXT_PICKER, NEXT_STEP, NEXT_REVIEW, NEXT_QUIT };
+enum ui_next {
+	NEXT_HOME,
+	NEXT_HOME_RELOAD,
+	NEXT_PICKER,
+	NEXT_STEP,
+	NEXT_REVIEW,
+	NEXT_SUBMIT,
+	NEXT_QUIT
+};
 
 struct ui {
 	struct cli *cli;
@@ -258,6 +267,8 @@ enum ui_next home_run(struct ui *ui);
 enum ui_next picker_run(struct ui *ui);
 enum ui_next step_run(struct ui *ui);
 enum ui_next review_run(struct ui *ui);
+/* submit.c: pre-flight checklist, texts to paste (OSC 52), files to upload. */
+enum ui_next submit_run(struct ui *ui);
 /* The help overlay: the focused field's help (or NULL) and the key map. */
 void help_show(struct ui *ui, const char *title, const char *text);
 

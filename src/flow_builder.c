@@ -63,22 +63,21 @@ void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *
 {
 	for (size_t i = 0; i < map->n; i++) {
 		const char *key = map->keys[i].text;
+		bool known = false;
+		for (const char *const *a = allowed; *a && !known; a++)
+			known = strcmp(*a, key) == 0;
+		if (known)
+			continue;
+		/* Only a mistake pays for the "did you mean" search. */
 		const char *near = NULL;
 		size_t best = 3;
-		bool known = false;
 		for (const char *const *a = allowed; *a; a++) {
-			if (strcmp(*a, key) == 0) {
-				known = true;
-				break;
-			}
 			size_t d = distance(*a, key);
 			if (d < best) {
 				best = d;
 				near = *a;
 			}
 		}
-		if (known)
-			continue;
 		if (near)
 			fb_error(b, &map->keys[i], _("unknown key “%s” in %s; did you mean “%s”?"),
 				 key, what, near);

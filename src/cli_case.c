@@ -127,7 +127,7 @@ static void summarise(struct store *st, struct flow_cache *fc, const struct stor
 	sum->known_flow = true;
 	struct session *s = NULL;
 	struct ipw_error err = {0};
-	if (session_open(st, f, c->id, &s, &err) == IPW_OK)
+	if (session_open_case(st, f, c, &s, &err) == IPW_OK)
 		session_progress(s, &sum->answered, &sum->required);
 	session_free(s);
 }

@@ -70,25 +70,57 @@ void session_free(struct session *s)
 	free(s);
 }
 
-int session_reload(struct session *s, struct ipw_error *err)
+/* The answers and evidence rows of the case, into the session. */
+static int load_answers(struct session *s, struct ipw_error *err)
 {
 	struct store_answer *v = NULL;
 	size_t n = 0;
-	struct store_case c = {0};
-	if (store_case_get(s->store, s->case_id, &c, err) != IPW_OK)
+	if (store_answers_get(s->store, s->case_id, &v, &n, err) != IPW_OK)
 		return err ? err->status : IPW_EENV;
-	if (store_answers_get(s->store, s->case_id, &v, &n, err) != IPW_OK) {
-		store_case_clear(&c);
-		return err ? err->status : IPW_EENV;
-	}
-	store_case_clear(&s->c);
-	s->c = c;
 	answers_clear(&s->answers);
 	for (size_t i = 0; i < n; i++)
 		answers_put(&s->answers, v[i].path, v[i].value, v[i].revision, v[i].updated,
-		            v[i].draft);
+			    v[i].draft);
 	store_answers_free(v, n);
 	return session_reload_evidence(s, err);
+}
+
+int session_reload(struct session *s, struct ipw_error *err)
+{
+	struct store_case c = {0};
+	if (store_case_get(s->store, s->case_id, &c, err) != IPW_OK)
+		return err ? err->status : IPW_EENV;
+	store_case_clear(&s->c);
+	s->c = c;
+	return load_answers(s, err);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+int session_open_case(struct store *st, const struct flow *flow, const struct store_case *c,
+		      struct session **out, struct ipw_error *err)
+{
+	struct session *s = session_new(st, flow, c->id);
+	s->c = *c;
+	s->c.flow_id = dup_or_null(c->flow_id);
+	s->c.flow_hash = dup_or_null(c->flow_hash);
+	s->c.title = dup_or_null(c->title);
+	s->c.status = dup_or_null(c->status);
+	s->c.current_step = dup_or_null(c->current_step);
+	s->c.owner = dup_or_null(c->owner);
+	s->c.lang = dup_or_null(c->lang);
+	int r = load_answers(s, err);
+	if (r != IPW_OK) {
+		session_free(s);
+		return r;
+	}
+	int i = flow_step_index(flow, s->c.current_step);
+	s->step = i >= 0 ? (size_t)i : 0;
+	*out = s;
+	return IPW_OK;
 }
 
 int session_reload_evidence(struct session *s, struct ipw_error *err)
@@ -100,7 +132,7 @@ int session_reload_evidence(struct session *s, struct ipw_error *err)
 }
 
 int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
-                 struct ipw_error *err)
+		 struct ipw_error *err)
 {
 	struct session *s = session_new(st, flow, case_id);
 	int r = session_reload(s, err);
@@ -119,14 +151,14 @@ int session_open(struct store *st, const struct flow *flow, int64_t case_id, str
 }
 
 int session_create(struct store *st, const struct flow *flow, const char *title, const char *lang,
-                   struct session **out, struct ipw_error *err)
+		   struct session **out, struct ipw_error *err)
 {
 	int64_t id;
 	char *deftitle = NULL;
 	if (!title || !*title)
 		title = deftitle = xasprintf("%s", flow_tr(flow->title));
 	int r = store_case_create(st, flow->id, flow->hash, title, lang ? lang : i18n_language(),
-	                          &id, err);
+				  &id, err);
 	free(deftitle);
 	if (r != IPW_OK)
 		return r;
@@ -198,7 +230,7 @@ const struct flow_field *session_signature_of(const struct session *s, const cha
 }
 
 int session_validate(const struct session *s, const char *path, const char *value,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	if (!value || !*value)
 		return IPW_OK;

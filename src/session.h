@@ -20,6 +20,10 @@ struct session *session_new(struct store *st, const struct flow *flow, int64_t c
 /* Create a case for flow and open it. */
 int session_create(struct store *st, const struct flow *flow, const char *title,
 		   const char *lang, struct session **out, struct ipw_error *err);
+/* Open a case already read from the store (a listing of many cases), so
+ * its row is not read again. */
+int session_open_case(struct store *st, const struct flow *flow, const struct store_case *c,
+		      struct session **out, struct ipw_error *err);
 /* Open an existing case (loads its answers). */
 int session_open(struct store *st, const struct flow *flow, int64_t case_id,
 		 struct session **out, struct ipw_error *err);

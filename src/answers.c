@@ -43,8 +43,8 @@ struct answer *answers_find(const struct answers *a, const char *path)
 	return found ? &a->v[i] : NULL;
 }
 
-struct answer *answers_put(struct answers *a, const char *path, const char *value,
-			   int64_t revision, int64_t updated, bool draft)
+struct answer *answers_put(struct answers *a, const char *path, const char *value, int64_t revision,
+			   int64_t updated, bool draft)
 {
 	bool found;
 	size_t i = answers_search(a, path, &found);

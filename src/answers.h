@@ -25,7 +25,7 @@ void answers_clear(struct answers *a);
 struct answer *answers_find(const struct answers *a, const char *path);
 /* Insert or replace; value NULL removes the value but keeps the revision
  * (a cleared answer still has a history the next write must match). */
-struct answer *answers_put(struct answers *a, const char *path, const char *value,
-			   int64_t revision, int64_t updated, bool draft);
+struct answer *answers_put(struct answers *a, const char *path, const char *value, int64_t revision,
+			   int64_t updated, bool draft);
 
 #endif

@@ -19,7 +19,7 @@ struct calendar {
 	char *id;
 	char *name;
 	bool weekend[7]; /* by calendar_weekday() */
-	int *years;      /* covered years, sorted */
+	int *years;	 /* covered years, sorted */
 	size_t nyears;
 	struct calendar_day *days; /* sorted by day, unique */
 	size_t ndays;

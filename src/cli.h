@@ -18,7 +18,7 @@
 struct cli {
 	const char *db_path; /* --db or IPWIZ_DB, or NULL for the default */
 	const char *lang;    /* --lang, or NULL for the environment's */
-	bool plain;          /* --plain: the line-mode front end */
+	bool plain;	     /* --plain: the line-mode front end */
 	const char *prog;    /* argv[0] for messages */
 };
 
@@ -40,7 +40,7 @@ const struct cli_command *cli_find(const char *name);
 int cli_fail(const struct ipw_error *err);
 /* Print a usage error for cmd on stderr and return IPW_EUSAGE. */
 int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* When argv[*i] is the option `name`, take its value into *value (moving
  * *i past it) and return 1; when the value is missing, print why with the
@@ -51,8 +51,8 @@ int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, con
 
 /* The arguments of `ipwiz COMMAND CASE [--json]`: IPW_OK with *case_arg
  * and *json set, or the usage printed and IPW_EUSAGE returned. */
-int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv,
-		       const char **case_arg, bool *json);
+int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, const char **case_arg,
+		       bool *json);
 
 /* Open the database (creating the default one when flags has STORE_CREATE). */
 int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err);
@@ -66,8 +66,8 @@ struct cli_case {
 	struct session *session;
 	int64_t id;
 };
-int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags,
-		  struct cli_case *out, struct ipw_error *err);
+int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, struct cli_case *out,
+		  struct ipw_error *err);
 void cli_case_close(struct cli_case *c);
 
 /* Print s to f as JSON string contents (with the quotes). */

@@ -43,10 +43,10 @@ static void print_verdict(const char *arg, const struct evidence_result *res)
 	char *name = utf8_sanitize(arg);
 	bool good = res->verdict == EVIDENCE_OK || res->verdict == EVIDENCE_WARN;
 	FILE *out = good ? stdout : stderr;
-	const char *what = res->verdict == EVIDENCE_OK       ? _("attached")
-	                   : res->verdict == EVIDENCE_WARN   ? _("attached, with a warning")
-	                   : res->verdict == EVIDENCE_REJECT ? _("rejected")
-	                                                     : _("not checked");
+	const char *what = res->verdict == EVIDENCE_OK	     ? _("attached")
+			   : res->verdict == EVIDENCE_WARN   ? _("attached, with a warning")
+			   : res->verdict == EVIDENCE_REJECT ? _("rejected")
+							     : _("not checked");
 	fprintf(out, "%s%s: %s — %s\n", good ? "" : "ipwiz: ", name, what, res->message);
 	if (res->fix[0])
 		fprintf(out, _("  What to do: %s\n"), res->fix);
@@ -65,10 +65,10 @@ static int attach_one(struct attach *a, const char *arg)
 	if (!again && req->max_files && usable >= req->max_files) {
 		char *name = utf8_sanitize(arg);
 		fprintf(stderr,
-		        _("ipwiz: %s: not attached — this field takes at most %u files and has "
-		          "%zu.\n  What to do: combine pages into one PDF, or remove a file "
-		          "with `ipwiz attach CASE FIELD --remove FILE`.\n"),
-		        name, req->max_files, usable);
+			_("ipwiz: %s: not attached — this field takes at most %u files and has "
+			  "%zu.\n  What to do: combine pages into one PDF, or remove a file "
+			  "with `ipwiz attach CASE FIELD --remove FILE`.\n"),
+			name, req->max_files, usable);
 		free(name);
 		a->refused++;
 		free(path);
@@ -104,7 +104,7 @@ static int remove_one(struct attach *a, const char *arg)
 		fprintf(stderr, _("ipwiz: %s is not attached to this field.\n"), name);
 		a->refused++;
 	} else if ((r = store_evidence_remove(a->cc->store, a->cc->id, row->id, &err)) != IPW_OK ||
-	           (r = session_reload_evidence(a->cc->session, &err)) != IPW_OK) {
+		   (r = session_reload_evidence(a->cc->session, &err)) != IPW_OK) {
 		cli_fail(&err);
 	} else {
 		printf(_("%s: removed\n"), name);
@@ -116,7 +116,7 @@ static int remove_one(struct attach *a, const char *arg)
 
 /* The evidence field named by arg, or NULL after a usage message. */
 static const struct flow_field *evidence_field(const struct cli_command *cmd,
-                                               const struct flow *flow, const char *arg)
+					       const struct flow *flow, const char *arg)
 {
 	const struct flow_field *f = flow_find_field(flow, arg);
 	char *safe = utf8_sanitize(arg);
@@ -124,7 +124,7 @@ static const struct flow_field *evidence_field(const struct cli_command *cmd,
 		cli_usage(cmd, _("This flow has no field “%s”."), safe);
 	else if (f->type != FIELD_EVIDENCE)
 		cli_usage(cmd, _("“%s” is not a field for files; `ipwiz check CASE` lists them."),
-		          safe);
+			  safe);
 	free(safe);
 	return f && f->type == FIELD_EVIDENCE ? f : NULL;
 }
@@ -136,7 +136,7 @@ static void summary(const struct attach *a)
 	char *label = utf8_sanitize(flow_tr(a->model->label));
 	unsigned need = req->min_files ? req->min_files : 1;
 	printf(ngettext("%s: %zu usable file, at least %u needed.\n",
-	                "%s: %zu usable files, at least %u needed.\n", usable),
+			"%s: %zu usable files, at least %u needed.\n", usable),
 	       label, usable, need);
 	free(label);
 }
@@ -155,9 +155,9 @@ int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 	for (int i = first; i < argc && !dashdash; i++)
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage(cmd,
-			                 _("unknown option %s (put -- before file names that "
-			                   "start with -)"),
-			                 argv[i]);
+					 _("unknown option %s (put -- before file names that "
+					   "start with -)"),
+					 argv[i]);
 	struct cli_case cc;
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)
@@ -170,8 +170,8 @@ int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 	}
 	if (!remove && !session_field_visible(cc.session, a.field))
 		fprintf(stderr, "%s\n",
-		        _("ipwiz: note: with the current answers this field is not asked for; "
-		          "its files are kept but not used."));
+			_("ipwiz: note: with the current answers this field is not asked for; "
+			  "its files are kept but not used."));
 	int r = IPW_OK;
 	for (int i = first; i < argc && r == IPW_OK; i++)
 		r = remove ? remove_one(&a, argv[i]) : attach_one(&a, argv[i]);

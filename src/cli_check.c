@@ -65,7 +65,7 @@ static const char *status_of(const struct requirement *q)
 }
 
 static void set_note(struct file_line *l, const char *state, const char *key, const char *msg,
-                     const char *fix)
+		     const char *fix)
 {
 	snprintf(l->state, sizeof(l->state), "%s", state);
 	snprintf(l->note_key, sizeof(l->note_key), "%s", key);
@@ -86,9 +86,9 @@ static void reverify(const struct session *s, const struct store_evidence *e, st
 	struct ipw_error err = {0};
 	if (evidence_rehash(e->path, &now, &err) != IPW_OK) {
 		set_note(l, "gone", "gone", now.message,
-		         _("Put the file back where it was, or attach it again from where it is "
-		           "now (and remove the old entry with `ipwiz attach CASE FIELD --remove "
-		           "FILE`)."));
+			 _("Put the file back where it was, or attach it again from where it is "
+			   "now (and remove the old entry with `ipwiz attach CASE FIELD --remove "
+			   "FILE`)."));
 		return;
 	}
 	bool same = e->sha256 && strcmp(now.sha256, e->sha256) == 0;
@@ -103,19 +103,19 @@ static void reverify(const struct session *s, const struct store_evidence *e, st
 				same = false; /* it changed between the two reads */
 			else
 				set_note(l, evidence_verdict_name(now.verdict), now.key,
-				         now.message, now.fix);
+					 now.message, now.fix);
 		}
 	}
 	if (!same)
 		set_note(l, "changed", "changed",
-		         _("This file changed after it was checked; what you upload would not be "
-		           "what was checked."),
-		         _("Check it again: attach the same file again with `ipwiz attach CASE "
-		           "FIELD FILE`."));
+			 _("This file changed after it was checked; what you upload would not be "
+			   "what was checked."),
+			 _("Check it again: attach the same file again with `ipwiz attach CASE "
+			   "FIELD FILE`."));
 }
 
 static void add_requirement(struct report *rp, const struct session *s, const char *path,
-                            const struct flow_field *f)
+			    const struct flow_field *f)
 {
 	rp->reqs = xreallocarray(rp->reqs, rp->n + 1, sizeof(*rp->reqs));
 	struct requirement *q = &rp->reqs[rp->n++];
@@ -133,12 +133,12 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 		q->files = xreallocarray(q->files, q->nfiles + 1, sizeof(*q->files));
 		struct file_line *l = &q->files[q->nfiles++];
 		*l = (struct file_line){.path = v[i].path,
-		                        .key = v[i].message_key,
-		                        .message = v[i].message,
-		                        .fix = v[i].fix,
-		                        .mime = v[i].mime,
-		                        .sha256 = v[i].sha256,
-		                        .size = (uint64_t)v[i].size};
+					.key = v[i].message_key,
+					.message = v[i].message,
+					.fix = v[i].fix,
+					.mime = v[i].mime,
+					.sha256 = v[i].sha256,
+					.size = (uint64_t)v[i].size};
 		reverify(s, &v[i], l);
 		if (usable_state(l->state))
 			q->usable++;
@@ -183,15 +183,15 @@ static const char *state_word(const char *state)
 	static const struct {
 		const char *state, *word;
 	} words[] = {{"ok", N_("ok")},
-	             {"warn", N_("warning")},
-	             {"reject", N_("rejected")},
-	             {"error", N_("not checked")},
-	             {"changed", N_("changed")},
-	             {"gone", N_("gone")},
-	             {"missing", N_("MISSING")},
-	             {"rejected", N_("FIX")},
-	             {"too-many", N_("TOO MANY")},
-	             {"optional", N_("optional")}};
+		     {"warn", N_("warning")},
+		     {"reject", N_("rejected")},
+		     {"error", N_("not checked")},
+		     {"changed", N_("changed")},
+		     {"gone", N_("gone")},
+		     {"missing", N_("MISSING")},
+		     {"rejected", N_("FIX")},
+		     {"too-many", N_("TOO MANY")},
+		     {"optional", N_("optional")}};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(words[i].state, state) == 0)
 			return _(words[i].word);
@@ -311,7 +311,7 @@ static void print_case(const struct report *rp, const struct cli_case *cc)
 		printf("%s\n", _("Everything required is here and unchanged."));
 	else
 		printf(_("Missing: %zu. To fix: %zu. Nothing is ready to upload until both are "
-		         "0.\n"),
+			 "0.\n"),
 		       rp->missing, rp->blocked);
 }
 
@@ -349,9 +349,9 @@ static void judge_loose(struct loose *lz)
 				r->verdict = EVIDENCE_WARN;
 				snprintf(r->key, sizeof(r->key), "duplicate");
 				snprintf(r->message, sizeof(r->message),
-				         _("This file has the same content as “%s”."), other);
+					 _("This file has the same content as “%s”."), other);
 				snprintf(r->fix, sizeof(r->fix), "%s",
-				         _("Upload only one of the two."));
+					 _("Upload only one of the two."));
 				free(other);
 			}
 		if (r->verdict == EVIDENCE_OK || r->verdict == EVIDENCE_WARN)
@@ -381,12 +381,12 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 	for (size_t i = 0; i < lz->n; i++) {
 		const struct evidence_result *r = &lz->res[i];
 		struct file_line l = {.path = lz->names[i],
-		                      .key = r->key,
-		                      .message = r->message,
-		                      .fix = r->fix,
-		                      .mime = r->mime,
-		                      .sha256 = r->sha256,
-		                      .size = r->size};
+				      .key = r->key,
+				      .message = r->message,
+				      .fix = r->fix,
+				      .mime = r->mime,
+				      .sha256 = r->sha256,
+				      .size = r->size};
 		snprintf(l.state, sizeof(l.state), "%s", evidence_verdict_name(r->verdict));
 		if (json && i)
 			putchar(',');
@@ -403,7 +403,7 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 	       lz->n, lz->usable, lz->bad);
 	if (need && lz->usable < need)
 		printf(ngettext(" At least %u usable file is needed.",
-		                " At least %u usable files are needed.", need),
+				" At least %u usable files are needed.", need),
 		       need);
 	if (max && lz->usable > max)
 		printf(_(" At most %u may be uploaded."), max);
@@ -442,7 +442,7 @@ static void add_folder(struct names *nm, const char *dir)
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 			char *safe = utf8_sanitize(path);
 			fprintf(stderr, _("ipwiz: %s: a folder inside the folder, not checked.\n"),
-			        safe);
+				safe);
 			free(safe);
 			free(path);
 		} else {
@@ -474,7 +474,7 @@ static void names_free(struct names *nm)
 }
 
 static int check_loose(const struct cli_command *cmd, const char *flow_id, const char *field,
-                       char **args, size_t nargs, bool json)
+		       char **args, size_t nargs, bool json)
 {
 	struct ipw_error err = {0};
 	struct flow *flow = catalog_load(flow_id, &err);

@@ -57,7 +57,7 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	char *dir = utf8_sanitize(res.dir);
 	printf(_("Exported to %s: %zu documents, %zu evidence files; manifest.txt says what to "
-	         "paste and upload.\n"),
+		 "paste and upload.\n"),
 	       dir, res.ndocuments, res.nevidence);
 	free(dir);
 	if (res.zip) {

@@ -51,7 +51,7 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 	enum submission_outcome o;
 	if (!case_arg || !outcome || !submission_outcome_parse(outcome, &o))
 		return cli_usage(cmd, _("Say what the platform answered: accepted, rejected, "
-		                        "more-info, complainant-replied or withdrawn."));
+					"more-info, complainant-replied or withdrawn."));
 	struct ipw_error err;
 	ipw_error_clear(&err);
 	struct cli_case c;
@@ -64,17 +64,17 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (date && !calendar_parse_date(date, &day)) {
 		rc = ipw_error_set(&err, IPW_EUSAGE,
-		                   _("Write the date as year-month-day, for example 2026-11-24."));
+				   _("Write the date as year-month-day, for example 2026-11-24."));
 	} else if (!sub.submitted) {
 		rc =
 		    ipw_error_set(&err, IPW_EUSER,
-		                  _("This case is not marked submitted: run `ipwiz submitted %lld` "
-		                    "first."),
-		                  (long long)c.id);
+				  _("This case is not marked submitted: run `ipwiz submitted %lld` "
+				    "first."),
+				  (long long)c.id);
 	} else if (day < sub.day || day > today) {
 		rc =
 		    ipw_error_set(&err, IPW_EUSER,
-		                  _("The answer's date must be between the submission and today."));
+				  _("The answer's date must be between the submission and today."));
 	} else {
 		rc = submission_reply(c.store, c.id, o, day, &err);
 	}
@@ -84,7 +84,7 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 	if (o == OUTCOME_REJECTED || o == OUTCOME_MORE_INFO) {
 		if (sub.chance == 3 && o == OUTCOME_REJECTED)
 			printf("%s\n", _("That was the third chance: the platform takes no further "
-			                 "counter-notice for this complaint."));
+					 "counter-notice for this complaint."));
 		printf("%s\n", _("Deadlines that still apply:"));
 		print_open_deadlines(c.session);
 	}

@@ -42,26 +42,26 @@ const char *submission_guidance(enum submission_outcome o)
 	switch (o) {
 	case OUTCOME_ACCEPTED:
 		return _("The platform accepted your counter-notice: the listings stay or come "
-		         "back. Keep the exported package and the platform's message; the case "
-		         "is closed.");
+			 "back. Keep the exported package and the platform's message; the case "
+			 "is closed.");
 	case OUTCOME_REJECTED:
 		return _("The platform rejected this submission. Most rejections come from the "
-		         "evidence: a document for another product or model, out of date, not "
-		         "signed or sealed, a black-and-white copy, or names that differ from "
-		         "the account holder's. Check each file (ipwiz check), fix the evidence "
-		         "in the wizard, export again and use the next chance before its "
-		         "deadline.");
+			 "evidence: a document for another product or model, out of date, not "
+			 "signed or sealed, a black-and-white copy, or names that differ from "
+			 "the account holder's. Check each file (ipwiz check), fix the evidence "
+			 "in the wizard, export again and use the next chance before its "
+			 "deadline.");
 	case OUTCOME_MORE_INFO:
 		return _("The platform asks for more information. Read exactly what it asks, "
-		         "add or replace the evidence in the wizard, export again and answer "
-		         "before the platform's deadline.");
+			 "add or replace the evidence in the wizard, export again and answer "
+			 "before the platform's deadline.");
 	case OUTCOME_COMPLAINANT_REPLIED:
 		return _("The complainant answered your counter-notice. Read the reply on the "
-		         "platform; the platform decides next. Prepare any further evidence now "
-		         "in case you are asked for it.");
+			 "platform; the platform decides next. Prepare any further evidence now "
+			 "in case you are asked for it.");
 	case OUTCOME_WITHDRAWN:
 		return _("The complainant withdrew the complaint: the listings should come "
-		         "back. Keep the platform's message; the case is closed.");
+			 "back. Keep the platform's message; the case is closed.");
 	case OUTCOME_NONE:
 		break;
 	}
@@ -69,7 +69,7 @@ const char *submission_guidance(enum submission_outcome o)
 }
 
 int submission_record(struct store *st, int64_t case_id, long day, int chance,
-                      struct ipw_error *err)
+		      struct ipw_error *err)
 {
 	char date[11], value[48];
 	calendar_format_date(day, date);
@@ -82,14 +82,14 @@ int submission_record(struct store *st, int64_t case_id, long day, int chance,
 }
 
 int submission_reply(struct store *st, int64_t case_id, enum submission_outcome o, long day,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	char date[11], value[48];
 	calendar_format_date(day, date);
 	snprintf(value, sizeof(value), "%s %s", submission_outcome_name(o), date);
 	const char *status = o == OUTCOME_ACCEPTED || o == OUTCOME_WITHDRAWN ? "closed"
-	                     : o == OUTCOME_COMPLAINANT_REPLIED              ? "submitted"
-	                                                                     : "draft";
+			     : o == OUTCOME_COMPLAINANT_REPLIED		     ? "submitted"
+									     : "draft";
 	int rc = store_case_set_status(st, case_id, status, err);
 	return rc != IPW_OK ? rc : store_audit_add(st, case_id, "reply", NULL, value, err);
 }

@@ -15,9 +15,9 @@ void ipw_error_clear(struct ipw_error *err)
 }
 
 __attribute__((format(printf, 6, 0))) static int error_vset(struct ipw_error *err,
-                                                            enum ipw_status status,
-                                                            const char *file, int line, int column,
-                                                            const char *fmt, va_list ap)
+							    enum ipw_status status,
+							    const char *file, int line, int column,
+							    const char *fmt, va_list ap)
 {
 	if (!err)
 		return status;
@@ -39,7 +39,7 @@ int ipw_error_set(struct ipw_error *err, enum ipw_status status, const char *fmt
 }
 
 int ipw_error_at(struct ipw_error *err, enum ipw_status status, const char *file, int line,
-                 int column, const char *fmt, ...)
+		 int column, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -59,7 +59,7 @@ void ipw_error_format(const struct ipw_error *err, char *buf, size_t size)
 }
 
 void ipw_diags_add(struct ipw_diags *d, enum ipw_severity sev, const char *file, int line,
-                   int column, const char *fmt, ...)
+		   int column, const char *fmt, ...)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 8;

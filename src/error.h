@@ -8,9 +8,9 @@
 /* What kind of failure, which is also the process exit status (design.md). */
 enum ipw_status {
 	IPW_OK = 0,
-	IPW_EUSER = 1,  /* something the user must fix: invalid answer, rejected file, lint error */
+	IPW_EUSER = 1,	/* something the user must fix: invalid answer, rejected file, lint error */
 	IPW_EUSAGE = 2, /* wrong command line */
-	IPW_EENV = 3,   /* environment: database unreadable, locked, disk full */
+	IPW_EENV = 3,	/* environment: database unreadable, locked, disk full */
 	IPW_ECONFLICT = 4 /* another session changed the answer (never an exit status) */
 };
 
@@ -18,8 +18,8 @@ struct ipw_error {
 	enum ipw_status status;
 	char msg[1024]; /* one sentence in the user's language, already translated */
 	char file[512]; /* where, when the error is about a file (flow, evidence) */
-	int line;       /* 1-based, 0 = unknown */
-	int column;     /* 1-based, 0 = unknown */
+	int line;	/* 1-based, 0 = unknown */
+	int column;	/* 1-based, 0 = unknown */
 };
 
 void ipw_error_clear(struct ipw_error *err);
@@ -27,7 +27,7 @@ void ipw_error_clear(struct ipw_error *err);
 /* Fill err (which may be NULL) and return status, so callers can write
  * `return ipw_error_set(err, IPW_EENV, "...", ...);`. */
 int ipw_error_set(struct ipw_error *err, enum ipw_status status, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 int ipw_error_at(struct ipw_error *err, enum ipw_status status, const char *file, int line,
 		 int column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

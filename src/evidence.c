@@ -64,12 +64,12 @@ static void reject_type(const struct evidence_req *req, struct evidence_result *
 	    res->mime[0] ? evidence_mime_description(res->mime) : _("a file of an unknown kind");
 	if (req->naccept == 1) {
 		evidence_set(res, EVIDENCE_REJECT, "wrong-type", fix, _("This file is %s, not %s."),
-		             what, evidence_mime_description(req->accept[0]));
+			     what, evidence_mime_description(req->accept[0]));
 		return;
 	}
 	evidence_accepted_names(req, names, sizeof(names));
 	evidence_set(res, EVIDENCE_REJECT, "wrong-type", fix,
-	             _("This file is %s; this field takes only %s files."), what, names);
+		     _("This file is %s; this field takes only %s files."), what, names);
 }
 
 static void report_size(const struct evidence_req *req, struct evidence_result *res)
@@ -78,15 +78,15 @@ static void report_size(const struct evidence_req *req, struct evidence_result *
 	evidence_format_size(res->size, have, sizeof(have));
 	evidence_format_size(req->max_size, limit, sizeof(limit));
 	evidence_set(res, EVIDENCE_REJECT, "too-large",
-	             _("Make it smaller: save the PDF again with a smaller size, scan at 200–300 "
-	               "dpi, or resize the photo; or split the document into several files."),
-	             _("This file is %s; this field takes at most %s."), have, limit);
+		     _("Make it smaller: save the PDF again with a smaller size, scan at 200–300 "
+		       "dpi, or resize the photo; or split the document into several files."),
+		     _("This file is %s; this field takes at most %s."), have, limit);
 }
 
 /* A flaw found by the structure check: the flow says warn or reject,
  * except encryption, which a reviewer can never get past. */
 static bool report_flaw(const struct evidence_req *req, const struct evidence_shape *sh,
-                        struct evidence_result *res)
+			struct evidence_result *res)
 {
 	enum evidence_verdict v =
 	    req->structure == EVIDENCE_POLICY_REJECT ? EVIDENCE_REJECT : EVIDENCE_WARN;
@@ -96,28 +96,28 @@ static bool report_flaw(const struct evidence_req *req, const struct evidence_sh
 		return false;
 	case EVIDENCE_FLAW_ENCRYPTED:
 		evidence_set(res, EVIDENCE_REJECT, "encrypted",
-		             _("Open it with its password and print it to a new PDF (Print → Save "
-		               "as PDF), or save a copy without protection; attach the copy."),
-		             _("This PDF is protected by a password or encryption; reviewers may "
-		               "not be able to open it."));
+			     _("Open it with its password and print it to a new PDF (Print → Save "
+			       "as PDF), or save a copy without protection; attach the copy."),
+			     _("This PDF is protected by a password or encryption; reviewers may "
+			       "not be able to open it."));
 		return true;
 	case EVIDENCE_FLAW_TRUNCATED:
 		evidence_set(res, v, "truncated",
-		             _("The download or copy did not finish: get the document again (or "
-		               "save it again from the program that made it) and attach the new "
-		               "copy."),
-		             _("This file is %s, but its end is missing (it is cut short); "
-		               "reviewers may not be able to open it."),
-		             what);
+			     _("The download or copy did not finish: get the document again (or "
+			       "save it again from the program that made it) and attach the new "
+			       "copy."),
+			     _("This file is %s, but its end is missing (it is cut short); "
+			       "reviewers may not be able to open it."),
+			     what);
 		return true;
 	case EVIDENCE_FLAW_CORRUPT:
 		break;
 	}
 	evidence_set(res, v, "corrupt",
-	             _("Open the file yourself to see whether it shows; save it again from "
-	               "the program that made it, or scan the paper again, and attach the "
-	               "new copy."),
-	             _("This file looks like %s, but its inside is damaged."), what);
+		     _("Open the file yourself to see whether it shows; save it again from "
+		       "the program that made it, or scan the paper again, and attach the "
+		       "new copy."),
+		     _("This file looks like %s, but its inside is damaged."), what);
 	return true;
 }
 
@@ -127,11 +127,11 @@ static bool report_pixels(const struct evidence_req *req, struct evidence_result
 	if (!req->min_pixels || !res->width || !res->height || shortest >= req->min_pixels)
 		return false;
 	evidence_set(res, EVIDENCE_REJECT, "too-small-image",
-	             _("Attach the original photo or scan (not a thumbnail, a preview or a "
-	               "chat-app copy)."),
-	             _("This image is only %u × %u pixels; reviewers need at least %u pixels "
-	               "on its shorter side to read it."),
-	             res->width, res->height, req->min_pixels);
+		     _("Attach the original photo or scan (not a thumbnail, a preview or a "
+		       "chat-app copy)."),
+		     _("This image is only %u × %u pixels; reviewers need at least %u pixels "
+		       "on its shorter side to read it."),
+		     res->width, res->height, req->min_pixels);
 	return true;
 }
 
@@ -143,48 +143,48 @@ static void report_ok(const char *path, const struct evidence_req *req, struct e
 	if (!evidence_ext_fits(path, res->mime)) {
 		char fix[256];
 		snprintf(fix, sizeof(fix),
-		         _("Nothing to do here: the export names it correctly. If you upload it "
-		           "yourself, rename it to end in .%s first."),
-		         res->ext);
+			 _("Nothing to do here: the export names it correctly. If you upload it "
+			   "yourself, rename it to end in .%s first."),
+			 res->ext);
 		evidence_set(res, EVIDENCE_WARN, "wrong-extension", fix,
-		             _("This file is %s, but its name does not end in .%s; some upload "
-		               "pages refuse it for that."),
-		             evidence_mime_description(res->mime), res->ext);
+			     _("This file is %s, but its name does not end in .%s; some upload "
+			       "pages refuse it for that."),
+			     evidence_mime_description(res->mime), res->ext);
 	} else if (req->warn_size && res->size > req->warn_size) {
 		evidence_format_size(req->warn_size, limit, sizeof(limit));
 		evidence_set(res, EVIDENCE_WARN, "large",
-		             _("If the upload fails, make it smaller: save the PDF again with a "
-		               "smaller size, or resize the photo."),
-		             _("This file is %s; upload pages often refuse files over %s."), have,
-		             limit);
+			     _("If the upload fails, make it smaller: save the PDF again with a "
+			       "smaller size, or resize the photo."),
+			     _("This file is %s; upload pages often refuse files over %s."), have,
+			     limit);
 	} else if (res->width && res->height) {
 		evidence_set(res, EVIDENCE_OK, "ok", "", _("This is %s of %s (%u × %u pixels)."),
-		             evidence_mime_description(res->mime), have, res->width, res->height);
+			     evidence_mime_description(res->mime), have, res->width, res->height);
 	} else {
 		evidence_set(res, EVIDENCE_OK, "ok", "", _("This is %s of %s."),
-		             evidence_mime_description(res->mime), have);
+			     evidence_mime_description(res->mime), have);
 	}
 }
 
 /* Type, structure and size verdicts, on an open regular file. Returns
  * IPW_EENV only when the checker itself could not run. */
 static int judge(int fd, const char *path, const struct evidence_req *req,
-                 struct evidence_result *res, struct ipw_error *err)
+		 struct evidence_result *res, struct ipw_error *err)
 {
 	char mime[sizeof(res->mime)];
 	switch (evidence_magic_type(fd, mime, sizeof(mime), err)) {
 	case EVIDENCE_MAGIC_BROKEN:
 		evidence_set(res, EVIDENCE_ERROR, "check-failed",
-		             _("Fix the problem above and check the file again."), "%s",
-		             err ? err->msg : _("The file checker could not run."));
+			     _("Fix the problem above and check the file again."), "%s",
+			     err ? err->msg : _("The file checker could not run."));
 		return IPW_EENV;
 	case EVIDENCE_MAGIC_CRASHED:
 	case EVIDENCE_MAGIC_TIMEOUT:
 		evidence_set(res, EVIDENCE_ERROR, "check-failed",
-		             _("Open the file yourself to see whether it is what you meant; save "
-		               "it again as PDF, JPEG or PNG and attach the new copy."),
-		             _("ipwiz could not check this file: the type checker stopped on it "
-		               "(the file may be damaged or made to attack programs)."));
+			     _("Open the file yourself to see whether it is what you meant; save "
+			       "it again as PDF, JPEG or PNG and attach the new copy."),
+			     _("ipwiz could not check this file: the type checker stopped on it "
+			       "(the file may be damaged or made to attack programs)."));
 		return IPW_OK;
 	case EVIDENCE_MAGIC_DONE:
 		break;
@@ -214,8 +214,8 @@ static int judge(int fd, const char *path, const struct evidence_req *req,
 static void report_changed(struct evidence_result *res)
 {
 	evidence_set(res, EVIDENCE_ERROR, "changed-while-checking",
-	             _("Wait until the download or copy has finished, then check it again."),
-	             _("This file changed while ipwiz was reading it."));
+		     _("Wait until the download or copy has finished, then check it again."),
+		     _("This file changed while ipwiz was reading it."));
 }
 
 /* Hash the bytes that were judged; a verdict survives only if the file
@@ -231,13 +231,13 @@ static void fingerprint(int fd, struct evidence_result *res)
 	} else if (e) {
 		res->sha256[0] = '\0';
 		evidence_set(res, EVIDENCE_REJECT, "not-readable",
-		             _("Copy the file to a local folder and attach the copy."),
-		             _("This file is not readable: %s."), strerror(e));
+			     _("Copy the file to a local folder and attach the copy."),
+			     _("This file is not readable: %s."), strerror(e));
 	}
 }
 
 int evidence_check(const char *path, const struct evidence_req *req, struct evidence_result *res,
-                   struct ipw_error *err)
+		   struct ipw_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	struct stat st;
@@ -250,9 +250,9 @@ int evidence_check(const char *path, const struct evidence_req *req, struct evid
 	if (res->size == 0) {
 		snprintf(res->mime, sizeof(res->mime), "inode/x-empty");
 		evidence_set(res, EVIDENCE_REJECT, "empty",
-		             _("The download or copy did not finish: get the document again and "
-		               "attach the new copy."),
-		             _("This file is empty (0 bytes)."));
+			     _("The download or copy did not finish: get the document again and "
+			       "attach the new copy."),
+			     _("This file is empty (0 bytes)."));
 	} else if (req->max_size && res->size > req->max_size) {
 		report_size(req, res); /* nothing is read: a huge file costs nothing */
 	} else {
@@ -281,7 +281,7 @@ int evidence_rehash(const char *path, struct evidence_result *res, struct ipw_er
 			report_changed(res);
 		else
 			evidence_set(res, EVIDENCE_ERROR, "not-readable", "",
-			             _("This file is not readable: %s."), strerror(e));
+				     _("This file is not readable: %s."), strerror(e));
 		return ipw_error_set(err, IPW_EUSER, "%s", res->message);
 	}
 	evidence_set(res, EVIDENCE_OK, "ok", "", "%s", "");

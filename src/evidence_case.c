@@ -13,7 +13,7 @@
 #include "utf8.h"
 
 const struct store_evidence *evidence_case_find(const struct session *s, const char *field,
-                                                const char *path)
+						const char *path)
 {
 	size_t n;
 	const struct store_evidence *v = session_evidence(s, &n);
@@ -25,7 +25,7 @@ const struct store_evidence *evidence_case_find(const struct session *s, const c
 
 /* Another usable file of this field with the same bytes. */
 static const struct store_evidence *find_twin(const struct session *s, const char *field,
-                                              const char *path, const char *sha256)
+					      const char *path, const char *sha256)
 {
 	size_t n;
 	const struct store_evidence *v = session_evidence(s, &n);
@@ -39,12 +39,12 @@ static const struct store_evidence *find_twin(const struct session *s, const cha
 }
 
 int evidence_case_check(const struct session *s, const char *field, const char *path,
-                        struct evidence_result *res, struct ipw_error *err)
+			struct evidence_result *res, struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(session_flow(s), field);
 	if (!f || f->type != FIELD_EVIDENCE)
 		return ipw_error_set(err, IPW_EUSAGE,
-		                     _("This flow has no field for files named “%s”."), field);
+				     _("This flow has no field for files named “%s”."), field);
 	int r = evidence_check(path, &f->evidence, res, err);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
@@ -56,16 +56,16 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 	res->verdict = EVIDENCE_WARN;
 	snprintf(res->key, sizeof(res->key), "duplicate");
 	snprintf(res->message, sizeof(res->message),
-	         _("This file has the same content as “%s”, already attached here."), name);
+		 _("This file has the same content as “%s”, already attached here."), name);
 	snprintf(res->fix, sizeof(res->fix), "%s",
-	         _("Nothing to do if that is on purpose; otherwise attach the document you "
-	           "meant."));
+		 _("Nothing to do if that is on purpose; otherwise attach the document you "
+		   "meant."));
 	free(name);
 	return r;
 }
 
 int evidence_case_record(struct session *s, const char *field, const char *path,
-                         const struct evidence_result *res, struct ipw_error *err)
+			 const struct evidence_result *res, struct ipw_error *err)
 {
 	const struct store_evidence *old = evidence_case_find(s, field, path);
 	struct store_evidence e = {
@@ -85,7 +85,7 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 	};
 	struct store *st = session_store(s);
 	int r = old ? store_evidence_update(st, session_case_id(s), &e, err)
-	            : store_evidence_add(st, session_case_id(s), &e, NULL, err);
+		    : store_evidence_add(st, session_case_id(s), &e, NULL, err);
 	if (r == IPW_OK)
 		r = session_reload_evidence(s, err);
 	return r;

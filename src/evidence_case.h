@@ -13,16 +13,16 @@
  * content is already attached to this field under another name becomes a
  * "duplicate" warning. Returns what evidence_check returns. */
 int evidence_case_check(const struct session *s, const char *field, const char *path,
-                        struct evidence_result *res, struct ipw_error *err);
+			struct evidence_result *res, struct ipw_error *err);
 
 /* Record res for path in the field: a new row, or the row of the same path
  * updated in place (attaching a path again re-checks it). Reloads the
  * session's evidence. */
 int evidence_case_record(struct session *s, const char *field, const char *path,
-                         const struct evidence_result *res, struct ipw_error *err);
+			 const struct evidence_result *res, struct ipw_error *err);
 
 /* The row of the field recorded for path (as of the last reload), or NULL. */
 const struct store_evidence *evidence_case_find(const struct session *s, const char *field,
-                                                const char *path);
+						const char *path);
 
 #endif

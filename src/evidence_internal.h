@@ -18,7 +18,7 @@
 /* Fill res with a verdict, its key and two sentences (printf-style message,
  * fix already formatted or ""). Truncates on a character boundary. */
 void evidence_set(struct evidence_result *res, enum evidence_verdict v, const char *key,
-                  const char *fix, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+		  const char *fix, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Open path for checking: stat first (no device is ever opened), then
  * open O_RDONLY|O_NONBLOCK|O_NOCTTY|O_CLOEXEC and fstat the descriptor.
@@ -32,13 +32,13 @@ int evidence_open(const char *path, struct stat *st, struct evidence_result *res
  * same open file. A crash or hang of libmagic on a hostile file kills only
  * the worker; the next call starts a new one. */
 enum evidence_magic_outcome {
-	EVIDENCE_MAGIC_DONE,    /* mime holds "type/subtype" (or "" when unshaped) */
+	EVIDENCE_MAGIC_DONE,	/* mime holds "type/subtype" (or "" when unshaped) */
 	EVIDENCE_MAGIC_CRASHED, /* the worker died on this file */
 	EVIDENCE_MAGIC_TIMEOUT, /* the worker took longer than the time limit */
-	EVIDENCE_MAGIC_BROKEN,  /* no worker could run: err says why */
+	EVIDENCE_MAGIC_BROKEN,	/* no worker could run: err says why */
 };
 enum evidence_magic_outcome evidence_magic_type(int fd, char *mime, size_t size,
-                                                struct ipw_error *err);
+						struct ipw_error *err);
 /* Stop the worker (also registered with atexit). */
 void evidence_magic_shutdown(void);
 /* The worker's process id (0 when none), and its time limit per file. */
@@ -49,7 +49,7 @@ void evidence_magic_set_timeout(int ms);
 enum evidence_flaw {
 	EVIDENCE_FLAW_NONE,
 	EVIDENCE_FLAW_TRUNCATED, /* no end marker: PDF %%EOF/startxref, JPEG EOI, PNG IEND */
-	EVIDENCE_FLAW_CORRUPT,   /* header or directory does not hold together */
+	EVIDENCE_FLAW_CORRUPT,	 /* header or directory does not hold together */
 	EVIDENCE_FLAW_ENCRYPTED, /* PDF with an /Encrypt dictionary */
 };
 
@@ -85,6 +85,6 @@ void evidence_accepted_names(const struct evidence_req *req, char *buf, size_t s
 void evidence_format_size(uint64_t bytes, char *buf, size_t size);
 /* What to do with a file of type mime when the field accepts other types. */
 const char *evidence_fix_for(const char *mime, const struct evidence_req *req, char *buf,
-                             size_t size);
+			     size_t size);
 
 #endif

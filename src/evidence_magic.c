@@ -116,9 +116,9 @@ static int worker_receive(int sock)
 		struct cmsghdr align;
 	} ctl;
 	struct msghdr msg = {.msg_iov = &iov,
-	                     .msg_iovlen = 1,
-	                     .msg_control = ctl.buf,
-	                     .msg_controllen = sizeof(ctl.buf)};
+			     .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
+			     .msg_controllen = sizeof(ctl.buf)};
 	ssize_t n;
 	do
 		n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
@@ -249,13 +249,13 @@ static bool worker_start(struct ipw_error *err)
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
 		ipw_error_set(err, IPW_EENV, _("Cannot start the file checker: %s."),
-		              strerror(errno));
+			      strerror(errno));
 		return false;
 	}
 	pid_t pid = fork();
 	if (pid < 0) {
 		ipw_error_set(err, IPW_EENV, _("Cannot start the file checker: %s."),
-		              strerror(errno));
+			      strerror(errno));
 		close(sv[0]);
 		close(sv[1]);
 		return false;
@@ -276,8 +276,8 @@ static bool worker_start(struct ipw_error *err)
 	if (receive_reply(&hello) != (ssize_t)sizeof(hello) || !hello.ok) {
 		worker_reap(true);
 		ipw_error_set(err, IPW_EENV,
-		              _("Cannot load the file type database of libmagic; install the "
-		                "package libmagic1 (or libmagic-mgc) and try again."));
+			      _("Cannot load the file type database of libmagic; install the "
+				"package libmagic1 (or libmagic-mgc) and try again."));
 		return false;
 	}
 	return true;
@@ -293,9 +293,9 @@ static bool send_fd(int fd)
 	} ctl;
 	memset(&ctl, 0, sizeof(ctl));
 	struct msghdr msg = {.msg_iov = &iov,
-	                     .msg_iovlen = 1,
-	                     .msg_control = ctl.buf,
-	                     .msg_controllen = sizeof(ctl.buf)};
+			     .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
+			     .msg_controllen = sizeof(ctl.buf)};
 	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
 	c->cmsg_level = SOL_SOCKET;
 	c->cmsg_type = SCM_RIGHTS;
@@ -322,7 +322,7 @@ static bool mime_shaped(const char *s)
 }
 
 enum evidence_magic_outcome evidence_magic_type(int fd, char *mime, size_t size,
-                                                struct ipw_error *err)
+						struct ipw_error *err)
 {
 	mime[0] = '\0';
 	forget_inherited(); /* the parent's worker: leave it to the parent */

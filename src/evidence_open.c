@@ -27,14 +27,14 @@ static void report_missing(const char *path, struct evidence_result *res)
 		target[n] = '\0';
 		char *safe = utf8_sanitize(target);
 		evidence_set(res, EVIDENCE_REJECT, "dangling-link",
-		             _("Find where the document is now and attach it from there."),
-		             _("This is a link to “%s”, which does not exist (any more)."), safe);
+			     _("Find where the document is now and attach it from there."),
+			     _("This is a link to “%s”, which does not exist (any more)."), safe);
 		free(safe);
 		return;
 	}
 	evidence_set(res, EVIDENCE_REJECT, "not-found",
-	             _("Check the folder and the spelling of the name, then attach it again."),
-	             _("There is no file with this name."));
+		     _("Check the folder and the spelling of the name, then attach it again."),
+		     _("There is no file with this name."));
 }
 
 static void report_errno(const char *path, int e, struct evidence_result *res)
@@ -46,20 +46,20 @@ static void report_errno(const char *path, int e, struct evidence_result *res)
 		break;
 	case ELOOP:
 		evidence_set(res, EVIDENCE_REJECT, "link-loop",
-		             _("Attach the document itself instead of the link."),
-		             _("This is a link that leads back to itself (a loop of links)."));
+			     _("Attach the document itself instead of the link."),
+			     _("This is a link that leads back to itself (a loop of links)."));
 		break;
 	case EACCES:
 	case EPERM:
 		evidence_set(res, EVIDENCE_REJECT, "not-readable",
-		             _("Copy the file into your own folder (or ask its owner to let you "
-		               "read it) and attach the copy."),
-		             _("This file is not readable: %s."), strerror(e));
+			     _("Copy the file into your own folder (or ask its owner to let you "
+			       "read it) and attach the copy."),
+			     _("This file is not readable: %s."), strerror(e));
 		break;
 	default:
 		evidence_set(res, EVIDENCE_REJECT, "not-readable",
-		             _("Copy the file to a local folder and attach the copy."),
-		             _("This file is not readable: %s."), strerror(e));
+			     _("Copy the file to a local folder and attach the copy."),
+			     _("This file is not readable: %s."), strerror(e));
 	}
 }
 
@@ -70,25 +70,25 @@ static bool report_kind(mode_t mode, struct evidence_result *res)
 		return false;
 	if (S_ISDIR(mode))
 		evidence_set(res, EVIDENCE_REJECT, "directory",
-		             _("Open the folder and attach the documents inside it one by one."),
-		             _("This is a folder, not a file."));
+			     _("Open the folder and attach the documents inside it one by one."),
+			     _("This is a folder, not a file."));
 	else if (S_ISFIFO(mode))
 		evidence_set(res, EVIDENCE_REJECT, "not-regular",
-		             _("Save the document as an ordinary file first, then attach that "
-		               "file."),
-		             _("This is a pipe (FIFO), not a file; ipwiz does not read from it."));
+			     _("Save the document as an ordinary file first, then attach that "
+			       "file."),
+			     _("This is a pipe (FIFO), not a file; ipwiz does not read from it."));
 	else if (S_ISCHR(mode) || S_ISBLK(mode))
 		evidence_set(res, EVIDENCE_REJECT, "not-regular",
-		             _("Attach the document file itself, not a device."),
-		             _("This is a device, not a document."));
+			     _("Attach the document file itself, not a device."),
+			     _("This is a device, not a document."));
 	else if (S_ISSOCK(mode))
 		evidence_set(res, EVIDENCE_REJECT, "not-regular",
-		             _("Attach the document file itself, not a socket."),
-		             _("This is a network socket, not a document."));
+			     _("Attach the document file itself, not a socket."),
+			     _("This is a network socket, not a document."));
 	else
 		evidence_set(res, EVIDENCE_REJECT, "not-regular",
-		             _("Attach an ordinary document file."),
-		             _("This is not an ordinary file."));
+			     _("Attach an ordinary document file."),
+			     _("This is not an ordinary file."));
 	return true;
 }
 

@@ -14,7 +14,7 @@
 enum {
 	PDF_TAIL = 2048, /* startxref and %%EOF sit in the last lines */
 	PDF_XREF = 4096, /* an xref stream's dictionary, read at startxref */
-	JPEG_TAIL = 32,  /* EOI, allowing a little padding after it */
+	JPEG_TAIL = 32,	 /* EOI, allowing a little padding after it */
 	JPEG_SEGMENTS = 4096,
 	SCAN_CHUNK = 64 * 1024,
 };
@@ -189,8 +189,8 @@ static void check_jpeg(int fd, uint64_t size, struct evidence_shape *out)
 
 static void check_png(int fd, uint64_t size, struct evidence_shape *out)
 {
-	static const unsigned char iend[12] = {0,   0,   0,    0,    'I',  'E',
-	                                       'N', 'D', 0xae, 0x42, 0x60, 0x82};
+	static const unsigned char iend[12] = {0,   0,	 0,    0,    'I',  'E',
+					       'N', 'D', 0xae, 0x42, 0x60, 0x82};
 	unsigned char h[24];
 	if (!evidence_pread(fd, h, sizeof(h), 0) || memcmp(h + 8, "\0\0\0\rIHDR", 8) != 0) {
 		out->flaw = EVIDENCE_FLAW_CORRUPT;
@@ -257,6 +257,6 @@ void evidence_shape_check(int fd, uint64_t size, const char *mime, struct eviden
 	else if (strcmp(mime, "image/bmp") == 0 || strcmp(mime, "image/x-ms-bmp") == 0)
 		check_bmp(fd, size, out);
 	else if (strncmp(mime, "application/vnd.openxmlformats-officedocument.", 46) == 0 &&
-	         !evidence_zip_kind(fd, size))
+		 !evidence_zip_kind(fd, size))
 		out->flaw = EVIDENCE_FLAW_TRUNCATED;
 }

@@ -142,12 +142,12 @@ void evidence_format_size(uint64_t bytes, char *buf, size_t size)
 	const double mb = 1024.0 * 1024.0;
 	if (bytes < 1024)
 		snprintf(buf, size, ngettext("%llu byte", "%llu bytes", (unsigned long)bytes),
-		         (unsigned long long)bytes);
+			 (unsigned long long)bytes);
 	else if (bytes < 1024 * 1024)
 		snprintf(buf, size, _("%.0f KB"), (double)bytes / 1024.0);
 	else if (bytes < 1024ull * 1024 * 1024)
 		snprintf(buf, size, bytes % (1024 * 1024) ? _("%.1f MB") : _("%.0f MB"),
-		         (double)bytes / mb);
+			 (double)bytes / mb);
 	else
 		snprintf(buf, size, _("%.1f GB"), (double)bytes / (mb * 1024.0));
 }
@@ -159,7 +159,7 @@ void evidence_accepted_names(const struct evidence_req *req, char *buf, size_t s
 	for (size_t i = 0; i < req->naccept; i++) {
 		const char *sep = i == 0 ? "" : i + 1 == req->naccept ? _(" or ") : ", ";
 		int n = snprintf(buf + used, size - used, "%s%s", sep,
-		                 evidence_mime_short(req->accept[i]));
+				 evidence_mime_short(req->accept[i]));
 		if (n < 0 || (size_t)n >= size - used)
 			break;
 		used += (size_t)n;
@@ -177,7 +177,7 @@ static bool accepts_kind(const struct evidence_req *req, enum kind k)
 }
 
 const char *evidence_fix_for(const char *mime, const struct evidence_req *req, char *buf,
-                             size_t size)
+			     size_t size)
 {
 	char names[256];
 	evidence_accepted_names(req, names, sizeof(names));
@@ -186,30 +186,30 @@ const char *evidence_fix_for(const char *mime, const struct evidence_req *req, c
 	bool pdf = accepts_kind(req, K_DOCUMENT), image = accepts_kind(req, K_IMAGE);
 	if (k == K_OFFICE && pdf)
 		snprintf(buf, size, "%s",
-		         _("Open it in Word, WPS or LibreOffice and save it as PDF (File → Save "
-		           "As → PDF), then attach the PDF."));
+			 _("Open it in Word, WPS or LibreOffice and save it as PDF (File → Save "
+			   "As → PDF), then attach the PDF."));
 	else if (k == K_PROGRAM)
 		snprintf(buf, size,
-		         _("Do not upload programs: get the real document (ask the sender for the "
-		           "PDF or scan the paper) and attach that file (%s)."),
-		         names);
+			 _("Do not upload programs: get the real document (ask the sender for the "
+			   "PDF or scan the paper) and attach that file (%s)."),
+			 names);
 	else if (k == K_ARCHIVE)
 		snprintf(buf, size,
-		         _("Unpack the archive and attach the documents inside it one by one "
-		           "(%s)."),
-		         names);
+			 _("Unpack the archive and attach the documents inside it one by one "
+			   "(%s)."),
+			 names);
 	else if (k == K_WEB && pdf)
 		snprintf(buf, size, "%s",
-		         _("This is a saved web page: open it in a browser and print it to PDF "
-		           "(Print → Save as PDF), then attach the PDF."));
+			 _("This is a saved web page: open it in a browser and print it to PDF "
+			   "(Print → Save as PDF), then attach the PDF."));
 	else if ((k == K_IMAGE || k == K_WEB) && image)
 		snprintf(buf, size,
-		         _("Open the picture and save or export it as %s, then attach that "
-		           "file."),
-		         names);
+			 _("Open the picture and save or export it as %s, then attach that "
+			   "file."),
+			 names);
 	else
 		snprintf(buf, size, _("Save or export the document as %s and attach that file."),
-		         names);
+			 names);
 	return buf;
 }
 
@@ -222,7 +222,7 @@ static void trim_partial_utf8(char *s)
 }
 
 void evidence_set(struct evidence_result *res, enum evidence_verdict v, const char *key,
-                  const char *fix, const char *fmt, ...)
+		  const char *fix, const char *fmt, ...)
 {
 	res->verdict = v;
 	snprintf(res->key, sizeof(res->key), "%s", key);

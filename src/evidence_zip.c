@@ -15,7 +15,7 @@
 enum {
 	EOCD_SIZE = 22,
 	EOCD_SEARCH = EOCD_SIZE + 65535, /* the archive comment is at most 64 KiB */
-	CDIR_MAX = 8 * 1024 * 1024,      /* larger directories are not read */
+	CDIR_MAX = 8 * 1024 * 1024,	 /* larger directories are not read */
 	CENTRAL_SIZE = 46,
 };
 
@@ -73,7 +73,7 @@ static void note_part(struct zip_parts *z, const unsigned char *name, size_t len
 /* Walk the directory; false when an entry runs past its end or points
  * past the directory. */
 static bool walk_directory(const unsigned char *cd, size_t size, unsigned entries,
-                           uint64_t cd_offset, struct zip_parts *z)
+			   uint64_t cd_offset, struct zip_parts *z)
 {
 	size_t pos = 0;
 	for (unsigned i = 0; i < entries; i++) {
@@ -109,7 +109,7 @@ const char *evidence_zip_kind(int fd, uint64_t size)
 	unsigned char *cd = xmalloc(cd_size ? cd_size : 1);
 	struct zip_parts z = {0};
 	bool ok = evidence_pread(fd, cd, cd_size, cd_offset) &&
-	          walk_directory(cd, cd_size, entries, cd_offset, &z);
+		  walk_directory(cd, cd_size, entries, cd_offset, &z);
 	free(cd);
 	if (!ok)
 		return NULL;

@@ -39,13 +39,13 @@ struct export_file *export_add_file(struct export_job *j, const char *name)
 static int disk_error(struct ipw_error *err, const char *path, int e)
 {
 	return ipw_error_at(err, IPW_EENV, path, 0, 0,
-	                    _("Cannot write the export: %s. Check the free space and that the "
-	                      "folder is yours."),
-	                    strerror(e));
+			    _("Cannot write the export: %s. Check the free space and that the "
+			      "folder is yours."),
+			    strerror(e));
 }
 
 int export_write_file(struct export_job *j, const char *name, const char *data, size_t len,
-                      struct ipw_error *err)
+		      struct ipw_error *err)
 {
 	char *path = xasprintf("%s/%s", j->stage, name);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -118,9 +118,9 @@ static int deadline_passed(struct export_job *j, struct ipw_error *err)
 	int rc = IPW_OK;
 	if (!j->opt->force) {
 		rc = ipw_error_set(err, IPW_EUSER,
-		                   _("The deadline has passed: %s, %s. Check the countdown on the "
-		                     "platform's page; add --force to export anyway."),
-		                   label, when.s);
+				   _("The deadline has passed: %s, %s. Check the countdown on the "
+				     "platform's page; add --force to export anyway."),
+				   label, when.s);
 	} else {
 		char *msg = xasprintf(_("Deadline passed: %s, %s."), label, when.s);
 		export_note_forced(j, msg);
@@ -143,13 +143,13 @@ static int preflight(struct export_job *j, struct ipw_error *err)
 			rc = ipw_error_set(
 			    err, IPW_EUSER,
 			    ngettext("The case is not ready to export: %zu answer is "
-			             "missing or invalid (%s: %s). Fix it, or add "
-			             "--force to export anyway.",
-			             "The case is not ready to export: %zu answers are "
-			             "missing or invalid, the first is %s: %s. Fix them "
-			             "(`ipwiz show` lists them all), or add --force to "
-			             "export anyway.",
-			             n),
+				     "missing or invalid (%s: %s). Fix it, or add "
+				     "--force to export anyway.",
+				     "The case is not ready to export: %zu answers are "
+				     "missing or invalid, the first is %s: %s. Fix them "
+				     "(`ipwiz show` lists them all), or add --force to "
+				     "export anyway.",
+				     n),
 			    n, issue_label(j->s, &iss[i]), text);
 		} else {
 			char *msg =
@@ -170,18 +170,18 @@ static int check_destination(struct export_job *j, const char *zip, struct ipw_e
 	if (lstat(j->dir, &st) == 0) {
 		if (!S_ISDIR(st.st_mode))
 			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
-			                    _("Something that is not a folder is already there: "
-			                      "choose another place with --out."));
+					    _("Something that is not a folder is already there: "
+					      "choose another place with --out."));
 		if (!j->opt->force)
 			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
-			                    _("This folder already exists: choose another place "
-			                      "with --out, or add --force to write into it."));
+					    _("This folder already exists: choose another place "
+					      "with --out, or add --force to write into it."));
 		j->exists = true;
 	}
 	if (zip && lstat(zip, &st) == 0 && (!j->opt->force || !S_ISREG(st.st_mode)))
 		return ipw_error_at(err, IPW_EUSER, zip, 0, 0, "%s",
-		                    _("This zip file already exists: choose another place with "
-		                      "--out, or add --force to replace it."));
+				    _("This zip file already exists: choose another place with "
+				      "--out, or add --force to replace it."));
 	return IPW_OK;
 }
 
@@ -198,8 +198,8 @@ static int make_stage(struct export_job *j, struct ipw_error *err)
 		j->stage = NULL;
 		if (e == ENOENT)
 			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
-			                    _("The folder to export into does not exist: create it "
-			                      "first, or choose another place with --out."));
+					    _("The folder to export into does not exist: create it "
+					      "first, or choose another place with --out."));
 		return disk_error(err, j->dir, e);
 	}
 	return IPW_OK;
@@ -224,7 +224,7 @@ static char *safe_name(const char *id, const char *lang, const char *ext)
 	for (const char *p = id; *p && b.len < 64; p++) {
 		char c = *p;
 		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		          (c >= '0' && c <= '9') || c == '_' || c == '-';
+			  (c >= '0' && c <= '9') || c == '_' || c == '-';
 		strbuf_addc(&b, ok ? c : '-');
 	}
 	strbuf_addf(&b, ".%s.%s", lang, ext);
@@ -241,8 +241,8 @@ static char *html_page(const char *title, const char *lang, const char *text)
 	strbuf_add(&b, "\">\n<head><meta charset=\"utf-8\"><title>");
 	render_escape(&b, title, RENDER_HTML, false);
 	strbuf_add(&b,
-	           "</title>\n<style>body{font-family:serif;max-width:42em;margin:2em auto}"
-	           "pre{white-space:pre-wrap;font-family:inherit}</style></head>\n<body>\n<h1>");
+		   "</title>\n<style>body{font-family:serif;max-width:42em;margin:2em auto}"
+		   "pre{white-space:pre-wrap;font-family:inherit}</style></head>\n<body>\n<h1>");
 	render_escape(&b, title, RENDER_HTML, false);
 	strbuf_add(&b, "</h1>\n<pre>");
 	render_escape(&b, text, RENDER_HTML, true);
@@ -251,7 +251,7 @@ static char *html_page(const char *title, const char *lang, const char *text)
 }
 
 static int write_document(struct export_job *j, const struct flow_document *d, const char *lang,
-                          struct ipw_error *err)
+			  struct ipw_error *err)
 {
 	char *text;
 	int rc = render_document(j->s, d, lang, RENDER_TEXT, &text, err);
@@ -403,7 +403,7 @@ static void job_free(struct export_job *j)
 }
 
 int export_case(struct session *s, const struct export_options *opt, struct export_result *res,
-                struct ipw_error *err)
+		struct ipw_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	struct export_job j = {.s = s, .opt = opt, .today = session_env(s)->today};
@@ -415,8 +415,8 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 		 * entries need a real name. */
 		const char *base = strrchr(j.dir, '/') ? strrchr(j.dir, '/') + 1 : j.dir;
 		char *real = strcmp(base, ".") == 0 || strcmp(base, "..") == 0
-		                 ? realpath(j.dir, NULL)
-		                 : NULL;
+				 ? realpath(j.dir, NULL)
+				 : NULL;
 		if (real) {
 			free(j.dir);
 			j.dir = real;

@@ -18,7 +18,7 @@
 
 struct export_options {
 	const char *out_dir; /* NULL: ipwiz-case-N in the current directory */
-	bool zip;            /* also write DIR.zip */
+	bool zip;	     /* also write DIR.zip */
 	/* Export despite missing answers, changed or vanished evidence, or an
 	 * existing directory; every problem passed over is written to the
 	 * manifest and the audit trail. */
@@ -37,7 +37,7 @@ struct export_result {
  * case is not ready, evidence changed or vanished, or the directory exists
  * (and no --force); IPW_EENV when the disk refuses. */
 int export_case(struct session *s, const struct export_options *opt, struct export_result *res,
-                struct ipw_error *err);
+		struct ipw_error *err);
 void export_result_clear(struct export_result *res);
 
 #endif

@@ -24,7 +24,7 @@
  * bytes copied. Returns IPW_OK, IPW_EUSER when src cannot be read (gone,
  * unreadable, not a regular file), IPW_EENV when the copy cannot be written. */
 static int copy_hashed(struct export_job *j, const char *src, const char *name, char hex[65],
-                       struct ipw_error *err)
+		       struct ipw_error *err)
 {
 	int in = open(src, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (in < 0)
@@ -39,7 +39,7 @@ static int copy_hashed(struct export_job *j, const char *src, const char *name, 
 	int rc = IPW_OK;
 	if (out < 0) {
 		rc = ipw_error_at(err, IPW_EENV, dest, 0, 0, _("Cannot write the export: %s."),
-		                  strerror(errno));
+				  strerror(errno));
 		close(in);
 		free(dest);
 		return rc;
@@ -66,9 +66,9 @@ static int copy_hashed(struct export_job *j, const char *src, const char *name, 
 				continue;
 			if (w <= 0) {
 				rc = ipw_error_at(err, IPW_EENV, dest, 0, 0,
-				                  _("Cannot write the export: %s. Check the free "
-				                    "space."),
-				                  strerror(w < 0 ? errno : ENOSPC));
+						  _("Cannot write the export: %s. Check the free "
+						    "space."),
+						  strerror(w < 0 ? errno : ENOSPC));
 				goto done;
 			}
 			off += w;
@@ -78,7 +78,7 @@ done:
 	close(in);
 	if (close(out) != 0 && rc == IPW_OK)
 		rc = ipw_error_at(err, IPW_EENV, dest, 0, 0, _("Cannot write the export: %s."),
-		                  strerror(errno));
+				  strerror(errno));
 	unsigned char digest[SHA256_DIGEST_SIZE];
 	sha256_digest(&ctx, sizeof(digest), digest);
 	export_sha256_hex(digest, hex);
@@ -122,22 +122,22 @@ int export_copy_evidence(struct export_job *j, struct ipw_error *err)
 			rc = ipw_error_set(
 			    err, IPW_EUSER,
 			    j->copy[i] == EXPORT_CHANGED
-			        ? _("“%s” changed since it was checked on %s: "
-			            "attach it again so the platform gets what was "
-			            "checked, or add --force to export it as it is now.")
-			        : _("“%s” cannot be read any more (checked on %s): "
-			            "put it back or attach it again, or add --force to "
-			            "export without it."),
+				? _("“%s” changed since it was checked on %s: "
+				    "attach it again so the platform gets what was "
+				    "checked, or add --force to export it as it is now.")
+				: _("“%s” cannot be read any more (checked on %s): "
+				    "put it back or attach it again, or add --force to "
+				    "export without it."),
 			    name, day);
 			free(name);
 			return rc;
 		}
 		char *msg = xasprintf(j->copy[i] == EXPORT_CHANGED
-		                          ? _("%s: “%s” changed since it was checked on %s; "
-		                              "exported as it is now.")
-		                          : _("%s: “%s” cannot be read any more (checked on %s); "
-		                              "not in the package."),
-		                      j->ev[i].name, name, day);
+					  ? _("%s: “%s” changed since it was checked on %s; "
+					      "exported as it is now.")
+					  : _("%s: “%s” cannot be read any more (checked on %s); "
+					      "not in the package."),
+				      j->ev[i].name, name, day);
 		export_note_forced(j, msg);
 		free(msg);
 		free(name);

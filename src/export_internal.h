@@ -46,7 +46,7 @@ struct export_job {
 /* Create name in the staging directory (0600, never following a link) with
  * data, and remember its hash. */
 int export_write_file(struct export_job *j, const char *name, const char *data, size_t len,
-                      struct ipw_error *err);
+		      struct ipw_error *err);
 /* Remember a file of the package (its hash filled by the caller). */
 struct export_file *export_add_file(struct export_job *j, const char *name);
 void export_note_forced(struct export_job *j, const char *msg);

@@ -79,7 +79,7 @@ static void uploads(struct export_job *j, struct strbuf *b)
 		strbuf_addc(b, ',');
 		key(b, "proves",
 		    e->field && e->field->evidence.proves ? flow_tr(e->field->evidence.proves)
-		                                          : NULL);
+							  : NULL);
 		strbuf_addc(b, ',');
 		key(b, "original", e->row->path);
 		strbuf_addc(b, ',');
@@ -87,7 +87,7 @@ static void uploads(struct export_job *j, struct strbuf *b)
 		strbuf_addc(b, ',');
 		key(b, "verdict", e->row->verdict);
 		strbuf_addf(b, ",\"changed_since_check\":%s}",
-		            j->copy[i] == EXPORT_CHANGED ? "true" : "false");
+			    j->copy[i] == EXPORT_CHANGED ? "true" : "false");
 	}
 	strbuf_add(b, "]");
 }
@@ -110,7 +110,7 @@ static void deadlines(struct export_job *j, struct strbuf *b)
 			deadline_format(d, due);
 			key(b, "due", due);
 			strbuf_addf(b, ",\"days_left\":%ld,\"uncertain\":%s,", d->days_left,
-			            d->uncertain ? "true" : "false");
+				    d->uncertain ? "true" : "false");
 		} else {
 			strbuf_add(b, "\"due\":null,\"days_left\":null,\"uncertain\":true,");
 		}

@@ -39,8 +39,8 @@ static void header(struct export_job *j, struct strbuf *b)
 	}
 	strbuf_addf(b, _("Exported on %s.\n"), today);
 	strbuf_addf(b, "%s\n",
-	            _("Where the platform's own pages or countdown differ from this "
-	              "sheet, the platform wins."));
+		    _("Where the platform's own pages or countdown differ from this "
+		      "sheet, the platform wins."));
 }
 
 static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
@@ -69,8 +69,8 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 		put(b, flow_tr(d->title ? d->title : d->id));
 		if (!paste && d->purpose)
 			strbuf_addf(b, " (%s)",
-			            strcmp(d->purpose, "upload") == 0 ? _("upload it")
-			                                              : _("keep it"));
+				    strcmp(d->purpose, "upload") == 0 ? _("upload it")
+								      : _("keep it"));
 		strbuf_addf(b, "\n      %s: %s\n", j->docs[i].lang, j->docs[i].file);
 		strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
 	}
@@ -98,7 +98,7 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		if (j->copy[i] == EXPORT_CHANGED)
 			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
 		else if (e->row->verdict && strcmp(e->row->verdict, "warn") == 0 &&
-		         e->row->message) {
+			 e->row->message) {
 			strbuf_add(b, " — ");
 			put(b, e->row->message);
 		}
@@ -133,12 +133,12 @@ static void deadline_section(struct export_job *j, struct strbuf *b)
 		deadline_describe(d, b);
 		strbuf_add(b, "\n      ");
 		strbuf_addf(b,
-		            d->def->working
-		                ? ngettext("%d working day after %s", "%d working days after %s",
-		                           (unsigned long)d->def->days)
-		                : ngettext("%d day after %s", "%d days after %s",
-		                           (unsigned long)d->def->days),
-		            d->def->days, start);
+			    d->def->working
+				? ngettext("%d working day after %s", "%d working days after %s",
+					   (unsigned long)d->def->days)
+				: ngettext("%d day after %s", "%d days after %s",
+					   (unsigned long)d->def->days),
+			    d->def->days, start);
 		if (d->def->working && d->def->calendar)
 			strbuf_addf(b, _(" (calendar: %s)"), d->def->calendar);
 		strbuf_addc(b, '\n');
@@ -149,9 +149,9 @@ static void deadline_section(struct export_job *j, struct strbuf *b)
 			      "weekends were skipped."));
 		else if (d->uncertain)
 			strbuf_addf(b, "      %s\n",
-			            _("Uncertain: the count runs into a year whose public holidays "
-			              "the calendar does not list yet; only weekends were skipped "
-			              "there."));
+				    _("Uncertain: the count runs into a year whose public holidays "
+				      "the calendar does not list yet; only weekends were skipped "
+				      "there."));
 		if (d->def->note) {
 			strbuf_add(b, "      ");
 			put(b, flow_tr(d->def->note));
@@ -248,7 +248,7 @@ int export_write_ics(struct export_job *j, struct ipw_error *err)
 		ics_line(&out, "BEGIN:VEVENT");
 		strbuf_reset(&line);
 		strbuf_addf(&line, "UID:ipwiz-case-%lld-%s@ipwiz", (long long)session_case_id(j->s),
-		            d->def->id);
+			    d->def->id);
 		ics_line(&out, line.s);
 		strbuf_reset(&line);
 		strbuf_addf(&line, "DTSTAMP:%.4s%.2s%.2sT000000Z", stamp, stamp + 5, stamp + 8);
@@ -270,7 +270,7 @@ int export_write_ics(struct export_job *j, struct ipw_error *err)
 			if (d->uncertain) {
 				strbuf_add(&line, d->def->note ? "\\n" : "");
 				ics_text(&line, _("Uncertain: public holidays of that year are not "
-				                  "known to ipwiz."));
+						  "known to ipwiz."));
 			}
 			ics_line(&out, line.s);
 		}

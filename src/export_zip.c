@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 static int add_entry(struct archive *a, const char *dir, const char *prefix, const char *name,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	char *path = xasprintf("%s/%s", dir, name);
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -27,7 +27,7 @@ static int add_entry(struct archive *a, const char *dir, const char *prefix, con
 	int rc = IPW_OK;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		rc = ipw_error_at(err, IPW_EENV, path, 0, 0, _("Cannot read the export back: %s."),
-		                  strerror(errno));
+				  strerror(errno));
 		goto out;
 	}
 	struct archive_entry *e = archive_entry_new();
@@ -39,20 +39,20 @@ static int add_entry(struct archive *a, const char *dir, const char *prefix, con
 	archive_entry_set_mtime(e, st.st_mtime, 0);
 	if (archive_write_header(a, e) != ARCHIVE_OK) {
 		rc = ipw_error_at(err, IPW_EENV, path, 0, 0, _("Cannot write the zip: %s."),
-		                  archive_error_string(a));
+				  archive_error_string(a));
 	} else {
 		char buf[65536];
 		ssize_t n;
 		while ((n = read(fd, buf, sizeof(buf))) > 0)
 			if (archive_write_data(a, buf, (size_t)n) != n) {
 				rc = ipw_error_at(err, IPW_EENV, path, 0, 0,
-				                  _("Cannot write the zip: %s."),
-				                  archive_error_string(a));
+						  _("Cannot write the zip: %s."),
+						  archive_error_string(a));
 				break;
 			}
 		if (n < 0 && rc == IPW_OK)
 			rc = ipw_error_at(err, IPW_EENV, path, 0, 0,
-			                  _("Cannot read the export back: %s."), strerror(errno));
+					  _("Cannot read the export back: %s."), strerror(errno));
 	}
 	free(entry_name);
 	archive_entry_free(e);
@@ -70,7 +70,7 @@ int export_write_zip(struct export_job *j, const char *zip_path, struct ipw_erro
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		int rc = ipw_error_at(err, IPW_EENV, zip_path, 0, 0, _("Cannot write the zip: %s."),
-		                      strerror(errno));
+				      strerror(errno));
 		free(tmp);
 		return rc;
 	}
@@ -82,19 +82,19 @@ int export_write_zip(struct export_job *j, const char *zip_path, struct ipw_erro
 	if (archive_write_set_format_zip(a) != ARCHIVE_OK ||
 	    archive_write_open_fd(a, fd) != ARCHIVE_OK)
 		rc = ipw_error_at(err, IPW_EENV, zip_path, 0, 0, _("Cannot write the zip: %s."),
-		                  archive_error_string(a));
+				  archive_error_string(a));
 	for (size_t i = 0; i < j->nfiles && rc == IPW_OK; i++)
 		rc = add_entry(a, j->dir, prefix, j->files[i].name, err);
 	if (archive_write_close(a) != ARCHIVE_OK && rc == IPW_OK)
 		rc = ipw_error_at(err, IPW_EENV, zip_path, 0, 0, _("Cannot write the zip: %s."),
-		                  archive_error_string(a));
+				  archive_error_string(a));
 	archive_write_free(a);
 	if (close(fd) != 0 && rc == IPW_OK)
 		rc = ipw_error_at(err, IPW_EENV, zip_path, 0, 0, _("Cannot write the zip: %s."),
-		                  strerror(errno));
+				  strerror(errno));
 	if (rc == IPW_OK && rename(tmp, zip_path) != 0)
 		rc = ipw_error_at(err, IPW_EENV, zip_path, 0, 0, _("Cannot write the zip: %s."),
-		                  strerror(errno));
+				  strerror(errno));
 	if (rc != IPW_OK)
 		unlink(tmp);
 	free(tmp);

@@ -61,7 +61,7 @@ void expr_free(struct expr *e)
 }
 
 static void node_refs(const struct expr_node *n, void (*fn)(const char *ref, int column, void *ctx),
-                      void *ctx)
+		      void *ctx)
 {
 	if (n->kind == EXPR_REF)
 		fn(n->path, n->column, ctx);

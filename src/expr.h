@@ -27,8 +27,8 @@ struct value {
 	enum value_type type;
 	bool b;
 	double num;
-	long days; /* VALUE_DATE: days since 1970-01-01 */
-	char *str; /* VALUE_STRING (owned) */
+	long days;	     /* VALUE_DATE: days since 1970-01-01 */
+	char *str;	     /* VALUE_STRING (owned) */
 	struct value *items; /* VALUE_LIST (owned) */
 	size_t nitems;
 };
@@ -63,8 +63,7 @@ bool expr_true(const struct expr *e, const struct expr_env *env);
 
 /* Call fn for every field reference in e (for the loader's "unknown field"
  * check and dependency cycles); `ref` is the path as written. */
-void expr_refs(const struct expr *e, void (*fn)(const char *ref, int column, void *ctx),
-	       void *ctx);
+void expr_refs(const struct expr *e, void (*fn)(const char *ref, int column, void *ctx), void *ctx);
 const char *expr_source(const struct expr *e);
 
 /* "2026-02-14" ⇄ days since the epoch. */

@@ -249,10 +249,10 @@ static void eval_cmp(const struct expr_node *n, const struct expr_env *env, stru
 	else if (t == VALUE_BOOL || t == VALUE_LIST)
 		; /* equal or not, but never smaller */
 	else
-		set_bool(out, n->op == TOK_LT   ? cmp < 0
-		              : n->op == TOK_LE ? cmp <= 0
-		              : n->op == TOK_GT ? cmp > 0
-		                                : cmp >= 0);
+		set_bool(out, n->op == TOK_LT	? cmp < 0
+			      : n->op == TOK_LE ? cmp <= 0
+			      : n->op == TOK_GT ? cmp > 0
+						: cmp >= 0);
 	value_free(&a);
 	value_free(&b);
 }

@@ -50,9 +50,9 @@ enum expr_tok {
 struct expr_token {
 	enum expr_tok kind;
 	size_t start, len; /* bytes of src */
-	int column;        /* 1-based, in characters */
-	double num;        /* TOK_NUMBER */
-	char *text;        /* TOK_STRING: the text without quotes; TOK_NAME: the name (owned) */
+	int column;	   /* 1-based, in characters */
+	double num;	   /* TOK_NUMBER */
+	char *text;	   /* TOK_STRING: the text without quotes; TOK_NAME: the name (owned) */
 };
 
 struct expr_lexer {

@@ -124,8 +124,8 @@ static bool lex_number(struct expr_lexer *lx, struct expr_token *tok)
 	if (end != used) {
 		char *q = expr_lex_quote(lx->src, lx->pos, end);
 		char *m = xasprintf(_("“%s” is neither a number nor a field name: a field name "
-		                      "starts with a letter"),
-		                    q);
+				      "starts with a letter"),
+				    q);
 		fail_at(lx, lx->column, m);
 		free(m);
 		free(q);
@@ -165,7 +165,7 @@ static bool lex_string(struct expr_lexer *lx, struct expr_token *tok)
 	if (!lx->src[lx->pos]) {
 		strbuf_free(&b);
 		char *m = xasprintf(_("expected %c to end the text that starts at column %d"),
-		                    quote, column);
+				    quote, column);
 		fail_at(lx, lx->column, m);
 		free(m);
 		return false;
@@ -180,7 +180,7 @@ static const struct {
 	const char *word;
 	enum expr_tok kind;
 } keywords[] = {
-    {"and", TOK_AND},   {"or", TOK_OR},       {"not", TOK_NOT},   {"in", TOK_IN},
+    {"and", TOK_AND},	{"or", TOK_OR},	      {"not", TOK_NOT},	  {"in", TOK_IN},
     {"true", TOK_TRUE}, {"false", TOK_FALSE}, {"null", TOK_NULL},
 };
 
@@ -238,9 +238,9 @@ static const struct {
 	const char *text;
 	enum expr_tok kind;
 } operators[] = {
-    {"==", TOK_EQ},      {"!=", TOK_NE},      {"<=", TOK_LE},    {">=", TOK_GE},
-    {"<", TOK_LT},       {">", TOK_GT},       {"(", TOK_LPAREN}, {")", TOK_RPAREN},
-    {"[", TOK_LBRACKET}, {"]", TOK_RBRACKET}, {",", TOK_COMMA},  {"+", TOK_PLUS},
+    {"==", TOK_EQ},	 {"!=", TOK_NE},      {"<=", TOK_LE},	 {">=", TOK_GE},
+    {"<", TOK_LT},	 {">", TOK_GT},	      {"(", TOK_LPAREN}, {")", TOK_RPAREN},
+    {"[", TOK_LBRACKET}, {"]", TOK_RBRACKET}, {",", TOK_COMMA},	 {"+", TOK_PLUS},
     {"-", TOK_MINUS},
 };
 

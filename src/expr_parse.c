@@ -17,7 +17,7 @@
 
 struct parser {
 	struct expr_lexer lx;
-	struct expr_token tok;       /* the token being looked at */
+	struct expr_token tok;	     /* the token being looked at */
 	size_t prev_start, prev_len; /* the one before it, for "after “==”" */
 	int depth;
 	bool failed;
@@ -152,7 +152,7 @@ static const struct {
 	enum expr_func func;
 } functions[] = {
     {"answered", FUNC_ANSWERED}, {"count", FUNC_COUNT}, {"has", FUNC_HAS},
-    {"len", FUNC_LEN},           {"date", FUNC_DATE},
+    {"len", FUNC_LEN},		 {"date", FUNC_DATE},
 };
 
 /* Each function's arguments, checked at load so a flow cannot ship a call
@@ -337,7 +337,7 @@ static struct expr_node *parse_primary(struct parser *p)
 
 /* A prefix (`not`, unary `-`) and what follows it. */
 static struct expr_node *parse_prefix(struct parser *p, enum expr_kind kind,
-                                      struct expr_node *(*operand)(struct parser *))
+				      struct expr_node *(*operand)(struct parser *))
 {
 	int column = p->tok.column;
 	if (!enter(p, column) || !advance(p))
@@ -437,7 +437,7 @@ static struct expr_node *parse_not(struct parser *p)
 /* a and b and c (or the same with `or`): one node with every operand, so a
  * long list of alternatives does not count as nesting. */
 static struct expr_node *parse_chain(struct parser *p, enum expr_tok t, enum expr_kind kind,
-                                     struct expr_node *(*operand)(struct parser *))
+				     struct expr_node *(*operand)(struct parser *))
 {
 	struct expr_node *first = operand(p);
 	if (!first || p->tok.kind != t)

@@ -89,8 +89,8 @@ static int index_cmp(const void *a, const void *b)
 	if (c)
 		return c;
 	return x->pos.line != y->pos.line
-	           ? (x->pos.line < y->pos.line ? -1 : 1)
-	           : (x->pos.column > y->pos.column) - (x->pos.column < y->pos.column);
+		   ? (x->pos.line < y->pos.line ? -1 : 1)
+		   : (x->pos.column > y->pos.column) - (x->pos.column < y->pos.column);
 }
 
 void flow_build_index(struct flow *f)

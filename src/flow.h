@@ -48,13 +48,13 @@ enum evidence_policy { EVIDENCE_POLICY_WARN, EVIDENCE_POLICY_REJECT };
 struct evidence_req {
 	char **accept; /* MIME types, e.g. "application/pdf" */
 	size_t naccept;
-	uint64_t max_size;  /* bytes; 0 = no limit */
-	uint64_t warn_size; /* bytes; 0 = no warning */
-	unsigned min_files, max_files; /* max 0 = no limit */
-	unsigned min_pixels; /* shortest side of an image; 0 = no check */
+	uint64_t max_size;		/* bytes; 0 = no limit */
+	uint64_t warn_size;		/* bytes; 0 = no warning */
+	unsigned min_files, max_files;	/* max 0 = no limit */
+	unsigned min_pixels;		/* shortest side of an image; 0 = no check */
 	enum evidence_policy structure; /* truncated / corrupt files */
-	char *proves;   /* what this evidence proves, translatable */
-	char **grounds; /* values of the grounds field that need it */
+	char *proves;			/* what this evidence proves, translatable */
+	char **grounds;			/* values of the grounds field that need it */
 	size_t ngrounds;
 	char *date_field; /* optional sub-answer: the date on the document */
 };
@@ -66,8 +66,9 @@ struct flow_field {
 	char *label;
 	char *help;
 	char *placeholder;
-	struct expr *when;     /* NULL = always shown */
-	struct expr *required; /* NULL = optional; an expression (constant true for `required: true`) */
+	struct expr *when; /* NULL = always shown */
+	struct expr
+	    *required; /* NULL = optional; an expression (constant true for `required: true`) */
 	char *default_value;
 
 	/* validation */
@@ -77,8 +78,8 @@ struct flow_field {
 	bool has_min, has_max; /* number: value; date: see min_expr/max_expr */
 	double min, max;
 	struct expr *min_expr, *max_expr; /* dates: e.g. `today`, `complaint_date - 180` */
-	size_t min_length, max_length;    /* characters (code points); max 0 = no limit */
-	char *message;                    /* custom message when invalid, translatable */
+	size_t min_length, max_length;	  /* characters (code points); max 0 = no limit */
+	char *message;			  /* custom message when invalid, translatable */
 
 	/* choice, multichoice */
 	struct flow_choice *choices;
@@ -126,7 +127,7 @@ struct flow_document {
 	char *id;
 	char *title;
 	char *form_field; /* the platform's name of the field this text goes into */
-	char *purpose;    /* "paste", "upload", "keep" */
+	char *purpose;	  /* "paste", "upload", "keep" */
 	struct expr *when;
 	struct flow_template *templates;
 	size_t ntemplates;
@@ -137,12 +138,12 @@ struct flow_document {
 struct flow_deadline {
 	char *id;
 	char *label;
-	char *from;      /* id of a date field */
-	int days;        /* how many days after `from` */
-	bool working;    /* working days (calendar) or calendar days */
-	char *calendar;  /* "cn", "us"; NULL with working=false */
+	char *from;	/* id of a date field */
+	int days;	/* how many days after `from` */
+	bool working;	/* working days (calendar) or calendar days */
+	char *calendar; /* "cn", "us"; NULL with working=false */
 	struct expr *when;
-	char *note;      /* e.g. "the platform's own countdown wins" */
+	char *note; /* e.g. "the platform's own countdown wins" */
 	struct flow_pos pos;
 };
 
@@ -168,8 +169,8 @@ struct flow {
 	const struct flow_field **index;
 	size_t nindex;
 
-	char *file;     /* path it was loaded from */
-	char hash[65];  /* sha256 of the file's bytes, lowercase hex */
+	char *file;    /* path it was loaded from */
+	char hash[65]; /* sha256 of the file's bytes, lowercase hex */
 };
 
 /* Limits that keep hostile files harmless. */
@@ -196,15 +197,13 @@ int flow_step_index(const struct flow *f, const char *id); /* -1 when unknown */
 const struct flow_step *flow_field_step(const struct flow *f, const struct flow_field *field);
 const struct flow_document *flow_find_document(const struct flow *f, const char *id);
 /* The template for lang, falling back to "en". */
-const struct flow_template *flow_document_template(const struct flow_document *d,
-						   const char *lang);
+const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang);
 
 const char *flow_field_type_name(enum field_type t);
 
 /* Every translatable string of the flow with the line it was written on
  * (titles, labels, help, choices, statements …), for `ipwiz lint --pot`. */
-void flow_strings(const struct flow *f, void (*fn)(const char *s, int line, void *ctx),
-		  void *ctx);
+void flow_strings(const struct flow *f, void (*fn)(const char *s, int line, void *ctx), void *ctx);
 
 /* Translate a flow string (gettext), NULL-safe. */
 const char *flow_tr(const char *s);

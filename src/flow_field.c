@@ -36,7 +36,7 @@ const char *flow_field_type_name(enum field_type t)
 }
 
 /* Which keys each type takes, beyond the common ones. */
-#define T(x)    (1u << (x))
+#define T(x)	(1u << (x))
 #define TEXTUAL (T(FIELD_TEXT) | T(FIELD_TEXTAREA) | T(FIELD_EMAIL) | T(FIELD_URL) | T(FIELD_PHONE))
 struct key_rule {
 	const char *key;
@@ -67,8 +67,8 @@ static const struct key_rule type_keys[] = {
     {"signature", T(FIELD_DECLARATION)},
     {"covers", T(FIELD_DECLARATION)},
 };
-static const char *const common_keys[] = {"id",   "type",     "label",   "help",
-                                          "when", "required", "default", "message"};
+static const char *const common_keys[] = {"id",	  "type",     "label",	 "help",
+					  "when", "required", "default", "message"};
 
 static void check_field_keys(struct flow_builder *b, const struct ynode *n, enum field_type t)
 {
@@ -84,7 +84,7 @@ static void check_field_keys(struct flow_builder *b, const struct ynode *n, enum
 		const struct ynode *v = ytree_get(n, type_keys[i].key);
 		if (v && !(type_keys[i].types & T(t)))
 			fb_error(b, v, _("“%s” does not apply to a %s field"), type_keys[i].key,
-			         type_names[t]);
+				 type_names[t]);
 	}
 }
 
@@ -100,9 +100,9 @@ static bool parse_type(struct flow_builder *b, const struct ynode *n, enum field
 			return true;
 		}
 	fb_error(b, ytree_get(n, "type"),
-	         _("unknown field type “%s”; use one of text, textarea, choice, multichoice, "
-	           "yesno, date, email, url, phone, number, list, evidence, declaration, info"),
-	         name);
+		 _("unknown field type “%s”; use one of text, textarea, choice, multichoice, "
+		   "yesno, date, email, url, phone, number, list, evidence, declaration, info"),
+		 name);
 	free(name);
 	return false;
 }
@@ -140,10 +140,10 @@ static void parse_choices(struct flow_builder *b, const struct ynode *n, struct 
 		for (size_t j = 0; j < f->nchoices; j++)
 			if (strcmp(f->choices[j].value, ch->value) == 0)
 				fb_error(b, ytree_get(c, "value"),
-				         _("the choice value “%s” appears twice"), ch->value);
+					 _("the choice value “%s” appears twice"), ch->value);
 		if (strchr(ch->value, '\n') || strchr(ch->value, ','))
 			fb_error(b, ytree_get(c, "value"),
-			         _("a choice value cannot contain a comma or a line break"));
+				 _("a choice value cannot contain a comma or a line break"));
 		f->nchoices++;
 	}
 }
@@ -168,16 +168,16 @@ static void parse_limits(struct flow_builder *b, const struct ynode *n, struct f
 	f->max_length = hi;
 	if (hi && lo > hi)
 		fb_error(b, ytree_get(n, "min_length"),
-		         _("“min_length” is larger than “max_length”"));
+			 _("“min_length” is larger than “max_length”"));
 	if (fb_str(b, n, "pattern", false, &f->pattern_src) && f->pattern_src) {
 		int rc = regcomp(&f->pattern, f->pattern_src, REG_EXTENDED | REG_NOSUB);
 		if (rc != 0) {
 			char why[256];
 			regerror(rc, &f->pattern, why, sizeof why);
 			fb_error(b, ytree_get(n, "pattern"),
-			         _("the pattern is not a valid regular "
-			           "expression: %s"),
-			         why);
+				 _("the pattern is not a valid regular "
+				   "expression: %s"),
+				 why);
 		} else {
 			f->has_pattern = true;
 		}
@@ -204,8 +204,8 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 	for (size_t i = 0; i < r->naccept; i++)
 		if (!valid_mime(r->accept[i]))
 			fb_error(b, ytree_get(n, "accept"),
-			         _("“%s” is not a file type such as application/pdf or image/jpeg"),
-			         r->accept[i]);
+				 _("“%s” is not a file type such as application/pdf or image/jpeg"),
+				 r->accept[i]);
 	fb_size(b, n, "max_size", &r->max_size);
 	fb_size(b, n, "warn_size", &r->warn_size);
 	if (r->max_size && r->warn_size >= r->max_size)
@@ -221,7 +221,7 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 			r->structure = EVIDENCE_POLICY_REJECT;
 		else if (strcmp(policy, "warn") != 0)
 			fb_error(b, ytree_get(n, "structure"),
-			         _("“structure” must be warn or reject, not “%s”"), policy);
+				 _("“structure” must be warn or reject, not “%s”"), policy);
 	}
 	free(policy);
 	fb_str(b, n, "proves", true, &r->proves);
@@ -238,8 +238,8 @@ static void parse_list(struct flow_builder *b, const struct ynode *n, struct flo
 	const struct ynode *v = ytree_get(n, "fields");
 	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
 		fb_error(b, v ? v : n,
-		         _("a list field needs “fields”: the questions asked for "
-		           "each item"));
+			 _("a list field needs “fields”: the questions asked for "
+			   "each item"));
 		return;
 	}
 	f->items = xcalloc(v->n, sizeof *f->items);
@@ -265,7 +265,7 @@ static void parse_required(struct flow_builder *b, const struct ynode *n, struct
 }
 
 void flow_build_field(struct flow_builder *b, const struct ynode *n, const char *list_id,
-                      struct flow_field *f)
+		      struct flow_field *f)
 {
 	memset(f, 0, sizeof *f);
 	if (!fb_expect_map(b, n, _("a field")))
@@ -279,7 +279,7 @@ void flow_build_field(struct flow_builder *b, const struct ynode *n, const char 
 	f->path = list_id ? xasprintf("%s.%s", list_id, f->id) : xstrdup(f->id);
 	if (list_id && !item_type_ok(f->type))
 		fb_error(b, ytree_get(n, "type"), _("a list item cannot hold a %s field"),
-		         type_names[f->type]);
+			 type_names[f->type]);
 	check_field_keys(b, n, f->type);
 	b->owner = f->path;
 	fb_str(b, n, "label", f->type != FIELD_INFO, &f->label);

@@ -13,7 +13,7 @@
 struct flow_expr_site {
 	const struct expr *e;
 	int line, column; /* of the first character of the expression text */
-	char *owner;      /* path of the field it belongs to, or NULL */
+	char *owner;	  /* path of the field it belongs to, or NULL */
 	const char *key;  /* "when", "required", "min" … */
 };
 
@@ -34,29 +34,29 @@ void fb_warning(struct flow_builder *b, int line, int column, const char *fmt, .
 /* Report keys of map not in allowed (NULL-terminated), suggesting the
  * nearest allowed key for a typo. `what` names the mapping ("a field"). */
 void fb_check_keys(struct flow_builder *b, const struct ynode *map, const char *const *allowed,
-                   const char *what);
+		   const char *what);
 bool fb_expect_map(struct flow_builder *b, const struct ynode *n, const char *what);
 
 /* Getters: false (with an error) when present but of the wrong form; the
  * output is left alone when the key is absent. `required` reports absence. */
 bool fb_str(struct flow_builder *b, const struct ynode *map, const char *key, bool required,
-            char **out);
+	    char **out);
 bool fb_uint(struct flow_builder *b, const struct ynode *map, const char *key, unsigned *out,
-             bool *present);
+	     bool *present);
 bool fb_number(struct flow_builder *b, const struct ynode *map, const char *key, double *out,
-               bool *present);
+	       bool *present);
 bool fb_bool(struct flow_builder *b, const struct ynode *map, const char *key, bool *out);
 bool fb_size(struct flow_builder *b, const struct ynode *map, const char *key, uint64_t *out);
 bool fb_str_list(struct flow_builder *b, const struct ynode *map, const char *key, char ***out,
-                 size_t *n);
+		 size_t *n);
 /* An expression: a string, or true/false for `required`. A plain date
  * scalar (2026-01-31) is taken as that date. */
 bool fb_expr(struct flow_builder *b, const struct ynode *map, const char *key, struct expr **out);
 bool fb_id(struct flow_builder *b, const struct ynode *map, const char *key, bool dashes,
-           char **out);
+	   char **out);
 
 void flow_build_field(struct flow_builder *b, const struct ynode *n, const char *list_id,
-                      struct flow_field *f);
+		      struct flow_field *f);
 void flow_field_clear(struct flow_field *f);
 
 /* Cross-references: every expression, template and field name points at

@@ -65,24 +65,24 @@ static void collect_used(const struct flow *f, struct used *u)
 }
 
 static void warn_field(struct ipw_diags *d, const struct flow *f, const struct flow_field *fl,
-                       const struct used *u)
+		       const struct used *u)
 {
 	if (!fl->help && fl->type != FIELD_INFO)
 		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
-		              _("“%s” has no help: say in plain words where the seller finds "
-		                "the answer"),
-		              fl->path);
+			      _("“%s” has no help: say in plain words where the seller finds "
+				"the answer"),
+			      fl->path);
 	bool answer = fl->type != FIELD_EVIDENCE && fl->type != FIELD_DECLARATION &&
-	              fl->type != FIELD_INFO && fl->type != FIELD_LIST;
+		      fl->type != FIELD_INFO && fl->type != FIELD_LIST;
 	if (answer && f->ndocuments > 0 && !is_used(u, fl))
 		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
-		              _("no document uses the answer to “%s”; ask only what is needed"),
-		              fl->path);
+			      _("no document uses the answer to “%s”; ask only what is needed"),
+			      fl->path);
 	if (fl->type == FIELD_EVIDENCE && fl->evidence.ngrounds == 0 && !fl->required)
 		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
-		              _("evidence “%s” is required by no ground and is never required; "
-		                "say which ground needs it (grounds:) or mark it required"),
-		              fl->path);
+			      _("evidence “%s” is required by no ground and is never required; "
+				"say which ground needs it (grounds:) or mark it required"),
+			      fl->path);
 }
 
 struct later_ctx {
@@ -109,9 +109,9 @@ static void warn_step(struct ipw_diags *d, const struct flow *f, size_t s)
 	expr_refs(st->when, ref_step, &c);
 	if (!c.any_earlier)
 		ipw_diags_add(d, IPW_SEV_WARNING, f->file, st->pos.line, st->pos.column,
-		              _("step “%s” depends only on answers given at or after it, so the "
-		                "seller can never reach it"),
-		              st->id);
+			      _("step “%s” depends only on answers given at or after it, so the "
+				"seller can never reach it"),
+			      st->id);
 }
 
 static bool has_template(const struct flow_document *doc, const char *lang)

@@ -5,7 +5,7 @@
 #include <libintl.h>
 #include <stdbool.h>
 
-#define _(s) gettext(s)
+#define _(s)  gettext(s)
 #define N_(s) (s)
 
 /* Bind the catalog and pick the language: lang (from --lang or the case),

@@ -12,7 +12,7 @@
 #include "error.h"
 #include "store.h"
 
-#define PRESENCE_STALE_SECONDS     15
+#define PRESENCE_STALE_SECONDS	   15
 #define PRESENCE_HEARTBEAT_SECONDS 5
 
 enum presence_mode { PRESENCE_EDITING, PRESENCE_WATCHING };
@@ -28,12 +28,12 @@ struct presence {
 
 /* Say (again) that this program is on case_id, in mode, at step/field. */
 int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode, const char *step,
-                      const char *field, struct ipw_error *err);
+		      const char *field, struct ipw_error *err);
 /* Remove this program's row (on quit). */
 int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err);
 /* Everybody else on case_id who announced in the last PRESENCE_STALE_SECONDS. */
 int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t *n,
-                  struct ipw_error *err);
+		  struct ipw_error *err);
 void presence_free(struct presence *v, size_t n);
 
 /* "li — watching, step 3" in the user's language, for headers. */

@@ -53,7 +53,7 @@ void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bo
 }
 
 static const struct flow_choice *find_choice(const struct flow_field *f, const char *value,
-                                             size_t len)
+					     size_t len)
 {
 	for (size_t i = 0; i < f->nchoices; i++)
 		if (strlen(f->choices[i].value) == len &&
@@ -144,7 +144,7 @@ static void add_safe(struct strbuf *b, const char *s, size_t max)
 	for (size_t i = 0; s[i] && i < max; i++) {
 		char c = s[i];
 		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		          (c >= '0' && c <= '9') || c == '_' || c == '-';
+			  (c >= '0' && c <= '9') || c == '_' || c == '-';
 		strbuf_addc(b, ok ? c : '-');
 	}
 }
@@ -158,7 +158,7 @@ struct evlist {
 };
 
 static void take_field(struct evlist *l, const struct flow_field *f, const char *path,
-                       const char *name)
+		       const char *name)
 {
 	/* Rows of one field in their upload position order (few rows: a
 	 * selection of the smallest remaining position each time). */

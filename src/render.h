@@ -33,7 +33,7 @@ struct template_scope {
 struct template_ops {
 	/* Append the text of ref (as written in the template), escaped. */
 	void (*value)(void *ctx, const char *ref, const struct template_scope *scope,
-	              struct strbuf *out);
+		      struct strbuf *out);
 	/* Does the #if / #elif expression hold here? */
 	bool (*test)(void *ctx, const struct expr *e, const struct template_scope *scope);
 	/* How many items an #each over list walks. */
@@ -44,7 +44,7 @@ struct template_ops {
 /* Walk t, appending literal text and what ops say to out. Returns IPW_OK, or
  * IPW_EUSER when the result would pass RENDER_MAX_BYTES. */
 int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
-                    struct ipw_error *err);
+		    struct ipw_error *err);
 
 enum render_format { RENDER_TEXT, RENDER_HTML };
 
@@ -56,9 +56,9 @@ void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bo
 /* One evidence file as the package and the documents number and name it. */
 struct render_evidence {
 	const struct store_evidence *row; /* borrowed from the session */
-	const struct flow_field *field;   /* NULL when the flow no longer has it */
-	unsigned number;                  /* 1-based upload order */
-	char *name;                       /* "01-invoice.pdf" */
+	const struct flow_field *field;	  /* NULL when the flow no longer has it */
+	unsigned number;		  /* 1-based upload order */
+	char *name;			  /* "01-invoice.pdf" */
 };
 
 /* The usable (ok or warn) evidence of visible fields, in upload order: flow
@@ -78,7 +78,7 @@ bool render_document_applies(const struct session *s, const struct flow_document
  * no template in lang). *out is the caller's. IPW_EUSER with a sentence when
  * the template does not parse or grows too large. */
 int render_document(const struct session *s, const struct flow_document *d, const char *lang,
-                    enum render_format fmt, char **out, struct ipw_error *err);
+		    enum render_format fmt, char **out, struct ipw_error *err);
 
 /* The languages a case's documents are written in: the case's language, then
  * the flow's review_language when it differs. Returns how many (1 or 2). */

@@ -49,7 +49,7 @@ static const struct template_scope *evidence_scope(const struct template_scope *
 
 /* {{number}} {{file}} {{proves}} {{date}} {{field}} {{mime}} {{sha256}}. */
 static bool evidence_value(const struct rctx *r, const char *ref,
-                           const struct template_scope *scope, struct strbuf *out)
+			   const struct template_scope *scope, struct strbuf *out)
 {
 	const struct template_scope *sc = evidence_scope(scope);
 	if (!sc || sc->index < 1 || sc->index > r->nev)
@@ -114,7 +114,7 @@ static bool builtin_value(const struct rctx *r, const char *ref, struct strbuf *
 }
 
 static void put_value(void *ctx, const char *ref, const struct template_scope *scope,
-                      struct strbuf *out)
+		      struct strbuf *out)
 {
 	const struct rctx *r = ctx;
 	if (scope && strcmp(ref, "index") == 0) {
@@ -199,23 +199,23 @@ static size_t count_items(void *ctx, const char *list, const struct template_sco
 }
 
 int render_document(const struct session *s, const struct flow_document *d, const char *lang,
-                    enum render_format fmt, char **out, struct ipw_error *err)
+		    enum render_format fmt, char **out, struct ipw_error *err)
 {
 	*out = NULL;
 	const struct flow_template *tpl = flow_document_template(d, lang);
 	if (!tpl || !tpl->text)
 		return ipw_error_set(err, IPW_EUSER,
-		                     _("The document “%s” has no template in English: the flow "
-		                       "file needs one (ipwiz lint shows it)."),
-		                     d->id);
+				     _("The document “%s” has no template in English: the flow "
+				       "file needs one (ipwiz lint shows it)."),
+				     d->id);
 	struct ipw_error perr;
 	ipw_error_clear(&perr);
 	struct template *t = template_parse(tpl->text, &perr);
 	if (!t)
 		return ipw_error_set(err, IPW_EUSER,
-		                     _("The template of document “%s” (%s) is broken at its line "
-		                       "%d, column %d: %s"),
-		                     d->id, tpl->lang, perr.line, perr.column, perr.msg);
+				     _("The template of document “%s” (%s) is broken at its line "
+				       "%d, column %d: %s"),
+				     d->id, tpl->lang, perr.line, perr.column, perr.msg);
 	struct rctx r = {.s = s, .flow = session_flow(s), .fmt = fmt};
 	r.ev = render_evidence_list(s, &r.nev);
 	r.ndl = deadline_list(s, &r.dl);

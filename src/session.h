@@ -18,15 +18,15 @@ struct session;
 
 struct session *session_new(struct store *st, const struct flow *flow, int64_t case_id);
 /* Create a case for flow and open it. */
-int session_create(struct store *st, const struct flow *flow, const char *title,
-		   const char *lang, struct session **out, struct ipw_error *err);
+int session_create(struct store *st, const struct flow *flow, const char *title, const char *lang,
+		   struct session **out, struct ipw_error *err);
 /* Open a case already read from the store (a listing of many cases), so
  * its row is not read again. */
 int session_open_case(struct store *st, const struct flow *flow, const struct store_case *c,
 		      struct session **out, struct ipw_error *err);
 /* Open an existing case (loads its answers). */
-int session_open(struct store *st, const struct flow *flow, int64_t case_id,
-		 struct session **out, struct ipw_error *err);
+int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
+		 struct ipw_error *err);
 void session_free(struct session *s);
 
 const struct flow *session_flow(const struct session *s);
@@ -44,7 +44,7 @@ bool session_is_draft(const struct session *s, const char *path);
 
 enum session_set_mode {
 	SESSION_STRICT, /* invalid values are refused (ipwiz set / fill) */
-	SESSION_DRAFT,  /* invalid values are kept as a flagged draft (the wizard) */
+	SESSION_DRAFT,	/* invalid values are kept as a flagged draft (the wizard) */
 };
 
 /* Validate value for the field at path and save it (NULL or "" clears).
@@ -52,9 +52,8 @@ enum session_set_mode {
  * value was still saved, flagged), IPW_ECONFLICT (someone else changed it
  * since this session read it: *conflict filled, nothing written), or
  * IPW_EENV. */
-int session_set(struct session *s, const char *path, const char *value,
-		enum session_set_mode mode, struct store_conflict *conflict,
-		struct ipw_error *err);
+int session_set(struct session *s, const char *path, const char *value, enum session_set_mode mode,
+		struct store_conflict *conflict, struct ipw_error *err);
 /* Overwrite regardless of the other session's change (the user chose "keep mine"). */
 int session_set_force(struct session *s, const char *path, const char *value,
 		      enum session_set_mode mode, struct ipw_error *err);

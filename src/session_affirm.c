@@ -71,7 +71,7 @@ static char *fingerprint_path(const struct flow_field *decl)
 }
 
 const char *session_fingerprint_value(const struct session *s, const struct flow_field *decl,
-                                      char buf[65])
+				      char buf[65])
 {
 	if (!session_get(s, decl->path))
 		return NULL;

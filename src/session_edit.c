@@ -14,7 +14,7 @@
 /* Declarations and signatures bind the seller: only the case's owner may
  * make them, however the database is shared. */
 static int check_signer(const struct session *s, const char *path, const char *value,
-                        struct ipw_error *err)
+			struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, path);
 	bool binding = (f && f->type == FIELD_DECLARATION) || session_signature_of(s, path);
@@ -31,12 +31,12 @@ static int check_signer(const struct session *s, const char *path, const char *v
 }
 
 static int session_put(struct session *s, const char *path, const char *value, bool draft,
-                       int64_t expected, struct store_conflict *conflict, struct ipw_error *err)
+		       int64_t expected, struct store_conflict *conflict, struct ipw_error *err)
 {
 	int64_t rev = 0;
 	struct store_conflict tmp = {0};
 	int r = store_answer_put(s->store, s->case_id, path, value, draft, expected, &rev,
-	                         conflict ? conflict : &tmp, err);
+				 conflict ? conflict : &tmp, err);
 	if (r == IPW_ECONFLICT && !conflict)
 		store_conflict_clear(&tmp);
 	if (r != IPW_OK)
@@ -63,8 +63,8 @@ static int record_affirmation(struct session *s, const char *path, struct ipw_er
 }
 
 static int session_set_rev(struct session *s, const char *path, const char *value,
-                           enum session_set_mode mode, int64_t expected,
-                           struct store_conflict *conflict, struct ipw_error *err)
+			   enum session_set_mode mode, int64_t expected,
+			   struct store_conflict *conflict, struct ipw_error *err)
 {
 	if (value && !*value)
 		value = NULL;
@@ -101,7 +101,7 @@ static int session_set_rev(struct session *s, const char *path, const char *valu
 static int grow_list_for(struct session *s, const char *path, struct ipw_error *err);
 
 int session_set(struct session *s, const char *path, const char *value, enum session_set_mode mode,
-                struct store_conflict *conflict, struct ipw_error *err)
+		struct store_conflict *conflict, struct ipw_error *err)
 {
 	int r = grow_list_for(s, path, err);
 	if (r != IPW_OK)
@@ -110,7 +110,7 @@ int session_set(struct session *s, const char *path, const char *value, enum ses
 }
 
 int session_set_force(struct session *s, const char *path, const char *value,
-                      enum session_set_mode mode, struct ipw_error *err)
+		      enum session_set_mode mode, struct ipw_error *err)
 {
 	/* Read the other session's revision and write over it: the user saw
 	 * both values and chose theirs. */
@@ -151,7 +151,7 @@ static int set_count(struct session *s, const char *list_path, size_t n, struct 
 	char buf[32];
 	snprintf(buf, sizeof(buf), "%zu", n);
 	return session_put(s, list_path, n ? buf : NULL, false, session_revision(s, list_path),
-	                   NULL, err);
+			   NULL, err);
 }
 
 unsigned session_list_limit(const struct flow_field *list)
@@ -160,7 +160,7 @@ unsigned session_list_limit(const struct flow_field *list)
 }
 
 int session_list_add(struct session *s, const char *list_path, size_t *index_out,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, list_path);
 	if (!f || f->type != FIELD_LIST)
@@ -168,7 +168,7 @@ int session_list_add(struct session *s, const char *list_path, size_t *index_out
 	size_t n = session_list_count(s, list_path);
 	if (n >= session_list_limit(f))
 		return ipw_error_set(err, IPW_EUSER, _("This list takes at most %u items."),
-		                     session_list_limit(f));
+				     session_list_limit(f));
 	int r = set_count(s, list_path, n + 1, err);
 	if (r == IPW_OK && index_out)
 		*index_out = n + 1;
@@ -177,7 +177,7 @@ int session_list_add(struct session *s, const char *list_path, size_t *index_out
 
 /* Copy every sub-answer of item `from` to item `to` (1-based). */
 static int move_item(struct session *s, const struct flow_field *list, size_t from, size_t to,
-                     struct ipw_error *err)
+		     struct ipw_error *err)
 {
 	for (size_t i = 0; i < list->nitems; i++) {
 		char *src = xasprintf("%s.%zu.%s", list->path, from, list->items[i].id);
@@ -199,7 +199,7 @@ static int move_item(struct session *s, const struct flow_field *list, size_t fr
 }
 
 static int clear_item(struct session *s, const struct flow_field *list, size_t idx,
-                      struct ipw_error *err)
+		      struct ipw_error *err)
 {
 	for (size_t i = 0; i < list->nitems; i++) {
 		char *p = xasprintf("%s.%zu.%s", list->path, idx, list->items[i].id);
@@ -227,7 +227,7 @@ static int grow_list_for(struct session *s, const char *path, struct ipw_error *
 	if (f && f->type == FIELD_LIST && want > session_list_count(s, list)) {
 		if (want > session_list_limit(f))
 			r = ipw_error_set(err, IPW_EUSER, _("This list takes at most %u items."),
-			                  session_list_limit(f));
+					  session_list_limit(f));
 		else
 			r = set_count(s, list, want, err);
 	}
@@ -236,13 +236,13 @@ static int grow_list_for(struct session *s, const char *path, struct ipw_error *
 }
 
 int session_list_remove(struct session *s, const char *list_path, size_t index,
-                        struct ipw_error *err)
+			struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, list_path);
 	size_t n = session_list_count(s, list_path);
 	if (!f || f->type != FIELD_LIST || index < 1 || index > n)
 		return ipw_error_set(err, IPW_EUSAGE, _("There is no item %zu in “%s”."), index,
-		                     list_path);
+				     list_path);
 	int r = IPW_OK;
 	for (size_t i = index; i < n && r == IPW_OK; i++)
 		r = move_item(s, f, i + 1, i, err);
@@ -254,13 +254,13 @@ int session_list_remove(struct session *s, const char *list_path, size_t index,
 }
 
 int session_list_move(struct session *s, const char *list_path, size_t from, size_t to,
-                      struct ipw_error *err)
+		      struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, list_path);
 	size_t n = session_list_count(s, list_path);
 	if (!f || f->type != FIELD_LIST || from < 1 || from > n || to < 1 || to > n)
 		return ipw_error_set(err, IPW_EUSAGE, _("There is no item %zu in “%s”."),
-		                     from > n ? from : to, list_path);
+				     from > n ? from : to, list_path);
 	if (from == to)
 		return IPW_OK;
 	/* Park the moving item past the end, shift the others, bring it back. */

@@ -168,8 +168,7 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 	}
 }
 
-static size_t check_step(const struct session *s, size_t step, struct session_issue **v,
-			 size_t *n)
+static size_t check_step(const struct session *s, size_t step, struct session_issue **v, size_t *n)
 {
 	size_t before = *n;
 	const struct flow_step *st = &s->flow->steps[step];

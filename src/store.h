@@ -55,8 +55,7 @@ int store_case_create(struct store *st, const char *flow_id, const char *flow_ha
 int store_case_get(struct store *st, int64_t id, struct store_case *out, struct ipw_error *err);
 int store_case_list(struct store *st, struct store_case **v, size_t *n, struct ipw_error *err);
 int store_case_set_step(struct store *st, int64_t id, const char *step, struct ipw_error *err);
-int store_case_set_status(struct store *st, int64_t id, const char *status,
-			  struct ipw_error *err);
+int store_case_set_status(struct store *st, int64_t id, const char *status, struct ipw_error *err);
 int store_case_set_title(struct store *st, int64_t id, const char *title, struct ipw_error *err);
 int store_case_delete(struct store *st, int64_t id, struct ipw_error *err);
 int store_case_duplicate(struct store *st, int64_t id, const char *title, int64_t *new_id,
@@ -94,8 +93,8 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 		     struct store_conflict *conflict, struct ipw_error *err);
 /* Move every answer under prefix `from` to prefix `to` (NULL clears them),
  * for list edits: one transaction, with audit rows. */
-int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from,
-				const char *to, struct ipw_error *err);
+int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from, const char *to,
+				struct ipw_error *err);
 
 struct store_evidence {
 	int64_t id;
@@ -118,8 +117,8 @@ int store_evidence_add(struct store *st, int64_t case_id, const struct store_evi
 		       int64_t *id, struct ipw_error *err);
 int store_evidence_update(struct store *st, int64_t case_id, const struct store_evidence *e,
 			  struct ipw_error *err);
-int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v,
-			size_t *n, struct ipw_error *err);
+int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v, size_t *n,
+			struct ipw_error *err);
 int store_evidence_remove(struct store *st, int64_t case_id, int64_t id, struct ipw_error *err);
 
 struct store_audit {

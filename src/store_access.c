@@ -67,9 +67,9 @@ int store_no_access(const char *path, struct ipw_error *err)
 		    path, place, gr->gr_name, me, gr->gr_name, me);
 	else
 		r = ipw_error_set(err, IPW_EENV,
-		                  _("You have no access to the case database %s (%s may not be "
-		                    "opened by %s); ask its owner for access, or use --db PATH."),
-		                  path, place ? place : path, me);
+				  _("You have no access to the case database %s (%s may not be "
+				    "opened by %s); ask its owner for access, or use --db PATH."),
+				  path, place ? place : path, me);
 	free(place);
 	return r;
 }

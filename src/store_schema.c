@@ -99,18 +99,17 @@ static const char schema_v2[] =
 
 /* 3: presence (presence.h) — who has a case open right now, one row per
  * running program; rows older than a few seconds are people who left. */
-static const char schema_v3[] =
-    "CREATE TABLE presence ("
-    "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-    "  host TEXT NOT NULL,"
-    "  pid INTEGER NOT NULL,"
-    "  actor TEXT NOT NULL,"
-    "  address TEXT,"
-    "  mode TEXT NOT NULL,"
-    "  step TEXT,"
-    "  field TEXT,"
-    "  updated INTEGER NOT NULL,"
-    "  PRIMARY KEY (case_id, host, pid)) WITHOUT ROWID;";
+static const char schema_v3[] = "CREATE TABLE presence ("
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  host TEXT NOT NULL,"
+				"  pid INTEGER NOT NULL,"
+				"  actor TEXT NOT NULL,"
+				"  address TEXT,"
+				"  mode TEXT NOT NULL,"
+				"  step TEXT,"
+				"  field TEXT,"
+				"  updated INTEGER NOT NULL,"
+				"  PRIMARY KEY (case_id, host, pid)) WITHOUT ROWID;";
 
 struct migration {
 	int version;

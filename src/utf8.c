@@ -197,8 +197,8 @@ static bool breaks_anywhere(uint32_t cp)
 	return utf8_cpwidth(cp) == 2;
 }
 
-size_t utf8_wrap(const char *s, size_t cols,
-		 void (*emit)(const char *line, size_t len, void *ctx), void *ctx)
+size_t utf8_wrap(const char *s, size_t cols, void (*emit)(const char *line, size_t len, void *ctx),
+		 void *ctx)
 {
 	size_t n = strlen(s), lines = 0, start = 0;
 	if (cols == 0)

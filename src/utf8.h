@@ -48,7 +48,7 @@ size_t utf8_fit(const char *s, size_t n, size_t cols, size_t *width_out);
  * characters, other text at spaces (a word longer than a line is split).
  * Calls emit(line_start, line_len, ctx) for each line; explicit newlines
  * start a new line. Returns the number of lines. */
-size_t utf8_wrap(const char *s, size_t cols,
-		 void (*emit)(const char *line, size_t len, void *ctx), void *ctx);
+size_t utf8_wrap(const char *s, size_t cols, void (*emit)(const char *line, size_t len, void *ctx),
+		 void *ctx);
 
 #endif

@@ -116,8 +116,8 @@ static int validate_date(const struct flow_field *f, const char *value, const st
 {
 	long d;
 	if (!expr_parse_date(value, &d))
-		return ipw_error_set(err, IPW_EUSER,
-				     _("Write the date as year-month-day, for example 2026-11-24."));
+		return ipw_error_set(
+		    err, IPW_EUSER, _("Write the date as year-month-day, for example 2026-11-24."));
 	struct value lim = {0};
 	if (f->min_expr) {
 		expr_eval(f->min_expr, env, &lim);
@@ -128,7 +128,8 @@ static int validate_date(const struct flow_field *f, const char *value, const st
 		if (bad) {
 			if (f->message)
 				return invalid(f, err, "");
-			return ipw_error_set(err, IPW_EUSER, _("The date must be %s or later."), when);
+			return ipw_error_set(err, IPW_EUSER, _("The date must be %s or later."),
+					     when);
 		}
 	}
 	if (f->max_expr) {
@@ -140,7 +141,8 @@ static int validate_date(const struct flow_field *f, const char *value, const st
 		if (bad) {
 			if (f->message)
 				return invalid(f, err, "");
-			return ipw_error_set(err, IPW_EUSER, _("The date must be %s or earlier."), when);
+			return ipw_error_set(err, IPW_EUSER, _("The date must be %s or earlier."),
+					     when);
 		}
 	}
 	return IPW_OK;
@@ -168,7 +170,8 @@ static int validate_text(const struct flow_field *f, const char *value, struct i
 {
 	size_t bad;
 	if (!utf8_valid(value, strlen(value), &bad))
-		return ipw_error_set(err, IPW_EUSER, _("The text has bytes that are not valid UTF-8."));
+		return ipw_error_set(err, IPW_EUSER,
+				     _("The text has bytes that are not valid UTF-8."));
 	size_t chars = 0;
 	for (size_t i = 0, n = strlen(value); i < n; i = utf8_next(value, n, i))
 		chars++;
@@ -195,36 +198,39 @@ static int validate_by_type(const struct flow_field *f, const char *value,
 	switch (f->type) {
 	case FIELD_EMAIL:
 		return valid_email(value) ? IPW_OK
-					  : invalid(f, err, _("Write an e-mail address such as "
-							      "name@example.com."));
+					  : invalid(f, err,
+						    _("Write an e-mail address such as "
+						      "name@example.com."));
 	case FIELD_URL:
 		return valid_url(value) ? IPW_OK
-					: invalid(f, err, _("Write the full address, starting with "
-							    "https://."));
+					: invalid(f, err,
+						  _("Write the full address, starting with "
+						    "https://."));
 	case FIELD_PHONE:
 		return valid_phone(value) ? IPW_OK
-					  : invalid(f, err, _("Write a phone number with its country "
-							      "code, for example +86 571 8502 2088."));
+					  : invalid(f, err,
+						    _("Write a phone number with its country "
+						      "code, for example +86 571 8502 2088."));
 	case FIELD_NUMBER:
 		return validate_number(f, value, err);
 	case FIELD_DATE:
 		return validate_date(f, value, env, err);
 	case FIELD_CHOICE:
 		return find_choice(f, value, strlen(value))
-			       ? IPW_OK
-			       : ipw_error_set(err, IPW_EUSER, _("“%s” is not one of the choices."),
-					       value);
+			   ? IPW_OK
+			   : ipw_error_set(err, IPW_EUSER, _("“%s” is not one of the choices."),
+					   value);
 	case FIELD_MULTICHOICE:
 		return validate_multichoice(f, value, err);
 	case FIELD_YESNO:
 		return strcmp(value, "yes") == 0 || strcmp(value, "no") == 0
-			       ? IPW_OK
-			       : ipw_error_set(err, IPW_EUSER, _("Answer yes or no."));
+			   ? IPW_OK
+			   : ipw_error_set(err, IPW_EUSER, _("Answer yes or no."));
 	case FIELD_DECLARATION:
 		return strcmp(value, "yes") == 0
-			       ? IPW_OK
-			       : ipw_error_set(err, IPW_EUSER,
-					       _("Affirm the statement by answering yes."));
+			   ? IPW_OK
+			   : ipw_error_set(err, IPW_EUSER,
+					   _("Affirm the statement by answering yes."));
 	case FIELD_LIST:
 	case FIELD_EVIDENCE:
 	case FIELD_INFO:

@@ -15,10 +15,10 @@ enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 struct ynode {
 	enum ynode_kind kind;
 	int line, column;    /* 1-based, where the node starts */
-	bool quoted;         /* a quoted scalar: "true" is text, not a boolean */
-	bool block;          /* a literal/folded block scalar (| or >) */
-	char *text;          /* YNODE_SCALAR */
-	size_t len;          /* bytes of text (scalars may hold NUL) */
+	bool quoted;	     /* a quoted scalar: "true" is text, not a boolean */
+	bool block;	     /* a literal/folded block scalar (| or >) */
+	char *text;	     /* YNODE_SCALAR */
+	size_t len;	     /* bytes of text (scalars may hold NUL) */
 	struct ynode *items; /* YNODE_SEQ: values; YNODE_MAP: values, keys in keys[] */
 	struct ynode *keys;  /* YNODE_MAP: scalar keys, parallel to items */
 	size_t n, cap;
@@ -27,7 +27,7 @@ struct ynode {
 /* Parse buf (name is used in messages). On failure returns NULL with every
  * error in diags; libyaml's own errors carry its line:column. */
 struct ynode *ytree_parse(const char *name, const char *buf, size_t len, size_t max_depth,
-                          struct ipw_diags *diags);
+			  struct ipw_diags *diags);
 void ytree_free(struct ynode *n);
 
 /* The value of key in a mapping, or NULL. */

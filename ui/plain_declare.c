@@ -20,7 +20,8 @@ static enum plain_action ask_signature(struct plain *p, const struct flow_field 
 	sig.path = path;
 	sig.type = FIELD_TEXT;
 	sig.help = f->help;
-	enum plain_action act = plain_field(p, &sig, path, _("Type your full name as your signature"));
+	enum plain_action act =
+	    plain_field(p, &sig, path, _("Type your full name as your signature"));
 	free(path);
 	return act;
 }
@@ -33,9 +34,10 @@ enum plain_action plain_declaration(struct plain *p, const struct flow_field *f)
 		plain_lines(p, "  ", flow_tr(f->statement));
 	}
 	if (session_affirmation_stale(p->cc.session, f->path))
-		plain_printf(p, "%s\n",
-			     _("Answers this statement covers changed after you affirmed it: read it "
-			       "again and answer yes to affirm it anew."));
+		plain_printf(
+		    p, "%s\n",
+		    _("Answers this statement covers changed after you affirmed it: read it "
+		      "again and answer yes to affirm it anew."));
 	bool on_signature = false;
 	for (;;) {
 		enum plain_action act;

@@ -12,8 +12,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-bool plain_command_action(struct plain *p, enum plain_cmd cmd, size_t arg,
-			  enum plain_action *act)
+bool plain_command_action(struct plain *p, enum plain_cmd cmd, size_t arg, enum plain_action *act)
 {
 	switch (cmd) {
 	case PLAIN_CMD_BACK:
@@ -93,7 +92,8 @@ static void print_current(struct plain *p, const struct flow_field *f, const cha
 	if (session_is_draft(s, path)) {
 		struct ipw_error err = {0};
 		session_validate(s, path, v, &err);
-		plain_printf(p, _("Current answer, not accepted yet (%s):"), plain_safe(p, err.msg));
+		plain_printf(p, _("Current answer, not accepted yet (%s):"),
+			     plain_safe(p, err.msg));
 	} else {
 		plain_printf(p, "%s", _("Current answer:"));
 	}
@@ -184,8 +184,9 @@ static enum plain_action answer(struct plain *p, const struct flow_field *f, con
 		return PLAIN_BACK;
 	int r = plain_save(p, path, value);
 	if (r == IPW_OK && f->type == FIELD_DECLARATION && !*value)
-		plain_printf(p, "%s\n",
-			     _("The statement is not affirmed; the review will list it as missing."));
+		plain_printf(
+		    p, "%s\n",
+		    _("The statement is not affirmed; the review will list it as missing."));
 	free(value);
 	if (r == IPW_OK)
 		return PLAIN_NEXT;
@@ -209,8 +210,7 @@ static char *typed_answer(struct plain *p, const struct flow_field *f, bool *mor
 }
 
 /* One typed line at the question: PLAIN_BACK means ask again. */
-static enum plain_action take_line(struct plain *p, const struct flow_field *f,
-				   const char *path)
+static enum plain_action take_line(struct plain *p, const struct flow_field *f, const char *path)
 {
 	bool more;
 	char *typed = typed_answer(p, f, &more);

@@ -95,9 +95,10 @@ static int choose(struct plain *p, const struct home *h)
 		if (cmd == PLAIN_CMD_QUIT)
 			return IPW_ECONFLICT;
 		if (cmd == PLAIN_CMD_HELP) {
-			plain_printf(p, "%s\n",
-				     _("Open a case to go on with it, or start a new one from a flow: "
-				       "the questions of one kind of complaint or answer."));
+			plain_printf(
+			    p, "%s\n",
+			    _("Open a case to go on with it, or start a new one from a flow: "
+			      "the questions of one kind of complaint or answer."));
 			continue;
 		}
 		char *end;

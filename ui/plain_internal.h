@@ -21,24 +21,24 @@ struct plain {
 	bool echo;
 	bool eof;
 	struct cli_case cc; /* store, flow and session of the open case */
-	char *line;         /* the last line read, without its newline */
+	char *line;	    /* the last line read, without its newline */
 	size_t cap;
 	size_t goto_step; /* flow step index chosen by `goto N` */
-	int status;       /* exit status once something failed (3: database) */
-	bool greeted;     /* the opening line was said */
+	int status;	  /* exit status once something failed (3: database) */
+	bool greeted;	  /* the opening line was said */
 	char *safe[PLAIN_SAFE_SLOTS];
 	unsigned nsafe;
 };
 
 /* What a prompt asks the wizard to do next. */
 enum plain_action {
-	PLAIN_NEXT,      /* the next question */
-	PLAIN_BACK,      /* the previous question */
+	PLAIN_NEXT,	 /* the next question */
+	PLAIN_BACK,	 /* the previous question */
 	PLAIN_NEXT_STEP, /* leave this step */
-	PLAIN_GOTO,      /* the step in p->goto_step */
-	PLAIN_REVIEW,    /* every answer and what is missing */
-	PLAIN_QUIT,      /* quit or end of input: everything is already saved */
-	PLAIN_FAIL,      /* the database failed; p->status says how */
+	PLAIN_GOTO,	 /* the step in p->goto_step */
+	PLAIN_REVIEW,	 /* every answer and what is missing */
+	PLAIN_QUIT,	 /* quit or end of input: everything is already saved */
+	PLAIN_FAIL,	 /* the database failed; p->status says how */
 };
 
 /* Words the user may type at any prompt. */
@@ -100,12 +100,11 @@ enum plain_action plain_field(struct plain *p, const struct flow_field *f, const
 			      const char *label);
 /* Map a command that moves (back, next, skip, goto, review, quit) to its
  * action; false (after saying why, for a bad goto) when it is none. */
-bool plain_command_action(struct plain *p, enum plain_cmd cmd, size_t arg,
-			  enum plain_action *act);
+bool plain_command_action(struct plain *p, enum plain_cmd cmd, size_t arg, enum plain_action *act);
 
 /* What came of one prompt. */
 enum plain_got {
-	PLAIN_GOT_LINE,   /* p->line holds an answer, or "" for Enter alone */
+	PLAIN_GOT_LINE,	  /* p->line holds an answer, or "" for Enter alone */
 	PLAIN_GOT_CLEAR,  /* the user asked to erase the answer */
 	PLAIN_GOT_AGAIN,  /* help was shown (or a bad command explained): ask again */
 	PLAIN_GOT_ACTION, /* *act says where to go (end of input is PLAIN_QUIT) */

@@ -23,11 +23,15 @@ struct list_word {
 /* TRANSLATORS: words typed at a list's prompt ("add", "edit 2", "remove 2");
  * the English word always works too. Keep each one word. */
 static const struct list_word list_words[] = {
-	{"add", N_("add"), LIST_ADD},	      {"a", "a", LIST_ADD},
-	{"edit", N_("edit"), LIST_EDIT},      {"e", "e", LIST_EDIT},
-	{"remove", N_("remove"), LIST_REMOVE}, {"delete", N_("delete"), LIST_REMOVE},
-	{"r", "r", LIST_REMOVE},	      {"move", N_("move"), LIST_MOVE},
-	{"m", "m", LIST_MOVE},
+    {"add", N_("add"), LIST_ADD},
+    {"a", "a", LIST_ADD},
+    {"edit", N_("edit"), LIST_EDIT},
+    {"e", "e", LIST_EDIT},
+    {"remove", N_("remove"), LIST_REMOVE},
+    {"delete", N_("delete"), LIST_REMOVE},
+    {"r", "r", LIST_REMOVE},
+    {"move", N_("move"), LIST_MOVE},
+    {"m", "m", LIST_MOVE},
 };
 
 /* Up to two item numbers after the word; false when anything else follows. */
@@ -251,8 +255,8 @@ static enum plain_action list_line(struct plain *p, const struct flow_field *f, 
 	if (n == 0)
 		plain_printf(p, "%s\n", _("There is no item yet: type add to make one."));
 	else
-		plain_printf(p, _("Give item numbers from 1 to %zu, for example edit 1 or move 2 1.\n"),
-			     n);
+		plain_printf(
+		    p, _("Give item numbers from 1 to %zu, for example edit 1 or move 2 1.\n"), n);
 	return PLAIN_NEXT;
 }
 

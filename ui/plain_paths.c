@@ -131,13 +131,13 @@ bool plain_path_guide(struct plain *p, const char *path)
 	if ((errno != ENOENT && errno != ENOTDIR) || lstat(path, &lst) == 0)
 		return false;
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-			  : xstrdup(".");
+	char *dir =
+	    slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 	const char *base = slash ? slash + 1 : path;
 	plain_printf(p, _("There is no file “%s”. Nothing was attached.\n"), plain_safe(p, path));
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && *base) {
-		plain_printf(p, _("In %s, the names that begin with “%s” are:\n"), plain_safe(p, dir),
-			     plain_safe(p, base));
+		plain_printf(p, _("In %s, the names that begin with “%s” are:\n"),
+			     plain_safe(p, dir), plain_safe(p, base));
 		say_names(p, dir, base);
 	}
 	free(dir);

@@ -129,17 +129,19 @@ static size_t print_checklist(struct plain *p)
 	struct session_issue *v;
 	size_t n = session_check(s, &v);
 	if (n == 0) {
-		plain_printf(p, "%s\n", _("Every required answer is given and every check passed."));
-		plain_printf(p, _("Make the documents and the evidence package with: ipwiz export %lld\n"),
-			     (long long)session_case_id(s));
+		plain_printf(p, "%s\n",
+			     _("Every required answer is given and every check passed."));
+		plain_printf(
+		    p, _("Make the documents and the evidence package with: ipwiz export %lld\n"),
+		    (long long)session_case_id(s));
 	} else {
 		plain_printf(p, _("Still to do (%zu):\n"), n);
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t k, m;
 		plain_step_number(s, v[i].step, &k, &m);
-		plain_printf(p, _("  Step %zu, %s: %s\n"), k, plain_safe(p, issue_label(s, v[i].path)),
-			     plain_safe(p, v[i].message));
+		plain_printf(p, _("  Step %zu, %s: %s\n"), k,
+			     plain_safe(p, issue_label(s, v[i].path)), plain_safe(p, v[i].message));
 	}
 	session_issues_free(v, n);
 	return n;

@@ -27,8 +27,9 @@ static int resolve_conflict(struct plain *p, const char *path, const char *value
 	char when[64];
 	plain_format_time((long long)c->when, when, sizeof(when));
 	if (c->value)
-		plain_printf(p, _("%s changed this answer at %s, while you were on it. Their answer: %s\n"),
-			     plain_safe(p, c->actor), when, plain_safe(p, c->value));
+		plain_printf(
+		    p, _("%s changed this answer at %s, while you were on it. Their answer: %s\n"),
+		    plain_safe(p, c->actor), when, plain_safe(p, c->value));
 	else
 		plain_printf(p, _("%s cleared this answer at %s, while you were on it.\n"),
 			     plain_safe(p, c->actor), when);

@@ -51,7 +51,8 @@ void plain_texts(struct plain *p)
 	size_t shown = 0;
 	for (size_t i = 0; i < flow->ndocuments; i++) {
 		const struct flow_document *d = &flow->documents[i];
-		if (!render_document_applies(s, d) || (d->purpose && strcmp(d->purpose, "paste") != 0))
+		if (!render_document_applies(s, d) ||
+		    (d->purpose && strcmp(d->purpose, "paste") != 0))
 			continue;
 		if (!shown++)
 			plain_printf(p, "\n%s\n", _("Texts to paste into the platform's form:"));

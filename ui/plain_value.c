@@ -216,7 +216,8 @@ void plain_value_hint(struct plain *p, const struct flow_field *f)
 		plain_printf(p, "%s\n", _("Answer yes to affirm it, or no."));
 		break;
 	case FIELD_DATE:
-		plain_printf(p, "%s\n", _("Write the date as year-month-day, for example 2026-11-24."));
+		plain_printf(p, "%s\n",
+			     _("Write the date as year-month-day, for example 2026-11-24."));
 		break;
 	case FIELD_TEXTAREA:
 		plain_printf(p, "%s\n",
@@ -225,6 +226,7 @@ void plain_value_hint(struct plain *p, const struct flow_field *f)
 		break;
 	default:
 		if (f->placeholder)
-			plain_printf(p, _("For example: %s\n"), plain_safe(p, flow_tr(f->placeholder)));
+			plain_printf(p, _("For example: %s\n"),
+				     plain_safe(p, flow_tr(f->placeholder)));
 	}
 }

@@ -7,9 +7,9 @@
 #include "cli.h"
 
 enum ui_start {
-	UI_START_HOME, /* case list, or the flow picker when there is no case */
-	UI_START_NEW,  /* a new case of flow_id (title may be NULL) */
-	UI_START_OPEN, /* resume case_id at its current step */
+	UI_START_HOME,	/* case list, or the flow picker when there is no case */
+	UI_START_NEW,	/* a new case of flow_id (title may be NULL) */
+	UI_START_OPEN,	/* resume case_id at its current step */
 	UI_START_WATCH, /* follow case_id read-only where the other person works */
 };
 

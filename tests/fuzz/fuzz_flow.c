@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t s = 0; s < f->nsteps; s++)
 			for (size_t i = 0; i < f->steps[s].nfields; i++)
 				(void)flow_field_step(f,
-				                      flow_find_field(f, f->steps[s].fields[i].id));
+						      flow_find_field(f, f->steps[s].fields[i].id));
 	}
 	flow_free(f);
 	ipw_diags_free(&d);

@@ -49,7 +49,7 @@ static void dates_round_trip_and_know_their_weekday(void **state)
 	assert_string_equal(out, "2026-02-28");
 	calendar_format_date(D("2024-02-29"), out);
 	assert_string_equal(out, "2024-02-29");
-	assert_int_equal(calendar_weekday(0), 3);               /* Thursday */
+	assert_int_equal(calendar_weekday(0), 3);		/* Thursday */
 	assert_int_equal(calendar_weekday(D("2026-02-14")), 5); /* Saturday */
 	assert_int_equal(calendar_weekday(D("1969-12-28")), 6); /* Sunday */
 	assert_int_equal(calendar_year(D("2026-12-31") + 1), 2027);
@@ -126,22 +126,22 @@ static void loader_refuses_bad_files_with_a_position(void **state)
 	assert_int_equal(err.column, 5);
 	assert_non_null(strstr(err.msg, "holiday"));
 	assert_int_equal(load("id: x\nyears:\n  2026:\n    holidays: [{date: 2027-01-01}]\n", &err),
-	                 IPW_EUSER);
+			 IPW_EUSER);
 	assert_int_equal(err.line, 4);
 	/* 2026-02-16 is a Monday: listing it as a make-up day is a typo. */
 	assert_int_equal(load("id: x\nyears:\n  2026:\n    workdays: [{date: 2026-02-16}]\n", &err),
-	                 IPW_EUSER);
+			 IPW_EUSER);
 	assert_int_equal(load("id: x\nyears:\n  2026:\n    holidays: [{date: 2026-02-16}, "
-	                      "{from: 2026-02-15, to: 2026-02-17}]\n",
-	                      &err),
-	                 IPW_EUSER);
+			      "{from: 2026-02-15, to: 2026-02-17}]\n",
+			      &err),
+			 IPW_EUSER);
 	assert_non_null(strstr(err.msg, "2026-02-16"));
 	assert_int_equal(load("id: x\nyears: {2026: {holidays: [{date: 2026-02-31}]}}\n", &err),
-	                 IPW_EUSER);
+			 IPW_EUSER);
 	assert_int_equal(load("id: x\nweekend: [monday, tuesday, wednesday, thursday, friday, "
-	                      "saturday, sunday]\nyears: {}\n",
-	                      &err),
-	                 IPW_EUSER);
+			      "saturday, sunday]\nyears: {}\n",
+			      &err),
+			 IPW_EUSER);
 	assert_int_equal(load("id: [unclosed\n", &err), IPW_EUSER);
 	assert_int_equal(err.line, 2);
 	assert_int_equal(load("", &err), IPW_EUSER);

@@ -35,15 +35,15 @@ static char *accept_docx[] = {
 
 /* The shipped flows' defaults: 8 MB max, warn over 5 MB, 700 px, strict. */
 static const struct evidence_req strict = {.accept = accept_usual,
-                                           .naccept = 3,
-                                           .max_size = 8 * 1024 * 1024,
-                                           .warn_size = 5 * 1024 * 1024,
-                                           .min_pixels = 700,
-                                           .structure = EVIDENCE_POLICY_REJECT};
+					   .naccept = 3,
+					   .max_size = 8 * 1024 * 1024,
+					   .warn_size = 5 * 1024 * 1024,
+					   .min_pixels = 700,
+					   .structure = EVIDENCE_POLICY_REJECT};
 static const struct evidence_req lenient = {.accept = accept_usual,
-                                            .naccept = 3,
-                                            .max_size = 8 * 1024 * 1024,
-                                            .structure = EVIDENCE_POLICY_WARN};
+					    .naccept = 3,
+					    .max_size = 8 * 1024 * 1024,
+					    .structure = EVIDENCE_POLICY_WARN};
 static const struct evidence_req word_only = {
     .accept = accept_docx, .naccept = 1, .structure = EVIDENCE_POLICY_REJECT};
 
@@ -54,7 +54,7 @@ static int make_corpus(void **state)
 		return -1;
 	const char *src = getenv("IPWIZ_SRCDIR");
 	char *cmd = xasprintf("sh '%s/tests/fixtures/evidence/make-samples.sh' '%s'",
-	                      src ? src : "..", dir);
+			      src ? src : "..", dir);
 	int r = system(cmd);
 	free(cmd);
 	return r == 0 ? 0 : -1;
@@ -84,8 +84,8 @@ static struct evidence_result check(const char *name, const struct evidence_req 
 		struct evidence_result r_ = check(name, req);                                      \
 		if (r_.verdict != (v) || strcmp(r_.key, k) != 0)                                   \
 			fail_msg("%s: %s/%s, expected %s/%s (%s)", name,                           \
-			         evidence_verdict_name(r_.verdict), r_.key,                        \
-			         evidence_verdict_name(v), k, r_.message);                         \
+				 evidence_verdict_name(r_.verdict), r_.key,                        \
+				 evidence_verdict_name(v), k, r_.message);                         \
 		assert_true(r_.message[0] != '\0');                                                \
 		if ((v) != EVIDENCE_OK)                                                            \
 			assert_true(r_.fix[0] != '\0');                                            \
@@ -170,20 +170,20 @@ static void gif_and_bmp_sizes_are_read(void **state)
 {
 	static const unsigned char gif[] = {
 	    'G', 'I', 'F', '8', '9', 'a', 0x20, 0x03, 0x58, 0x02, 0x00, 0x00, 0x00, 0x2c, 0,
-	    0,   0,   0,   1,   0,   1,   0,    0,    0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
+	    0,	 0,   0,   1,	0,   1,	  0,	0,    0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
 	static char *accept_gif[] = {"image/gif", "image/bmp"};
 	const struct evidence_req images = {.accept = accept_gif,
-	                                    .naccept = 2,
-	                                    .min_pixels = 700,
-	                                    .structure = EVIDENCE_POLICY_REJECT};
+					    .naccept = 2,
+					    .min_pixels = 700,
+					    .structure = EVIDENCE_POLICY_REJECT};
 	write_sample("wide.gif", gif, sizeof(gif));
 	struct evidence_result r = check("wide.gif", &images);
 	assert_int_equal(r.width, 800);
 	assert_int_equal(r.height, 600);
 	assert_string_equal(r.key, "too-small-image");
-	unsigned char bmp[58] = {'B', 'M', 58,   0,    0,    0,    0, 0, 0,    0,
-	                         54,  0,   0,    0,    40,   0,    0, 0, 0xe8, 0x03,
-	                         0,   0,   0x18, 0xfc, 0xff, 0xff, 1, 0, 24,   0};
+	unsigned char bmp[58] = {'B', 'M', 58,	 0,    0,    0,	   0, 0, 0,    0,
+				 54,  0,   0,	 0,    40,   0,	   0, 0, 0xe8, 0x03,
+				 0,   0,   0x18, 0xfc, 0xff, 0xff, 1, 0, 24,   0};
 	write_sample("tall.bmp", bmp, sizeof(bmp));
 	r = check("tall.bmp", &images);
 	assert_string_equal(r.mime, "image/bmp");
@@ -290,8 +290,8 @@ static void thumbnails_are_caught_by_pixel_size(void **state)
 	assert_int_equal(r.verdict, EVIDENCE_REJECT);
 	assert_string_equal(r.key, "too-small-image");
 	assert_string_equal(r.message,
-	                    "This image is only 100 × 80 pixels; reviewers need at least "
-	                    "700 pixels on its shorter side to read it.");
+			    "This image is only 100 × 80 pixels; reviewers need at least "
+			    "700 pixels on its shorter side to read it.");
 	expect_verdict("thumb.jpg", &strict, EVIDENCE_REJECT, "too-small-image");
 	expect_verdict("thumb.png", &lenient, EVIDENCE_OK, "ok");
 }
@@ -547,7 +547,7 @@ static void a_forked_child_does_not_share_the_worker(void **state)
 static void words_for_types(void **state)
 {
 	assert_string_equal(evidence_mime_description("application/x-executable"),
-	                    "a program (executable)");
+			    "a program (executable)");
 	assert_string_equal(evidence_mime_description("application/msword"), "a Word document");
 	assert_string_equal(evidence_mime_description("video/mp4"), "a video");
 	assert_string_equal(evidence_mime_description("x/unknown"), "a file of an unknown kind");

@@ -149,7 +149,7 @@ static void sha256_of(const char *text, char hex[65])
 }
 
 static void attach(struct world *w, const char *field, const char *path, const char *content,
-                   const char *ext, const char *mime)
+		   const char *ext, const char *mime)
 {
 	write_text(path, content);
 	char hex[65];
@@ -186,14 +186,14 @@ static int setup(void **state)
 	w->flow = flow_load_buffer("export-test.yaml", flow_yaml, strlen(flow_yaml), &diags);
 	if (!w->flow)
 		fail_msg("flow: %d:%d: %s", diags.n ? diags.v[0].line : 0,
-		         diags.n ? diags.v[0].column : 0, diags.n ? diags.v[0].msg : "?");
+			 diags.n ? diags.v[0].column : 0, diags.n ? diags.v[0].msg : "?");
 	ipw_diags_free(&diags);
 	char *db = xasprintf("%s/cases.db", w->dir);
 	struct ipw_error err;
 	assert_int_equal(store_open(db, STORE_CREATE, &w->st, &err), IPW_OK);
 	free(db);
 	assert_int_equal(session_create(w->st, w->flow, "Shop \x1b[2Jone", "zh_CN", &w->s, &err),
-	                 IPW_OK);
+			 IPW_OK);
 	set(w, "complaint_number", "IPP-7");
 	set(w, "notice_date", "2026-11-20");
 	set(w, "ip_type", "patent");
@@ -233,12 +233,12 @@ static void documents_render_in_each_language(void **state)
 	assert_int_equal(
 	    render_document(w->s, &w->flow->documents[0], "en", RENDER_TEXT, &text, &err), IPW_OK);
 	assert_string_equal(text, "Complaint IPP-7 of 2026-11-20 (Patent, patent).\n"
-	                          "We bought them.\nFrom the owner.\n"
-	                          "1. https://shop.example/1\n2. https://shop.example/2\n"
-	                          "Evidence:\n"
-	                          "1. 01-invoice.pdf: You bought genuine goods\n"
-	                          "2. 02-photo.png: The listing shows the genuine product\n"
-	                          "Respond by 2026-11-25. \n");
+				  "We bought them.\nFrom the owner.\n"
+				  "1. https://shop.example/1\n2. https://shop.example/2\n"
+				  "Evidence:\n"
+				  "1. 01-invoice.pdf: You bought genuine goods\n"
+				  "2. 02-photo.png: The listing shows the genuine product\n"
+				  "Respond by 2026-11-25. \n");
 	free(text);
 	assert_int_equal(
 	    render_document(w->s, &w->flow->documents[0], "zh_CN", RENDER_TEXT, &text, &err),
@@ -250,8 +250,8 @@ static void documents_render_in_each_language(void **state)
 	    render_document(w->s, &w->flow->documents[1], "id", RENDER_TEXT, &text, &err), IPW_OK);
 	char expected[128];
 	snprintf(expected, sizeof(expected),
-	         "Case %lld: Shop [2Jone on Export test flow, today 2026-11-24.\n",
-	         (long long)session_case_id(w->s));
+		 "Case %lld: Shop [2Jone on Export test flow, today 2026-11-24.\n",
+		 (long long)session_case_id(w->s));
 	assert_string_equal(text, expected);
 	free(text);
 	const char *langs[2];
@@ -284,9 +284,9 @@ static void package_has_everything_private(void **state)
 	assert_int_equal(res.nforced, 0);
 	mode_of(out, 0700);
 	static const char *const files[] = {
-	    "01-invoice.pdf",    "02-photo.png",   "statement.zh_CN.txt", "statement.en.txt",
-	    "statement.en.html", "summary.en.txt", "manifest.txt",        "manifest.json",
-	    "deadlines.ics",     "SHA256SUMS",
+	    "01-invoice.pdf",	 "02-photo.png",   "statement.zh_CN.txt", "statement.en.txt",
+	    "statement.en.html", "summary.en.txt", "manifest.txt",	  "manifest.json",
+	    "deadlines.ics",	 "SHA256SUMS",
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char *p = xasprintf("%s/%s", out, files[i]);
@@ -308,16 +308,16 @@ static void package_has_everything_private(void **state)
 	char *m = read_text(p);
 	free(p);
 	const char *want[] = {"“Reason for appeal”",
-	                      "statement.zh_CN.txt",
-	                      "statement.en.txt",
-	                      " 1. 01-invoice.pdf",
-	                      " 2. 02-photo.png",
-	                      "invoice scan.pdf",
-	                      "2026-11-25 (1 day left)",
-	                      "2026-12-04 (10 days left)",
-	                      "3 working days after 2026-11-20",
-	                      "countdown",
-	                      "sha256sum -c"};
+			      "statement.zh_CN.txt",
+			      "statement.en.txt",
+			      " 1. 01-invoice.pdf",
+			      " 2. 02-photo.png",
+			      "invoice scan.pdf",
+			      "2026-11-25 (1 day left)",
+			      "2026-12-04 (10 days left)",
+			      "3 working days after 2026-11-20",
+			      "countdown",
+			      "sha256sum -c"};
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		if (!strstr(m, want[i]))
 			fail_msg("manifest lacks %s:\n%s", want[i], m);
@@ -403,7 +403,7 @@ static void changed_evidence_is_refused_unless_forced(void **state)
 	bool forced = false;
 	for (size_t i = 0; i < n; i++)
 		forced = forced || (strcmp(au[i].what, "export --force") == 0 &&
-		                    strstr(au[i].new_value, "front.png"));
+				    strstr(au[i].new_value, "front.png"));
 	assert_true(forced);
 	store_audit_free(au, n);
 	export_result_clear(&res);
@@ -463,7 +463,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(documents_render_in_each_language, setup, teardown),
 	    cmocka_unit_test_setup_teardown(package_has_everything_private, setup, teardown),
 	    cmocka_unit_test_setup_teardown(changed_evidence_is_refused_unless_forced, setup,
-	                                    teardown),
+					    teardown),
 	    cmocka_unit_test_setup_teardown(missing_answers_stop_the_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(passed_deadlines_stop_the_export, setup, teardown),
 	};

@@ -336,10 +336,10 @@ static void parse_date_accepts_only_real_calendar_days(void **state)
 	assert_int_equal(d, -719162);
 	assert_true(expr_parse_date("9999-12-31", &d));
 	assert_int_equal(d, 2932896);
-	const char *bad[] = {"2026-02-30", "2025-02-29", "1900-02-29",  "2100-02-29",  "2026-04-31",
-	                     "2026-13-01", "2026-00-10", "2026-01-00",  "0000-01-01",  "2026-1-01",
-	                     "2026-01-1",  "2026/01/01", "2026-01-01x", " 2026-01-01", "",
-	                     "20260101",   "2026-01-0a", NULL};
+	const char *bad[] = {"2026-02-30", "2025-02-29", "1900-02-29",	"2100-02-29",  "2026-04-31",
+			     "2026-13-01", "2026-00-10", "2026-01-00",	"0000-01-01",  "2026-1-01",
+			     "2026-01-1",  "2026/01/01", "2026-01-01x", " 2026-01-01", "",
+			     "20260101",   "2026-01-0a", NULL};
 	for (size_t i = 0; bad[i]; i++)
 		if (expr_parse_date(bad[i], &d))
 			fail_msg("“%s” was taken as a date", bad[i]);
@@ -350,7 +350,7 @@ static void format_date_round_trips(void **state)
 {
 	char out[11];
 	const char *days[] = {"1970-01-01", "2024-02-29", "2026-12-31", "0001-01-01",
-	                      "9999-12-31", "1600-03-01", NULL};
+			      "9999-12-31", "1600-03-01", NULL};
 	for (size_t i = 0; days[i]; i++) {
 		long d;
 		assert_true(expr_parse_date(days[i], &d));
@@ -387,16 +387,16 @@ static void mistakes_name_what_to_write_and_where(void **state)
 	assert_error("(a == 1", "expected ) to close the ( at column 1", 8);
 	assert_error("a == (b or (c)", "expected ) to close the ( at column 6", 15);
 	assert_error("ip_type == \"patent", "expected \" to end the text that starts at column 12",
-	             19);
+		     19);
 	assert_error("a = 1", "write == to compare two values", 3);
 	assert_error("a ! b", "write != for “is not”, or the word not", 3);
 	assert_error("a && b", "write the word and instead of &&", 3);
 	assert_error("a || b", "write the word or instead of ||", 3);
 	assert_error("a ==", "the condition ends too early: expected a value after “==”", 5);
 	assert_error("a == and b",
-	             "expected a value (a field name, a \"text\", a number, true, false or null) "
-	             "instead of “and”",
-	             6);
+		     "expected a value (a field name, a \"text\", a number, true, false or null) "
+		     "instead of “and”",
+		     6);
 	assert_error("a b", "“b” does not belong here: join two conditions with and or or", 3);
 	assert_error("", "the condition is empty: write one, such as ip_type == \"patent\"", 1);
 	assert_error("   ", "the condition is empty: write one, such as ip_type == \"patent\"", 1);
@@ -405,17 +405,17 @@ static void mistakes_name_what_to_write_and_where(void **state)
 	assert_error("a < b < c", "compare two values at a time: join comparisons with and", 7);
 	assert_error("a == b in c", "compare two values at a time: join comparisons with and", 8);
 	assert_error("a not b",
-	             "after a value, not must be followed by in, as in "
-	             "ip_type not in [\"patent\", \"design\"]",
-	             3);
+		     "after a value, not must be followed by in, as in "
+		     "ip_type not in [\"patent\", \"design\"]",
+		     3);
 	assert_error("3days == 1",
-	             "“3days” is neither a number nor a field name: a field name starts with a "
-	             "letter",
-	             1);
+		     "“3days” is neither a number nor a field name: a field name starts with a "
+		     "letter",
+		     1);
 	assert_error("products. == 1",
-	             "a field name cannot end with a dot: write what follows it, as in "
-	             "products.2.url",
-	             9);
+		     "a field name cannot end with a dot: write what follows it, as in "
+		     "products.2.url",
+		     9);
 	assert_error("[1, 2", "expected , between two items or ] to close the [ at column 1", 6);
 	assert_error("[1 2]", "expected , between two items or ] to close the [ at column 1", 4);
 	assert_error("a == $", "“$” cannot be used in a condition", 6);
@@ -429,7 +429,7 @@ static void spaces_lines_and_long_numbers(void **state)
 	assert_error(NULL, "the condition is empty: write one, such as ip_type == \"patent\"", 1);
 	char *s = repeat("9", 400, "", "");
 	assert_error(s, "the number 9999999999999999999999999999999999999999 has too many digits",
-	             1);
+		     1);
 	free(s);
 	s = repeat("9", 300, "", "");
 	assert_holds(s);
@@ -439,37 +439,37 @@ static void spaces_lines_and_long_numbers(void **state)
 static void columns_count_characters_not_bytes(void **state)
 {
 	assert_error("\"商标\" == b c",
-	             "“c” does not belong here: join two conditions with and or or", 11);
+		     "“c” does not belong here: join two conditions with and or or", 11);
 	assert_error("名 == 1", "“名” cannot be used in a condition", 1);
 	assert_error("title == \"商标\" and (",
-	             "the condition ends too early: expected a value "
-	             "after “(”",
-	             20);
+		     "the condition ends too early: expected a value "
+		     "after “(”",
+		     20);
 }
 
 static void function_calls_are_checked_when_the_flow_loads(void **state)
 {
 	assert_error("foo(a)", "there is no function “foo”: use answered, count, has, len or date",
-	             1);
+		     1);
 	assert_error("a and products.url(1)",
-	             "there is no function “products.url”: use answered, count, has, len or date",
-	             7);
+		     "there is no function “products.url”: use answered, count, has, len or date",
+		     7);
 	assert_error("answered(\"x\")", "answered( ) takes one field name, as in answered(email)",
-	             1);
+		     1);
 	assert_error("answered(a, b)", "answered( ) takes one field name, as in answered(email)",
-	             1);
+		     1);
 	assert_error("count(1) > 0", "count( ) takes one field name, as in count(products)", 1);
 	assert_error("count() > 0", "count( ) takes one field name, as in count(products)", 1);
 	assert_error("has(grounds)",
-	             "has( ) takes a field and a value, as in has(grounds, \"genuine\")", 1);
+		     "has( ) takes a field and a value, as in has(grounds, \"genuine\")", 1);
 	assert_error("len()", "len( ) takes one value, as in len(description)", 1);
 	assert_error("date(3)", "date( ) takes one date in quotes, as in date(\"2026-02-14\")", 1);
 	assert_error("date()", "date( ) takes one date in quotes, as in date(\"2026-02-14\")", 1);
 	assert_error("x < date(\"2026-02-30\")",
-	             "“2026-02-30” is not a real date: write year-month-day, as in 2026-02-14", 10);
+		     "“2026-02-30” is not a real date: write year-month-day, as in 2026-02-14", 10);
 	assert_error("today(1)", "today takes no values: write today", 1);
 	assert_error("has(grounds \"x\")",
-	             "expected , between two values or ) to close the ( at column 4", 13);
+		     "expected , between two values or ) to close the ( at column 4", 13);
 }
 
 static void collect(const char *ref, int column, void *ctx)
@@ -493,10 +493,10 @@ static void assert_refs(const char *src, const char *want)
 static void refs_lists_every_field_with_its_column(void **state)
 {
 	assert_refs("count(products) > 0 and products.2.url == truth.name or "
-	            "today > notice_date - 3 and has(grounds, \"x\") and "
-	            "answered(email) and [pieces, 1] != null",
-	            "products@7 products.2.url@25 truth.name@43 notice_date@65 "
-	            "grounds@89 email@116 pieces@128 ");
+		    "today > notice_date - 3 and has(grounds, \"x\") and "
+		    "answered(email) and [pieces, 1] != null",
+		    "products@7 products.2.url@25 truth.name@43 notice_date@65 "
+		    "grounds@89 email@116 pieces@128 ");
 	/* built-ins and function names are not fields */
 	assert_refs("today > date(\"2026-01-01\") and not false", "");
 }
@@ -514,14 +514,14 @@ static void source_is_kept_as_written(void **state)
 
 /* head × n, middle, tail × n: a true condition, or the mistake it must give. */
 static void assert_nested(const char *head, int n, const char *middle, const char *tail,
-                          int error_column)
+			  int error_column)
 {
 	char *s = repeat(head, n, middle, tail);
 	if (error_column)
 		assert_error(s,
-		             "the condition is nested too deeply (more than 64 levels): write "
-		             "it more simply",
-		             error_column);
+			     "the condition is nested too deeply (more than 64 levels): write "
+			     "it more simply",
+			     error_column);
 	else
 		assert_holds(s);
 	free(s);

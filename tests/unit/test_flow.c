@@ -16,8 +16,8 @@
 #include "xalloc.h"
 
 /* The smallest valid flow; cases below change one thing in it. */
-#define HEAD    "id: t\nversion: 1\ntitle: T\n"
-#define STEP    "steps:\n  - id: s\n    title: S\n    fields:\n"
+#define HEAD	"id: t\nversion: 1\ntitle: T\n"
+#define STEP	"steps:\n  - id: s\n    title: S\n    fields:\n"
 #define FIELD_A "      - {id: a, type: text, label: A, help: H}\n"
 
 struct bad_case {
@@ -56,7 +56,7 @@ static const struct bad_case bad_cases[] = {
      "12:9: a second field is called “a”; field names are unique in a flow"},
     {"duplicate step id",
      HEAD STEP FIELD_A "  - id: s\n    title: S2\n    fields:\n"
-                       "      - {id: b, type: text, label: B, help: H}\n",
+		       "      - {id: b, type: text, label: B, help: H}\n",
      "9:5: a second step is called “s”"},
     {"condition names an unknown field",
      HEAD STEP FIELD_A "      - {id: b, type: text, label: B, help: H, when: c == \"x\"}\n",
@@ -70,12 +70,12 @@ static const struct bad_case bad_cases[] = {
      "8:63: the condition of “a” depends on its own answer"},
     {"conditions in a cycle",
      HEAD STEP "      - {id: a, type: text, label: A, help: H, when: answered(b)}\n"
-               "      - {id: b, type: text, label: B, help: H, when: answered(a)}\n",
+	       "      - {id: b, type: text, label: B, help: H, when: answered(a)}\n",
      "8:54: the condition of “a” depends, through other conditions, on its own answer; no "
      "order of answers can show it"},
     {"step condition names an unknown field",
      HEAD STEP FIELD_A "  - id: s2\n    title: S2\n    when: nope\n    fields:\n"
-                       "      - {id: b, type: text, label: B, help: H}\n",
+		       "      - {id: b, type: text, label: B, help: H}\n",
      "11:11: “nope” is not a field of this flow"},
     {"document without an en template",
      HEAD STEP FIELD_A
@@ -92,15 +92,15 @@ static const struct bad_case bad_cases[] = {
      "15:21: “b” in the template is not a field of this flow"},
     {"deadline with two kinds of days",
      HEAD STEP "      - {id: a, type: date, label: A, help: H}\n"
-               "deadlines:\n  - {id: d, label: D, from: a, working_days: 3, calendar_days: 5, "
-               "calendar: cn}\n",
+	       "deadlines:\n  - {id: d, label: D, from: a, working_days: 3, calendar_days: 5, "
+	       "calendar: cn}\n",
      "10:5: a deadline needs either “working_days” or “calendar_days”"},
     {"deadline from a field that is not a date",
      HEAD STEP FIELD_A "deadlines:\n  - {id: d, label: D, from: a, calendar_days: 5}\n",
      "10:5: “from: a” must name a date field"},
     {"calendar on calendar days",
      HEAD STEP "      - {id: a, type: date, label: A, help: H}\n"
-               "deadlines:\n  - {id: d, label: D, from: a, calendar_days: 5, calendar: cn}\n",
+	       "deadlines:\n  - {id: d, label: D, from: a, calendar_days: 5, calendar: cn}\n",
      "10:60: “calendar” only applies to “working_days”"},
     {"evidence without accepted types",
      HEAD STEP "      - {id: a, type: evidence, label: A, help: H, proves: P, required: true}\n",
@@ -110,15 +110,15 @@ static const struct bad_case bad_cases[] = {
      "8:71: “pdf” is not a file type such as application/pdf or image/jpeg"},
     {"warn size above max size",
      HEAD STEP "      - {id: a, type: evidence, label: A, help: H, proves: P, accept: [image/png], "
-               "max_size: 2MB, warn_size: 3MB}\n",
+	       "max_size: 2MB, warn_size: 3MB}\n",
      "8:110: “warn_size” must be below “max_size”"},
     {"size in words",
      HEAD STEP "      - {id: a, type: evidence, label: A, help: H, proves: P, accept: [image/png], "
-               "max_size: 8 megabytes}\n",
+	       "max_size: 8 megabytes}\n",
      "8:94: “max_size” must be a size such as 500KB, 8MB or 1GB, not “8 megabytes”"},
     {"evidence for a ground no choice offers",
      HEAD STEP "      - {id: a, type: evidence, label: A, help: H, proves: P, accept: [image/png], "
-               "grounds: [genuine]}\n",
+	       "grounds: [genuine]}\n",
      "8:9: the ground “genuine” is not the value of any choice in this flow"},
     {"evidence date field that is not a date",
      HEAD STEP FIELD_A
@@ -148,7 +148,7 @@ static const struct bad_case bad_cases[] = {
      "14:19: a list item cannot hold a list field"},
     {"min_items above max_items",
      HEAD STEP "      - {id: a, type: list, label: A, help: H, min_items: 5, max_items: 2, fields: "
-               "[{id: b, type: text, label: B, help: H}]}\n",
+	       "[{id: b, type: text, label: B, help: H}]}\n",
      "8:59: “min_items” is larger than “max_items”"},
     {"min above max",
      HEAD STEP "      - {id: a, type: number, label: A, help: H, min: 9, max: 1}\n",
@@ -177,7 +177,7 @@ static const struct bad_case bad_cases[] = {
      "8:9: “label” is missing here"},
     {"anchor and alias",
      HEAD STEP "      - &f {id: a, type: text, label: A, help: H}\n"
-               "      - *f\n",
+	       "      - *f\n",
      "8:9: anchors, aliases and tags are not allowed in a flow file"},
     {"two documents in one file", HEAD STEP FIELD_A "---\n" HEAD,
      "9:1: a flow file holds one YAML document; remove the second “---”"},
@@ -192,13 +192,14 @@ static const struct bad_case bad_cases[] = {
     {"empty file", "", "1:1: the file is empty"},
     {"unclosed quote", HEAD "description: \"open\n" STEP FIELD_A,
      "4:14: a quoted value is never closed; add the closing quote"},
-    {"escape in a quoted label", HEAD STEP "      - {id: a, type: text, label: \"\\e[31mA\", help: H}\n",
+    {"escape in a quoted label",
+     HEAD STEP "      - {id: a, type: text, label: \"\\e[31mA\", help: H}\n",
      "8:36: “label” contains a control character; remove it"},
     {"quoted empty label", HEAD STEP "      - {id: a, type: text, label: \"\", help: H}\n",
      "8:36: “label” is empty"},
     {"each over a field that is not a list",
      HEAD STEP FIELD_A "documents:\n  - id: d\n    title: D\n    templates:\n      en: |\n"
-                       "        {{#each a}}x{{/each}}\n",
+		       "        {{#each a}}x{{/each}}\n",
      "14:9: “a” is not a list, so {{#each a}} has nothing to repeat; use {{a}}"},
     {"top level is a list", "- a\n- b\n",
      "1:1: a flow file must be a mapping of keys and values, not a list"},
@@ -235,7 +236,7 @@ static void test_nul_byte(void **state)
 	char *msg = first_error(yaml, sizeof yaml - 1);
 	assert_non_null(msg);
 	assert_string_equal(msg, "4:15: the file contains a control character (byte 40, code "
-	                         "0x00); remove it");
+				 "0x00); remove it");
 	free(msg);
 }
 
@@ -256,8 +257,8 @@ static void test_deep_nesting_stops_early(void **state)
 static void test_billion_laughs(void **state)
 {
 	static const char yaml[] = "a: &a [x, x, x, x, x, x, x, x, x]\n"
-	                           "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-	                           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n";
+				   "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+				   "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n";
 	char *msg = first_error(yaml, sizeof yaml - 1);
 	assert_non_null(msg);
 	assert_string_equal(msg, "1:4: anchors, aliases and tags are not allowed in a flow file");
@@ -272,7 +273,7 @@ static void test_too_large(void **state)
 	char *msg = first_error(yaml, len);
 	assert_non_null(msg);
 	assert_string_equal(msg, "0:0: the file is larger than 1024 KiB; a flow file is never "
-	                         "that big");
+				 "that big");
 	free(msg);
 	free(yaml);
 }
@@ -281,7 +282,7 @@ static void test_several_errors_in_one_run(void **state)
 {
 	static const char yaml[] =
 	    HEAD "titel: x\n" STEP "      - {id: a, type: txt, label: A, help: H}\n"
-	         "      - {id: b, type: text, lable: B, help: H}\n";
+		 "      - {id: b, type: text, lable: B, help: H}\n";
 	struct ipw_diags d = {0};
 	assert_null(flow_load_buffer("t.yaml", yaml, sizeof yaml - 1, &d));
 	assert_int_equal(d.nerrors, 4); /* titel, txt, lable, and b's missing label */
@@ -295,7 +296,7 @@ static struct flow *load_fixture(void)
 	struct flow *f = flow_load_file(path, &d);
 	for (size_t i = 0; i < d.n; i++)
 		fprintf(stderr, "%s:%d:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].column,
-		        d.v[i].msg);
+			d.v[i].msg);
 	free(path);
 	ipw_diags_free(&d);
 	return f;
@@ -331,9 +332,9 @@ static void test_fixture_model(void **state)
 static void test_lint_warnings(void **state)
 {
 	static const char yaml[] = HEAD STEP "      - {id: a, type: text, label: A}\n"
-	                                     "      - {id: b, type: text, label: B, help: H}\n"
-	                                     "documents:\n  - id: d\n    title: D\n    templates:\n"
-	                                     "      en: \"{{b}}\"\n";
+					     "      - {id: b, type: text, label: B, help: H}\n"
+					     "documents:\n  - id: d\n    title: D\n    templates:\n"
+					     "      en: \"{{b}}\"\n";
 	struct ipw_diags d = {0};
 	struct flow *f = flow_load_buffer("t.yaml", yaml, sizeof yaml - 1, &d);
 	assert_non_null(f);
@@ -342,9 +343,9 @@ static void test_lint_warnings(void **state)
 	assert_int_equal(d.nwarnings, 2);
 	ipw_diags_sort(&d);
 	assert_string_equal(d.v[0].msg, "“a” has no help: say in plain words where the seller "
-	                                "finds the answer");
+					"finds the answer");
 	assert_string_equal(d.v[1].msg, "no document uses the answer to “a”; ask only what is "
-	                                "needed");
+					"needed");
 	flow_free(f);
 	ipw_diags_free(&d);
 }
@@ -355,7 +356,7 @@ int main(void)
 	struct CMUnitTest *tests = xcalloc(n + 8, sizeof *tests);
 	for (size_t i = 0; i < n; i++)
 		tests[i] = (struct CMUnitTest){bad_cases[i].name, test_bad_case, NULL, NULL,
-		                               (void *)&bad_cases[i]};
+					       (void *)&bad_cases[i]};
 	size_t k = n;
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_nul_byte);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_deep_nesting_stops_early);

@@ -18,27 +18,27 @@
 #include "xalloc.h"
 
 static struct flow_choice grounds_choices[] = {
-	{"genuine", "Genuine goods", NULL},
-	{"authorised", "Authorised", "A letter from the owner"},
-	{"prior", "Sold before", NULL},
+    {"genuine", "Genuine goods", NULL},
+    {"authorised", "Authorised", "A letter from the owner"},
+    {"prior", "Sold before", NULL},
 };
 
 static const struct flow_field grounds = {
-	.id = "grounds",
-	.path = "grounds",
-	.type = FIELD_MULTICHOICE,
-	.label = "Grounds",
-	.choices = grounds_choices,
-	.nchoices = 3,
+    .id = "grounds",
+    .path = "grounds",
+    .type = FIELD_MULTICHOICE,
+    .label = "Grounds",
+    .choices = grounds_choices,
+    .nchoices = 3,
 };
 
 static const struct flow_field ip_type = {
-	.id = "ip_type",
-	.path = "ip_type",
-	.type = FIELD_CHOICE,
-	.label = "Which right?",
-	.choices = grounds_choices,
-	.nchoices = 3,
+    .id = "ip_type",
+    .path = "ip_type",
+    .type = FIELD_CHOICE,
+    .label = "Which right?",
+    .choices = grounds_choices,
+    .nchoices = 3,
 };
 
 struct fixture {
@@ -158,8 +158,8 @@ static void multichoice_keeps_flow_order_whatever_the_separator(void **state)
 	struct fixture *fx = *state;
 	parse_ok(fx, &grounds, "3 1", "genuine\nprior");
 	parse_ok(fx, &grounds, "1,2", "genuine\nauthorised");
-	parse_ok(fx, &grounds, "2，1", "genuine\nauthorised");  /* fullwidth comma */
-	parse_ok(fx, &grounds, "3、2", "authorised\nprior");    /* enumeration comma */
+	parse_ok(fx, &grounds, "2，1", "genuine\nauthorised");	  /* fullwidth comma */
+	parse_ok(fx, &grounds, "3、2", "authorised\nprior");	  /* enumeration comma */
 	parse_ok(fx, &grounds, "1, 1 ;2", "genuine\nauthorised"); /* repeats count once */
 	parse_ok(fx, &grounds, "prior genuine", "genuine\nprior");
 	assert_string_equal(printed(fx), "");
@@ -240,24 +240,22 @@ static void printed_text_is_made_safe(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(commands_are_words_symbols_and_any_case),
-		cmocka_unit_test(goto_takes_a_step_number),
-		cmocka_unit_test(backslash_makes_a_command_word_an_answer),
-		cmocka_unit_test_setup_teardown(choice_by_number_value_or_label, setup, teardown),
-		cmocka_unit_test_setup_teardown(choice_out_of_range_says_which_numbers, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(multichoice_keeps_flow_order_whatever_the_separator,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(multichoice_names_the_bad_token, setup, teardown),
-		cmocka_unit_test_setup_teardown(yesno_in_short_and_long_form, setup, teardown),
-		cmocka_unit_test_setup_teardown(declaration_not_affirmed_is_left_empty, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(text_is_trimmed_but_textarea_is_kept, setup,
-						teardown),
-		cmocka_unit_test(answers_are_read_back_as_words),
-		cmocka_unit_test_setup_teardown(choices_are_numbered_with_their_help, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(printed_text_is_made_safe, setup, teardown),
+	    cmocka_unit_test(commands_are_words_symbols_and_any_case),
+	    cmocka_unit_test(goto_takes_a_step_number),
+	    cmocka_unit_test(backslash_makes_a_command_word_an_answer),
+	    cmocka_unit_test_setup_teardown(choice_by_number_value_or_label, setup, teardown),
+	    cmocka_unit_test_setup_teardown(choice_out_of_range_says_which_numbers, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(multichoice_keeps_flow_order_whatever_the_separator,
+					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(multichoice_names_the_bad_token, setup, teardown),
+	    cmocka_unit_test_setup_teardown(yesno_in_short_and_long_form, setup, teardown),
+	    cmocka_unit_test_setup_teardown(declaration_not_affirmed_is_left_empty, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(text_is_trimmed_but_textarea_is_kept, setup, teardown),
+	    cmocka_unit_test(answers_are_read_back_as_words),
+	    cmocka_unit_test_setup_teardown(choices_are_numbered_with_their_help, setup, teardown),
+	    cmocka_unit_test_setup_teardown(printed_text_is_made_safe, setup, teardown),
 	};
 	/* Messages in English whatever the host's language. */
 	setenv("LANGUAGE", "en", 1);

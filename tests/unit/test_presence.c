@@ -71,7 +71,7 @@ static void stale_rows_are_people_who_left(void **state)
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
 	char *sql = sqlite3_mprintf("UPDATE presence SET updated = updated - %d",
-	                            PRESENCE_STALE_SECONDS + 1);
+				    PRESENCE_STALE_SECONDS + 1);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
 	sqlite3_close(db);
@@ -118,11 +118,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(others_show_and_we_do_not, fixture_setup,
-	                                    fixture_teardown),
+					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(stale_rows_are_people_who_left, fixture_setup,
-	                                    fixture_teardown),
+					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(leaving_removes_our_row_only, fixture_setup,
-	                                    fixture_teardown),
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

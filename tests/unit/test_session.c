@@ -101,9 +101,8 @@ static void stale_session_gets_a_conflict_not_an_overwrite(void **state)
 	struct session *other = NULL;
 	assert_int_equal(store_open(fx->db, 0, &st2, &err), IPW_OK);
 	assert_int_equal(session_open(st2, fx->flow, session_case_id(fx->s), &other, &err), IPW_OK);
-	assert_int_equal(session_set(other, "complaint_number", "THEIRS-1", SESSION_STRICT, NULL,
-				     &err),
-			 IPW_OK);
+	assert_int_equal(
+	    session_set(other, "complaint_number", "THEIRS-1", SESSION_STRICT, NULL, &err), IPW_OK);
 	struct store_conflict c = {0};
 	assert_int_equal(session_set(fx->s, "complaint_number", "MINE-2", SESSION_STRICT, &c, &err),
 			 IPW_ECONFLICT);
@@ -114,12 +113,10 @@ static void stale_session_gets_a_conflict_not_an_overwrite(void **state)
 	assert_int_equal(session_reload(fx->s, &err), IPW_OK);
 	assert_string_equal(session_get(fx->s, "complaint_number"), "THEIRS-1");
 	/* the user saw both values and keeps theirs */
-	assert_int_equal(session_set_force(other, "complaint_number", "THEIRS-1", SESSION_STRICT,
-					   &err),
-			 IPW_OK);
-	assert_int_equal(session_set_force(fx->s, "complaint_number", "MINE-2", SESSION_STRICT,
-					   &err),
-			 IPW_OK);
+	assert_int_equal(
+	    session_set_force(other, "complaint_number", "THEIRS-1", SESSION_STRICT, &err), IPW_OK);
+	assert_int_equal(
+	    session_set_force(fx->s, "complaint_number", "MINE-2", SESSION_STRICT, &err), IPW_OK);
 	assert_int_equal(session_reload(other, &err), IPW_OK);
 	assert_string_equal(session_get(other, "complaint_number"), "MINE-2");
 	session_free(other);
@@ -143,9 +140,9 @@ static void evidence_is_required_only_for_its_ground(void **state)
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	assert_false(session_field_required(fx->s, "invoice"));
-	assert_int_equal(session_set(fx->s, "grounds", "authorised\ngenuine", SESSION_STRICT, NULL,
-				     &err),
-			 IPW_OK);
+	assert_int_equal(
+	    session_set(fx->s, "grounds", "authorised\ngenuine", SESSION_STRICT, NULL, &err),
+	    IPW_OK);
 	assert_true(session_field_required(fx->s, "invoice"));
 }
 
@@ -184,8 +181,8 @@ static void step_states_follow_the_answers(void **state)
 	assert_int_equal(session_set(fx->s, "complaint_number", "AB-1", SESSION_STRICT, NULL, &err),
 			 IPW_OK);
 	assert_int_equal(session_step_state(fx->s, 0), STEP_ATTENTION);
-	assert_int_equal(session_set(fx->s, "notice_date", "2026-11-20", SESSION_STRICT, NULL, &err),
-			 IPW_OK);
+	assert_int_equal(
+	    session_set(fx->s, "notice_date", "2026-11-20", SESSION_STRICT, NULL, &err), IPW_OK);
 	assert_int_equal(session_set(fx->s, "ip_type", "trademark", SESSION_STRICT, NULL, &err),
 			 IPW_OK);
 	assert_int_equal(session_step_state(fx->s, 0), STEP_DONE);
@@ -277,17 +274,25 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("IPWIZ_TODAY", "2026-11-24", 1);
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(strict_set_refuses_invalid_and_saves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(draft_set_keeps_invalid_value_flagged, setup, teardown),
-		cmocka_unit_test_setup_teardown(stale_session_gets_a_conflict_not_an_overwrite, setup, teardown),
-		cmocka_unit_test_setup_teardown(hidden_field_is_neither_visible_nor_required, setup, teardown),
-		cmocka_unit_test_setup_teardown(evidence_is_required_only_for_its_ground, setup, teardown),
-		cmocka_unit_test_setup_teardown(list_items_renumber_after_remove_and_move, setup, teardown),
-		cmocka_unit_test_setup_teardown(step_states_follow_the_answers, setup, teardown),
-		cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
-		cmocka_unit_test_setup_teardown(signature_is_a_text_answer_of_its_declaration, setup, teardown),
-		cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(strict_set_refuses_invalid_and_saves_nothing, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(draft_set_keeps_invalid_value_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stale_session_gets_a_conflict_not_an_overwrite, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(hidden_field_is_neither_visible_nor_required, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(evidence_is_required_only_for_its_ground, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(list_items_renumber_after_remove_and_move, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(step_states_follow_the_answers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order,
+					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(signature_is_a_text_answer_of_its_declaration, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes,
+					    setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,7 +63,7 @@ static const char *scoped_lookup(void *ctx, const char *path)
 }
 
 static void world_value(void *ctx, const char *ref, const struct template_scope *scope,
-                        struct strbuf *out)
+			struct strbuf *out)
 {
 	if (scope && strcmp(ref, "index") == 0) {
 		strbuf_addf(out, "%zu", scope->index);
@@ -123,7 +123,7 @@ static void literal_text_and_field_tags(void **state)
 static void if_elif_else_pick_one_branch(void **state)
 {
 	const char *t = "{{#if kind == \"trademark\"}}TM{{#elif kind == \"patent\"}}PAT"
-	                "{{#else}}OTHER{{/if}}.";
+			"{{#else}}OTHER{{/if}}.";
 	assert_renders(t, "PAT.");
 	assert_renders("{{#if kind == \"x\"}}X{{#else}}E{{/if}}", "E");
 	assert_renders("{{#if missing}}M{{/if}}", "");
@@ -151,7 +151,7 @@ static void parse_error(const char *src, int line, int column, const char *word)
 	assert_int_equal(err.status, IPW_EUSER);
 	if (err.line != line || err.column != column)
 		fail_msg("%s: error at %d:%d (%s), expected %d:%d", src, err.line, err.column,
-		         err.msg, line, column);
+			 err.msg, line, column);
 	if (word && !strstr(err.msg, word))
 		fail_msg("%s: message lacks %s: %s", src, word, err.msg);
 }
@@ -206,10 +206,10 @@ static void collect_ref(const char *ref, const char *list, int line, int column,
 static void refs_lists_every_field_reference(void **state)
 {
 	const char *src = "{{case.title}} {{today}} {{a}}\n"
-	                  "{{#if b == \"x\" and has(c, \"y\")}}{{d.value}}{{/if}}"
-	                  "{{#each items}}{{index}}{{url}}{{/each}}"
-	                  "{{#each evidence}}{{number}}{{file}}{{proves}}{{e}}{{/each}}"
-	                  "{{deadline.first}}{{truth.name}}";
+			  "{{#if b == \"x\" and has(c, \"y\")}}{{d.value}}{{/if}}"
+			  "{{#each items}}{{index}}{{url}}{{/each}}"
+			  "{{#each evidence}}{{number}}{{file}}{{proves}}{{e}}{{/each}}"
+			  "{{deadline.first}}{{truth.name}}";
 	struct ipw_error err;
 	struct template *t = template_parse(src, &err);
 	assert_non_null(t);
@@ -217,7 +217,7 @@ static void refs_lists_every_field_reference(void **state)
 	strbuf_init(&r.b);
 	template_refs(t, collect_ref, &r);
 	assert_string_equal(r.b.s, "a@1:28 b@2:7 c@2:24 d@2:35 items@2:51 items/url@2:77 "
-	                           "e@2:139 truth.name@2:171 ");
+				   "e@2:139 truth.name@2:171 ");
 	strbuf_free(&r.b);
 	template_free(t);
 }
@@ -227,22 +227,22 @@ static void escaping_strips_controls_and_keeps_what_it_should(void **state)
 	struct strbuf b;
 	strbuf_init(&b);
 	render_escape(&b,
-	              "a\x1b[31mred\x07\r\n\tb\x7f\xc2\x9b"
-	              "c\xe2\x80\xae"
-	              "d\xff"
-	              "e",
-	              RENDER_TEXT, false);
+		      "a\x1b[31mred\x07\r\n\tb\x7f\xc2\x9b"
+		      "c\xe2\x80\xae"
+		      "d\xff"
+		      "e",
+		      RENDER_TEXT, false);
 	assert_string_equal(b.s, "a[31mred  bcde");
 	strbuf_reset(&b);
 	render_escape(&b,
-	              "line 1\r\nline 2\n\x1b"
-	              "商标",
-	              RENDER_TEXT, true);
+		      "line 1\r\nline 2\n\x1b"
+		      "商标",
+		      RENDER_TEXT, true);
 	assert_string_equal(b.s, "line 1\nline 2\n商标");
 	strbuf_reset(&b);
 	render_escape(&b, "<a href=\"x\">Tom & 'Jerry'</a>\n", RENDER_HTML, false);
 	assert_string_equal(b.s,
-	                    "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; ");
+			    "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; ");
 	strbuf_free(&b);
 }
 

@@ -115,15 +115,15 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(width_counts_cjk_as_two_columns),
-		cmocka_unit_test(invalid_bytes_decode_as_replacement),
-		cmocka_unit_test(valid_reports_offset_of_first_bad_byte),
-		cmocka_unit_test(sanitize_makes_controls_visible),
-		cmocka_unit_test(fit_never_splits_a_wide_character),
-		cmocka_unit_test(prev_next_step_over_whole_characters),
-		cmocka_unit_test(wrap_breaks_latin_at_spaces),
-		cmocka_unit_test(wrap_breaks_cjk_anywhere_by_width),
-		cmocka_unit_test(wrap_keeps_explicit_newlines_and_splits_long_words),
+	    cmocka_unit_test(width_counts_cjk_as_two_columns),
+	    cmocka_unit_test(invalid_bytes_decode_as_replacement),
+	    cmocka_unit_test(valid_reports_offset_of_first_bad_byte),
+	    cmocka_unit_test(sanitize_makes_controls_visible),
+	    cmocka_unit_test(fit_never_splits_a_wide_character),
+	    cmocka_unit_test(prev_next_step_over_whole_characters),
+	    cmocka_unit_test(wrap_breaks_latin_at_spaces),
+	    cmocka_unit_test(wrap_breaks_cjk_anywhere_by_width),
+	    cmocka_unit_test(wrap_keeps_explicit_newlines_and_splits_long_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,6 +59,26 @@ void ui_draw_status(struct ui *ui)
 	free(line);
 }
 
+enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struct ui *ui),
+			    enum ui_next (*key)(struct ui *ui, void *state, const struct ui_key *k),
+			    void *state, const bool *typing)
+{
+	ui->redraw = draw;
+	enum ui_next next = stay;
+	while (next == stay) {
+		draw(ui);
+		curs_set(0);
+		refresh();
+		struct ui_key k;
+		ui_read_key(ui, &k, typing && *typing, false);
+		if (k.act == ACT_SIGNAL)
+			ui->exit_status = 128 + ui_signal_number();
+		next = key(ui, state, &k);
+	}
+	ui->redraw = NULL;
+	return next;
+}
+
 void ui_relayout(struct ui *ui)
 {
 	int rows, cols;

@@ -237,8 +237,9 @@ static void filter_key(struct home *h, const struct ui_key *k)
 	refilter(h);
 }
 
-static enum ui_next home_key(struct ui *ui, struct home *h, const struct ui_key *k)
+static enum ui_next home_key(struct ui *ui, void *state, const struct ui_key *k)
 {
+	struct home *h = state;
 	if (h->filtering && k->act != ACT_RESIZE && k->act != ACT_SIGNAL) {
 		filter_key(h, k);
 		return NEXT_HOME;
@@ -305,19 +306,7 @@ enum ui_next home_run(struct ui *ui)
 		return NEXT_PICKER;
 	}
 	current = &h;
-	ui->redraw = home_draw;
-	enum ui_next next = NEXT_HOME;
-	while (next == NEXT_HOME) {
-		home_draw(ui);
-		curs_set(0);
-		refresh();
-		struct ui_key k;
-		ui_read_key(ui, &k, h.filtering, false);
-		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 128 + ui_signal_number();
-		next = home_key(ui, &h, &k);
-	}
-	ui->redraw = NULL;
+	enum ui_next next = ui_screen_loop(ui, NEXT_HOME, home_draw, home_key, &h, &h.filtering);
 	current = NULL;
 	home_free(&h);
 	/* After a deletion: read the list again (or pick a flow when empty). */
@@ -390,8 +379,9 @@ static void picker_draw(struct ui *ui)
 	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
-static enum ui_next picker_key(struct ui *ui, struct picker_state *p, const struct ui_key *k)
+static enum ui_next picker_key(struct ui *ui, void *state, const struct ui_key *k)
 {
+	struct picker_state *p = state;
 	switch (k->act) {
 	case ACT_UP:
 	case ACT_PREV:
@@ -440,19 +430,7 @@ enum ui_next picker_run(struct ui *ui)
 		p.have_cases = ncases > 0;
 	store_cases_free(cases, ncases);
 	picking = &p;
-	ui->redraw = picker_draw;
-	enum ui_next next = NEXT_PICKER;
-	while (next == NEXT_PICKER) {
-		picker_draw(ui);
-		curs_set(0);
-		refresh();
-		struct ui_key k;
-		ui_read_key(ui, &k, false, false);
-		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 128 + ui_signal_number();
-		next = picker_key(ui, &p, &k);
-	}
-	ui->redraw = NULL;
+	enum ui_next next = ui_screen_loop(ui, NEXT_PICKER, picker_draw, picker_key, &p, NULL);
 	picking = NULL;
 	catalog_entries_free(p.v, p.n);
 	return next;

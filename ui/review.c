@@ -143,8 +143,11 @@ static void review_draw(struct ui *ui)
 	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
-static enum ui_next review_key(struct ui *ui, struct review *rv, const struct ui_key *k)
+static enum ui_next review_key(struct ui *ui, void *state, const struct ui_key *k)
 {
+	struct review *rv = state;
+	if (rv->n == 0)
+		return NEXT_STEP; /* nothing to review */
 	switch (k->act) {
 	case ACT_UP:
 	case ACT_PREV:
@@ -200,19 +203,7 @@ enum ui_next review_run(struct ui *ui)
 	struct review rv = {0};
 	review_build(ui, &rv);
 	current = &rv;
-	ui->redraw = review_draw;
-	enum ui_next next = NEXT_REVIEW;
-	while (next == NEXT_REVIEW) {
-		review_draw(ui);
-		curs_set(0);
-		refresh();
-		struct ui_key k;
-		ui_read_key(ui, &k, false, false);
-		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 128 + ui_signal_number();
-		next = rv.n ? review_key(ui, &rv, &k) : NEXT_STEP;
-	}
-	ui->redraw = NULL;
+	enum ui_next next = ui_screen_loop(ui, NEXT_REVIEW, review_draw, review_key, &rv, NULL);
 	current = NULL;
 	review_free(&rv);
 	return next;

@@ -304,8 +304,11 @@ static enum ui_next confirm(struct ui *ui, struct sub_line *ln)
 	return NEXT_STEP;
 }
 
-static enum ui_next submit_key(struct ui *ui, struct submit *sb, const struct ui_key *k)
+static enum ui_next submit_key(struct ui *ui, void *state, const struct ui_key *k)
 {
+	struct submit *sb = state;
+	if (k->act != ACT_RESIZE && k->act != ACT_HELP)
+		ui_status(ui, false, "%s", "");
 	struct sub_line *ln = sb->n ? &sb->v[sb->sel] : NULL;
 	switch (k->act) {
 	case ACT_UP:
@@ -354,21 +357,7 @@ enum ui_next submit_run(struct ui *ui)
 	sb.sel = 0;
 	select_next(&sb, 1);
 	current = &sb;
-	ui->redraw = submit_draw;
-	enum ui_next next = NEXT_SUBMIT;
-	while (next == NEXT_SUBMIT) {
-		submit_draw(ui);
-		curs_set(0);
-		refresh();
-		struct ui_key k;
-		ui_read_key(ui, &k, false, false);
-		if (k.act == ACT_SIGNAL)
-			ui->exit_status = 128 + ui_signal_number();
-		if (k.act != ACT_RESIZE && k.act != ACT_HELP)
-			ui_status(ui, false, "%s", "");
-		next = submit_key(ui, &sb, &k);
-	}
-	ui->redraw = NULL;
+	enum ui_next next = ui_screen_loop(ui, NEXT_SUBMIT, submit_draw, submit_key, &sb, NULL);
 	current = NULL;
 	submit_free(&sb);
 	return next;

@@ -263,6 +263,13 @@ int ui_open_case(struct ui *ui, int64_t id, struct ipw_error *err);
 int ui_new_case(struct ui *ui, const char *flow_id, const char *title, struct ipw_error *err);
 void ui_close_case(struct ui *ui);
 
+/* The loop of a list screen (cases, flows, review, submit): draw, wait for
+ * a key, let key() act on state, until it returns something else than
+ * stay. typing (may be NULL) says when printable keys are text. */
+enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struct ui *ui),
+			    enum ui_next (*key)(struct ui *ui, void *state, const struct ui_key *k),
+			    void *state, const bool *typing);
+
 enum ui_next home_run(struct ui *ui);
 enum ui_next picker_run(struct ui *ui);
 enum ui_next step_run(struct ui *ui);

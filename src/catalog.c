@@ -182,8 +182,10 @@ struct flow *catalog_load(const char *id_or_path, struct ipw_error *err)
 	if (!f && err && err->status == IPW_EUSER) {
 		/* Not the seller's mistake: the installed file is damaged. */
 		size_t n = strlen(err->msg);
-		snprintf(err->msg + n, sizeof(err->msg) - n,
-			 _(" This installed flow is damaged: reinstall ipwiz, or tell the flow's "
+		/* "…(YAML syntax)" has no full stop of its own. */
+		const char *stop = n && err->msg[n - 1] != '.' ? "." : "";
+		snprintf(err->msg + n, sizeof(err->msg) - n, "%s %s", stop,
+			 _("This installed flow is damaged: reinstall ipwiz, or tell the flow's "
 			   "author."));
 	}
 	free(path);

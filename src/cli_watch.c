@@ -81,8 +81,10 @@ static int watch_lines(struct cli_case *cc)
 int cli_cmd_watch(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("watch");
-	if (argc != 2)
+	if (argc < 2)
 		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	if (argc > 2)
+		return cli_usage(cmd, _("unexpected argument %s"), argv[2]);
 	struct ipw_error err = {0};
 	struct cli_case cc;
 	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)

@@ -34,5 +34,7 @@ TESTS += \
 	tests/tui/case_list_measures_cjk_titles.sh \
 	tests/tui/file_picker_attaches_and_shows_verdicts.sh \
 	tests/tui/editor_takes_a_long_answer.sh \
-	tests/tui/submission_checks_then_copies_each_box.sh
+	tests/tui/submission_checks_then_copies_each_box.sh \
+	tests/tui/alibaba_completed_in_chinese.sh \
+	tests/tui/indonesian_ui_speaks_indonesian.sh
 EXTRA_DIST += tests/tui

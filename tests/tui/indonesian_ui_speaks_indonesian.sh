@@ -1,0 +1,30 @@
+#!/bin/sh
+# A seller who reads Indonesian: with --lang id the wizard's own words (step
+# count, key hints, messages) and the flow's words (titles, questions) are
+# Indonesian at 80×24, and the case keeps its language when reopened
+# without --lang.
+. "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
+
+cp "$IPWIZ_SRCDIR/data/flows/alibaba-counter-notice.yaml" "$T/data/flows/"
+start --lang id new alibaba-counter-notice
+wait_for "Di situs mana keluhannya?"
+expect_on_screen "Akun Anda"
+expect_on_screen "langkah 1 dari"
+expect_on_screen "berikutnya"
+expect_on_screen "bantuan"
+expect_not_on_screen "Which site"
+expect_not_on_screen "next step"
+keys F5
+wait_for "Sebelum Anda mengirim"
+expect_on_screen "Jawaban ini wajib."
+keys q
+wait_exit
+[ "${rc:-}" = 0 ] || fail "the wizard exited with ${rc:-?}"
+
+# Reopened without --lang: the case speaks the language it was started in.
+start open 1
+wait_for "Di situs mana keluhannya?"
+expect_on_screen "langkah 1 dari"
+keys q
+wait_exit
+finish

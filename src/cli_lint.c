@@ -45,6 +45,7 @@ static void print_diags(struct ipw_diags *d)
 struct pot_entry {
 	char *msgid;
 	struct strbuf refs;
+	struct strbuf notes; /* "#. " lines: what the string is, for translators */
 };
 
 struct pot {
@@ -53,7 +54,7 @@ struct pot {
 	const char *file;
 };
 
-static void pot_add(const char *s, int line, void *ctx)
+static void pot_add(const char *s, int line, const char *where, void *ctx)
 {
 	struct pot *p = ctx;
 	struct pot_entry *e = NULL;
@@ -68,8 +69,10 @@ static void pot_add(const char *s, int line, void *ctx)
 		e = &p->v[p->n++];
 		e->msgid = xstrdup(s);
 		strbuf_init(&e->refs);
+		strbuf_init(&e->notes);
 	}
 	strbuf_addf(&e->refs, " %s:%d", p->file, line);
+	strbuf_addf(&e->notes, "#. %s\n", where);
 }
 
 /* A C-style quoted PO string; long or multi-line texts are split at "\n". */
@@ -108,6 +111,7 @@ static void pot_print(struct pot *p, FILE *out)
 		      out);
 	for (size_t i = 0; i < p->n; i++) {
 		if (out) {
+			fputs(p->v[i].notes.s, out);
 			fprintf(out, "#:%s\n", p->v[i].refs.s);
 			if (strchr(p->v[i].msgid, '%'))
 				fputs("#, no-c-format\n", out);
@@ -117,6 +121,7 @@ static void pot_print(struct pot *p, FILE *out)
 		}
 		free(p->v[i].msgid);
 		strbuf_free(&p->v[i].refs);
+		strbuf_free(&p->v[i].notes);
 	}
 	free(p->v);
 }

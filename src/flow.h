@@ -202,8 +202,10 @@ const struct flow_template *flow_document_template(const struct flow_document *d
 const char *flow_field_type_name(enum field_type t);
 
 /* Every translatable string of the flow with the line it was written on
- * (titles, labels, help, choices, statements …), for `ipwiz lint --pot`. */
-void flow_strings(const struct flow *f, void (*fn)(const char *s, int line, void *ctx), void *ctx);
+ * and what it is ("flow ID, field X: help"), for translators' comments in
+ * `ipwiz lint --pot`: titles, labels, help, choices, statements … */
+void flow_strings(const struct flow *f,
+		  void (*fn)(const char *s, int line, const char *where, void *ctx), void *ctx);
 
 /* Translate a flow string (gettext), NULL-safe. */
 const char *flow_tr(const char *s);

@@ -1,53 +1,74 @@
 /* flow_strings.c — the translatable words of a flow, so translators see
- * them in po/ next to the program's own messages. Templates are not here:
- * each language writes its own. */
+ * them in po/ next to the program's own messages, each with a note of what
+ * it is. Templates are not here: each language writes its own. */
 #include "config.h"
+
+#include <stdio.h>
 
 #include "flow.h"
 
-typedef void (*string_fn)(const char *s, int line, void *ctx);
+typedef void (*string_fn)(const char *s, int line, const char *where, void *ctx);
 
-static void emit(string_fn fn, void *ctx, const char *s, int line)
+struct strings {
+	const struct flow *f;
+	string_fn fn;
+	void *ctx;
+};
+
+/* "flow alibaba-counter-notice, field invoice: help" for the translator. */
+static void emit(const struct strings *w, const char *s, int line, const char *kind, const char *id,
+		 const char *what)
 {
-	if (s && *s)
-		fn(s, line, ctx);
+	if (!s || !*s)
+		return;
+	char where[256];
+	if (id)
+		snprintf(where, sizeof where, "flow %s, %s %s: %s", w->f->id, kind, id, what);
+	else
+		snprintf(where, sizeof where, "flow %s: %s", w->f->id, what);
+	w->fn(s, line, where, w->ctx);
 }
 
-static void field_strings(const struct flow_field *fl, string_fn fn, void *ctx)
+static void field_strings(const struct strings *w, const struct flow_field *fl)
 {
 	int line = fl->pos.line;
-	emit(fn, ctx, fl->label, line);
-	emit(fn, ctx, fl->help, line);
-	emit(fn, ctx, fl->placeholder, line);
-	emit(fn, ctx, fl->message, line);
-	emit(fn, ctx, fl->statement, line);
-	emit(fn, ctx, fl->evidence.proves, line);
+	const char *id = fl->path;
+	emit(w, fl->label, line, "field", id, "label");
+	emit(w, fl->help, line, "field", id, "help");
+	emit(w, fl->placeholder, line, "field", id, "placeholder (an example answer)");
+	emit(w, fl->message, line, "field", id, "message when the answer is invalid");
+	emit(w, fl->statement, line, "field", id, "statement the seller affirms");
+	emit(w, fl->evidence.proves, line, "field", id, "what the evidence proves");
 	for (size_t i = 0; i < fl->nchoices; i++) {
-		emit(fn, ctx, fl->choices[i].label, line);
-		emit(fn, ctx, fl->choices[i].help, line);
+		emit(w, fl->choices[i].label, line, "field", id, "a choice");
+		emit(w, fl->choices[i].help, line, "field", id, "a choice's help");
 	}
 	for (size_t i = 0; i < fl->nitems; i++)
-		field_strings(&fl->items[i], fn, ctx);
+		field_strings(w, &fl->items[i]);
 }
 
 void flow_strings(const struct flow *f, string_fn fn, void *ctx)
 {
-	emit(fn, ctx, f->title, 1);
-	emit(fn, ctx, f->description, 1);
+	struct strings w = {f, fn, ctx};
+	emit(&w, f->title, 1, NULL, NULL, "title");
+	emit(&w, f->description, 1, NULL, NULL, "description");
 	for (size_t s = 0; s < f->nsteps; s++) {
 		const struct flow_step *st = &f->steps[s];
-		emit(fn, ctx, st->title, st->pos.line);
-		emit(fn, ctx, st->intro, st->pos.line);
-		emit(fn, ctx, st->help, st->pos.line);
+		emit(&w, st->title, st->pos.line, "step", st->id, "title");
+		emit(&w, st->intro, st->pos.line, "step", st->id, "introduction");
+		emit(&w, st->help, st->pos.line, "step", st->id, "help");
 		for (size_t i = 0; i < st->nfields; i++)
-			field_strings(&st->fields[i], fn, ctx);
+			field_strings(&w, &st->fields[i]);
 	}
 	for (size_t i = 0; i < f->ndocuments; i++) {
-		emit(fn, ctx, f->documents[i].title, f->documents[i].pos.line);
-		emit(fn, ctx, f->documents[i].form_field, f->documents[i].pos.line);
+		const struct flow_document *d = &f->documents[i];
+		emit(&w, d->title, d->pos.line, "document", d->id, "title");
+		emit(&w, d->form_field, d->pos.line, "document", d->id,
+		     "the platform's name of the form box (use the platform's own words)");
 	}
 	for (size_t i = 0; i < f->ndeadlines; i++) {
-		emit(fn, ctx, f->deadlines[i].label, f->deadlines[i].pos.line);
-		emit(fn, ctx, f->deadlines[i].note, f->deadlines[i].pos.line);
+		const struct flow_deadline *d = &f->deadlines[i];
+		emit(&w, d->label, d->pos.line, "deadline", d->id, "label");
+		emit(&w, d->note, d->pos.line, "deadline", d->id, "note");
 	}
 }

@@ -50,6 +50,7 @@ expect_in "$err" "$T/warn.yaml:8:9: warning: “a” has no help"
 run lint --pot "$T/warn.yaml"
 expect_rc 0 "lint --pot"
 expect_in "$out" "#: $T/warn.yaml:8"
+expect_in "$out" "#. flow warn, field a: label" "the translator's note"
 expect_in "$out" 'msgid "Shop \"name\""'
 if command -v msgfmt >/dev/null; then
 	printf '%s\n' "$out" >"$T/flows.pot"

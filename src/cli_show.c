@@ -121,8 +121,7 @@ static void show_text(const struct session *s)
 	if (n)
 		printf("\n%s\n", _("Still to do:"));
 	for (size_t i = 0; i < n; i++) {
-		const struct flow_field *f = flow_find_field(flow, iss[i].path);
-		printf("  - %s: %s\n", f ? flow_tr(f->label) : iss[i].path, iss[i].message);
+		printf("  - %s: %s\n", session_path_label(s, iss[i].path), iss[i].message);
 	}
 	session_issues_free(iss, n);
 }

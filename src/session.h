@@ -62,6 +62,11 @@ int session_set_force(struct session *s, const char *path, const char *value,
 int session_validate(const struct session *s, const char *path, const char *value,
 		     struct ipw_error *err);
 
+/* What a seller calls the answer at path: its field's label (translated),
+ * "your full name, typed as signature" for a declaration's signature, or
+ * the path itself when the flow has no such field. */
+const char *session_path_label(const struct session *s, const char *path);
+
 /* Visibility and requirement under the current answers. */
 bool session_step_visible(const struct session *s, size_t step);
 bool session_field_visible(const struct session *s, const char *path);

@@ -47,6 +47,16 @@ bool session_field_visible(const struct session *s, const char *path)
 	return !f->when || expr_true(f->when, &s->env);
 }
 
+const char *session_path_label(const struct session *s, const char *path)
+{
+	const struct flow_field *f = flow_find_field(s->flow, path);
+	if (f)
+		return flow_tr(f->label);
+	if (session_signature_of(s, path))
+		return _("your full name, typed as signature");
+	return path;
+}
+
 bool session_field_required(const struct session *s, const char *path)
 {
 	const struct flow_field *sig = session_signature_of(s, path);

@@ -60,12 +60,7 @@ static void answer_blockers(struct ui *ui, struct submit *sb)
 	struct session_issue *is;
 	size_t n = session_check(ui->session, &is);
 	for (size_t i = 0; i < n; i++) {
-		const struct flow_field *fl = flow_find_field(f, is[i].path);
-		size_t plen = strlen(is[i].path);
-		bool signature = !fl && plen > 5 && strcmp(is[i].path + plen - 5, ".name") == 0;
-		const char *label = fl		? flow_tr(fl->label)
-				    : signature ? _("your full name, typed as signature")
-						: is[i].path;
+		const char *label = session_path_label(ui->session, is[i].path);
 		add(sb, SUB_BLOCKER, is[i].step, is[i].path,
 		    xasprintf("%s %s › %s: %s", ui_theme.attention,
 			      flow_tr(f->steps[is[i].step].title), label, is[i].message));

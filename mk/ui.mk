@@ -36,5 +36,6 @@ TESTS += \
 	tests/tui/editor_takes_a_long_answer.sh \
 	tests/tui/submission_checks_then_copies_each_box.sh \
 	tests/tui/alibaba_completed_in_chinese.sh \
-	tests/tui/indonesian_ui_speaks_indonesian.sh
+	tests/tui/indonesian_ui_speaks_indonesian.sh \
+	tests/tui/back_keeps_answers_and_drafts.sh
 EXTRA_DIST += tests/tui

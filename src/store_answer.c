@@ -47,17 +47,17 @@ static void drop_answers(void *v, size_t n)
 	store_answers_free(v, n);
 }
 
-static const struct store_rowset answer_rows = {sizeof(struct store_answer), read_answer,
-						drop_answers};
+const struct store_rowset store_answer_rows = {sizeof(struct store_answer), read_answer,
+					       drop_answers};
 
 int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v, size_t *n,
 		      struct ipw_error *err)
 {
 	void *items;
 	int r = store_case_rows(st,
-				"SELECT path, value, revision, actor, updated, draft FROM answers "
+				"SELECT " STORE_ANSWER_COLUMNS " FROM answers "
 				"WHERE case_id = ? ORDER BY path",
-				case_id, &answer_rows, &items, n, err);
+				case_id, &store_answer_rows, &items, n, err);
 	*v = items;
 	return r;
 }

@@ -174,19 +174,17 @@ static void drop_evidence(void *v, size_t n)
 	store_evidence_free(v, n);
 }
 
-static const struct store_rowset evidence_rows = {sizeof(struct store_evidence), read_evidence,
-						  drop_evidence};
+const struct store_rowset store_evidence_rows = {sizeof(struct store_evidence), read_evidence,
+						 drop_evidence};
 
 int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v, size_t *n,
 			struct ipw_error *err)
 {
 	void *items;
-	int r =
-	    store_case_rows(st,
-			    "SELECT id, field, path, size, mtime, sha256, mime, verdict, "
-			    "message_key, message, fix, ext, checked_at, position FROM evidence "
-			    "WHERE case_id = ? ORDER BY field, position, id",
-			    case_id, &evidence_rows, &items, n, err);
+	int r = store_case_rows(st,
+				"SELECT " STORE_EVIDENCE_COLUMNS " FROM evidence "
+				"WHERE case_id = ? ORDER BY field, position, id",
+				case_id, &store_evidence_rows, &items, n, err);
 	*v = items;
 	return r;
 }

@@ -87,6 +87,15 @@ struct store_rowset {
  * then release it. On failure nothing is kept: *items NULL, *n 0. */
 int store_rows(struct store *st, sqlite3_stmt *s, const struct store_rowset *set, void **items,
 	       size_t *n, struct ipw_error *err);
+/* The rows of an answer (store_answer.c) and of an evidence file
+ * (store_evidence.c), read from the columns their queries select first. */
+#define STORE_ANSWER_COLUMNS "path, value, revision, actor, updated, draft"
+#define STORE_EVIDENCE_COLUMNS                                                                     \
+	"id, field, path, size, mtime, sha256, mime, verdict, message_key, message, fix, ext, "    \
+	"checked_at, position"
+extern const struct store_rowset store_answer_rows;
+extern const struct store_rowset store_evidence_rows;
+
 /* store_rows over sql, whose one parameter is the case id. */
 int store_case_rows(struct store *st, const char *sql, int64_t case_id,
 		    const struct store_rowset *set, void **items, size_t *n, struct ipw_error *err);

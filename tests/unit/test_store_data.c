@@ -345,6 +345,89 @@ static void a_read_snapshot_is_stable_and_a_write_ends_it(void **state)
 	store_close(other);
 }
 
+static void same_answers(const struct store_answer *a, size_t na, const struct store_answer *b,
+			 size_t nb)
+{
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(a[i].path, b[i].path);
+		if (a[i].value || b[i].value)
+			assert_string_equal(a[i].value, b[i].value);
+		assert_int_equal(a[i].revision, b[i].revision);
+		assert_int_equal(a[i].draft, b[i].draft);
+	}
+}
+
+static void same_evidence(const struct store_evidence *a, size_t na, const struct store_evidence *b,
+			  size_t nb)
+{
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_int_equal(a[i].id, b[i].id);
+		assert_string_equal(a[i].field, b[i].field);
+		assert_string_equal(a[i].path, b[i].path);
+		assert_string_equal(a[i].verdict, b[i].verdict);
+		assert_int_equal(a[i].position, b[i].position);
+	}
+}
+
+/* store_scan (the listing's one pass over each table) hands every case the
+ * rows the per-case reads give it: cases without rows, rows of a case the
+ * caller skips, evidence added out of case order, a deleted case between. */
+static void a_scan_gives_each_case_its_own_rows(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	int64_t id[6] = {fx->case_id};
+	for (int i = 1; i < 6; i++)
+		assert_int_equal(
+		    store_case_create(fx->st, "core-test", "sha256:1", "T", "en", &id[i], &err),
+		    IPW_OK);
+	put(fx->st, id[0], "name", "Li", 0);
+	put(fx->st, id[0], "email", "li@shop.cn", 0);
+	put(fx->st, id[2], "products.1.url", "https://a.example/1", 0);
+	put(fx->st, id[2], "name", "王", 0);
+	put(fx->st, id[3], "skipped", "by the caller", 0);
+	put(fx->st, id[5], "name", NULL, put(fx->st, id[5], "name", "cleared", 0));
+	struct store_evidence e = {.field = "invoice", .path = "/srv/a.pdf", .verdict = "ok"};
+	int64_t eid;
+	const int64_t order[] = {5, 0, 2, 0, 3};
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++)
+		assert_int_equal(store_evidence_add(fx->st, id[order[i]], &e, &eid, &err), IPW_OK);
+	e.field = "design";
+	assert_int_equal(store_evidence_add(fx->st, id[0], &e, &eid, &err), IPW_OK);
+	assert_int_equal(store_case_delete(fx->st, id[4], &err), IPW_OK);
+
+	assert_int_equal(store_read_begin(fx->st, &err), IPW_OK);
+	struct store_scan *sc = NULL;
+	assert_int_equal(store_scan_begin(fx->st, &sc, &err), IPW_OK);
+	size_t total_answers = 0, total_evidence = 0;
+	for (int i = 0; i < 6; i++) {
+		if (i == 3 || i == 4) /* skipped by the caller; deleted */
+			continue;
+		struct store_answer *sa, *ga;
+		struct store_evidence *se, *ge;
+		size_t nsa, nse, nga, nge;
+		assert_int_equal(store_scan_case(sc, id[i], &sa, &nsa, &se, &nse, &err), IPW_OK);
+		assert_int_equal(store_answers_get(fx->st, id[i], &ga, &nga, &err), IPW_OK);
+		assert_int_equal(store_evidence_list(fx->st, id[i], &ge, &nge, &err), IPW_OK);
+		same_answers(sa, nsa, ga, nga);
+		same_evidence(se, nse, ge, nge);
+		total_answers += nsa;
+		total_evidence += nse;
+		store_answers_free(sa, nsa);
+		store_answers_free(ga, nga);
+		store_evidence_free(se, nse);
+		store_evidence_free(ge, nge);
+	}
+	store_scan_end(sc);
+	store_read_end(fx->st);
+	/* the first case: two answers, three files in two fields; the third: two
+	 * answers, one file; the sixth: a cleared answer, one file */
+	assert_int_equal(total_answers, 5);
+	assert_int_equal(total_evidence, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +441,7 @@ int main(void)
 	    T(list_item_answers_move_with_their_prefix),
 	    T(changes_by_another_connection_are_noticed),
 	    T(a_read_snapshot_is_stable_and_a_write_ends_it),
+	    T(a_scan_gives_each_case_its_own_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@ libipwiz_a_SOURCES += \
 	src/session.h src/session_internal.h \
 	src/answers_file.c src/answers_file.h \
 	src/cli.c src/cli.h \
+	src/case_walk.c src/case_walk.h \
 	src/cli_case.c src/cli_show.c src/cli_answers.c src/cli_coach.c
 
 noinst_HEADERS = src/flow.h src/expr.h src/store.h src/evidence.h src/template.h ui/plain.h

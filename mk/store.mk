@@ -2,7 +2,7 @@
 libipwiz_a_SOURCES += \
 	src/store.c src/store_sql.c src/store_schema.c src/store_case.c \
 	src/store_answer.c src/store_evidence.c src/store_audit.c src/store_copy.c \
-	src/store_access.c src/store_internal.h src/store_read.h src/cli_history.c
+	src/store_access.c src/store_scan.c src/store_internal.h src/store_read.h src/cli_history.c
 
 check_PROGRAMS += tests/unit/test_store
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/store_fixture.h
@@ -29,6 +29,7 @@ tests_unit_test_store_disk_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_store_disk
 
 TESTS += \
+	tests/cli/list_counts_each_cases_progress.sh \
 	tests/cli/store_history_shows_who_what_when.sh \
 	tests/cli/store_refusals_exit_3.sh \
 	tests/cli/store_set_survives_kill_9.sh

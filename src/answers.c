@@ -43,11 +43,12 @@ struct answer *answers_find(const struct answers *a, const char *path)
 	return found ? &a->v[i] : NULL;
 }
 
-struct answer *answers_put(struct answers *a, const char *path, const char *value, int64_t revision,
-			   int64_t updated, bool draft)
+/* The answer at path, made empty when new; *fresh says which. */
+static struct answer *slot(struct answers *a, const char *path, bool *fresh)
 {
 	bool found;
 	size_t i = answers_search(a, path, &found);
+	*fresh = !found;
 	if (!found) {
 		if (a->n == a->cap) {
 			a->cap = a->cap ? a->cap * 2 : 32;
@@ -56,12 +57,40 @@ struct answer *answers_put(struct answers *a, const char *path, const char *valu
 		memmove(&a->v[i + 1], &a->v[i], (a->n - i) * sizeof(*a->v));
 		a->n++;
 		memset(&a->v[i], 0, sizeof(a->v[i]));
-		a->v[i].path = xstrdup(path);
 	}
-	struct answer *ans = &a->v[i];
-	xstrset(&ans->value, value);
+	return &a->v[i];
+}
+
+static void set_meta(struct answer *ans, int64_t revision, int64_t updated, bool draft)
+{
 	ans->revision = revision;
 	ans->updated = updated;
 	ans->draft = draft;
+}
+
+struct answer *answers_put(struct answers *a, const char *path, const char *value, int64_t revision,
+			   int64_t updated, bool draft)
+{
+	bool fresh;
+	struct answer *ans = slot(a, path, &fresh);
+	if (fresh)
+		ans->path = xstrdup(path);
+	xstrset(&ans->value, value);
+	set_meta(ans, revision, updated, draft);
+	return ans;
+}
+
+struct answer *answers_adopt(struct answers *a, char *path, char *value, int64_t revision,
+			     int64_t updated, bool draft)
+{
+	bool fresh;
+	struct answer *ans = slot(a, path, &fresh);
+	if (fresh)
+		ans->path = path;
+	else
+		free(path);
+	free(ans->value);
+	ans->value = value;
+	set_meta(ans, revision, updated, draft);
 	return ans;
 }

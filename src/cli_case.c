@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "case_walk.h"
 #include "catalog.h"
 #include "cli.h"
 #include "front.h"
@@ -79,73 +80,32 @@ int cli_cmd_open(struct cli *cli, int argc, char **argv)
 	return front_run(cli, &(struct ui_request){.start = UI_START_OPEN, .case_id = id});
 }
 
-/* Flows are loaded once per id while listing many cases; a flow that is
- * not installed is remembered as missing, not looked for again. */
-struct flow_cache_entry {
-	char *id;
-	struct flow *flow; /* NULL: not installed */
-};
-
-struct flow_cache {
-	struct flow_cache_entry *v;
-	size_t n;
-};
-
-static struct flow *cache_get(struct flow_cache *fc, const char *id)
-{
-	for (size_t i = 0; i < fc->n; i++)
-		if (strcmp(fc->v[i].id, id) == 0)
-			return fc->v[i].flow;
-	struct ipw_error err = {0};
-	struct flow *f = catalog_load(id, &err);
-	fc->v = xreallocarray(fc->v, fc->n + 1, sizeof(*fc->v));
-	fc->v[fc->n++] = (struct flow_cache_entry){xstrdup(id), f};
-	return f;
-}
-
-static void cache_free(struct flow_cache *fc)
-{
-	for (size_t i = 0; i < fc->n; i++) {
-		free(fc->v[i].id);
-		flow_free(fc->v[i].flow);
-	}
-	free(fc->v);
-}
-
 struct case_summary {
 	size_t answered, required;
 	bool known_flow;
 };
 
-static void summarise(struct store *st, struct flow_cache *fc, const struct store_case *c,
-		      struct case_summary *sum)
+static void summarise(size_t i, const struct store_case *c, const struct session *s, void *ctx)
 {
-	memset(sum, 0, sizeof(*sum));
-	struct flow *f = cache_get(fc, c->flow_id);
-	if (!f)
-		return;
-	sum->known_flow = true;
-	struct session *s = NULL;
-	struct ipw_error err = {0};
-	if (session_open_case(st, f, c, &s, &err) == IPW_OK)
+	(void)c;
+	struct case_summary *sum = &((struct case_summary *)ctx)[i];
+	sum->known_flow = s != NULL;
+	if (s)
 		session_progress(s, &sum->answered, &sum->required);
-	session_free(s);
 }
 
-static void list_json(struct store *st, struct flow_cache *fc, struct store_case *v, size_t n)
+static void list_json(const struct store_case *v, const struct case_summary *sum, size_t n)
 {
 	printf("{\"cases\":[");
 	for (size_t i = 0; i < n; i++) {
-		struct case_summary sum;
-		summarise(st, fc, &v[i], &sum);
 		printf("%s{\"id\":%lld,\"flow\":", i ? "," : "", (long long)v[i].id);
 		cli_json_string(stdout, v[i].flow_id);
 		printf(",\"title\":");
 		cli_json_string(stdout, v[i].title);
 		printf(",\"status\":");
 		cli_json_string(stdout, v[i].status);
-		printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld}", sum.answered,
-		       sum.required, (long long)v[i].updated);
+		printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld}", sum[i].answered,
+		       sum[i].required, (long long)v[i].updated);
 	}
 	printf("]}\n");
 }
@@ -157,12 +117,12 @@ static void print_cell(const char *s, size_t cols)
 	size_t w;
 	size_t bytes = utf8_fit(safe, strlen(safe), cols, &w);
 	fwrite(safe, 1, bytes, stdout);
-	for (; w < cols; w++)
-		putchar(' ');
+	if (w < cols)
+		printf("%*s", (int)(cols - w), "");
 	free(safe);
 }
 
-static void list_text(struct store *st, struct flow_cache *fc, struct store_case *v, size_t n)
+static void list_text(const struct store_case *v, const struct case_summary *sum, size_t n)
 {
 	if (n == 0) {
 		printf(_(
@@ -175,16 +135,14 @@ static void list_text(struct store *st, struct flow_cache *fc, struct store_case
 	print_cell(_("Status"), 11);
 	printf("%s\n", _("Progress"));
 	for (size_t i = 0; i < n; i++) {
-		struct case_summary sum;
-		summarise(st, fc, &v[i], &sum);
 		char id[24];
 		snprintf(id, sizeof(id), "%lld", (long long)v[i].id);
 		print_cell(id, 6);
 		print_cell(v[i].title, 32);
 		print_cell(v[i].flow_id, 26);
 		print_cell(cli_status_name(v[i].status), 11);
-		if (sum.known_flow)
-			printf("%zu/%zu\n", sum.answered, sum.required);
+		if (sum[i].known_flow)
+			printf("%zu/%zu\n", sum[i].answered, sum[i].required);
 		else
 			printf("%s\n", _("flow not installed"));
 	}
@@ -200,19 +158,28 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 	struct store *st = NULL;
 	struct store_case *v = NULL;
 	size_t n = 0;
+	struct case_summary *sum = NULL;
 	/* One snapshot for the whole listing: every case reads consistently,
-	 * and 10,000 cases cost one read transaction, not 30,000. */
-	if (cli_store_open(cli, STORE_CREATE, &st, &err) != IPW_OK ||
-	    store_read_begin(st, &err) != IPW_OK || store_case_list(st, &v, &n, &err) != IPW_OK) {
+	 * and 10,000 cases cost one read transaction and three queries, not
+	 * 30,000 of each. Everything is read before anything is printed: a
+	 * database failing half-way gives an error, not half a table. */
+	int r = cli_store_open(cli, STORE_CREATE, &st, &err);
+	if (r == IPW_OK && (r = store_read_begin(st, &err)) == IPW_OK &&
+	    (r = store_case_list(st, &v, &n, &err)) == IPW_OK) {
+		sum = xcalloc(n ? n : 1, sizeof(*sum));
+		r = case_walk(st, v, n, summarise, sum, &err);
+	}
+	if (r != IPW_OK) {
+		free(sum);
+		store_cases_free(v, n);
 		store_close(st);
 		return cli_fail(&err);
 	}
-	struct flow_cache fc = {0};
 	if (json)
-		list_json(st, &fc, v, n);
+		list_json(v, sum, n);
 	else
-		list_text(st, &fc, v, n);
-	cache_free(&fc);
+		list_text(v, sum, n);
+	free(sum);
 	store_cases_free(v, n);
 	store_read_end(st);
 	store_close(st);

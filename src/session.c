@@ -70,19 +70,37 @@ void session_free(struct session *s)
 	free(s);
 }
 
+/* Rows read from the store become the session's: answer strings are moved
+ * into its answers, the evidence array is kept as it is. */
+static void adopt_rows(struct session *s, struct store_answer *v, size_t n,
+		       struct store_evidence *e, size_t ne)
+{
+	answers_clear(&s->answers);
+	for (size_t i = 0; i < n; i++) {
+		answers_adopt(&s->answers, v[i].path, v[i].value, v[i].revision, v[i].updated,
+			      v[i].draft);
+		v[i].path = v[i].value = NULL;
+	}
+	store_answers_free(v, n);
+	store_evidence_free(s->evidence, s->nevidence);
+	s->evidence = e;
+	s->nevidence = ne;
+}
+
 /* The answers and evidence rows of the case, into the session. */
 static int load_answers(struct session *s, struct ipw_error *err)
 {
 	struct store_answer *v = NULL;
-	size_t n = 0;
+	struct store_evidence *e = NULL;
+	size_t n = 0, ne = 0;
 	if (store_answers_get(s->store, s->case_id, &v, &n, err) != IPW_OK)
 		return err ? err->status : IPW_EENV;
-	answers_clear(&s->answers);
-	for (size_t i = 0; i < n; i++)
-		answers_put(&s->answers, v[i].path, v[i].value, v[i].revision, v[i].updated,
-			    v[i].draft);
-	store_answers_free(v, n);
-	return session_reload_evidence(s, err);
+	if (store_evidence_list(s->store, s->case_id, &e, &ne, err) != IPW_OK) {
+		store_answers_free(v, n);
+		return err ? err->status : IPW_EENV;
+	}
+	adopt_rows(s, v, n, e, ne);
+	return IPW_OK;
 }
 
 int session_reload(struct session *s, struct ipw_error *err)
@@ -100,8 +118,9 @@ static char *dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-int session_open_case(struct store *st, const struct flow *flow, const struct store_case *c,
-		      struct session **out, struct ipw_error *err)
+struct session *session_from_rows(struct store *st, const struct flow *flow,
+				  const struct store_case *c, struct store_answer *a, size_t na,
+				  struct store_evidence *e, size_t ne)
 {
 	struct session *s = session_new(st, flow, c->id);
 	s->c = *c;
@@ -112,15 +131,10 @@ int session_open_case(struct store *st, const struct flow *flow, const struct st
 	s->c.current_step = dup_or_null(c->current_step);
 	s->c.owner = dup_or_null(c->owner);
 	s->c.lang = dup_or_null(c->lang);
-	int r = load_answers(s, err);
-	if (r != IPW_OK) {
-		session_free(s);
-		return r;
-	}
+	adopt_rows(s, a, na, e, ne);
 	int i = flow_step_index(flow, s->c.current_step);
 	s->step = i >= 0 ? (size_t)i : 0;
-	*out = s;
-	return IPW_OK;
+	return s;
 }
 
 int session_reload_evidence(struct session *s, struct ipw_error *err)

@@ -20,10 +20,12 @@ struct session *session_new(struct store *st, const struct flow *flow, int64_t c
 /* Create a case for flow and open it. */
 int session_create(struct store *st, const struct flow *flow, const char *title, const char *lang,
 		   struct session **out, struct ipw_error *err);
-/* Open a case already read from the store (a listing of many cases), so
- * its row is not read again. */
-int session_open_case(struct store *st, const struct flow *flow, const struct store_case *c,
-		      struct session **out, struct ipw_error *err);
+/* A case whose row, answers and evidence were already read (a listing of
+ * many cases: store_scan, store_read.h); takes the answer and evidence
+ * rows, copies the case. */
+struct session *session_from_rows(struct store *st, const struct flow *flow,
+				  const struct store_case *c, struct store_answer *a, size_t na,
+				  struct store_evidence *e, size_t ne);
 /* Open an existing case (loads its answers). */
 int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
 		 struct ipw_error *err);

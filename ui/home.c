@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_walk.h"
 #include "catalog.h"
+#include "store_read.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "utf8.h"
@@ -56,30 +58,44 @@ static void refilter(struct home *h)
 
 static struct home *current; /* for the redraw under an overlay */
 
+static void summarise(size_t i, const struct store_case *c, const struct session *s, void *ctx)
+{
+	(void)c;
+	struct home_case *hc = &((struct home_case *)ctx)[i];
+	hc->known = s != NULL;
+	if (!s)
+		return;
+	session_progress(s, &hc->answered, &hc->required);
+	hc->deadline = ui_deadline_note(s, true);
+}
+
+/* Every case with its progress and next deadline (case_walk.h: one pass
+ * over the database, however many cases). */
 static void load_cases(struct ui *ui, struct home *h)
 {
 	struct store_case *v = NULL;
 	size_t n = 0;
 	struct ipw_error err = {0};
-	if (store_case_list(ui->store, &v, &n, &err) != IPW_OK) {
+	struct home_case *hv = NULL;
+	int r = store_read_begin(ui->store, &err);
+	if (r == IPW_OK && (r = store_case_list(ui->store, &v, &n, &err)) == IPW_OK) {
+		hv = xcalloc(n ? n : 1, sizeof(*hv));
+		r = case_walk(ui->store, v, n, summarise, hv, &err);
+	}
+	store_read_end(ui->store);
+	if (r != IPW_OK) {
+		for (size_t i = 0; hv && i < n; i++)
+			free(hv[i].deadline);
+		free(hv);
+		store_cases_free(v, n);
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
-	h->v = xcalloc(n ? n : 1, sizeof(*h->v));
-	h->n = n;
-	for (size_t i = 0; i < n; i++) {
-		h->v[i].c = v[i];
-		struct flow *f = catalog_load(v[i].flow_id, &err);
-		struct session *s = NULL;
-		if (f && session_open(ui->store, f, v[i].id, &s, &err) == IPW_OK) {
-			session_progress(s, &h->v[i].answered, &h->v[i].required);
-			h->v[i].deadline = ui_deadline_note(s, true);
-			h->v[i].known = true;
-		}
-		session_free(s);
-		flow_free(f);
-	}
+	for (size_t i = 0; i < n; i++)
+		hv[i].c = v[i];
 	free(v); /* the strings now belong to h->v */
+	h->v = hv;
+	h->n = n;
 	textfield_init(&h->filter, false);
 	refilter(h);
 }

@@ -26,13 +26,10 @@ static char *top_of(const char *path)
 	return dot ? xstrndup(path, (size_t)(dot - path)) : xstrdup(path);
 }
 
-bool session_field_visible(const struct session *s, const char *path)
+/* Whether field f, found at path, is shown: its step, its list (for an
+ * item's sub-field) and its own condition. */
+static bool field_visible(const struct session *s, const struct flow_field *f, const char *path)
 {
-	const struct flow_field *f = flow_find_field(s->flow, path);
-	if (!f)
-		f = session_signature_of(s, path);
-	if (!f)
-		return false;
 	const struct flow_step *st = flow_field_step(s->flow, f);
 	if (st && !session_step_visible(s, (size_t)(st - s->flow->steps)))
 		return false;
@@ -47,6 +44,14 @@ bool session_field_visible(const struct session *s, const char *path)
 	return !f->when || expr_true(f->when, &s->env);
 }
 
+bool session_field_visible(const struct session *s, const char *path)
+{
+	const struct flow_field *f = flow_find_field(s->flow, path);
+	if (!f)
+		f = session_signature_of(s, path);
+	return f && field_visible(s, f, path);
+}
+
 const char *session_path_label(const struct session *s, const char *path)
 {
 	const struct flow_field *f = flow_find_field(s->flow, path);
@@ -57,16 +62,22 @@ const char *session_path_label(const struct session *s, const char *path)
 	return path;
 }
 
+/* Whether field f, found at path (not a signature), must be answered. */
+static bool field_required(const struct session *s, const struct flow_field *f, const char *path)
+{
+	if (!f->required || f->type == FIELD_INFO)
+		return false;
+	return field_visible(s, f, path) && expr_true(f->required, &s->env);
+}
+
 bool session_field_required(const struct session *s, const char *path)
 {
 	const struct flow_field *sig = session_signature_of(s, path);
 	if (sig)
 		return sig->required && expr_true(sig->required, &s->env) &&
-		       session_field_visible(s, path);
+		       field_visible(s, sig, path);
 	const struct flow_field *f = flow_find_field(s->flow, path);
-	if (!f || !f->required || f->type == FIELD_INFO)
-		return false;
-	return session_field_visible(s, path) && expr_true(f->required, &s->env);
+	return f && field_required(s, f, path);
 }
 
 const struct store_evidence *session_evidence(const struct session *s, size_t *n)
@@ -258,7 +269,7 @@ void session_progress(const struct session *s, size_t *answered, size_t *require
 		const struct flow_step *st = &s->flow->steps[i];
 		for (size_t j = 0; j < st->nfields; j++) {
 			const struct flow_field *f = &st->fields[j];
-			if (!session_field_required(s, f->path))
+			if (!field_required(s, f, f->path))
 				continue;
 			(*required)++;
 			if (field_answered(s, f))

@@ -186,10 +186,26 @@ static void find_actor(struct store *st)
 	}
 }
 
+/* ipwiz has one thread, and each connection is used by one store: SQLite's
+ * locks around every call and its memory statistics only cost time (an
+ * eighth of `ipwiz list` on 10,000 cases). The configuration must come
+ * before SQLite starts; when something started it already, it is refused
+ * and the defaults stay, which are merely slower. */
+static void configure_sqlite(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int connect_db(struct store *st, struct ipw_error *err)
 {
+	configure_sqlite();
 	int mode = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	int rc = sqlite3_open_v2(st->path, &st->db, mode | SQLITE_OPEN_NOFOLLOW, NULL);
+	int rc = sqlite3_open_v2(st->path, &st->db,
+				 mode | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, err);
 	sqlite3_extended_result_codes(st->db, 1);

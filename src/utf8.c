@@ -93,6 +93,8 @@ static bool is_wide(uint32_t cp)
 
 int utf8_cpwidth(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x7f) /* most text: skip the locale's tables */
+		return 1;
 	if (is_control(cp))
 		return 1; /* shown as U+FFFD by utf8_sanitize */
 	int w = wcwidth((wchar_t)cp);
@@ -151,12 +153,27 @@ size_t utf8_next(const char *s, size_t len, size_t off)
 	return off + utf8_decode(s + off, len - off, &cp);
 }
 
+/* Length of the printable ASCII at the start of s: copied as it is. */
+static size_t plain_run(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7f)
+		k++;
+	return k;
+}
+
 char *utf8_sanitize(const char *s)
 {
 	struct strbuf b;
 	strbuf_init(&b);
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
+		size_t run = plain_run(s + i, n - i);
+		if (run) {
+			strbuf_addn(&b, s + i, run);
+			i += run;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		char enc[4];

@@ -1,7 +1,8 @@
 /* evidence_row.c — an evidence field on the step screen: what it proves,
  * what the platform accepts, each attached file with its verdict, and a path
- * to type. A file is judged by evidence_check (content, not name) and the
- * verdict recorded with store_evidence_add, exactly as `ipwiz attach` does. */
+ * to type. A file is judged and recorded through evidence_case.h (content,
+ * not name; the same bytes twice flagged), exactly as `ipwiz attach` and the
+ * line mode do. */
 #include "config.h"
 
 #include <ctype.h>
@@ -9,10 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "evidence.h"
+#include "evidence_case.h"
 #include "i18n.h"
 #include "strbuf.h"
 #include "ui_internal.h"
@@ -151,66 +152,13 @@ static char *resolve(const char *typed)
 	return p;
 }
 
-/* The row already recorded for path in this field, or NULL. */
-static const struct store_evidence *find_row(const struct session *s, const char *field,
-					     const char *path)
-{
-	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].field, field) == 0 && v[i].path && strcmp(v[i].path, path) == 0)
-			return &v[i];
-	return NULL;
-}
-
-/* Another usable file of the field with the same bytes: attached twice by
- * mistake, most likely (`ipwiz attach` says the same). */
-static void note_twin(const struct session *s, const char *field, const char *path,
-		      struct evidence_result *res)
-{
-	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
-	for (size_t i = 0; i < n && res->sha256[0]; i++) {
-		if (strcmp(v[i].field, field) != 0 || !v[i].sha256 ||
-		    strcmp(v[i].sha256, res->sha256) != 0 || strcmp(v[i].path, path) == 0 ||
-		    !(strcmp(v[i].verdict, "ok") == 0 || strcmp(v[i].verdict, "warn") == 0))
-			continue;
-		res->verdict = EVIDENCE_WARN;
-		snprintf(res->key, sizeof(res->key), "duplicate");
-		snprintf(res->message, sizeof(res->message),
-			 _("This file has the same content as “%s”, already attached here."),
-			 base_name(v[i].path));
-		snprintf(res->fix, sizeof(res->fix), "%s",
-			 _("Nothing to do if that is on purpose; otherwise attach the document you "
-			   "meant."));
-		return;
-	}
-}
-
+/* Record the verdict (a rejected file too: the checklist shows it until
+ * it is replaced or removed) and say it on the status line. */
 static void record(struct ui *ui, const struct form_row *r, const char *path,
 		   const struct evidence_result *res)
 {
-	const struct store_evidence *old = find_row(ui->session, r->path, path);
-	struct store_evidence e = {
-	    .id = old ? old->id : 0,
-	    .field = r->path,
-	    .path = (char *)path,
-	    .size = (int64_t)res->size,
-	    .mtime = res->mtime,
-	    .sha256 = (char *)res->sha256,
-	    .mime = (char *)res->mime,
-	    .verdict = (char *)evidence_verdict_name(res->verdict),
-	    .message_key = (char *)res->key,
-	    .message = (char *)res->message,
-	    .fix = (char *)res->fix,
-	    .ext = (char *)res->ext,
-	    .checked_at = (int64_t)time(NULL),
-	};
 	struct ipw_error err = {0};
-	int64_t case_id = session_case_id(ui->session);
-	int rc = old ? store_evidence_update(ui->store, case_id, &e, &err)
-		     : store_evidence_add(ui->store, case_id, &e, NULL, &err);
-	if (rc != IPW_OK || session_reload_evidence(ui->session, &err) != IPW_OK) {
+	if (evidence_case_record(ui->session, r->path, path, res, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
@@ -229,7 +177,7 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 {
 	const struct evidence_req *req = &r->field->evidence;
 	char *path = resolve(typed);
-	bool again = find_row(ui->session, r->path, path) != NULL;
+	bool again = evidence_case_find(ui->session, r->path, path) != NULL;
 	if (!again && req->max_files &&
 	    session_evidence_usable(ui->session, r->path) >= req->max_files) {
 		ui_status(ui, true,
@@ -241,16 +189,12 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 	struct evidence_result res;
 	memset(&res, 0, sizeof(res));
 	struct ipw_error err = {0};
-	if (evidence_check(path, req, &res, &err) != IPW_OK) {
+	if (evidence_case_check(ui->session, r->path, path, &res, &err) != IPW_OK)
 		ui_status(ui, true, "%s", err.msg);
-	} else if (res.verdict == EVIDENCE_ERROR) {
-		/* Nothing to record: the file could not be read at all. */
+	else if (res.verdict == EVIDENCE_ERROR) /* unreadable: nothing to record */
 		ui_status(ui, true, "%s %s", res.message, res.fix);
-	} else {
-		if (res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN)
-			note_twin(ui->session, r->path, path, &res);
+	else
 		record(ui, r, path, &res);
-	}
 	free(path);
 }
 

@@ -149,6 +149,62 @@ static void add_safe(struct strbuf *b, const char *s, size_t max)
 	}
 }
 
+/* What a copy is called after its number: the flow's "what it proves" (in
+ * the flow's own words, which are English) as lowercase words joined by
+ * dashes, cut at a word near 40 characters, so the seller sees in the
+ * upload dialog what each file is for; the field id when the flow says
+ * nothing usable. ASCII only: platform forms mangle other names. */
+#define SLUG_MAX 40
+
+/* A name cut at 40 characters should not end on "…-from-the". */
+static void drop_trailing_small_words(struct strbuf *b, size_t start)
+{
+	static const char *const small[] = {"a",   "an",   "and",   "as",  "at",  "by",
+					    "for", "from", "in",    "its", "of",  "on",
+					    "or",  "the",  "their", "to",  "with"};
+	for (;;) {
+		char *dash = strrchr(b->s + start, '-');
+		if (!dash)
+			return;
+		bool is_small = false;
+		for (size_t i = 0; i < sizeof(small) / sizeof(*small); i++)
+			is_small = is_small || strcmp(dash + 1, small[i]) == 0;
+		if (!is_small)
+			return;
+		strbuf_truncate(b, (size_t)(dash - b->s));
+	}
+}
+
+static void add_slug(struct strbuf *b, const char *proves, const char *fallback)
+{
+	size_t start = b->len, cut = 0;
+	bool dash = false;
+	for (const char *p = proves ? proves : ""; *p; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c == '\'') /* "supplier's" is one word */
+			continue;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b->len > start) {
+				if (b->len - start >= SLUG_MAX)
+					break;
+				cut = b->len;
+				strbuf_addc(b, '-');
+			}
+			dash = false;
+			strbuf_addc(b, c);
+		} else {
+			dash = true;
+		}
+	}
+	if (b->len - start > SLUG_MAX && cut > start)
+		strbuf_truncate(b, cut);
+	drop_trailing_small_words(b, start);
+	if (b->len == start)
+		add_safe(b, fallback, 64);
+}
+
 struct evlist {
 	struct render_evidence *v;
 	size_t n;
@@ -157,15 +213,14 @@ struct evlist {
 	bool *taken;
 };
 
-static void take_field(struct evlist *l, const struct flow_field *f, const char *path,
-		       const char *name)
+static void take_field(struct evlist *l, const struct flow_field *f)
 {
 	/* Rows of one field in their upload position order (few rows: a
 	 * selection of the smallest remaining position each time). */
 	for (;;) {
 		size_t best = l->nrows;
 		for (size_t i = 0; i < l->nrows; i++)
-			if (!l->taken[i] && strcmp(l->rows[i].field, path) == 0 &&
+			if (!l->taken[i] && strcmp(l->rows[i].field, f->path) == 0 &&
 			    usable(&l->rows[i]) &&
 			    (best == l->nrows || l->rows[i].position < l->rows[best].position))
 				best = i;
@@ -180,7 +235,7 @@ static void take_field(struct evlist *l, const struct flow_field *f, const char 
 		struct strbuf b;
 		strbuf_init(&b);
 		strbuf_addf(&b, "%02u-", e->number);
-		add_safe(&b, name, 64);
+		add_slug(&b, f->evidence.proves, f->id);
 		strbuf_addc(&b, '.');
 		add_safe(&b, row->ext && *row->ext ? row->ext : "bin", 10);
 		e->name = strbuf_detach(&b);
@@ -202,26 +257,9 @@ struct render_evidence *render_evidence_list(const struct session *s, size_t *n)
 			continue;
 		for (size_t j = 0; j < flow->steps[i].nfields; j++) {
 			const struct flow_field *f = &flow->steps[i].fields[j];
-			if (!session_field_visible(s, f->path))
-				continue;
-			if (f->type == FIELD_EVIDENCE)
-				take_field(&l, f, f->path, f->id);
-			if (f->type != FIELD_LIST)
-				continue;
-			size_t count = session_list_count(s, f->path);
-			for (size_t k = 1; k <= count; k++)
-				for (size_t m = 0; m < f->nitems; m++) {
-					if (f->items[m].type != FIELD_EVIDENCE)
-						continue;
-					char *path =
-					    xasprintf("%s.%zu.%s", f->path, k, f->items[m].id);
-					char *name =
-					    xasprintf("%s-%zu-%s", f->id, k, f->items[m].id);
-					if (session_field_visible(s, path))
-						take_field(&l, &f->items[m], path, name);
-					free(name);
-					free(path);
-				}
+			/* Evidence is never inside a list (the loader refuses it). */
+			if (f->type == FIELD_EVIDENCE && session_field_visible(s, f->path))
+				take_field(&l, f);
 		}
 	}
 	free(l.taken);

@@ -37,6 +37,14 @@ static void strbuf_grow(struct strbuf *b, size_t extra)
 	b->s = xrealloc(b->s, b->cap);
 }
 
+void strbuf_truncate(struct strbuf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->s[len] = '\0';
+	}
+}
+
 void strbuf_addn(struct strbuf *b, const char *s, size_t n)
 {
 	strbuf_grow(b, n);

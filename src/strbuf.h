@@ -13,6 +13,8 @@ struct strbuf {
 void strbuf_init(struct strbuf *b);
 void strbuf_free(struct strbuf *b);
 void strbuf_reset(struct strbuf *b);
+/* Keep the first len bytes (len at most the current length). */
+void strbuf_truncate(struct strbuf *b, size_t len);
 void strbuf_addn(struct strbuf *b, const char *s, size_t n);
 void strbuf_add(struct strbuf *b, const char *s);
 void strbuf_addc(struct strbuf *b, char c);

@@ -37,8 +37,8 @@ expect_in "$out" "Exported to ipwiz-case-$id"
 for f in "$pkg"/* "$pkg.zip"; do
 	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is not 0600"
 done
-[ -f "$pkg/01-invoice.pdf" ] || fail "no evidence copy 01-invoice.pdf"
-cmp -s "$pkg/01-invoice.pdf" "$T/ev/invoice.pdf" || fail "the copy differs from the file"
+[ -f "$pkg/01-you-bought-genuine-goods.pdf" ] || fail "no evidence copy 01-you-bought-genuine-goods.pdf"
+cmp -s "$pkg/01-you-bought-genuine-goods.pdf" "$T/ev/invoice.pdf" || fail "the copy differs from the file"
 
 (cd "$pkg" && sha256sum --quiet -c SHA256SUMS) || fail "sha256sum -c SHA256SUMS"
 sums=$(cut -c67- "$pkg/SHA256SUMS" | sort | tr '\n' ' ')
@@ -60,13 +60,13 @@ fi
 
 manifest=$(cat "$pkg/manifest.txt")
 expect_in "$manifest" "Form field “Reason for appeal”: Counter-notice statement" "manifest"
-expect_in "$manifest" "1. 01-invoice.pdf — Purchase invoice: You bought genuine goods" "manifest"
+expect_in "$manifest" "1. 01-you-bought-genuine-goods.pdf — Purchase invoice: You bought genuine goods" "manifest"
 expect_in "$manifest" "sha256sum -c SHA256SUMS" "manifest"
 
 python3 - "$pkg/manifest.json" <<'PY' || fail "manifest.json"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
-assert d["uploads"][0]["file"] == "01-invoice.pdf", d["uploads"]
+assert d["uploads"][0]["file"] == "01-you-bought-genuine-goods.pdf", d["uploads"]
 assert d["uploads"][0]["proves"] == "You bought genuine goods", d["uploads"]
 paste = [x for x in d["documents"] if x["purpose"] == "paste"]
 assert paste[0]["form_field"] == "Reason for appeal", paste
@@ -75,7 +75,7 @@ PY
 
 listing=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' \
 	"$pkg.zip" 2>/dev/null || bsdtar -tf "$pkg.zip" 2>/dev/null || unzip -Z1 "$pkg.zip")
-expect_in "$listing" "ipwiz-case-$id/01-invoice.pdf" "zip listing"
+expect_in "$listing" "ipwiz-case-$id/01-you-bought-genuine-goods.pdf" "zip listing"
 expect_in "$listing" "ipwiz-case-$id/SHA256SUMS" "zip listing"
 expect_in "$listing" "ipwiz-case-$id/statement.en.txt" "zip listing"
 

@@ -236,8 +236,9 @@ static void documents_render_in_each_language(void **state)
 				  "We bought them.\nFrom the owner.\n"
 				  "1. https://shop.example/1\n2. https://shop.example/2\n"
 				  "Evidence:\n"
-				  "1. 01-invoice.pdf: You bought genuine goods\n"
-				  "2. 02-photo.png: The listing shows the genuine product\n"
+				  "1. 01-you-bought-genuine-goods.pdf: You bought genuine goods\n"
+				  "2. 02-the-listing-shows-the-genuine-product.png: The listing "
+				  "shows the genuine product\n"
 				  "Respond by 2026-11-25. \n");
 	free(text);
 	assert_int_equal(
@@ -284,9 +285,16 @@ static void package_has_everything_private(void **state)
 	assert_int_equal(res.nforced, 0);
 	mode_of(out, 0700);
 	static const char *const files[] = {
-	    "01-invoice.pdf",	 "02-photo.png",   "statement.zh_CN.txt", "statement.en.txt",
-	    "statement.en.html", "summary.en.txt", "manifest.txt",	  "manifest.json",
-	    "deadlines.ics",	 "SHA256SUMS",
+	    "01-you-bought-genuine-goods.pdf",
+	    "02-the-listing-shows-the-genuine-product.png",
+	    "statement.zh_CN.txt",
+	    "statement.en.txt",
+	    "statement.en.html",
+	    "summary.en.txt",
+	    "manifest.txt",
+	    "manifest.json",
+	    "deadlines.ics",
+	    "SHA256SUMS",
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char *p = xasprintf("%s/%s", out, files[i]);
@@ -294,7 +302,7 @@ static void package_has_everything_private(void **state)
 		free(p);
 	}
 	mode_of(res.zip, 0600);
-	char *p = xasprintf("%s/01-invoice.pdf", out);
+	char *p = xasprintf("%s/01-you-bought-genuine-goods.pdf", out);
 	char *copy = read_text(p);
 	assert_string_equal(copy, "%PDF-1.4 invoice");
 	free(copy);
@@ -310,8 +318,8 @@ static void package_has_everything_private(void **state)
 	const char *want[] = {"“Reason for appeal”",
 			      "statement.zh_CN.txt",
 			      "statement.en.txt",
-			      " 1. 01-invoice.pdf",
-			      " 2. 02-photo.png",
+			      " 1. 01-you-bought-genuine-goods.pdf",
+			      " 2. 02-the-listing-shows-the-genuine-product.png",
 			      "invoice scan.pdf",
 			      "2026-11-25 (1 day left)",
 			      "2026-12-04 (10 days left)",
@@ -394,7 +402,7 @@ static void changed_evidence_is_refused_unless_forced(void **state)
 	assert_non_null(strstr(m, "front.png"));
 	free(m);
 	free(p);
-	p = xasprintf("%s/02-photo.png", out);
+	p = xasprintf("%s/02-the-listing-shows-the-genuine-product.png", out);
 	assert_int_not_equal(stat(p, &st), 0);
 	free(p);
 	struct store_audit *au;
@@ -452,6 +460,65 @@ static void passed_deadlines_stop_the_export(void **state)
 	free(out);
 }
 
+static const char names_yaml[] =
+    "id: names-test\n"
+    "version: 1\n"
+    "title: File names\n"
+    "description: What the copies of evidence are called\n"
+    "platform: Example.com\n"
+    "checked: 2026-11\n"
+    "languages: [en]\n"
+    "steps:\n"
+    "  - id: files\n"
+    "    title: Files\n"
+    "    fields:\n"
+    "      - {id: licence, type: evidence, label: Licence, help: Signed., accept: "
+    "[application/pdf], proves: \"The supplier's authorisation from the owner or an agent of "
+    "the brand\"}\n"
+    "      - {id: design_doc, type: evidence, label: Design, help: Drawings., accept: "
+    "[application/pdf], proves: \"设计图纸\"}\n"
+    "      - {id: shot, type: evidence, label: Screenshot, help: The page., accept: "
+    "[image/png], proves: \"Listing (front/back) as shown on 2026-11-01\"}\n";
+
+/* Copies are called NN-what-it-proves.ext: the flow's words, ASCII, cut at
+ * a word near 40 characters without a dangling "or an"; the field id when
+ * the words have no ASCII letter. */
+static void copies_are_named_by_what_they_prove(void **state)
+{
+	struct world *w = *state;
+	struct ipw_diags diags = {0};
+	struct flow *f =
+	    flow_load_buffer("names-test.yaml", names_yaml, strlen(names_yaml), &diags);
+	if (!f)
+		fail_msg("flow: %d:%d: %s", diags.n ? diags.v[0].line : 0,
+			 diags.n ? diags.v[0].column : 0, diags.n ? diags.v[0].msg : "?");
+	ipw_diags_free(&diags);
+	struct ipw_error err;
+	struct session *s = NULL;
+	assert_int_equal(session_create(w->st, f, "Names", "en", &s, &err), IPW_OK);
+	session_free(w->s);
+	w->s = s;
+	char *p1 = xasprintf("%s/l.pdf", w->dir), *p2 = xasprintf("%s/d.pdf", w->dir),
+	     *p3 = xasprintf("%s/s.png", w->dir);
+	attach(w, "licence", p1, "%PDF-1.4 l", "pdf", "application/pdf");
+	attach(w, "design_doc", p2, "%PDF-1.4 d", "pdf", "application/pdf");
+	attach(w, "shot", p3, "PNG", "png", "image/png");
+	assert_int_equal(session_reload_evidence(s, &err), IPW_OK);
+	size_t n;
+	struct render_evidence *v = render_evidence_list(s, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].name, "01-the-suppliers-authorisation.pdf");
+	assert_string_equal(v[1].name, "02-design_doc.pdf");
+	assert_string_equal(v[2].name, "03-listing-front-back-as-shown-on-2026-11.png");
+	render_evidence_free(v, n);
+	free(p1);
+	free(p2);
+	free(p3);
+	session_free(w->s);
+	w->s = NULL;
+	flow_free(f);
+}
+
 int main(void)
 {
 	setenv("IPWIZ_TODAY", "2026-11-24", 1);
@@ -466,6 +533,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(missing_answers_stop_the_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(passed_deadlines_stop_the_export, setup, teardown),
+	    cmocka_unit_test_setup_teardown(copies_are_named_by_what_they_prove, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,9 +71,17 @@ enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struc
 		refresh();
 		struct ui_key k;
 		ui_read_key(ui, &k, typing && *typing, false);
+		/* What every list screen does alike; the rest is key()'s. */
+		if (k.act == ACT_RESIZE) {
+			ui_relayout(ui);
+			continue;
+		}
 		if (k.act == ACT_SIGNAL)
 			ui->exit_status = 128 + ui_signal_number();
-		next = key(ui, state, &k);
+		if (k.act == ACT_QUIT || k.act == ACT_SIGNAL)
+			next = NEXT_QUIT;
+		else
+			next = key(ui, state, &k);
 	}
 	ui->redraw = NULL;
 	return next;

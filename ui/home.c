@@ -256,7 +256,7 @@ static void filter_key(struct home *h, const struct ui_key *k)
 static enum ui_next home_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct home *h = state;
-	if (h->filtering && k->act != ACT_RESIZE && k->act != ACT_SIGNAL) {
+	if (h->filtering) {
 		filter_key(h, k);
 		return NEXT_HOME;
 	}
@@ -293,18 +293,12 @@ static enum ui_next home_key(struct ui *ui, void *state, const struct ui_key *k)
 		      "list by title, flow or number; d deletes the selected one after "
 		      "asking. Everything you type is saved as you go."));
 		break;
-	case ACT_RESIZE:
-		ui_relayout(ui);
-		break;
 	case ACT_CANCEL:
 		if (h->filter.len) { /* Esc first clears a filter */
 			textfield_set(&h->filter, NULL);
 			refilter(h);
 			break;
 		}
-		return NEXT_QUIT;
-	case ACT_QUIT:
-	case ACT_SIGNAL:
 		return NEXT_QUIT;
 	default:
 		break;
@@ -419,14 +413,8 @@ static enum ui_next picker_key(struct ui *ui, void *state, const struct ui_key *
 		}
 		return NEXT_STEP;
 	}
-	case ACT_RESIZE:
-		ui_relayout(ui);
-		break;
 	case ACT_CANCEL:
 		return p->have_cases ? NEXT_HOME : NEXT_QUIT;
-	case ACT_QUIT:
-	case ACT_SIGNAL:
-		return NEXT_QUIT;
 	default:
 		break;
 	}

@@ -186,12 +186,6 @@ static enum ui_next review_key(struct ui *ui, void *state, const struct ui_key *
 		return NEXT_SUBMIT;
 	case ACT_CASES:
 		return NEXT_HOME;
-	case ACT_QUIT:
-	case ACT_SIGNAL:
-		return NEXT_QUIT;
-	case ACT_RESIZE:
-		ui_relayout(ui);
-		break;
 	default:
 		break;
 	}

@@ -302,7 +302,7 @@ static enum ui_next confirm(struct ui *ui, struct sub_line *ln)
 static enum ui_next submit_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct submit *sb = state;
-	if (k->act != ACT_RESIZE && k->act != ACT_HELP)
+	if (k->act != ACT_HELP)
 		ui_status(ui, false, "%s", "");
 	struct sub_line *ln = sb->n ? &sb->v[sb->sel] : NULL;
 	switch (k->act) {
@@ -333,12 +333,6 @@ static enum ui_next submit_key(struct ui *ui, void *state, const struct ui_key *
 		break;
 	case ACT_CASES:
 		return NEXT_HOME;
-	case ACT_QUIT:
-	case ACT_SIGNAL:
-		return NEXT_QUIT;
-	case ACT_RESIZE:
-		ui_relayout(ui);
-		break;
 	default:
 		break;
 	}

@@ -265,7 +265,9 @@ void ui_close_case(struct ui *ui);
 
 /* The loop of a list screen (cases, flows, review, submit): draw, wait for
  * a key, let key() act on state, until it returns something else than
- * stay. typing (may be NULL) says when printable keys are text. */
+ * stay. The loop itself lays the screen out again on a resize and quits on
+ * the quit key or a signal. typing (may be NULL) says when printable keys
+ * are text. */
 enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struct ui *ui),
 			    enum ui_next (*key)(struct ui *ui, void *state, const struct ui_key *k),
 			    void *state, const bool *typing);

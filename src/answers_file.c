@@ -83,22 +83,30 @@ static int expect_scalar(struct reader *r, yaml_event_t *ev, const char *what)
 	return IPW_OK;
 }
 
+/* The next key of the mapping being read, into *k (the caller deletes it);
+ * *end instead when the mapping closes. */
+static int next_key(struct reader *r, yaml_event_t *k, bool *end)
+{
+	int rc = next(r, k);
+	if (rc != IPW_OK)
+		return rc;
+	*end = k->type == YAML_MAPPING_END_EVENT;
+	if (*end)
+		yaml_event_delete(k);
+	else if ((rc = expect_scalar(r, k, _("a field name"))) != IPW_OK)
+		yaml_event_delete(k);
+	return rc;
+}
+
 /* One list item: a mapping of sub-field id → scalar. */
 static int read_item(struct reader *r, const char *list, size_t index)
 {
 	int rc;
 	for (;;) {
 		yaml_event_t k;
-		if ((rc = next(r, &k)) != IPW_OK)
+		bool end;
+		if ((rc = next_key(r, &k, &end)) != IPW_OK || end)
 			return rc;
-		if (k.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&k);
-			return IPW_OK;
-		}
-		if ((rc = expect_scalar(r, &k, _("a field name"))) != IPW_OK) {
-			yaml_event_delete(&k);
-			return rc;
-		}
 		yaml_event_t v;
 		if ((rc = next(r, &v)) == IPW_OK &&
 		    (rc = expect_scalar(r, &v, _("a single value"))) == IPW_OK) {
@@ -181,16 +189,9 @@ static int read_top(struct reader *r)
 	int rc;
 	for (;;) {
 		yaml_event_t k;
-		if ((rc = next(r, &k)) != IPW_OK)
+		bool end;
+		if ((rc = next_key(r, &k, &end)) != IPW_OK || end)
 			return rc;
-		if (k.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&k);
-			return IPW_OK;
-		}
-		if ((rc = expect_scalar(r, &k, _("a field name"))) != IPW_OK) {
-			yaml_event_delete(&k);
-			return rc;
-		}
 		char *key = xstrdup((const char *)k.data.scalar.value);
 		if ((rc = remember_key(r, &k, key)) != IPW_OK) {
 			free(key);

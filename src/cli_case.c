@@ -160,9 +160,9 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 	size_t n = 0;
 	struct case_summary *sum = NULL;
 	/* One snapshot for the whole listing: every case reads consistently,
-	 * and 10,000 cases cost one read transaction and three queries, not
-	 * 30,000 of each. Everything is read before anything is printed: a
-	 * database failing half-way gives an error, not half a table. */
+	 * and 10,000 cases cost one read transaction and three queries (a
+	 * query per case and table would be 20,001). Everything is read before anything is printed:
+	 * a database failing half-way gives an error, not half a table. */
 	int r = cli_store_open(cli, STORE_CREATE, &st, &err);
 	if (r == IPW_OK && (r = store_read_begin(st, &err)) == IPW_OK &&
 	    (r = store_case_list(st, &v, &n, &err)) == IPW_OK) {

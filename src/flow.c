@@ -102,8 +102,13 @@ void flow_build_index(struct flow *f)
 	f->index = xcalloc(n ? n : 1, sizeof *f->index);
 	f->nindex = 0;
 	for (size_t s = 0; s < f->nsteps; s++)
-		for (size_t i = 0; i < f->steps[s].nfields; i++)
-			f->index[f->nindex++] = &f->steps[s].fields[i];
+		for (size_t i = 0; i < f->steps[s].nfields; i++) {
+			struct flow_field *fl = &f->steps[s].fields[i];
+			f->index[f->nindex++] = fl;
+			fl->step = s;
+			for (size_t k = 0; k < fl->nitems; k++)
+				fl->items[k].step = s;
+		}
 	qsort(f->index, f->nindex, sizeof *f->index, index_cmp);
 }
 
@@ -187,9 +192,11 @@ static bool field_within(const struct flow_field *field, const struct flow_field
 
 const struct flow_step *flow_field_step(const struct flow *f, const struct flow_field *field)
 {
-	for (size_t s = 0; s < f->nsteps; s++)
-		if (field_within(field, f->steps[s].fields, f->steps[s].nfields))
-			return &f->steps[s];
+	/* field->step is set with the index; the check keeps a field of
+	 * another flow from naming a step of this one. */
+	if (field->step < f->nsteps &&
+	    field_within(field, f->steps[field->step].fields, f->steps[field->step].nfields))
+		return &f->steps[field->step];
 	return NULL;
 }
 

@@ -60,8 +60,9 @@ struct evidence_req {
 };
 
 struct flow_field {
-	char *id;   /* unique within its parent (step or list) */
-	char *path; /* "products" or "products.url" for a list's sub-field template */
+	char *id;    /* unique within its parent (step or list) */
+	char *path;  /* "products" or "products.url" for a list's sub-field template */
+	size_t step; /* index of its step (a list's sub-field: its list's step) */
 	enum field_type type;
 	char *label;
 	char *help;

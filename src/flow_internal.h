@@ -63,7 +63,8 @@ void flow_field_clear(struct flow_field *f);
  * something that exists. Runs after the whole model is built. */
 void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf, size_t len);
 
-/* Sort the top-level fields for flow_find_field (after building). */
+/* Sort the top-level fields for flow_find_field and number each field's
+ * step (after building). */
 void flow_build_index(struct flow *f);
 
 /* Resolve a reference as expressions and templates see it. */

@@ -26,13 +26,10 @@ static char *top_of(const char *path)
 	return dot ? xstrndup(path, (size_t)(dot - path)) : xstrdup(path);
 }
 
-/* Whether field f, found at path, is shown: its step, its list (for an
- * item's sub-field) and its own condition. */
-static bool field_visible(const struct session *s, const struct flow_field *f, const char *path)
+/* Whether field f, found at path, is shown within its step: its list (for
+ * an item's sub-field) and its own condition. */
+static bool shown_in_step(const struct session *s, const struct flow_field *f, const char *path)
 {
-	const struct flow_step *st = flow_field_step(s->flow, f);
-	if (st && !session_step_visible(s, (size_t)(st - s->flow->steps)))
-		return false;
 	if (strchr(path, '.')) { /* an item's sub-field: its list must be visible too */
 		char *top = top_of(path);
 		const struct flow_field *lf = flow_find_field(s->flow, top);
@@ -42,6 +39,18 @@ static bool field_visible(const struct session *s, const struct flow_field *f, c
 			return false;
 	}
 	return !f->when || expr_true(f->when, &s->env);
+}
+
+static bool step_shown(const struct session *s, const struct flow_field *f)
+{
+	const struct flow_step *st = flow_field_step(s->flow, f);
+	return !st || session_step_visible(s, (size_t)(st - s->flow->steps));
+}
+
+/* Whether field f, found at path, is shown: its step, then the rest. */
+static bool field_visible(const struct session *s, const struct flow_field *f, const char *path)
+{
+	return step_shown(s, f) && shown_in_step(s, f, path);
 }
 
 bool session_field_visible(const struct session *s, const char *path)
@@ -62,12 +71,18 @@ const char *session_path_label(const struct session *s, const char *path)
 	return path;
 }
 
-/* Whether field f, found at path (not a signature), must be answered. */
-static bool field_required(const struct session *s, const struct flow_field *f, const char *path)
+/* Whether field f, found at path (not a signature), must be answered once
+ * its step is shown. */
+static bool required_in_step(const struct session *s, const struct flow_field *f, const char *path)
 {
 	if (!f->required || f->type == FIELD_INFO)
 		return false;
-	return field_visible(s, f, path) && expr_true(f->required, &s->env);
+	return shown_in_step(s, f, path) && expr_true(f->required, &s->env);
+}
+
+static bool field_required(const struct session *s, const struct flow_field *f, const char *path)
+{
+	return step_shown(s, f) && required_in_step(s, f, path);
 }
 
 bool session_field_required(const struct session *s, const char *path)
@@ -269,7 +284,7 @@ void session_progress(const struct session *s, size_t *answered, size_t *require
 		const struct flow_step *st = &s->flow->steps[i];
 		for (size_t j = 0; j < st->nfields; j++) {
 			const struct flow_field *f = &st->fields[j];
-			if (!field_required(s, f, f->path))
+			if (!required_in_step(s, f, f->path)) /* the step is shown */
 				continue;
 			(*required)++;
 			if (field_answered(s, f))

@@ -13,8 +13,9 @@ void store_read_end(struct store *st);
 
 /* Inside a snapshot: the answers and evidence rows of many cases, each
  * table read once in case order. Ask for cases in increasing id order
- * (store_case_list's); a case with no rows gets empty arrays. The rows
- * are the caller's (store_answers_free, store_evidence_free). */
+ * (store_case_list's); a case with no rows gets empty arrays. An answer's
+ * actor is not read (NULL). The rows are the caller's (store_answers_free,
+ * store_evidence_free). */
 struct store_scan;
 int store_scan_begin(struct store *st, struct store_scan **out, struct ipw_error *err);
 int store_scan_case(struct store_scan *sc, int64_t case_id, struct store_answer **a, size_t *na,

@@ -74,9 +74,11 @@ int store_scan_begin(struct store *st, struct store_scan **out, struct ipw_error
 {
 	struct store_scan *sc = xcalloc(1, sizeof(*sc));
 	sc->st = st;
+	/* Who wrote each answer is left out (NULL): a listing never shows it,
+	 * and copying it was a sixth of the scan. */
 	int r = cursor_open(st, &sc->answers,
-			    "SELECT " STORE_ANSWER_COLUMNS ", case_id FROM answers "
-			    "ORDER BY case_id, path",
+			    "SELECT path, value, revision, NULL, updated, draft, case_id "
+			    "FROM answers ORDER BY case_id, path",
 			    &store_answer_rows, 6, err);
 	if (r == IPW_OK)
 		r = cursor_open(st, &sc->evidence,

@@ -6,7 +6,8 @@ libipwiz_a_SOURCES += \
 	src/export_zip.c \
 	src/export.h src/export_internal.h src/cli_export.c \
 	src/cli_submitted.c src/cli_reply.c \
-	src/calendar.c src/calendar_yaml.c src/calendar.h src/calendar_internal.h
+	src/calendar.c src/calendar_yaml.c src/calendar_cache.c src/calendar.h \
+	src/calendar_internal.h
 
 dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml
 

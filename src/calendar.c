@@ -197,7 +197,7 @@ static bool valid_id(const char *id)
 	return true;
 }
 
-static char *user_calendar_path(const char *id)
+char *calendar_user_path(const char *id)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	if (xdg && *xdg)
@@ -232,7 +232,7 @@ int calendar_load(const char *data_dir, const char *id, struct calendar **out,
 	free(path);
 	if (r != IPW_OK)
 		return r;
-	char *user = user_calendar_path(id);
+	char *user = calendar_user_path(id);
 	if (user && stat(user, &st) == 0) {
 		struct calendar *over;
 		/* A mistake in the seller's own file must not throw away the

@@ -40,6 +40,13 @@ struct calendar;
 int calendar_load(const char *data_dir, const char *id, struct calendar **out,
 		  struct ipw_error *err);
 int calendar_load_file(const char *path, struct calendar **out, struct ipw_error *err);
+/* calendar_load through a cache kept for the life of the process: a
+ * calendar is read again only when its shipped or its user file changed
+ * (the wizard asks for deadlines at every redraw, a listing for every
+ * case). The calendar belongs to the cache: never free it, and do not keep
+ * it past the next call. err as calendar_load, every time. */
+int calendar_get(const char *data_dir, const char *id, const struct calendar **out,
+		 struct ipw_error *err);
 int calendar_load_buffer(const char *name, const char *buf, size_t len, struct calendar **out,
 			 struct ipw_error *err);
 void calendar_free(struct calendar *c);

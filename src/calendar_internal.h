@@ -25,6 +25,10 @@ struct calendar {
 	size_t ndays;
 };
 
+/* The seller's own file for calendar id (~/.config/ipwiz/calendars/ID.yaml
+ * or under $XDG_CONFIG_HOME), or NULL without a home; the caller frees it. */
+char *calendar_user_path(const char *id);
+
 /* Sort days and years, and refuse a day listed twice (err names it). */
 int calendar_finish(struct calendar *c, const char *file, struct ipw_error *err);
 

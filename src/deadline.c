@@ -54,52 +54,18 @@ void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
 	out->days_left = out->due - env->today;
 }
 
-/* The calendars a flow names, each loaded once per call. */
-struct calendar_cache {
-	char **ids;
-	struct calendar **cals;
-	char **problems; /* the user's broken file, formatted, or NULL */
-	size_t n;
-};
-
-static const struct calendar *cache_get(struct calendar_cache *cc, const char *id,
-					const char **problem)
+/* The calendar id (cached, calendar_get), or NULL when it cannot be loaded;
+ * *problem: the user's own file is broken and was ignored ("" if not). */
+static const struct calendar *calendar_of(const char *id, char problem[1100])
 {
-	for (size_t i = 0; i < cc->n; i++)
-		if (strcmp(cc->ids[i], id) == 0) {
-			*problem = cc->problems[i];
-			return cc->cals[i];
-		}
-	struct calendar *c = NULL;
+	const struct calendar *c = NULL;
 	struct ipw_error err = {0};
-	char *why = NULL;
-	if (calendar_load(catalog_data_dir(), id, &c, &err) != IPW_OK)
-		c = NULL;
-	else if (err.status != IPW_OK) {
-		char buf[1100];
-		ipw_error_format(&err, buf, sizeof(buf));
-		why = xstrdup(buf);
-	}
-	cc->ids = xreallocarray(cc->ids, cc->n + 1, sizeof(*cc->ids));
-	cc->cals = xreallocarray(cc->cals, cc->n + 1, sizeof(*cc->cals));
-	cc->problems = xreallocarray(cc->problems, cc->n + 1, sizeof(*cc->problems));
-	cc->ids[cc->n] = xstrdup(id);
-	cc->problems[cc->n] = why;
-	cc->cals[cc->n++] = c;
-	*problem = why;
+	problem[0] = '\0';
+	if (calendar_get(catalog_data_dir(), id, &c, &err) != IPW_OK)
+		return NULL;
+	if (err.status != IPW_OK)
+		ipw_error_format(&err, problem, 1100);
 	return c;
-}
-
-static void cache_free(struct calendar_cache *cc)
-{
-	for (size_t i = 0; i < cc->n; i++) {
-		free(cc->ids[i]);
-		free(cc->problems[i]);
-		calendar_free(cc->cals[i]);
-	}
-	free(cc->ids);
-	free(cc->cals);
-	free(cc->problems);
 }
 
 size_t deadline_list(const struct session *s, struct deadline_due **out)
@@ -110,18 +76,15 @@ size_t deadline_list(const struct session *s, struct deadline_due **out)
 	if (!f->ndeadlines)
 		return 0;
 	struct deadline_due *v = xcalloc(f->ndeadlines, sizeof(*v));
-	struct calendar_cache cc = {0};
 	for (size_t i = 0; i < f->ndeadlines; i++) {
 		const struct flow_deadline *d = &f->deadlines[i];
-		const char *problem = NULL;
+		char problem[sizeof(v[i].calendar_problem)];
 		const struct calendar *cal =
-		    d->working && d->calendar ? cache_get(&cc, d->calendar, &problem) : NULL;
+		    d->working && d->calendar ? calendar_of(d->calendar, problem) : NULL;
 		deadline_compute(d, env, cal, &v[i]);
-		if (problem)
-			snprintf(v[i].calendar_problem, sizeof(v[i].calendar_problem), "%s",
-				 problem);
+		if (cal)
+			memcpy(v[i].calendar_problem, problem, sizeof(problem));
 	}
-	cache_free(&cc);
 	*out = v;
 	return f->ndeadlines;
 }
@@ -169,4 +132,22 @@ void deadline_describe(const struct deadline_due *d, struct strbuf *out)
 	if (d->uncertain)
 		strbuf_add(out, _(", uncertain"));
 	strbuf_addc(out, ')');
+}
+
+char *deadline_note(const struct session *s, bool with_label)
+{
+	struct deadline_due *v = NULL;
+	size_t n = deadline_list(s, &v);
+	const struct deadline_due *d = deadline_next(v, n);
+	char *note = NULL;
+	if (d) {
+		struct strbuf b;
+		strbuf_init(&b);
+		if (with_label && d->def->label)
+			strbuf_addf(&b, "%s: ", flow_tr(d->def->label));
+		deadline_describe(d, &b);
+		note = strbuf_detach(&b);
+	}
+	free(v);
+	return note;
 }

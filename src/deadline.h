@@ -39,9 +39,10 @@ struct deadline_due {
 void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
 		      const struct calendar *cal, struct deadline_due *out);
 
-/* Every deadline of the case's flow, in flow order, loading the calendars
- * from the data directory. *out is the caller's (free()). Never fails: a
- * missing calendar is reported through no_calendar. */
+/* Every deadline of the case's flow, in flow order, over the calendars of
+ * the data directory (calendar_get: parsed once while their files stay the
+ * same). *out is the caller's (free()). Never fails: a missing calendar is
+ * reported through no_calendar. */
 size_t deadline_list(const struct session *s, struct deadline_due **out);
 
 /* The nearest due date among the DEADLINE_DUE ones that have not passed
@@ -56,5 +57,11 @@ void deadline_format(const struct deadline_due *d, char out[11]);
  * is the last day)", "2026-11-20 (passed 4 days ago)", with ", uncertain"
  * when the calendar did not cover the days counted. Appended to out. */
 void deadline_describe(const struct deadline_due *d, struct strbuf *out);
+
+/* The case's next deadline in one line, for the wizard's step list, review
+ * and case list and for `ipwiz list`: "Submit the counter-notice:
+ * 2026-11-25 (1 day left)" (without the label when with_label is false), or
+ * NULL when no deadline has a date yet. The caller frees it. */
+char *deadline_note(const struct session *s, bool with_label);
 
 #endif

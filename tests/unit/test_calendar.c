@@ -205,6 +205,63 @@ static void unknown_calendar_is_a_sentence(void **state)
 	assert_int_equal(calendar_load(SRCDATADIR, "../flows/x", &c, &err), IPW_EUSER);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* calendar_get parses a calendar once and hands the same one back while its
+ * files stay as they are; a seller's file added, changed, broken or removed
+ * is seen at the next call. */
+static void cached_calendar_follows_its_files(void **state)
+{
+	char dir[] = "/tmp/ipwiz-cal.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof(path), "%s/ipwiz", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/ipwiz/calendars", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/ipwiz/calendars/cn.yaml", dir);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	const struct calendar *a, *b;
+	struct ipw_error err;
+	assert_int_equal(calendar_get(SRCDATADIR, "cn", &a, &err), IPW_OK);
+	assert_int_equal(calendar_get(SRCDATADIR, "cn", &b, &err), IPW_OK);
+	assert_ptr_equal(a, b);
+	assert_false(calendar_has_year(a, 2031));
+
+	write_file(path, "id: cn\nyears:\n  2031:\n    holidays:\n"
+			 "      - {date: 2031-01-01, name: New Year's Day}\n");
+	assert_int_equal(calendar_get(SRCDATADIR, "cn", &a, &err), IPW_OK);
+	assert_int_equal(err.status, IPW_OK);
+	assert_true(calendar_has_year(a, 2031));
+
+	write_file(path, "id: cn\nyears: [\n");
+	assert_int_equal(calendar_get(SRCDATADIR, "cn", &a, &err), IPW_OK);
+	assert_int_equal(err.status, IPW_EUSER); /* said again at every call */
+	assert_int_equal(calendar_get(SRCDATADIR, "cn", &b, &err), IPW_OK);
+	assert_int_equal(err.status, IPW_EUSER);
+	assert_non_null(strstr(err.file, "cn.yaml"));
+	assert_false(calendar_has_year(b, 2031));
+	assert_true(calendar_has_year(b, 2026)); /* the shipped years stay */
+
+	unlink(path);
+	assert_int_equal(calendar_get(SRCDATADIR, "cn", &a, &err), IPW_OK);
+	assert_int_equal(err.status, IPW_OK);
+	assert_int_equal(calendar_get(SRCDATADIR, "xx", &b, &err), IPW_EUSER);
+	assert_null(b);
+	unsetenv("XDG_CONFIG_HOME");
+	snprintf(path, sizeof(path), "%s/ipwiz/calendars", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/ipwiz", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	unsetenv("XDG_CONFIG_HOME");
@@ -218,6 +275,7 @@ int main(void)
 	    cmocka_unit_test(weekend_is_configurable),
 	    cmocka_unit_test(user_file_adds_a_year),
 	    cmocka_unit_test(unknown_calendar_is_a_sentence),
+	    cmocka_unit_test(cached_calendar_follows_its_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,7 @@ TESTS += tests/unit/test_store_disk
 
 TESTS += \
 	tests/cli/list_counts_each_cases_progress.sh \
+	tests/cli/list_shows_the_next_deadline.sh \
 	tests/cli/store_history_shows_who_what_when.sh \
 	tests/cli/store_refusals_exit_3.sh \
 	tests/cli/store_set_survives_kill_9.sh

@@ -9,6 +9,7 @@
 #include "case_walk.h"
 #include "catalog.h"
 #include "cli.h"
+#include "deadline.h"
 #include "front.h"
 #include "i18n.h"
 #include "store_read.h"
@@ -80,9 +81,17 @@ int cli_cmd_open(struct cli *cli, int argc, char **argv)
 	return front_run(cli, &(struct ui_request){.start = UI_START_OPEN, .case_id = id});
 }
 
+/* What the listing shows of a case besides its row: progress, and the
+ * next deadline (copied: the flows are gone once the walk ends). */
 struct case_summary {
 	size_t answered, required;
 	bool known_flow;
+	char *deadline_id;    /* NULL: no deadline has a date yet */
+	char *deadline_label; /* translated */
+	char *deadline_note;  /* "Label: 2026-11-25 (1 day left)" */
+	char due[11];
+	long days_left;
+	bool uncertain;
 };
 
 static void summarise(size_t i, const struct store_case *c, const struct session *s, void *ctx)
@@ -90,8 +99,35 @@ static void summarise(size_t i, const struct store_case *c, const struct session
 	(void)c;
 	struct case_summary *sum = &((struct case_summary *)ctx)[i];
 	sum->known_flow = s != NULL;
-	if (s)
-		session_progress(s, &sum->answered, &sum->required);
+	if (!s)
+		return;
+	session_progress(s, &sum->answered, &sum->required);
+	struct deadline_due *v = NULL;
+	size_t n = deadline_list(s, &v);
+	const struct deadline_due *d = deadline_next(v, n);
+	if (d) {
+		sum->deadline_id = xstrdup(d->def->id);
+		sum->deadline_label = xstrdup(d->def->label ? flow_tr(d->def->label) : d->def->id);
+		deadline_format(d, sum->due);
+		sum->days_left = d->days_left;
+		sum->uncertain = d->uncertain;
+		struct strbuf b;
+		strbuf_init(&b);
+		strbuf_addf(&b, "%s: ", sum->deadline_label);
+		deadline_describe(d, &b);
+		sum->deadline_note = strbuf_detach(&b);
+	}
+	free(v);
+}
+
+static void summaries_free(struct case_summary *sum, size_t n)
+{
+	for (size_t i = 0; sum && i < n; i++) {
+		free(sum[i].deadline_id);
+		free(sum[i].deadline_label);
+		free(sum[i].deadline_note);
+	}
+	free(sum);
 }
 
 static void list_json(const struct store_case *v, const struct case_summary *sum, size_t n)
@@ -104,8 +140,18 @@ static void list_json(const struct store_case *v, const struct case_summary *sum
 		cli_json_string(stdout, v[i].title);
 		printf(",\"status\":");
 		cli_json_string(stdout, v[i].status);
-		printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld}", sum[i].answered,
-		       sum[i].required, (long long)v[i].updated);
+		printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld,\"deadline\":",
+		       sum[i].answered, sum[i].required, (long long)v[i].updated);
+		if (!sum[i].deadline_id) {
+			printf("null}");
+			continue;
+		}
+		printf("{\"id\":");
+		cli_json_string(stdout, sum[i].deadline_id);
+		printf(",\"label\":");
+		cli_json_string(stdout, sum[i].deadline_label);
+		printf(",\"date\":\"%s\",\"days_left\":%ld,\"uncertain\":%s}}", sum[i].due,
+		       sum[i].days_left, sum[i].uncertain ? "true" : "false");
 	}
 	printf("]}\n");
 }
@@ -130,7 +176,7 @@ static void list_text(const struct store_case *v, const struct case_summary *sum
 		return;
 	}
 	print_cell(_("ID"), 6);
-	print_cell(_("Title"), 32);
+	print_cell(_("Title"), 29);
 	print_cell(_("Flow"), 26);
 	print_cell(_("Status"), 11);
 	printf("%s\n", _("Progress"));
@@ -138,13 +184,20 @@ static void list_text(const struct store_case *v, const struct case_summary *sum
 		char id[24];
 		snprintf(id, sizeof(id), "%lld", (long long)v[i].id);
 		print_cell(id, 6);
-		print_cell(v[i].title, 32);
+		print_cell(v[i].title, 29);
 		print_cell(v[i].flow_id, 26);
 		print_cell(cli_status_name(v[i].status), 11);
 		if (sum[i].known_flow)
 			printf("%zu/%zu\n", sum[i].answered, sum[i].required);
 		else
 			printf("%s\n", _("flow not installed"));
+		/* The next deadline under the title, whole: a cut date helps
+		 * no one, and the row above stays within 80 columns. */
+		if (sum[i].deadline_note) {
+			char *note = utf8_sanitize(sum[i].deadline_note);
+			printf("%*s%s\n", 6, "", note);
+			free(note);
+		}
 	}
 }
 
@@ -170,7 +223,7 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 		r = case_walk(st, v, n, summarise, sum, &err);
 	}
 	if (r != IPW_OK) {
-		free(sum);
+		summaries_free(sum, n);
 		store_cases_free(v, n);
 		store_close(st);
 		return cli_fail(&err);
@@ -179,7 +232,7 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 		list_json(v, sum, n);
 	else
 		list_text(v, sum, n);
-	free(sum);
+	summaries_free(sum, n);
 	store_cases_free(v, n);
 	store_read_end(st);
 	store_close(st);

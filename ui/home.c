@@ -9,6 +9,7 @@
 #include "case_walk.h"
 #include "catalog.h"
 #include "store_read.h"
+#include "deadline.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "utf8.h"
@@ -66,7 +67,7 @@ static void summarise(size_t i, const struct store_case *c, const struct session
 	if (!s)
 		return;
 	session_progress(s, &hc->answered, &hc->required);
-	hc->deadline = ui_deadline_note(s, true);
+	hc->deadline = deadline_note(s, true);
 }
 
 /* Every case with its progress and next deadline (case_walk.h: one pass

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "xalloc.h"
@@ -114,7 +115,7 @@ static void review_draw(struct ui *ui)
 			 : xasprintf("%s %s", ui_theme.done, _("Everything required is answered."));
 	draw_text(l->body_y, 1, l->cols - 2, A_BOLD, head, false);
 	free(head);
-	char *note = ui_deadline_note(ui->session, true);
+	char *note = deadline_note(ui->session, true);
 	if (note)
 		draw_text_cut(l->body_y + 1, 1, l->cols - 2, A_NORMAL, note, false);
 	free(note);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "xalloc.h"
@@ -52,7 +53,7 @@ static void draw_bar(struct ui *ui)
 static void draw_deadline(struct ui *ui, int below)
 {
 	const struct ui_layout *l = &ui->lay;
-	char *note = ui_deadline_note(ui->session, true);
+	char *note = deadline_note(ui->session, true);
 	if (!note)
 		return;
 	struct canvas m = {.width = l->side_w - 1};

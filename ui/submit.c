@@ -234,7 +234,7 @@ static void submit_draw(struct ui *ui)
 	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
 	draw_title_bar(l->cols, left, _("Submit"));
 	free(left);
-	char *note = ui_deadline_note(ui->session, true);
+	char *note = deadline_note(ui->session, true);
 	if (note)
 		draw_text_cut(l->body_y, 1, l->cols - 2, A_BOLD, note, false);
 	free(note);

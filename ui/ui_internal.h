@@ -210,10 +210,6 @@ bool editor_edit(struct ui *ui, struct textfield *tf);
  * the highlighted one) to the evidence field of row r. */
 void file_picker_run(struct ui *ui, const struct form_row *r);
 
-/* ---- deadline_note.c ---- */
-/* The next deadline of the case ("Label: 2026-11-25 (1 day left)"), or NULL
- * when none applies yet. The caller frees. */
-char *ui_deadline_note(const struct session *s, bool with_label);
 
 /* ---- pick.c: overlays that pick from a list ---- */
 /* Choose one of n labels (Enter), or -1 (Esc). */

@@ -161,22 +161,43 @@ static void weekend_is_configurable(void **state)
 	calendar_free(c);
 }
 
-static void user_file_adds_a_year(void **state)
+static void write_file(const char *path, const char *text)
 {
-	char dir[] = "/tmp/ipwiz-cal.XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[256];
-	snprintf(path, sizeof(path), "%s/ipwiz", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/ipwiz/calendars", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/ipwiz/calendars/cn.yaml", dir);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
-	fputs("id: cn\nyears:\n  2027:\n    holidays:\n"
-	      "      - {date: 2027-01-01, name: New Year's Day}\n",
-	      f);
+	fputs(text, f);
 	fclose(f);
+}
+
+/* A scratch $XDG_CONFIG_HOME in dir (a mkdtemp template) with an empty
+ * ipwiz/calendars folder; path: where the seller's cn.yaml goes. */
+static void make_config_home(char *dir, char path[256])
+{
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, 256, "%s/ipwiz", dir);
+	mkdir(path, 0700);
+	snprintf(path, 256, "%s/ipwiz/calendars", dir);
+	mkdir(path, 0700);
+	snprintf(path, 256, "%s/ipwiz/calendars/cn.yaml", dir);
+}
+
+static void remove_config_home(const char *dir, const char *path)
+{
+	char p[256];
+	unlink(path);
+	snprintf(p, sizeof(p), "%s/ipwiz/calendars", dir);
+	rmdir(p);
+	snprintf(p, sizeof(p), "%s/ipwiz", dir);
+	rmdir(p);
+	rmdir(dir);
+}
+
+static void user_file_adds_a_year(void **state)
+{
+	char dir[] = "/tmp/ipwiz-cal.XXXXXX", path[256];
+	make_config_home(dir, path);
+	write_file(path, "id: cn\nyears:\n  2027:\n    holidays:\n"
+			 "      - {date: 2027-01-01, name: New Year's Day}\n");
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	struct calendar *cn = shipped("cn");
 	unsetenv("XDG_CONFIG_HOME");
@@ -187,12 +208,7 @@ static void user_file_adds_a_year(void **state)
 	assert_false(unsure);
 	assert_string_equal(add(cn, "2026-02-13", 3, NULL), "2026-02-25"); /* shipped years stay */
 	calendar_free(cn);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/ipwiz/calendars", dir);
-	rmdir(path);
-	snprintf(path, sizeof(path), "%s/ipwiz", dir);
-	rmdir(path);
-	rmdir(dir);
+	remove_config_home(dir, path);
 }
 
 static void unknown_calendar_is_a_sentence(void **state)
@@ -205,27 +221,13 @@ static void unknown_calendar_is_a_sentence(void **state)
 	assert_int_equal(calendar_load(SRCDATADIR, "../flows/x", &c, &err), IPW_EUSER);
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 /* calendar_get parses a calendar once and hands the same one back while its
  * files stay as they are; a seller's file added, changed, broken or removed
  * is seen at the next call. */
 static void cached_calendar_follows_its_files(void **state)
 {
-	char dir[] = "/tmp/ipwiz-cal.XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[256];
-	snprintf(path, sizeof(path), "%s/ipwiz", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/ipwiz/calendars", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/ipwiz/calendars/cn.yaml", dir);
+	char dir[] = "/tmp/ipwiz-cal.XXXXXX", path[256];
+	make_config_home(dir, path);
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	const struct calendar *a, *b;
 	struct ipw_error err;
@@ -255,11 +257,7 @@ static void cached_calendar_follows_its_files(void **state)
 	assert_int_equal(calendar_get(SRCDATADIR, "xx", &b, &err), IPW_EUSER);
 	assert_null(b);
 	unsetenv("XDG_CONFIG_HOME");
-	snprintf(path, sizeof(path), "%s/ipwiz/calendars", dir);
-	rmdir(path);
-	snprintf(path, sizeof(path), "%s/ipwiz", dir);
-	rmdir(path);
-	rmdir(dir);
+	remove_config_home(dir, path);
 }
 
 int main(void)

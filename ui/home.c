@@ -384,10 +384,15 @@ static void picker_draw(struct ui *ui)
 			    "load."),
 			  false);
 	ui_draw_status(ui);
-	const struct ui_hint hints[] = {{"Enter", N_("start")},
-					{"Esc", p->have_cases ? N_("back") : N_("quit")},
-					{"q", N_("quit")}};
-	draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
+	/* Esc goes back to the case list; with no case yet it quits, as q
+	 * does, and is not listed twice. */
+	const struct ui_hint hints[] = {
+	    {"Enter", N_("start")}, {"Esc", N_("back")}, {"q", N_("quit")}};
+	const struct ui_hint first[] = {{"Enter", N_("start")}, {"q", N_("quit")}};
+	if (p->have_cases)
+		draw_hints(l->hints_y, l->cols, hints, sizeof(hints) / sizeof(hints[0]));
+	else
+		draw_hints(l->hints_y, l->cols, first, sizeof(first) / sizeof(first[0]));
 }
 
 static enum ui_next picker_key(struct ui *ui, void *state, const struct ui_key *k)

@@ -210,7 +210,6 @@ bool editor_edit(struct ui *ui, struct textfield *tf);
  * the highlighted one) to the evidence field of row r. */
 void file_picker_run(struct ui *ui, const struct form_row *r);
 
-
 /* ---- pick.c: overlays that pick from a list ---- */
 /* Choose one of n labels (Enter), or -1 (Esc). */
 int pick_one(struct ui *ui, const char *title, const char *const *labels, size_t n, size_t sel);

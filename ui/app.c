@@ -38,6 +38,14 @@ static void keep_line(const char *line, size_t len, void *ctx)
 	}
 }
 
+void ui_draw_case_title(struct ui *ui, const char *right)
+{
+	const struct store_case *c = session_case(ui->session);
+	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
+	draw_title_bar(ui->lay.cols, left, right);
+	free(left);
+}
+
 /* The message line. A sentence longer than the window (a full disk names
  * the database's path) grows upwards over the pane, up to three lines, so
  * what to do is never cut off. */

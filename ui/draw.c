@@ -194,6 +194,14 @@ void draw_hints(int y, int cols, const struct ui_hint *h, size_t n)
 	}
 }
 
+void scroll_into_view(size_t sel, size_t *top, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (rows > 0 && sel >= *top + (size_t)rows)
+		*top = sel + 1 - (size_t)rows;
+}
+
 void draw_title_bar(int cols, const char *left, const char *right)
 {
 	draw_fill(0, 0, cols, ui_theme.bar);

@@ -203,10 +203,7 @@ static void browser_draw(struct ui *ui)
 	draw_text_cut(l->body_y - 1, 1, l->cols - 2, A_BOLD, where, false);
 	free(where);
 	int list_h = l->body_h - 3;
-	if (b->sel < b->top)
-		b->top = b->sel;
-	if (list_h > 0 && b->sel >= b->top + (size_t)list_h)
-		b->top = b->sel + 1 - (size_t)list_h;
+	scroll_into_view(b->sel, &b->top, list_h);
 	for (int i = 0; i < list_h && b->top + (size_t)i < b->n; i++)
 		draw_entry(b, &b->v[b->top + (size_t)i], l->body_y + i, l->cols - 2,
 			   b->top + (size_t)i == b->sel);

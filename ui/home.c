@@ -160,10 +160,7 @@ static void home_draw(struct ui *ui)
 	x = cell(y, x, 12, A_BOLD, _("Status"));
 	cell(y, x, 8, A_BOLD, _("Done"));
 	int rows = l->body_h - 1;
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (rows > 0 && h->sel >= h->top + (size_t)rows)
-		h->top = h->sel + 1 - (size_t)rows;
+	scroll_into_view(h->sel, &h->top, rows);
 	for (int i = 0; i < rows && h->top + (size_t)i < h->nshown; i++)
 		draw_case(ui, &h->v[h->shown[h->top + (size_t)i]], y + 1 + i,
 			  h->top + (size_t)i == h->sel);

@@ -45,10 +45,7 @@ static void overlay_draw(struct ui *ui, struct picker *p)
 	int iy, ix, ih, iw;
 	draw_box(y, x, h, w, p->title, &iy, &ix, &ih, &iw);
 	int shown = ih - 1; /* the last inner line holds the key hint */
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (shown > 0 && p->sel >= p->top + (size_t)shown)
-		p->top = p->sel + 1 - (size_t)shown;
+	scroll_into_view(p->sel, &p->top, shown);
 	for (int i = 0; i < shown && p->top + (size_t)i < p->n; i++) {
 		size_t k = p->top + (size_t)i;
 		char *line =

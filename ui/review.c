@@ -104,10 +104,7 @@ static void review_draw(struct ui *ui)
 	erase();
 	if (ui_too_small(ui))
 		return;
-	const struct store_case *c = session_case(ui->session);
-	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
-	draw_title_bar(l->cols, left, _("Review"));
-	free(left);
+	ui_draw_case_title(ui, _("Review"));
 	char *head = rv->nissues
 			 ? xasprintf(_("%zu answer(s) missing or invalid, marked %s. Enter "
 				       "goes to one."),
@@ -120,10 +117,7 @@ static void review_draw(struct ui *ui)
 		draw_text_cut(l->body_y + 1, 1, l->cols - 2, A_NORMAL, note, false);
 	free(note);
 	int y0 = l->body_y + 2, h = l->body_h - 2;
-	if (rv->sel < rv->top)
-		rv->top = rv->sel;
-	if (h > 0 && rv->sel >= rv->top + (size_t)h)
-		rv->top = rv->sel + 1 - (size_t)h;
+	scroll_into_view(rv->sel, &rv->top, h);
 	for (int i = 0; i < h && rv->top + (size_t)i < rv->n; i++) {
 		const struct review_line *ln = &rv->v[rv->top + (size_t)i];
 		attr_t a = ln->path ? (ln->bad ? ui_theme.error : A_NORMAL) : ui_theme.title;

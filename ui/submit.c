@@ -230,19 +230,13 @@ static void submit_draw(struct ui *ui)
 	erase();
 	if (ui_too_small(ui))
 		return;
-	const struct store_case *c = session_case(ui->session);
-	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
-	draw_title_bar(l->cols, left, _("Submit"));
-	free(left);
+	ui_draw_case_title(ui, _("Submit"));
 	char *note = deadline_note(ui->session, true);
 	if (note)
 		draw_text_cut(l->body_y, 1, l->cols - 2, A_BOLD, note, false);
 	free(note);
 	int y0 = l->body_y + 1, h = l->body_h - 1;
-	if (sb->sel < sb->top)
-		sb->top = sb->sel;
-	if (h > 0 && sb->sel >= sb->top + (size_t)h)
-		sb->top = sb->sel + 1 - (size_t)h;
+	scroll_into_view(sb->sel, &sb->top, h);
 	for (int i = 0; i < h && sb->top + (size_t)i < sb->n; i++)
 		draw_line(ui, &sb->v[sb->top + (size_t)i], y0 + i, sb->top + (size_t)i == sb->sel);
 	if (h > 0 && sb->top + (size_t)h < sb->n)

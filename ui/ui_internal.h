@@ -76,6 +76,8 @@ struct ui_hint {
 };
 void draw_hints(int y, int cols, const struct ui_hint *h, size_t n);
 void draw_title_bar(int cols, const char *left, const char *right);
+/* Move *top so that line sel of a list shows in a window of rows lines. */
+void scroll_into_view(size_t sel, size_t *top, int rows);
 
 /* ---- terminal.c ---- */
 /* Take the terminal: signal flags, atexit(ui_done), curses modes, theme. */
@@ -249,6 +251,8 @@ struct ui {
 
 void ui_status(struct ui *ui, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_draw_status(struct ui *ui);
+/* The title bar of a screen of the open case: "ipwiz · #3 Title", right. */
+void ui_draw_case_title(struct ui *ui, const char *right);
 /* Relayout after a resize (or at start). */
 void ui_relayout(struct ui *ui);
 /* The "please enlarge" screen; true when it was shown. */

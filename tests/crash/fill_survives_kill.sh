@@ -56,13 +56,19 @@ check() {
 		}' >"$T/check" || fail "round $r (seed $seed): $(cat "$T/check")"
 }
 
-# Rounds 0 and 1 finish: the first makes the list items, the second measures
-# how long a fill of new values takes; both are acknowledged.
-for r in 0 1; do
+# Rounds 0 to 3 finish: the first makes the list items, the others measure
+# how long a fill of new values takes (the quickest of three: one slow
+# measurement on a busy machine would let most later fills finish before
+# their kill); all are acknowledged.
+took=""
+for r in 0 1 2 3; do
 	answers "$r" >"$T/a.yaml"
 	start=$(date +%s%N)
 	run --db "$db" fill "$id" "$T/a.yaml"
-	took=$((($(date +%s%N) - start) / 1000000))
+	ms=$((($(date +%s%N) - start) / 1000000))
+	if [ "$r" -gt 0 ] && { [ -z "$took" ] || [ "$ms" -lt "$took" ]; }; then
+		took=$ms
+	fi
 	[ "$rc" -eq 0 ] || fail "fill of round $r: $err"
 	ack=$r
 	check "$ack"
@@ -70,12 +76,12 @@ done
 [ "$took" -gt 0 ] || took=1
 
 # Kill after a random delay up to a fill's time: a few rounds still finish
-# first (they are the acknowledged ones); stop after $kills kills.
-awk -v s="$seed" -v n="$((kills * 2))" -v ms="$took" 'BEGIN {
+# first (they are the acknowledged ones); stop after $kills kills, with
+# rounds to spare for the ones that finish.
+awk -v s="$seed" -v n="$((kills * 4))" -v ms="$took" 'BEGIN {
 	srand(s); for (i = 1; i <= n; i++) printf "%.3f\n", rand() * ms / 1000 }' >"$T/delays"
 killed=0
 finished=0
-r=1
 while read -r delay; do
 	r=$((r + 1))
 	answers "$r" >"$T/a.yaml"
@@ -95,7 +101,7 @@ while read -r delay; do
 done <"$T/delays"
 [ "$killed" -ge "$kills" ] || fail "only $killed of $kills fills were killed (seed $seed)"
 [ "$finished" -gt 0 ] || echo "note: no round finished before its kill (seed $seed)"
-rounds=$((r - 1))
+rounds=$((r - 3)) # the loop's, after the three measured ones
 
 # ipwiz itself opens what is left, and a last fill completes.
 answers 999 >"$T/last.yaml"

@@ -158,18 +158,23 @@ resize() {
 	$TMUX_CMD resize-window -t main -x "$1" -y "$2"
 }
 
-# expect_screen NAME: the screen equals tests/tui/expected/NAME.screen.
+# expect_screen NAME: the screen equals tests/tui/expected/NAME.screen,
+# within WAIT_SECONDS: after a resize tmux shows the old picture cut to the
+# new size until the program has drawn its own.
 expect_screen() {
-	local want="$EXPECTED/$1.screen"
-	screen >"$T/$1.screen"
+	local want="$EXPECTED/$1.screen" deadline=$(($(date +%s) + WAIT_SECONDS))
 	if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
-		cp "$T/$1.screen" "$want"
+		screen >"$want"
 		return 0
 	fi
-	if ! diff -u "$want" "$T/$1.screen" >"$T/$1.diff" 2>&1; then
-		fail "screen $1 differs from $want"
-		cat "$T/$1.diff" >&2
-	fi
+	while :; do
+		screen >"$T/$1.screen"
+		diff -u "$want" "$T/$1.screen" >"$T/$1.diff" 2>&1 && return 0
+		[ "$(date +%s)" -ge "$deadline" ] && break
+		sleep 0.05
+	done
+	fail "screen $1 differs from $want"
+	cat "$T/$1.diff" >&2
 }
 
 # expect_on_screen TEXT / expect_not_on_screen TEXT

@@ -45,6 +45,9 @@ wait_for "Enter: choose"
 for size in "20 5" "2 2" "1 1" "41 12" "33 7" "80 24"; do
 	resize $size
 done
+# The step list shows only at the full size again: waiting for the choice
+# box alone could read a screen drawn for one of the smaller sizes.
+wait_for "The listings"
 wait_for "Enter: choose"
 expect_not_on_screen "▲" # enlarged again: no scrolled-off space left
 keys Down Enter

@@ -113,6 +113,50 @@ int session_reload(struct session *s, struct ipw_error *err)
 	return load_answers(s, err);
 }
 
+/* FNV-1a, with a terminator so that ("ab","c") and ("a","bc") differ. */
+static uint64_t mix(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return (h ^ 0xff) * 0x100000001b3ULL;
+}
+
+static uint64_t mix_text(uint64_t h, const char *t)
+{
+	return t ? mix(h, t, strlen(t)) : mix(h, "", 0) * 31;
+}
+
+static uint64_t mix_int(uint64_t h, int64_t v)
+{
+	return mix(h, &v, sizeof v);
+}
+
+uint64_t session_stamp(const struct session *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = mix_text(h, s->c.title);
+	h = mix_text(h, s->c.status);
+	for (size_t i = 0; i < s->answers.n; i++) {
+		const struct answer *a = &s->answers.v[i];
+		h = mix_text(h, a->path);
+		h = mix_text(h, a->value);
+		h = mix_int(h, a->revision);
+		h = mix_int(h, a->draft);
+	}
+	for (size_t i = 0; i < s->nevidence; i++) {
+		const struct store_evidence *e = &s->evidence[i];
+		h = mix_int(h, e->id);
+		h = mix_text(h, e->field);
+		h = mix_text(h, e->path);
+		h = mix_text(h, e->sha256);
+		h = mix_text(h, e->verdict);
+		h = mix_int(h, e->checked_at);
+		h = mix_int(h, e->position);
+	}
+	return h;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;

@@ -38,6 +38,11 @@ const struct store_case *session_case(const struct session *s);
 
 /* Re-read answers written by other sessions (after store_changed()). */
 int session_reload(struct session *s, struct ipw_error *err);
+/* A digest of what the case holds for a reader: title, status, every answer
+ * (value, revision, draft flag) and every evidence row. Equal stamps before
+ * and after a reload mean nobody changed anything a person would see — the
+ * database also changes when someone merely opens the case or moves. */
+uint64_t session_stamp(const struct session *s);
 
 /* The current answer text at path, or NULL. */
 const char *session_get(const struct session *s, const char *path);

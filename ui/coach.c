@@ -12,7 +12,11 @@
 #include "ui_internal.h"
 #include "xalloc.h"
 
-#define POLL_MS 500 /* well inside the one second a change may take to show */
+/* A saved change must show on the other screen within a second, on a busy
+ * shared host too: PRAGMA data_version is a read of shared memory, so it is
+ * asked often. Who is here changes slowly and costs a query. */
+#define CHANGE_POLL_MS	 150
+#define PRESENCE_POLL_MS 500
 
 static int64_t now_ms(void)
 {
@@ -102,22 +106,26 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	return changed;
 }
 
-/* The other side saved: read the case again, keeping what is being typed
+/* The database changed: read the case again, keeping what is being typed
  * (the form's text input is not touched) and remembering the revision the
- * typing started from. */
-static void reload(struct ui *ui)
+ * typing started from. True when something a person would see changed —
+ * not when somebody only opened the case or moved to another field. */
+static bool reload(struct ui *ui)
 {
 	const char *path = focused_path(ui);
 	if (path && (!ui->coach.edit_path || strcmp(ui->coach.edit_path, path) != 0)) {
 		xstrset(&ui->coach.edit_path, path);
 		ui->coach.edit_rev = session_revision(ui->session, path);
 	}
+	uint64_t before = session_stamp(ui->session);
 	struct ipw_error err = {0};
 	if (session_reload(ui->session, &err) != IPW_OK ||
 	    session_reload_evidence(ui->session, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
-		return;
+		return true;
 	}
+	if (session_stamp(ui->session) == before)
+		return false;
 	/* A focused input the user has not touched simply shows the new value;
 	 * one with edits of their own keeps them (the save asks whose to keep). */
 	struct form *fm = &ui->form;
@@ -132,6 +140,7 @@ static void reload(struct ui *ui)
 	if (!ui->coach.watching)
 		ui_status(ui, false, "%s",
 			  _("Someone else on this case saved a change; it is shown."));
+	return true;
 }
 
 bool coach_tick(struct ui *ui)
@@ -139,17 +148,16 @@ bool coach_tick(struct ui *ui)
 	if (!ui || !ui->session)
 		return false;
 	int64_t now = now_ms();
-	if (now - ui->coach.last_poll_ms < POLL_MS)
+	if (now - ui->coach.last_poll_ms < CHANGE_POLL_MS)
 		return false;
 	ui->coach.last_poll_ms = now;
-	bool redraw = false;
 	/* Our own writes also bump data_version on other connections only, so
 	 * a change seen here is somebody else's. */
-	if (store_changed(ui->store)) {
-		reload(ui);
-		redraw = true;
+	bool redraw = store_changed(ui->store) && reload(ui);
+	if (now - ui->coach.last_presence_ms >= PRESENCE_POLL_MS) {
+		ui->coach.last_presence_ms = now;
+		redraw |= refresh_presence(ui, now);
 	}
-	redraw |= refresh_presence(ui, now);
 	return redraw;
 }
 
@@ -211,4 +219,10 @@ bool coach_changed_under(struct ui *ui, const char *path, const char *value,
 	/* Asked once: what the user decides becomes the new starting point. */
 	ui->coach.edit_rev = c->revision;
 	return true;
+}
+
+void coach_settled(struct ui *ui, const char *path)
+{
+	if (ui->coach.edit_path && strcmp(ui->coach.edit_path, path) == 0)
+		ui->coach.edit_rev = session_revision(ui->session, path);
 }

@@ -14,8 +14,9 @@
 struct ui;
 
 struct coach_state {
-	bool watching;	      /* `ipwiz watch`: read-only, follows the other person */
-	int64_t last_poll_ms; /* when store_changed was last asked */
+	bool watching;		  /* `ipwiz watch`: read-only, follows the other person */
+	int64_t last_poll_ms;	  /* when store_changed was last asked */
+	int64_t last_presence_ms; /* when the others on the case were last read */
 	int64_t last_announce_ms;
 	int64_t case_id;     /* the case announced, 0 = none */
 	char announced[320]; /* "step/field" last announced: a move is announced at once */
@@ -25,8 +26,9 @@ struct coach_state {
 	int64_t edit_rev;
 };
 
-/* Called while waiting for a key (every 200 ms or so). True when the screen
- * must be drawn again: the other person saved something, or came or went. */
+/* Called before each key is read and while waiting for one (cheap when not
+ * due). True when the screen must be drawn again: the other person saved
+ * something, or came, went or moved. */
 bool coach_tick(struct ui *ui);
 /* Leave the case (presence row removed). */
 void coach_leave(struct ui *ui);
@@ -41,5 +43,8 @@ bool coach_refuses(struct ui *ui, int action);
  * wizard asks whose answer to keep instead of overwriting theirs. */
 bool coach_changed_under(struct ui *ui, const char *path, const char *value,
 			 struct store_conflict *c);
+/* The answer at path was just saved or settled here: its revision is the
+ * new starting point, so our own write is never taken for somebody else's. */
+void coach_settled(struct ui *ui, const char *path);
 
 #endif

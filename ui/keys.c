@@ -242,17 +242,16 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 			k->act = ACT_SIGNAL;
 			return;
 		}
+		/* The other person's saved changes, also between the keys of
+		 * somebody typing fast (a key waiting in the buffer stays there). */
+		if (coach_tick(ui)) {
+			k->act = ACT_REFRESH;
+			return;
+		}
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR) {
-			/* The timeout: look at the signal flag again, and at the
-			 * other person's saved changes. */
-			if (coach_tick(ui)) {
-				k->act = ACT_REFRESH;
-				return;
-			}
-			continue;
-		}
+		if (r == ERR)
+			continue; /* the timeout: look at the signal flag and the others again */
 		if (r == OK && ch == KEY_ESC) {
 			enum sequence seq = unknown_sequence();
 			if (seq == SEQ_PASTE) {

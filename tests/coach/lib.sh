@@ -94,3 +94,24 @@ $(tscreen "$name")"
 		sleep 0.05
 	done
 }
+
+# tnever NAME TEXT [SECONDS]: TEXT must not show in the window during the
+# next SECONDS (default 1: what the other side does shows within a second,
+# so a wrong message would show within it too).
+tnever() {
+	local name=$1 text=$2 limit=${3:-1}
+	local start now
+	start=$(date +%s%N)
+	while :; do
+		case "$(tscreen "$name")" in
+		*"$text"*)
+			fail "$name: “$text” showed; the screen was:
+$(tscreen "$name")"
+			return 1
+			;;
+		esac
+		now=$(date +%s%N)
+		[ $(((now - start) / 1000000)) -ge $((limit * 1000)) ] && return 0
+		sleep 0.05
+	done
+}

@@ -3,6 +3,7 @@
 # database: each header names the other and what they do; an answer the
 # merchant saves shows on the coach's screen within a second; an answer the
 # coach is typing is not overwritten — saving it asks whose answer to keep;
+# merely opening the case or moving is not announced as a change;
 # the coach cannot affirm the declaration; watch mode follows the merchant
 # and shows as "watching" on the merchant's screen.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
@@ -20,6 +21,9 @@ twait c "Complaint number"
 # Presence, both ways.
 twait m "also here: $coach — editing, step 1"
 twait c "also here: $merchant — editing, step 1"
+# Opening the case or moving between fields is not a change to the answers.
+tnever c "Someone else on this case saved a change"
+tnever m "Someone else on this case saved a change"
 
 # The coach moves to the e-mail field; the merchant answers the complaint number.
 tkeys c Tab Tab Tab Tab

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "flow.h"
+#include "presence.h"
 #include "session.h"
 #include "store.h"
 #include "xalloc.h"
@@ -269,6 +270,55 @@ static void affirmation_is_void_after_a_covered_answer_changes(void **state)
 			 IPW_EUSAGE);
 }
 
+/* The wizard tells a person "someone else saved a change" only when the
+ * stamp moved: opening the case or moving to another step must not, a saved
+ * answer, a draft or an attached file must. */
+static void stamp_moves_only_with_what_a_reader_sees(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct store *st2 = NULL;
+	struct session *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, &st2, &err), IPW_OK);
+	assert_int_equal(session_open(st2, fx->flow, session_case_id(fx->s), &other, &err), IPW_OK);
+	uint64_t before = session_stamp(fx->s);
+
+	assert_int_equal(session_goto_step(other, 1, &err), IPW_OK);
+	assert_int_equal(presence_announce(st2, session_case_id(fx->s), PRESENCE_EDITING,
+					   "listings", NULL, &err),
+			 IPW_OK);
+	assert_true(store_changed(fx->st));
+	assert_int_equal(session_reload(fx->s, &err), IPW_OK);
+	assert_int_equal(session_reload_evidence(fx->s, &err), IPW_OK);
+	assert_true(session_stamp(fx->s) == before);
+
+	assert_int_equal(session_set(other, "complaint_number", "AB-1", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_reload(fx->s, &err), IPW_OK);
+	uint64_t answered = session_stamp(fx->s);
+	assert_true(answered != before);
+
+	assert_int_equal(session_set(other, "notice_date", "soon", SESSION_DRAFT, NULL, &err),
+			 IPW_EUSER);
+	assert_int_equal(session_reload(fx->s, &err), IPW_OK);
+	uint64_t drafted = session_stamp(fx->s);
+	assert_true(drafted != answered);
+
+	struct store_evidence e = {.field = "invoice",
+				   .path = "/srv/发票.pdf",
+				   .size = 4096,
+				   .sha256 = "ab",
+				   .mime = "application/pdf",
+				   .verdict = "ok",
+				   .ext = "pdf"};
+	int64_t id;
+	assert_int_equal(store_evidence_add(st2, session_case_id(fx->s), &e, &id, &err), IPW_OK);
+	assert_int_equal(session_reload_evidence(fx->s, &err), IPW_OK);
+	assert_true(session_stamp(fx->s) != drafted);
+	session_free(other);
+	store_close(st2);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -293,6 +343,8 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes,
 					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(stamp_moves_only_with_what_a_reader_sees, setup,
+					    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -175,6 +175,7 @@ static void settle_conflict(struct ui *ui, const char *path, const char *value,
 		session_reload(ui->session, &err);
 		ui_status(ui, false, "%s", _("Their answer was taken."));
 	}
+	coach_settled(ui, path);
 	free(q);
 	free(theirs);
 }
@@ -192,8 +193,7 @@ bool form_save(struct ui *ui, const char *path, const char *value)
 	switch (r) {
 	case IPW_OK:
 		ui->saved = true;
-		if (ui->coach.edit_path && strcmp(ui->coach.edit_path, path) == 0)
-			ui->coach.edit_rev = session_revision(ui->session, path);
+		coach_settled(ui, path);
 		ui_status(ui, false, "%s", "");
 		break;
 	case IPW_ECONFLICT:
@@ -203,6 +203,7 @@ bool form_save(struct ui *ui, const char *path, const char *value)
 	case IPW_EUSER:
 		/* Kept as a draft: the message shows under the field too. */
 		ui->saved = session_get(ui->session, path) != NULL || !value;
+		coach_settled(ui, path);
 		ui_status(ui, true, "%s", err.msg);
 		break;
 	default:

@@ -66,6 +66,8 @@ void help_show(struct ui *ui, const char *title, const char *text)
 		help_draw(ui, title, text);
 		struct ui_key k;
 		ui_read_key(ui, &k, false, false);
+		if (k.act == ACT_REFRESH)
+			continue; /* somebody else's change, not a key pressed */
 		if (k.act != ACT_RESIZE)
 			return;
 		ui_relayout(ui);

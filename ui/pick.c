@@ -146,6 +146,10 @@ bool ui_confirm(struct ui *ui, const char *question)
 			ui_relayout(ui);
 			continue;
 		}
+		/* The other person saved meanwhile: that is no answer to the
+		 * question (taking it as "n" would drop what the user typed). */
+		if (k.act == ACT_REFRESH)
+			continue;
 		return k.act == ACT_CHAR && (k.ch == 'y' || k.ch == 'Y');
 	}
 }

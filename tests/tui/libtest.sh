@@ -144,6 +144,25 @@ wait_gone() {
 	done
 }
 
+# stays_on_screen TEXT SECONDS: TEXT is on the screen now and still is after
+# SECONDS — for what must not happen on its own (a window that something
+# other than a key would close).
+stays_on_screen() {
+	local deadline=$(($(date +%s%N) / 1000000 + $2 * 1000)) cur
+	while [ $(($(date +%s%N) / 1000000)) -lt "$deadline" ]; do
+		cur=$(screen)
+		case "$cur" in
+		*"$1"*) ;;
+		*)
+			fail "this went from the screen on its own: $1"
+			printf '%s\n' "---- screen ----" "$cur" "----------------" >&2
+			return 1
+			;;
+		esac
+		sleep 0.05
+	done
+}
+
 # wait_exit: until ipwiz has exited; its status is in $rc ("" if it did not)
 # and the terminal's modes after it in $tty ("sane" or "raw").
 wait_exit() {

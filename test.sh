@@ -32,9 +32,14 @@ count_suite() {
 	x=$(sed -n 's/^# XPASS: *//p' "$log" | head -1)
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${f:-0} + ${e:-0} + ${x:-0}))
-	local t
+	local t l
 	for t in $(grep -lE '^:test-result: (FAIL|ERROR|XPASS)' $(find "$dir" -name '*.trs') 2>/dev/null); do
 		failures+=("$label: ${t#$dir/}")
+		# The end of its log, so that a failure on a CI machine can be
+		# understood from the CI output alone.
+		l=${t%.trs}.log
+		echo "-- $label: the end of ${l#$dir/}" >&2
+		tail -n 40 "$l" | sed 's/^/   | /' >&2
 	done
 }
 

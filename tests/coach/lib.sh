@@ -71,47 +71,39 @@ tkeys() {
 }
 tscreen() { $TMUX_COACH capture-pane -p -t "$1"; }
 
-# twait NAME TEXT [SECONDS]: poll the window until TEXT shows (default 5 s);
-# prints how many milliseconds it took in $waited.
-twait() {
-	local name=$1 text=$2 limit=${3:-5}
-	local start now
+# tpoll NAME TEXT SECONDS: poll the window until TEXT shows (status 0, the
+# milliseconds it took in $waited) or SECONDS pass (status 1).
+tpoll() {
+	local name=$1 text=$2 limit=$3
+	local start now screen
 	start=$(date +%s%N)
 	while :; do
-		case "$(tscreen "$name")" in
-		*"$text"*)
-			now=$(date +%s%N)
-			waited=$(((now - start) / 1000000))
-			return 0
-			;;
-		esac
+		screen=$(tscreen "$name")
 		now=$(date +%s%N)
-		if [ $(((now - start) / 1000000)) -ge $((limit * 1000)) ]; then
-			fail "$name: “$text” did not show within ${limit}s; the screen was:
-$(tscreen "$name")"
-			return 1
-		fi
+		waited=$(((now - start) / 1000000))
+		case "$screen" in
+		*"$text"*) return 0 ;;
+		esac
+		[ "$waited" -ge $((limit * 1000)) ] && return 1
 		sleep 0.05
 	done
+}
+
+# twait NAME TEXT [SECONDS]: TEXT shows within SECONDS (default 5); the
+# milliseconds it took are in $waited.
+twait() {
+	tpoll "$1" "$2" "${3:-5}" && return 0
+	fail "$1: “$2” did not show within ${3:-5}s; the screen was:
+$(tscreen "$1")"
+	return 1
 }
 
 # tnever NAME TEXT [SECONDS]: TEXT must not show in the window during the
 # next SECONDS (default 1: what the other side does shows within a second,
 # so a wrong message would show within it too).
 tnever() {
-	local name=$1 text=$2 limit=${3:-1}
-	local start now
-	start=$(date +%s%N)
-	while :; do
-		case "$(tscreen "$name")" in
-		*"$text"*)
-			fail "$name: “$text” showed; the screen was:
-$(tscreen "$name")"
-			return 1
-			;;
-		esac
-		now=$(date +%s%N)
-		[ $(((now - start) / 1000000)) -ge $((limit * 1000)) ] && return 0
-		sleep 0.05
-	done
+	tpoll "$1" "$2" "${3:-1}" || return 0
+	fail "$1: “$2” showed; the screen was:
+$(tscreen "$1")"
+	return 1
 }

@@ -94,14 +94,24 @@ static void draft_set_keeps_invalid_value_flagged(void **state)
 	assert_false(session_is_draft(fx->s, "email"));
 }
 
+/* A second connection with its own session on the fixture's case: the
+ * other person. */
+static struct session *open_other(struct fixture *fx, struct store **st2)
+{
+	struct ipw_error err = {0};
+	struct session *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, st2, &err), IPW_OK);
+	assert_int_equal(session_open(*st2, fx->flow, session_case_id(fx->s), &other, &err),
+			 IPW_OK);
+	return other;
+}
+
 static void stale_session_gets_a_conflict_not_an_overwrite(void **state)
 {
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	struct store *st2 = NULL;
-	struct session *other = NULL;
-	assert_int_equal(store_open(fx->db, 0, &st2, &err), IPW_OK);
-	assert_int_equal(session_open(st2, fx->flow, session_case_id(fx->s), &other, &err), IPW_OK);
+	struct session *other = open_other(fx, &st2);
 	assert_int_equal(
 	    session_set(other, "complaint_number", "THEIRS-1", SESSION_STRICT, NULL, &err), IPW_OK);
 	struct store_conflict c = {0};
@@ -278,9 +288,7 @@ static void stamp_moves_only_with_what_a_reader_sees(void **state)
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	struct store *st2 = NULL;
-	struct session *other = NULL;
-	assert_int_equal(store_open(fx->db, 0, &st2, &err), IPW_OK);
-	assert_int_equal(session_open(st2, fx->flow, session_case_id(fx->s), &other, &err), IPW_OK);
+	struct session *other = open_other(fx, &st2);
 	uint64_t before = session_stamp(fx->s);
 
 	assert_int_equal(session_goto_step(other, 1, &err), IPW_OK);

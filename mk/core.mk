@@ -1,23 +1,5 @@
 # core: shared utilities, the session, the catalog and the command dispatch
-libipwiz_a_SOURCES += \
-	src/error.c src/error.h \
-	src/xalloc.c src/xalloc.h \
-	src/strbuf.c src/strbuf.h \
-	src/number.c src/number.h \
-	src/utf8.c src/utf8.h \
-	src/i18n.c src/i18n.h \
-	src/catalog.c src/catalog.h \
-	src/answers.c src/answers.h \
-	src/validate.c src/validate.h \
-	src/session.c src/session_edit.c src/session_state.c src/session_affirm.c \
-	src/presence.c src/presence.h src/cli_watch.c \
-	src/session.h src/session_internal.h \
-	src/answers_file.c src/answers_file.h \
-	src/cli.c src/cli.h \
-	src/case_walk.c src/case_walk.h \
-	src/cli_case.c src/cli_show.c src/cli_answers.c src/cli_coach.c
 
-noinst_HEADERS = src/flow.h src/expr.h src/store.h src/evidence.h src/template.h ui/plain.h
 
 # The program finds its catalogs in the build tree too, so ./run.sh --lang
 # zh_CN works without `make install`.

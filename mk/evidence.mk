@@ -1,10 +1,5 @@
 # evidence area: one file against one requirement (src/evidence*.c), the
 # attach and check commands, and their tests
-libipwiz_a_SOURCES += \
-	src/evidence.c src/evidence_open.c src/evidence_magic.c src/evidence_hash.c \
-	src/evidence_shape.c src/evidence_zip.c src/evidence_words.c \
-	src/evidence_internal.h src/evidence_case.c src/evidence_case.h \
-	src/cli_attach.c src/cli_check.c
 
 check_PROGRAMS += tests/unit/test_evidence
 tests_unit_test_evidence_SOURCES = tests/unit/test_evidence.c

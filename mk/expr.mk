@@ -1,7 +1,4 @@
 # expr area: the condition language of `when:`, `required:` and date limits
-libipwiz_a_SOURCES += \
-	src/expr.c src/expr_internal.h \
-	src/expr_lex.c src/expr_parse.c src/expr_eval.c src/expr_date.c
 
 check_PROGRAMS += tests/unit/test_expr
 tests_unit_test_expr_SOURCES = tests/unit/test_expr.c

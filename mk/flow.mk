@@ -1,10 +1,4 @@
 # flow area: the YAML loader, the flow model, lint and the flow commands
-libipwiz_a_SOURCES += \
-	src/yaml_tree.c src/yaml_tree.h \
-	src/flow.c src/flow_internal.h \
-	src/flow_builder.c src/flow_field.c src/flow_load.c \
-	src/flow_check.c src/flow_lint.c src/flow_strings.c \
-	src/cli_lint.c src/cli_flows.c
 
 check_PROGRAMS += tests/unit/test_flow
 tests_unit_test_flow_SOURCES = tests/unit/test_flow.c

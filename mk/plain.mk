@@ -1,9 +1,4 @@
 # plain area: the line-mode front end (no curses in these files)
-libipwizui_a_SOURCES += \
-	ui/plain.c ui/plain.h ui/plain_internal.h \
-	ui/plain_io.c ui/plain_save.c ui/plain_value.c ui/plain_field.c \
-	ui/plain_nav.c ui/plain_list.c ui/plain_evidence.c ui/plain_paths.c ui/plain_declare.c \
-	ui/plain_review.c ui/plain_texts.c ui/plain_deadlines.c ui/plain_home.c
 
 # whole-program tests: `ipwiz --plain` driven by here-documents and a pipe
 TESTS += \

@@ -1,13 +1,4 @@
 # render area: templates, documents, working-day calendars, deadlines, export
-libipwiz_a_SOURCES += \
-	src/template.c src/render.c src/render_document.c src/render.h \
-	src/deadline.c src/deadline.h src/deadline_submission.c src/deadline_submission.h \
-	src/export.c src/export_copy.c src/export_manifest.c src/export_json.c \
-	src/export_zip.c \
-	src/export.h src/export_internal.h src/cli_export.c \
-	src/cli_submitted.c src/cli_reply.c \
-	src/calendar.c src/calendar_yaml.c src/calendar_cache.c src/calendar.h \
-	src/calendar_internal.h
 
 dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml
 

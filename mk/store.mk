@@ -1,8 +1,4 @@
 # store area: the SQLite case database, and `ipwiz history`
-libipwiz_a_SOURCES += \
-	src/store.c src/store_sql.c src/store_schema.c src/store_case.c \
-	src/store_answer.c src/store_evidence.c src/store_audit.c src/store_copy.c \
-	src/store_access.c src/store_scan.c src/store_internal.h src/store_read.h src/cli_history.c
 
 check_PROGRAMS += tests/unit/test_store
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/store_fixture.h

@@ -7,10 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "i18n.h"
-#include "utf8.h"
-#include "front.h"
+#include "base/base.h"
+#include "cmd/cmd.h"
 
 static void print_help(FILE *f)
 {

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "flow.h"
-#include "session.h"
-#include "store.h"
+#include "flow/flow.h"
+#include "case/session.h"
+#include "store/store.h"
 
 static double now(void)
 {

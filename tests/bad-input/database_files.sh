@@ -187,7 +187,7 @@ else
 	try sh -c 'trap "" XFSZ; ulimit -f 50; exec "$@"' sh "$IPWIZ" --db "$D/limited.db" \
 		set 1 complaint_number "$answer"
 	verdict "answer beyond the file-size limit" 3 "ipwiz: The disk holding $D/limited.db is full, so nothing was saved; your earlier answers are safe. Free some space and try again." \
-		"src/store_sql.c:store_fail_db maps SQLITE_IOERR with errno EFBIG/ENOSPC to “disk I/O error … check the disk”, not to the full-disk sentence"
+		"src/store/store_sql.c:store_fail_db maps SQLITE_IOERR with errno EFBIG/ENOSPC to “disk I/O error … check the disk”, not to the full-disk sentence"
 	[ "$(sqlite3 "$D/limited.db" 'PRAGMA integrity_check')" = ok ] || fail "file-size limit: integrity"
 fi
 

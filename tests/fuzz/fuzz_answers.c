@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "answers_file.h"
+#include "flow/answers_file.h"
 
 static int ignore(const char *path, const char *value, bool values, int line, int column, void *ctx)
 {

@@ -10,7 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "evidence_internal.h"
+#include "evidence/evidence_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

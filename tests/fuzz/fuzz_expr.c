@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "expr.h"
-#include "flow.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "expr/expr.h"
+#include "flow/flow.h"
 
 static const struct {
 	const char *path, *value;

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
-#include "template.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "render/render.h"
+#include "template/template.h"
 
 static void ref(const char *r, const char *list, int line, int column, void *ctx)
 {

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "store/store.h"
 
 struct fixture {
 	char dir[64];

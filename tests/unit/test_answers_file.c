@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "answers_file.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "flow/answers_file.h"
 
 static int record(const char *path, const char *value, bool values, int line, int column, void *ctx)
 {

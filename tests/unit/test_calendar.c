@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "calendar.h"
+#include "calendar/calendar.h"
 
 static long D(const char *s)
 {

@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "calendar.h"
-#include "deadline.h"
-#include "expr.h"
+#include "calendar/calendar.h"
+#include "case/deadline.h"
+#include "expr/expr.h"
 
 static const char *notice_date;
 static const char *chance;

@@ -20,12 +20,12 @@
 
 #include <cmocka.h>
 
-#include "evidence.h"
-#include "evidence_case.h"
-#include "evidence_internal.h"
-#include "flow.h"
-#include "store.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "case/evidence_case.h"
+#include "evidence/evidence.h"
+#include "evidence/evidence_internal.h"
+#include "flow/flow.h"
+#include "store/store.h"
 
 static char dir[64];
 

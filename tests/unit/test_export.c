@@ -18,12 +18,12 @@
 
 #include <cmocka.h>
 
-#include "export.h"
-#include "i18n.h"
-#include "render.h"
-#include "session.h"
-#include "store.h"
-#include "xalloc.h"
+#include "base/i18n.h"
+#include "base/xalloc.h"
+#include "case/session.h"
+#include "render/export.h"
+#include "render/render.h"
+#include "store/store.h"
 
 static const char flow_yaml[] =
     "id: export-test\n"

@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "expr.h"
-#include "flow.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "expr/expr.h"
+#include "flow/flow.h"
 
 /* The answers every test evaluates against. */
 static const struct row {

@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "flow.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "flow/flow.h"
 
 /* The smallest valid flow; cases below change one thing in it. */
 #define HEAD	"id: t\nversion: 1\ntitle: T\n"

@@ -14,8 +14,8 @@
 
 #include <cmocka.h>
 
-#include "plain_internal.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "plain/plain_internal.h"
 
 static struct flow_choice grounds_choices[] = {
     {"genuine", "Genuine goods", NULL},

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "presence.h"
+#include "store/presence.h"
 #include "store_fixture.h"
 
 /* Another program: a child process announcing itself and exiting without

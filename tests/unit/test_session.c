@@ -14,11 +14,11 @@
 
 #include <cmocka.h>
 
-#include "flow.h"
-#include "presence.h"
-#include "session.h"
-#include "store.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "case/session.h"
+#include "flow/flow.h"
+#include "store/presence.h"
+#include "store/store.h"
 
 struct fixture {
 	char dir[64];

@@ -16,8 +16,8 @@
 
 #include <cmocka.h>
 
+#include "store/store_internal.h"
 #include "store_fixture.h"
-#include "store_internal.h"
 
 static mode_t mode_of(const char *path)
 {

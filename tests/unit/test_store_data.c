@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
+#include "store/store_read.h"
 #include "store_fixture.h"
-#include "store_read.h"
 
 static int64_t put(struct store *st, int64_t id, const char *path, const char *value,
 		   int64_t expected)

@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "render.h"
-#include "template.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "render/render.h"
+#include "template/template.h"
 
 /* A tiny world for the walk: answers by path, lists by count. */
 static const char *const answers[][2] = {

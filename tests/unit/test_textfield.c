@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "textfield.h"
-#include "ui_layout.h"
-#include "utf8.h"
+#include "base/utf8.h"
+#include "tui/textfield.h"
+#include "tui/ui_layout.h"
 
 static void type(struct textfield *tf, const char *s)
 {

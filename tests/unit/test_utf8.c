@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "strbuf.h"
-#include "utf8.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 
 static void width_counts_cjk_as_two_columns(void **state)
 {

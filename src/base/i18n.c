@@ -1,0 +1,89 @@
+#include "config.h"
+
+#include <locale.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/flow.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+static char current[16] = "en";
+
+/* Map a locale or LANGUAGE value ("zh_CN.UTF-8", "id_ID", "zh") to a
+ * catalog name. */
+static void normalise(const char *in, char out[16])
+{
+	if (!in || !*in || strcmp(in, "C") == 0 || strcmp(in, "POSIX") == 0 ||
+	    strncmp(in, "C.", 2) == 0) {
+		strcpy(out, "en");
+		return;
+	}
+	if (strncmp(in, "zh", 2) == 0)
+		strcpy(out, "zh_CN");
+	else if (strncmp(in, "id", 2) == 0 || strncmp(in, "in", 2) == 0)
+		strcpy(out, "id");
+	else
+		strcpy(out, "en");
+}
+
+static const char *env_language(void)
+{
+	const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+void i18n_set_language(const char *lang)
+{
+	normalise(lang, current);
+	/* LANGUAGE wins over the locale in GNU gettext, and works under
+	 * C.UTF-8 too, so a seller's language does not need an installed
+	 * zh_CN locale. */
+	setenv("LANGUAGE", strcmp(current, "en") == 0 ? "en" : current, 1);
+	/* Make gettext notice the change. */
+	extern int _nl_msg_cat_cntr;
+	++_nl_msg_cat_cntr;
+}
+
+void i18n_init(const char *lang)
+{
+	/* A seller's LANG=zh_CN.UTF-8 on a host without that locale installed
+	 * (common on servers) must still get Chinese: fall back to C.UTF-8,
+	 * which keeps wide characters working, and ask for the language
+	 * through LANGUAGE below. */
+	bool missing = setlocale(LC_ALL, "") == NULL;
+	if (missing)
+		setlocale(LC_ALL, "C.UTF-8");
+	/* From the build tree, the catalogs made by `make` (no install needed). */
+	bindtextdomain(PACKAGE, catalog_in_build_tree() ? BUILDDIR "/locale" : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	if (lang && *lang)
+		i18n_set_language(lang);
+	else if (missing && env_language())
+		i18n_set_language(env_language());
+	else
+		normalise(env_language(), current);
+}
+
+const char *i18n_language(void)
+{
+	return current;
+}
+
+bool i18n_known_language(const char *lang)
+{
+	static const char *const known[] = {"en", "zh", "id", "in", "C", "POSIX"};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		size_t n = strlen(known[i]);
+		if (strncmp(lang, known[i], n) == 0 && strchr("_.@", lang[n]))
+			return true;
+	}
+	return false;
+}

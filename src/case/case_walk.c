@@ -1,0 +1,71 @@
+/* case_walk.c — see case_walk.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "flow/flow.h"
+#include "store/store.h"
+#include "case_walk.h"
+
+/* Flows by id, each loaded at its first case; a flow that is not installed
+ * is remembered as missing, not looked for again. */
+struct flow_cache_entry {
+	char *id;
+	struct flow *flow; /* NULL: not installed */
+};
+
+struct flow_cache {
+	struct flow_cache_entry *v;
+	size_t n;
+};
+
+static struct flow *cache_get(struct flow_cache *fc, const char *id)
+{
+	for (size_t i = 0; i < fc->n; i++)
+		if (strcmp(fc->v[i].id, id) == 0)
+			return fc->v[i].flow;
+	struct ipw_error err = {0};
+	struct flow *f = catalog_load(id, &err);
+	fc->v = xreallocarray(fc->v, fc->n + 1, sizeof(*fc->v));
+	fc->v[fc->n++] = (struct flow_cache_entry){xstrdup(id), f};
+	return f;
+}
+
+static void cache_free(struct flow_cache *fc)
+{
+	for (size_t i = 0; i < fc->n; i++) {
+		free(fc->v[i].id);
+		flow_free(fc->v[i].flow);
+	}
+	free(fc->v);
+}
+
+int case_walk(struct store *st, const struct store_case *v, size_t n, case_walk_fn fn, void *ctx,
+	      struct ipw_error *err)
+{
+	struct flow_cache fc = {0};
+	struct store_scan *sc = NULL;
+	int r = store_scan_begin(st, &sc, err);
+	for (size_t i = 0; r == IPW_OK && i < n; i++) {
+		struct store_answer *a = NULL;
+		struct store_evidence *e = NULL;
+		size_t na = 0, ne = 0;
+		if ((r = store_scan_case(sc, v[i].id, &a, &na, &e, &ne, err)) != IPW_OK)
+			break;
+		struct flow *f = cache_get(&fc, v[i].flow_id);
+		if (!f) {
+			store_answers_free(a, na);
+			store_evidence_free(e, ne);
+			fn(i, &v[i], NULL, ctx);
+			continue;
+		}
+		struct session *s = session_from_rows(st, f, &v[i], a, na, e, ne);
+		fn(i, &v[i], s, ctx);
+		session_free(s);
+	}
+	store_scan_end(sc);
+	cache_free(&fc);
+	return r;
+}

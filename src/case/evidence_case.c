@@ -1,0 +1,91 @@
+/* evidence_case.c — evidence_check in the context of a case: duplicates
+ * within a field, and recording the verdict (rejected files included, so
+ * the checklist shows them until they are replaced or removed). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/base.h"
+#include "evidence_case.h"
+
+const struct store_evidence *evidence_case_find(const struct session *s, const char *field,
+						const char *path)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, field) == 0 && v[i].path && strcmp(v[i].path, path) == 0)
+			return &v[i];
+	return NULL;
+}
+
+/* Another usable file of this field with the same bytes. */
+static const struct store_evidence *find_twin(const struct session *s, const char *field,
+					      const char *path, const char *sha256)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n && sha256[0]; i++)
+		if (strcmp(v[i].field, field) == 0 && v[i].sha256 &&
+		    strcmp(v[i].sha256, sha256) == 0 && v[i].path && strcmp(v[i].path, path) != 0 &&
+		    v[i].verdict &&
+		    (strcmp(v[i].verdict, "ok") == 0 || strcmp(v[i].verdict, "warn") == 0))
+			return &v[i];
+	return NULL;
+}
+
+int evidence_case_check(const struct session *s, const char *field, const char *path,
+			struct evidence_result *res, struct ipw_error *err)
+{
+	const struct flow_field *f = flow_find_field(session_flow(s), field);
+	if (!f || f->type != FIELD_EVIDENCE)
+		return ipw_error_set(err, IPW_EUSAGE,
+				     _("This flow has no field for files named “%s”."), field);
+	int r = evidence_check(path, &f->evidence, res, err);
+	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
+		return r;
+	const struct store_evidence *twin = find_twin(s, field, path, res->sha256);
+	if (!twin)
+		return r;
+	const char *slash = strrchr(twin->path, '/');
+	char *name = utf8_sanitize(slash ? slash + 1 : twin->path);
+	res->verdict = EVIDENCE_WARN;
+	snprintf(res->key, sizeof(res->key), "duplicate");
+	snprintf(res->message, sizeof(res->message),
+		 _("This file has the same content as “%s”, already attached here."), name);
+	snprintf(res->fix, sizeof(res->fix), "%s",
+		 _("Nothing to do if that is on purpose; otherwise attach the document you "
+		   "meant."));
+	free(name);
+	return r;
+}
+
+int evidence_case_record(struct session *s, const char *field, const char *path,
+			 const struct evidence_result *res, struct ipw_error *err)
+{
+	const struct store_evidence *old = evidence_case_find(s, field, path);
+	struct store_evidence e = {
+	    .id = old ? old->id : 0,
+	    .field = (char *)field,
+	    .path = (char *)path,
+	    .size = (int64_t)res->size,
+	    .mtime = res->mtime,
+	    .sha256 = (char *)res->sha256,
+	    .mime = (char *)res->mime,
+	    .verdict = (char *)evidence_verdict_name(res->verdict),
+	    .message_key = (char *)res->key,
+	    .message = (char *)res->message,
+	    .fix = (char *)res->fix,
+	    .ext = (char *)res->ext,
+	    .checked_at = (int64_t)time(NULL),
+	};
+	struct store *st = session_store(s);
+	int r = old ? store_evidence_update(st, session_case_id(s), &e, err)
+		    : store_evidence_add(st, session_case_id(s), &e, NULL, err);
+	if (r == IPW_OK)
+		r = session_reload_evidence(s, err);
+	return r;
+}

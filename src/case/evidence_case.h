@@ -1,0 +1,28 @@
+/* evidence_case.h — a file judged for one evidence field of a case, the same
+ * way by `ipwiz attach`, the wizard and the line mode: evidence_check plus
+ * what only the case knows (the same bytes already attached), and the
+ * verdict recorded in the store. */
+#ifndef IPWIZ_EVIDENCE_CASE_H
+#define IPWIZ_EVIDENCE_CASE_H
+
+#include "base/base.h"
+#include "evidence/evidence.h"
+#include "session.h"
+
+/* evidence_check(path) against the field's requirement; a usable file whose
+ * content is already attached to this field under another name becomes a
+ * "duplicate" warning. Returns what evidence_check returns. */
+int evidence_case_check(const struct session *s, const char *field, const char *path,
+			struct evidence_result *res, struct ipw_error *err);
+
+/* Record res for path in the field: a new row, or the row of the same path
+ * updated in place (attaching a path again re-checks it). Reloads the
+ * session's evidence. */
+int evidence_case_record(struct session *s, const char *field, const char *path,
+			 const struct evidence_result *res, struct ipw_error *err);
+
+/* The row of the field recorded for path (as of the last reload), or NULL. */
+const struct store_evidence *evidence_case_find(const struct session *s, const char *field,
+						const char *path);
+
+#endif

@@ -1,0 +1,135 @@
+/* session.h — one case being worked on: the only door to answers.
+ * Front ends (ncurses, plain line mode) and the CLI set answers through it;
+ * it validates against the flow, persists each answer in one transaction
+ * (with its audit row), and answers "what is visible, what is missing". */
+#ifndef IPWIZ_SESSION_H
+#define IPWIZ_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/base.h"
+#include "expr/expr.h"
+#include "flow/flow.h"
+#include "store/store.h"
+
+struct session;
+
+struct session *session_new(struct store *st, const struct flow *flow, int64_t case_id);
+/* Create a case for flow and open it. */
+int session_create(struct store *st, const struct flow *flow, const char *title, const char *lang,
+		   struct session **out, struct ipw_error *err);
+/* A case whose row, answers and evidence were already read (a listing of
+ * many cases: store_scan, store_read.h); takes the answer and evidence
+ * rows, copies the case. */
+struct session *session_from_rows(struct store *st, const struct flow *flow,
+				  const struct store_case *c, struct store_answer *a, size_t na,
+				  struct store_evidence *e, size_t ne);
+/* Open an existing case (loads its answers). */
+int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
+		 struct ipw_error *err);
+void session_free(struct session *s);
+
+const struct flow *session_flow(const struct session *s);
+struct store *session_store(const struct session *s);
+int64_t session_case_id(const struct session *s);
+const struct store_case *session_case(const struct session *s);
+
+/* Re-read answers written by other sessions (after store_changed()). */
+int session_reload(struct session *s, struct ipw_error *err);
+/* A digest of what the case holds for a reader: title, status, every answer
+ * (value, revision, draft flag) and every evidence row. Equal stamps before
+ * and after a reload mean nobody changed anything a person would see — the
+ * database also changes when someone merely opens the case or moves. */
+uint64_t session_stamp(const struct session *s);
+
+/* The current answer text at path, or NULL. */
+const char *session_get(const struct session *s, const char *path);
+int64_t session_revision(const struct session *s, const char *path);
+bool session_is_draft(const struct session *s, const char *path);
+
+enum session_set_mode {
+	SESSION_STRICT, /* invalid values are refused (ipwiz set / fill) */
+	SESSION_DRAFT,	/* invalid values are kept as a flagged draft (the wizard) */
+};
+
+/* Validate value for the field at path and save it (NULL or "" clears).
+ * Returns IPW_OK, IPW_EUSER (invalid: err->msg says why; in DRAFT mode the
+ * value was still saved, flagged), IPW_ECONFLICT (someone else changed it
+ * since this session read it: *conflict filled, nothing written), or
+ * IPW_EENV. */
+int session_set(struct session *s, const char *path, const char *value, enum session_set_mode mode,
+		struct store_conflict *conflict, struct ipw_error *err);
+/* Overwrite regardless of the other session's change (the user chose "keep mine"). */
+int session_set_force(struct session *s, const char *path, const char *value,
+		      enum session_set_mode mode, struct ipw_error *err);
+
+/* Validation only (nothing saved): IPW_OK or IPW_EUSER with the reason. */
+int session_validate(const struct session *s, const char *path, const char *value,
+		     struct ipw_error *err);
+
+/* What a seller calls the answer at path: its field's label (translated),
+ * "your full name, typed as signature" for a declaration's signature, or
+ * the path itself when the flow has no such field. */
+const char *session_path_label(const struct session *s, const char *path);
+
+/* Visibility and requirement under the current answers. */
+bool session_step_visible(const struct session *s, size_t step);
+bool session_field_visible(const struct session *s, const char *path);
+bool session_field_required(const struct session *s, const char *path);
+
+/* Lists: number of items, add/remove/move an item (answers renumbered).
+ * A list without max_items still stops at SESSION_LIST_LIMIT items, so a
+ * typo in an answers file cannot make millions. */
+#define SESSION_LIST_LIMIT 1000
+unsigned session_list_limit(const struct flow_field *list);
+size_t session_list_count(const struct session *s, const char *list_path);
+int session_list_add(struct session *s, const char *list_path, size_t *index_out,
+		     struct ipw_error *err);
+int session_list_remove(struct session *s, const char *list_path, size_t index,
+			struct ipw_error *err);
+int session_list_move(struct session *s, const char *list_path, size_t from, size_t to,
+		      struct ipw_error *err);
+
+/* True when the declaration at path was affirmed and an answer it covers
+ * changed since: the affirmation is void until made again (session_check
+ * reports it, export refuses). */
+bool session_affirmation_stale(const struct session *s, const char *path);
+
+enum step_state { STEP_NOT_STARTED, STEP_DONE, STEP_ATTENTION };
+enum step_state session_step_state(const struct session *s, size_t step);
+
+/* One problem found by session_check(): what is missing or invalid. */
+struct session_issue {
+	size_t step;
+	char *path;
+	char *message;
+};
+/* Every missing required answer and invalid answer, in flow order. */
+size_t session_check(const struct session *s, struct session_issue **out);
+void session_issues_free(struct session_issue *v, size_t n);
+
+/* Progress: answered required fields / required fields (visible ones). */
+void session_progress(const struct session *s, size_t *answered, size_t *required);
+
+/* Where the user is. */
+size_t session_current_step(const struct session *s);
+int session_goto_step(struct session *s, size_t step, struct ipw_error *err);
+/* Next/previous visible step from `from`; returns from when none. */
+size_t session_next_step(const struct session *s, size_t from);
+size_t session_prev_step(const struct session *s, size_t from);
+
+/* The environment expressions evaluate in (answers of this case). */
+const struct expr_env *session_env(const struct session *s);
+
+/* When the answer at path was last written (unix seconds; 0 = never). */
+int64_t session_updated(const struct session *s, const char *path);
+
+/* Evidence rows of the case (as of the last reload), and how many files of
+ * one evidence field are usable (verdict ok or warn). Reload after attaching. */
+const struct store_evidence *session_evidence(const struct session *s, size_t *n);
+size_t session_evidence_usable(const struct session *s, const char *field);
+int session_reload_evidence(struct session *s, struct ipw_error *err);
+
+#endif

@@ -1,0 +1,44 @@
+/* evidence.h — one file against one requirement: is it what the platform
+ * will accept? Opened O_NONBLOCK, fstat'd (regular files only), size-checked
+ * before reading, typed by content with libmagic, structure-checked, hashed
+ * from the same descriptor. Never blocks, never trusts the file name. */
+#ifndef IPWIZ_EVIDENCE_H
+#define IPWIZ_EVIDENCE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/base.h"
+#include "flow/flow.h"
+
+enum evidence_verdict { EVIDENCE_OK, EVIDENCE_WARN, EVIDENCE_REJECT, EVIDENCE_ERROR };
+
+struct evidence_result {
+	enum evidence_verdict verdict;
+	char key[64];	   /* stable message key, e.g. "wrong-type", "too-large" */
+	char message[512]; /* a sentence for the seller, translated */
+	char fix[512];	   /* what to do, translated ("" when ok) */
+	char mime[128];	   /* detected type/subtype, or "" */
+	char ext[16];	   /* the right extension for the content ("pdf"), or "" */
+	char sha256[65];
+	uint64_t size;
+	int64_t mtime;
+	unsigned width, height; /* images */
+};
+
+const char *evidence_verdict_name(enum evidence_verdict v); /* "ok", "warn", "reject", "error" */
+
+/* Judge the file at path against req. Always fills res; returns IPW_OK when
+ * a verdict was reached (even "reject"), IPW_EENV when the checker itself
+ * could not run. */
+int evidence_check(const char *path, const struct evidence_req *req, struct evidence_result *res,
+		   struct ipw_error *err);
+
+/* Re-hash only: has the file changed since it was checked? Fills res->sha256,
+ * size, mtime; returns IPW_OK, or IPW_EUSER when it is gone/unreadable. */
+int evidence_rehash(const char *path, struct evidence_result *res, struct ipw_error *err);
+
+/* A human name for a MIME type ("a Word document"), for messages. */
+const char *evidence_mime_description(const char *mime);
+
+#endif

@@ -1,0 +1,219 @@
+/* flow.h — the flow model: immutable data loaded from a YAML file.
+ * Everything a flow author can say lives here; the C code knows no platform.
+ * The YAML form is documented in doc/flow-format.md. Strings are the English
+ * source; front ends translate them with flow_tr() (gettext, domain "ipwiz"). */
+#ifndef IPWIZ_FLOW_H
+#define IPWIZ_FLOW_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/base.h"
+
+struct expr;
+
+enum field_type {
+	FIELD_TEXT,
+	FIELD_TEXTAREA,
+	FIELD_CHOICE,
+	FIELD_MULTICHOICE,
+	FIELD_YESNO,
+	FIELD_DATE,
+	FIELD_EMAIL,
+	FIELD_URL,
+	FIELD_PHONE,
+	FIELD_NUMBER,
+	FIELD_LIST,
+	FIELD_EVIDENCE,
+	FIELD_DECLARATION,
+	FIELD_INFO
+};
+
+/* Where a thing came from in the YAML file, for messages. */
+struct flow_pos {
+	int line, column;
+};
+
+struct flow_choice {
+	char *value; /* stored answer, e.g. "trademark" */
+	char *label; /* shown, translatable */
+	char *help;  /* optional one-line explanation */
+};
+
+/* What to do when a structure check (PDF trailer, JPEG EOI, ...) fails. */
+enum evidence_policy { EVIDENCE_POLICY_WARN, EVIDENCE_POLICY_REJECT };
+
+struct evidence_req {
+	char **accept; /* MIME types, e.g. "application/pdf" */
+	size_t naccept;
+	uint64_t max_size;		/* bytes; 0 = no limit */
+	uint64_t warn_size;		/* bytes; 0 = no warning */
+	unsigned min_files, max_files;	/* max 0 = no limit */
+	unsigned min_pixels;		/* shortest side of an image; 0 = no check */
+	enum evidence_policy structure; /* truncated / corrupt files */
+	char *proves;			/* what this evidence proves, translatable */
+	char **grounds;			/* values of the grounds field that need it */
+	size_t ngrounds;
+	char *date_field; /* optional sub-answer: the date on the document */
+};
+
+struct flow_field {
+	char *id;    /* unique within its parent (step or list) */
+	char *path;  /* "products" or "products.url" for a list's sub-field template */
+	size_t step; /* index of its step (a list's sub-field: its list's step) */
+	enum field_type type;
+	char *label;
+	char *help;
+	char *placeholder;
+	struct expr *when; /* NULL = always shown */
+	struct expr
+	    *required; /* NULL = optional; an expression (constant true for `required: true`) */
+	char *default_value;
+
+	/* validation */
+	char *pattern_src;
+	regex_t pattern;
+	bool has_pattern;
+	bool has_min, has_max; /* number: value; date: see min_expr/max_expr */
+	double min, max;
+	struct expr *min_expr, *max_expr; /* dates: e.g. `today`, `complaint_date - 180` */
+	size_t min_length, max_length;	  /* characters (code points); max 0 = no limit */
+	char *message;			  /* custom message when invalid, translatable */
+
+	/* choice, multichoice */
+	struct flow_choice *choices;
+	size_t nchoices;
+
+	/* list: a repeating group */
+	struct flow_field *items;
+	size_t nitems;
+	unsigned min_items, max_items; /* max 0 = no limit */
+
+	/* evidence */
+	struct evidence_req evidence;
+
+	/* declaration: a statement the user affirms, plus a typed-name signature */
+	char *statement;
+	bool signature;
+	char **covers; /* field ids the affirmation covers; NULL/0 = every answer */
+	size_t ncovers;
+
+	/* info: read-only text is in help */
+
+	struct flow_pos pos;
+};
+
+struct flow_step {
+	char *id;
+	char *title;
+	char *intro;
+	char *help;
+	struct expr *when;
+	struct flow_field *fields;
+	size_t nfields;
+	struct flow_pos pos;
+};
+
+/* A document rendered from the answers, pasted into one platform form field
+ * (or uploaded/printed). Templates per language; "en" always present. */
+struct flow_template {
+	char *lang; /* "en", "zh_CN", "id" */
+	char *text;
+	struct flow_pos pos;
+};
+
+struct flow_document {
+	char *id;
+	char *title;
+	char *form_field; /* the platform's name of the field this text goes into */
+	char *purpose;	  /* "paste", "upload", "keep" */
+	struct expr *when;
+	struct flow_template *templates;
+	size_t ntemplates;
+	struct flow_pos pos;
+};
+
+/* "respond within N working days of FIELD (calendar C)" */
+struct flow_deadline {
+	char *id;
+	char *label;
+	char *from;	/* id of a date field */
+	int days;	/* how many days after `from` */
+	bool working;	/* working days (calendar) or calendar days */
+	char *calendar; /* "cn", "us"; NULL with working=false */
+	struct expr *when;
+	char *note; /* e.g. "the platform's own countdown wins" */
+	struct flow_pos pos;
+};
+
+struct flow {
+	char *id;
+	char *version;
+	char *title;
+	char *description;
+	char *platform;
+	char *checked; /* "2026-11": when the facts were checked */
+	char **languages;
+	size_t nlanguages;
+	char *review_language; /* platform reviews in this language too (e.g. "en"), or NULL */
+
+	struct flow_step *steps;
+	size_t nsteps;
+	struct flow_document *documents;
+	size_t ndocuments;
+	struct flow_deadline *deadlines;
+	size_t ndeadlines;
+
+	/* Top-level fields sorted by id (then flow order), for lookups. */
+	const struct flow_field **index;
+	size_t nindex;
+
+	char *file;    /* path it was loaded from */
+	char hash[65]; /* sha256 of the file's bytes, lowercase hex */
+};
+
+/* Limits that keep hostile files harmless. */
+#define FLOW_MAX_BYTES (1024 * 1024)
+#define FLOW_MAX_DEPTH 64
+
+/* Load and check a flow file. On failure returns NULL and every error found
+ * (several per run) is in diags with file:line:column; warnings may be added
+ * on success too. */
+struct flow *flow_load_file(const char *path, struct ipw_diags *diags);
+struct flow *flow_load_buffer(const char *name, const char *buf, size_t len,
+			      struct ipw_diags *diags);
+void flow_free(struct flow *f);
+
+/* Extra checks of `ipwiz lint`: unreachable steps, fields no document uses,
+ * evidence required by no ground, fields without help. Adds warnings. */
+void flow_lint(const struct flow *f, struct ipw_diags *diags);
+
+/* Lookups. A path is "field" or "list.N.sub" (N 1-based); a list sub-field's
+ * model is found by "list.sub" or "list.N.sub". */
+const struct flow_field *flow_find_field(const struct flow *f, const char *path);
+const struct flow_step *flow_find_step(const struct flow *f, const char *id);
+int flow_step_index(const struct flow *f, const char *id); /* -1 when unknown */
+const struct flow_step *flow_field_step(const struct flow *f, const struct flow_field *field);
+const struct flow_document *flow_find_document(const struct flow *f, const char *id);
+/* The template for lang, falling back to "en". */
+const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang);
+
+const char *flow_field_type_name(enum field_type t);
+
+/* Every translatable string of the flow with the line it was written on
+ * and what it is ("flow ID, field X: help"), for translators' comments in
+ * `ipwiz lint --pot`: titles, labels, help, choices, statements … */
+void flow_strings(const struct flow *f,
+		  void (*fn)(const char *s, int line, const char *where, void *ctx), void *ctx);
+
+/* Translate a flow string (gettext), NULL-safe. */
+const char *flow_tr(const char *s);
+
+/* The rest of the public flow: answers files, installed flows, validation. */
+#include "answers_file.h"
+#include "catalog.h"
+#include "validate.h"
+
+#endif

@@ -1,0 +1,344 @@
+/* flow_field.c — one field of a step (or of a list) from its YAML mapping:
+ * its type, words, validation, choices, list items, evidence rules and
+ * declaration. Keys that make no sense for the type are errors, so a flow
+ * author learns at lint time, not from a seller. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "expr/expr.h"
+#include "flow_internal.h"
+
+static const char *const type_names[] = {
+    [FIELD_TEXT] = "text",
+    [FIELD_TEXTAREA] = "textarea",
+    [FIELD_CHOICE] = "choice",
+    [FIELD_MULTICHOICE] = "multichoice",
+    [FIELD_YESNO] = "yesno",
+    [FIELD_DATE] = "date",
+    [FIELD_EMAIL] = "email",
+    [FIELD_URL] = "url",
+    [FIELD_PHONE] = "phone",
+    [FIELD_NUMBER] = "number",
+    [FIELD_LIST] = "list",
+    [FIELD_EVIDENCE] = "evidence",
+    [FIELD_DECLARATION] = "declaration",
+    [FIELD_INFO] = "info",
+};
+#define NTYPES (sizeof type_names / sizeof type_names[0])
+
+const char *flow_field_type_name(enum field_type t)
+{
+	return (size_t)t < NTYPES ? type_names[t] : "?";
+}
+
+/* Which keys each type takes, beyond the common ones. */
+#define T(x)	(1u << (x))
+#define TEXTUAL (T(FIELD_TEXT) | T(FIELD_TEXTAREA) | T(FIELD_EMAIL) | T(FIELD_URL) | T(FIELD_PHONE))
+struct key_rule {
+	const char *key;
+	unsigned types;
+};
+static const struct key_rule type_keys[] = {
+    {"placeholder", TEXTUAL | T(FIELD_NUMBER) | T(FIELD_DATE)},
+    {"pattern", TEXTUAL},
+    {"min_length", TEXTUAL},
+    {"max_length", TEXTUAL},
+    {"min", T(FIELD_NUMBER) | T(FIELD_DATE) | T(FIELD_MULTICHOICE)},
+    {"max", T(FIELD_NUMBER) | T(FIELD_DATE) | T(FIELD_MULTICHOICE)},
+    {"choices", T(FIELD_CHOICE) | T(FIELD_MULTICHOICE)},
+    {"fields", T(FIELD_LIST)},
+    {"min_items", T(FIELD_LIST)},
+    {"max_items", T(FIELD_LIST)},
+    {"accept", T(FIELD_EVIDENCE)},
+    {"max_size", T(FIELD_EVIDENCE)},
+    {"warn_size", T(FIELD_EVIDENCE)},
+    {"min_files", T(FIELD_EVIDENCE)},
+    {"max_files", T(FIELD_EVIDENCE)},
+    {"min_pixels", T(FIELD_EVIDENCE)},
+    {"structure", T(FIELD_EVIDENCE)},
+    {"proves", T(FIELD_EVIDENCE)},
+    {"grounds", T(FIELD_EVIDENCE)},
+    {"date_field", T(FIELD_EVIDENCE)},
+    {"statement", T(FIELD_DECLARATION)},
+    {"signature", T(FIELD_DECLARATION)},
+    {"covers", T(FIELD_DECLARATION)},
+};
+static const char *const common_keys[] = {"id",	  "type",     "label",	 "help",
+					  "when", "required", "default", "message"};
+
+static void check_field_keys(struct flow_builder *b, const struct ynode *n, enum field_type t)
+{
+	const char *allowed[64];
+	size_t k = 0;
+	for (size_t i = 0; i < sizeof common_keys / sizeof common_keys[0]; i++)
+		allowed[k++] = common_keys[i];
+	for (size_t i = 0; i < sizeof type_keys / sizeof type_keys[0]; i++)
+		allowed[k++] = type_keys[i].key;
+	allowed[k] = NULL;
+	fb_check_keys(b, n, allowed, _("a field"));
+	for (size_t i = 0; i < sizeof type_keys / sizeof type_keys[0]; i++) {
+		const struct ynode *v = ytree_get(n, type_keys[i].key);
+		if (v && !(type_keys[i].types & T(t)))
+			fb_error(b, v, _("“%s” does not apply to a %s field"), type_keys[i].key,
+				 type_names[t]);
+	}
+}
+
+static bool parse_type(struct flow_builder *b, const struct ynode *n, enum field_type *t)
+{
+	char *name = NULL;
+	if (!fb_str(b, n, "type", true, &name))
+		return false;
+	for (size_t i = 0; i < NTYPES; i++)
+		if (strcmp(name, type_names[i]) == 0) {
+			*t = (enum field_type)i;
+			free(name);
+			return true;
+		}
+	fb_error(b, ytree_get(n, "type"),
+		 _("unknown field type “%s”; use one of text, textarea, choice, multichoice, "
+		   "yesno, date, email, url, phone, number, list, evidence, declaration, info"),
+		 name);
+	free(name);
+	return false;
+}
+
+static void parse_choices(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
+{
+	const struct ynode *v = ytree_get(n, "choices");
+	if (!v) {
+		if (f->type == FIELD_CHOICE || f->type == FIELD_MULTICHOICE)
+			fb_error(b, n, _("a %s field needs “choices”"), type_names[f->type]);
+		return;
+	}
+	if (v->kind != YNODE_SEQ || v->n == 0) {
+		fb_error(b, v, _("“choices” must be a list of {value, label} items"));
+		return;
+	}
+	f->choices = xcalloc(v->n, sizeof *f->choices);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *c = &v->items[i];
+		if (!fb_expect_map(b, c, _("a choice")))
+			continue;
+		static const char *const keys[] = {"value", "label", "help", NULL};
+		fb_check_keys(b, c, keys, _("a choice"));
+		struct flow_choice *ch = &f->choices[f->nchoices];
+		fb_str(b, c, "value", true, &ch->value);
+		fb_str(b, c, "label", true, &ch->label);
+		fb_str(b, c, "help", false, &ch->help);
+		if (!ch->value || !ch->label) {
+			free(ch->value);
+			free(ch->label);
+			free(ch->help);
+			memset(ch, 0, sizeof *ch);
+			continue;
+		}
+		for (size_t j = 0; j < f->nchoices; j++)
+			if (strcmp(f->choices[j].value, ch->value) == 0)
+				fb_error(b, ytree_get(c, "value"),
+					 _("the choice value “%s” appears twice"), ch->value);
+		if (strchr(ch->value, '\n') || strchr(ch->value, ','))
+			fb_error(b, ytree_get(c, "value"),
+				 _("a choice value cannot contain a comma or a line break"));
+		f->nchoices++;
+	}
+}
+
+/* min/max mean a value for numbers, a date expression for dates, and a
+ * count of picked choices for multichoice. */
+static void parse_limits(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
+{
+	if (f->type == FIELD_DATE) {
+		fb_expr(b, n, "min", &f->min_expr);
+		fb_expr(b, n, "max", &f->max_expr);
+		return;
+	}
+	fb_number(b, n, "min", &f->min, &f->has_min);
+	fb_number(b, n, "max", &f->max, &f->has_max);
+	if (f->has_min && f->has_max && f->min > f->max)
+		fb_error(b, ytree_get(n, "min"), _("“min” is larger than “max”"));
+	unsigned lo = 0, hi = 0;
+	fb_uint(b, n, "min_length", &lo, NULL);
+	fb_uint(b, n, "max_length", &hi, NULL);
+	f->min_length = lo;
+	f->max_length = hi;
+	if (hi && lo > hi)
+		fb_error(b, ytree_get(n, "min_length"),
+			 _("“min_length” is larger than “max_length”"));
+	if (fb_str(b, n, "pattern", false, &f->pattern_src) && f->pattern_src) {
+		int rc = regcomp(&f->pattern, f->pattern_src, REG_EXTENDED | REG_NOSUB);
+		if (rc != 0) {
+			char why[256];
+			regerror(rc, &f->pattern, why, sizeof why);
+			fb_error(b, ytree_get(n, "pattern"),
+				 _("the pattern is not a valid regular "
+				   "expression: %s"),
+				 why);
+		} else {
+			f->has_pattern = true;
+		}
+	}
+}
+
+static bool valid_mime(const char *m)
+{
+	const char *slash = strchr(m, '/');
+	if (!slash || slash == m || !slash[1] || strchr(slash + 1, '/'))
+		return false;
+	for (const char *p = m; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && !strchr("/.+-*", *p))
+			return false;
+	return true;
+}
+
+static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
+{
+	struct evidence_req *r = &f->evidence;
+	if (!ytree_get(n, "accept"))
+		fb_error(b, n, _("an evidence field needs “accept”: the file types it takes"));
+	fb_str_list(b, n, "accept", &r->accept, &r->naccept);
+	for (size_t i = 0; i < r->naccept; i++)
+		if (!valid_mime(r->accept[i]))
+			fb_error(b, ytree_get(n, "accept"),
+				 _("“%s” is not a file type such as application/pdf or image/jpeg"),
+				 r->accept[i]);
+	fb_size(b, n, "max_size", &r->max_size);
+	fb_size(b, n, "warn_size", &r->warn_size);
+	if (r->max_size && r->warn_size >= r->max_size)
+		fb_error(b, ytree_get(n, "warn_size"), _("“warn_size” must be below “max_size”"));
+	fb_uint(b, n, "min_files", &r->min_files, NULL);
+	fb_uint(b, n, "max_files", &r->max_files, NULL);
+	if (r->max_files && r->min_files > r->max_files)
+		fb_error(b, ytree_get(n, "min_files"), _("“min_files” is larger than “max_files”"));
+	fb_uint(b, n, "min_pixels", &r->min_pixels, NULL);
+	char *policy = NULL;
+	if (fb_str(b, n, "structure", false, &policy) && policy) {
+		if (strcmp(policy, "reject") == 0)
+			r->structure = EVIDENCE_POLICY_REJECT;
+		else if (strcmp(policy, "warn") != 0)
+			fb_error(b, ytree_get(n, "structure"),
+				 _("“structure” must be warn or reject, not “%s”"), policy);
+	}
+	free(policy);
+	fb_str(b, n, "proves", true, &r->proves);
+	fb_str_list(b, n, "grounds", &r->grounds, &r->ngrounds);
+	fb_str(b, n, "date_field", false, &r->date_field);
+}
+
+static void parse_list(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
+{
+	fb_uint(b, n, "min_items", &f->min_items, NULL);
+	fb_uint(b, n, "max_items", &f->max_items, NULL);
+	if (f->max_items && f->min_items > f->max_items)
+		fb_error(b, ytree_get(n, "min_items"), _("“min_items” is larger than “max_items”"));
+	const struct ynode *v = ytree_get(n, "fields");
+	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
+		fb_error(b, v ? v : n,
+			 _("a list field needs “fields”: the questions asked for "
+			   "each item"));
+		return;
+	}
+	f->items = xcalloc(v->n, sizeof *f->items);
+	for (size_t i = 0; i < v->n; i++) {
+		flow_build_field(b, &v->items[i], f->id, &f->items[f->nitems]);
+		if (f->items[f->nitems].id)
+			f->nitems++;
+	}
+}
+
+/* Types a list item may hold: one answer each, no files or signatures. */
+static bool item_type_ok(enum field_type t)
+{
+	return t != FIELD_LIST && t != FIELD_EVIDENCE && t != FIELD_DECLARATION;
+}
+
+static void parse_required(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
+{
+	const struct ynode *v = ytree_get(n, "required");
+	if (v && v->kind == YNODE_SCALAR && !v->quoted && strcmp(v->text, "false") == 0)
+		return;
+	fb_expr(b, n, "required", &f->required);
+}
+
+void flow_build_field(struct flow_builder *b, const struct ynode *n, const char *list_id,
+		      struct flow_field *f)
+{
+	memset(f, 0, sizeof *f);
+	if (!fb_expect_map(b, n, _("a field")))
+		return;
+	f->pos = (struct flow_pos){n->line, n->column};
+	if (!fb_id(b, n, "id", false, &f->id) || !parse_type(b, n, &f->type)) {
+		free(f->id);
+		f->id = NULL;
+		return;
+	}
+	f->path = list_id ? xasprintf("%s.%s", list_id, f->id) : xstrdup(f->id);
+	if (list_id && !item_type_ok(f->type))
+		fb_error(b, ytree_get(n, "type"), _("a list item cannot hold a %s field"),
+			 type_names[f->type]);
+	check_field_keys(b, n, f->type);
+	b->owner = f->path;
+	fb_str(b, n, "label", f->type != FIELD_INFO, &f->label);
+	fb_str(b, n, "help", f->type == FIELD_INFO, &f->help);
+	fb_str(b, n, "placeholder", false, &f->placeholder);
+	fb_str(b, n, "default", false, &f->default_value);
+	fb_str(b, n, "message", false, &f->message);
+	fb_expr(b, n, "when", &f->when);
+	parse_required(b, n, f);
+	parse_limits(b, n, f);
+	parse_choices(b, n, f);
+	if (f->type == FIELD_LIST)
+		parse_list(b, n, f);
+	if (f->type == FIELD_EVIDENCE)
+		parse_evidence(b, n, f);
+	if (f->type == FIELD_DECLARATION) {
+		fb_str(b, n, "statement", true, &f->statement);
+		fb_bool(b, n, "signature", &f->signature);
+		fb_str_list(b, n, "covers", &f->covers, &f->ncovers);
+	}
+	b->owner = NULL;
+}
+
+static void free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void flow_field_clear(struct flow_field *f)
+{
+	free(f->id);
+	free(f->path);
+	free(f->label);
+	free(f->help);
+	free(f->placeholder);
+	free(f->default_value);
+	free(f->message);
+	expr_free(f->when);
+	expr_free(f->required);
+	expr_free(f->min_expr);
+	expr_free(f->max_expr);
+	free(f->pattern_src);
+	if (f->has_pattern)
+		regfree(&f->pattern);
+	for (size_t i = 0; i < f->nchoices; i++) {
+		free(f->choices[i].value);
+		free(f->choices[i].label);
+		free(f->choices[i].help);
+	}
+	free(f->choices);
+	for (size_t i = 0; i < f->nitems; i++)
+		flow_field_clear(&f->items[i]);
+	free(f->items);
+	free_strv(f->evidence.accept, f->evidence.naccept);
+	free(f->evidence.proves);
+	free_strv(f->evidence.grounds, f->evidence.ngrounds);
+	free(f->evidence.date_field);
+	free(f->statement);
+	free_strv(f->covers, f->ncovers);
+	memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,470 @@
+/* export.c — building the package: pre-flight, a private staging directory
+ * beside the destination, the documents, then one rename into place. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/base.h"
+#include "store/store.h"
+#include "export_internal.h"
+
+void export_sha256_hex(const unsigned char digest[32], char hex[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		hex[2 * i] = digits[digest[i] >> 4];
+		hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	hex[64] = '\0';
+}
+
+struct export_file *export_add_file(struct export_job *j, const char *name)
+{
+	j->files = xreallocarray(j->files, j->nfiles + 1, sizeof(*j->files));
+	struct export_file *f = &j->files[j->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->name = xstrdup(name);
+	return f;
+}
+
+static int disk_error(struct ipw_error *err, const char *path, int e)
+{
+	return ipw_error_at(err, IPW_EENV, path, 0, 0,
+			    _("Cannot write the export: %s. Check the free space and that the "
+			      "folder is yours."),
+			    strerror(e));
+}
+
+int export_write_file(struct export_job *j, const char *name, const char *data, size_t len,
+		      struct ipw_error *err)
+{
+	char *path = xasprintf("%s/%s", j->stage, name);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int rc = IPW_OK;
+	if (fd < 0) {
+		rc = disk_error(err, path, errno);
+		goto out;
+	}
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			rc = disk_error(err, path, w < 0 ? errno : ENOSPC);
+			close(fd);
+			goto out;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		rc = disk_error(err, path, errno);
+		goto out;
+	}
+	struct sha256_ctx ctx;
+	unsigned char digest[SHA256_DIGEST_SIZE];
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	export_sha256_hex(digest, export_add_file(j, name)->sha256);
+out:
+	free(path);
+	return rc;
+}
+
+void export_note_forced(struct export_job *j, const char *msg)
+{
+	j->forced = xreallocarray(j->forced, j->nforced + 1, sizeof(*j->forced));
+	j->forced[j->nforced++] = xstrdup(msg);
+}
+
+/* An issue message without its closing full stop, to sit inside a sentence. */
+static char *issue_text(const struct session_issue *is)
+{
+	char *m = xstrdup(is->message ? is->message : "");
+	size_t n = strlen(m);
+	if (n >= 3 && strcmp(m + n - 3, "。") == 0)
+		m[n - 3] = '\0';
+	else if (n && m[n - 1] == '.')
+		m[n - 1] = '\0';
+	return m;
+}
+
+static const char *issue_label(const struct session *s, const struct session_issue *is)
+{
+	const struct flow_field *f = flow_find_field(session_flow(s), is->path);
+	return f && f->label ? flow_tr(f->label) : is->path;
+}
+
+/* When every deadline of the case is behind it, the platform may no longer
+ * take the submission: said before anything is written. */
+static int deadline_passed(struct export_job *j, struct ipw_error *err)
+{
+	const struct deadline_due *d = deadline_next(j->dl, j->ndl);
+	if (!d || d->days_left >= 0)
+		return IPW_OK;
+	struct strbuf when;
+	strbuf_init(&when);
+	deadline_describe(d, &when);
+	const char *label = flow_tr(d->def->label ? d->def->label : d->def->id);
+	int rc = IPW_OK;
+	if (!j->opt->force) {
+		rc = ipw_error_set(err, IPW_EUSER,
+				   _("The deadline has passed: %s, %s. Check the countdown on the "
+				     "platform's page; add --force to export anyway."),
+				   label, when.s);
+	} else {
+		char *msg = xasprintf(_("Deadline passed: %s, %s."), label, when.s);
+		export_note_forced(j, msg);
+		free(msg);
+	}
+	strbuf_free(&when);
+	return rc;
+}
+
+/* Missing or invalid answers, or every deadline passed, stop the export
+ * unless --force. */
+static int preflight(struct export_job *j, struct ipw_error *err)
+{
+	struct session_issue *iss = NULL;
+	size_t n = session_check(j->s, &iss);
+	int rc = IPW_OK;
+	for (size_t i = 0; i < n && rc == IPW_OK; i++) {
+		char *text = issue_text(&iss[i]);
+		if (!j->opt->force) {
+			rc = ipw_error_set(
+			    err, IPW_EUSER,
+			    ngettext("The case is not ready to export: %zu answer is "
+				     "missing or invalid (%s: %s). Fix it, or add "
+				     "--force to export anyway.",
+				     "The case is not ready to export: %zu answers are "
+				     "missing or invalid, the first is %s: %s. Fix them "
+				     "(`ipwiz show` lists them all), or add --force to "
+				     "export anyway.",
+				     n),
+			    n, issue_label(j->s, &iss[i]), text);
+		} else {
+			char *msg =
+			    xasprintf(_("Not ready: %s: %s."), issue_label(j->s, &iss[i]), text);
+			export_note_forced(j, msg);
+			free(msg);
+		}
+		free(text);
+	}
+	session_issues_free(iss, n);
+	return rc == IPW_OK ? deadline_passed(j, err) : rc;
+}
+
+/* The destination may exist only with --force, and only as a real directory. */
+static int check_destination(struct export_job *j, const char *zip, struct ipw_error *err)
+{
+	struct stat st;
+	if (lstat(j->dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
+					    _("Something that is not a folder is already there: "
+					      "choose another place with --out."));
+		if (!j->opt->force)
+			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
+					    _("This folder already exists: choose another place "
+					      "with --out, or add --force to write into it."));
+		j->exists = true;
+	}
+	if (zip && lstat(zip, &st) == 0 && (!j->opt->force || !S_ISREG(st.st_mode)))
+		return ipw_error_at(err, IPW_EUSER, zip, 0, 0, "%s",
+				    _("This zip file already exists: choose another place with "
+				      "--out, or add --force to replace it."));
+	return IPW_OK;
+}
+
+static int make_stage(struct export_job *j, struct ipw_error *err)
+{
+	char *slash = strrchr(j->dir, '/');
+	char *parent =
+	    slash ? xstrndup(j->dir, slash == j->dir ? 1 : (size_t)(slash - j->dir)) : xstrdup(".");
+	j->stage = xasprintf("%s/.ipwiz-export-XXXXXX", parent);
+	free(parent);
+	if (!mkdtemp(j->stage)) {
+		int e = errno;
+		free(j->stage);
+		j->stage = NULL;
+		if (e == ENOENT)
+			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
+					    _("The folder to export into does not exist: create it "
+					      "first, or choose another place with --out."));
+		return disk_error(err, j->dir, e);
+	}
+	return IPW_OK;
+}
+
+static void remove_stage(struct export_job *j)
+{
+	if (!j->stage)
+		return;
+	for (size_t i = 0; i < j->nfiles; i++) {
+		char *p = xasprintf("%s/%s", j->stage, j->files[i].name);
+		unlink(p);
+		free(p);
+	}
+	rmdir(j->stage);
+}
+
+static char *safe_name(const char *id, const char *lang, const char *ext)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	for (const char *p = id; *p && b.len < 64; p++) {
+		char c = *p;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9') || c == '_' || c == '-';
+		strbuf_addc(&b, ok ? c : '-');
+	}
+	strbuf_addf(&b, ".%s.%s", lang, ext);
+	return strbuf_detach(&b);
+}
+
+/* A printable page: the text as it will be pasted, escaped whole. */
+static char *html_page(const char *title, const char *lang, const char *text)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	strbuf_add(&b, "<!DOCTYPE html>\n<html lang=\"");
+	render_escape(&b, lang, RENDER_HTML, false);
+	strbuf_add(&b, "\">\n<head><meta charset=\"utf-8\"><title>");
+	render_escape(&b, title, RENDER_HTML, false);
+	strbuf_add(&b,
+		   "</title>\n<style>body{font-family:serif;max-width:42em;margin:2em auto}"
+		   "pre{white-space:pre-wrap;font-family:inherit}</style></head>\n<body>\n<h1>");
+	render_escape(&b, title, RENDER_HTML, false);
+	strbuf_add(&b, "</h1>\n<pre>");
+	render_escape(&b, text, RENDER_HTML, true);
+	strbuf_add(&b, "</pre>\n</body>\n</html>\n");
+	return strbuf_detach(&b);
+}
+
+static int write_document(struct export_job *j, const struct flow_document *d, const char *lang,
+			  struct ipw_error *err)
+{
+	char *text;
+	int rc = render_document(j->s, d, lang, RENDER_TEXT, &text, err);
+	if (rc != IPW_OK)
+		return rc;
+	char *txt = safe_name(d->id, lang, "txt"), *html = safe_name(d->id, lang, "html");
+	char *page = html_page(flow_tr(d->title ? d->title : d->id), lang, text);
+	rc = export_write_file(j, txt, text, strlen(text), err);
+	if (rc == IPW_OK)
+		rc = export_write_file(j, html, page, strlen(page), err);
+	if (rc == IPW_OK) {
+		j->docs = xreallocarray(j->docs, j->ndocs + 1, sizeof(*j->docs));
+		j->docs[j->ndocs++] = (struct export_doc){d, xstrdup(lang), txt, html};
+		txt = html = NULL;
+	}
+	free(page);
+	free(html);
+	free(txt);
+	free(text);
+	return rc;
+}
+
+static int write_documents(struct export_job *j, struct ipw_error *err)
+{
+	const struct flow *f = session_flow(j->s);
+	const char *langs[2];
+	size_t nlangs = render_languages(j->s, langs);
+	for (size_t i = 0; i < f->ndocuments; i++) {
+		const struct flow_document *d = &f->documents[i];
+		if (!render_document_applies(j->s, d))
+			continue;
+		/* A language the flow has no template for falls back to English:
+		 * write each template once. */
+		const char *first = NULL;
+		for (size_t k = 0; k < nlangs; k++) {
+			const struct flow_template *t = flow_document_template(d, langs[k]);
+			const char *lang = t && t->lang ? t->lang : "en";
+			if (first && strcmp(first, lang) == 0)
+				continue;
+			if (!first)
+				first = lang;
+			int rc = write_document(j, d, lang, err);
+			if (rc != IPW_OK)
+				return rc;
+		}
+	}
+	return IPW_OK;
+}
+
+static bool in_package(const struct export_job *j, const char *name)
+{
+	for (size_t i = 0; i < j->nfiles; i++)
+		if (strcmp(j->files[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* An earlier package in the same folder: its files that this one does not
+ * write again (an evidence file removed since, say) would be uploaded by
+ * mistake. Only names its own SHA256SUMS lists are touched. */
+static void remove_old_package(struct export_job *j)
+{
+	char *path = xasprintf("%s/SHA256SUMS", j->dir);
+	FILE *f = fopen(path, "r");
+	free(path);
+	if (!f)
+		return;
+	char line[1024];
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strlen(line) < 67 || line[64] != ' ' || line[65] != ' ')
+			continue;
+		const char *name = line + 66;
+		if (name[0] == '.' || strchr(name, '/') || in_package(j, name))
+			continue;
+		char *old = xasprintf("%s/%s", j->dir, name);
+		struct stat st;
+		if (lstat(old, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(old);
+		free(old);
+	}
+	fclose(f);
+}
+
+/* Into place: a new directory by one rename; an existing one (--force)
+ * file by file, each rename replacing the old file atomically. */
+static int publish(struct export_job *j, struct ipw_error *err)
+{
+	if (!j->exists) {
+		if (rename(j->stage, j->dir) != 0)
+			return disk_error(err, j->dir, errno);
+		free(j->stage);
+		j->stage = NULL;
+		return IPW_OK;
+	}
+	remove_old_package(j);
+	for (size_t i = 0; i < j->nfiles; i++) {
+		char *from = xasprintf("%s/%s", j->stage, j->files[i].name);
+		char *to = xasprintf("%s/%s", j->dir, j->files[i].name);
+		int r = rename(from, to), e = errno;
+		free(from);
+		free(to);
+		if (r != 0)
+			return disk_error(err, j->dir, e);
+	}
+	rmdir(j->stage);
+	free(j->stage);
+	j->stage = NULL;
+	return IPW_OK;
+}
+
+static int audit(struct export_job *j, struct ipw_error *err)
+{
+	struct store *st = session_store(j->s);
+	int64_t id = session_case_id(j->s);
+	if (j->nforced) {
+		struct strbuf b;
+		strbuf_init(&b);
+		for (size_t i = 0; i < j->nforced; i++)
+			strbuf_addf(&b, "%s%s", i ? "\n" : "", j->forced[i]);
+		int rc = store_audit_add(st, id, "export --force", NULL, b.s, err);
+		strbuf_free(&b);
+		if (rc != IPW_OK)
+			return rc;
+	}
+	return store_audit_add(st, id, "export", NULL, j->dir, err);
+}
+
+static void job_free(struct export_job *j)
+{
+	remove_stage(j);
+	free(j->stage);
+	for (size_t i = 0; i < j->nfiles; i++)
+		free(j->files[i].name);
+	free(j->files);
+	for (size_t i = 0; i < j->ndocs; i++) {
+		free(j->docs[i].lang);
+		free(j->docs[i].file);
+		free(j->docs[i].html);
+	}
+	free(j->docs);
+	render_evidence_free(j->ev, j->nev);
+	free(j->copy);
+	free(j->dl);
+	free(j->dir);
+	for (size_t i = 0; i < j->nforced; i++)
+		free(j->forced[i]);
+	free(j->forced);
+}
+
+int export_case(struct session *s, const struct export_options *opt, struct export_result *res,
+		struct ipw_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	struct export_job j = {.s = s, .opt = opt, .today = session_env(s)->today};
+	if (opt->out_dir && *opt->out_dir) {
+		j.dir = xstrdup(opt->out_dir);
+		for (size_t n = strlen(j.dir); n > 1 && j.dir[n - 1] == '/'; n--)
+			j.dir[n - 1] = '\0';
+		/* "--out ." names the folder by where it is: the zip and its
+		 * entries need a real name. */
+		const char *base = strrchr(j.dir, '/') ? strrchr(j.dir, '/') + 1 : j.dir;
+		char *real = strcmp(base, ".") == 0 || strcmp(base, "..") == 0
+				 ? realpath(j.dir, NULL)
+				 : NULL;
+		if (real) {
+			free(j.dir);
+			j.dir = real;
+		}
+	} else {
+		j.dir = xasprintf("ipwiz-case-%lld", (long long)session_case_id(s));
+	}
+	char *zip = opt->zip ? xasprintf("%s.zip", j.dir) : NULL;
+	j.ndl = deadline_list(s, &j.dl);
+	int rc;
+	if ((rc = session_reload_evidence(s, err)) != IPW_OK ||
+	    (rc = preflight(&j, err)) != IPW_OK ||
+	    (rc = check_destination(&j, zip, err)) != IPW_OK ||
+	    (rc = make_stage(&j, err)) != IPW_OK)
+		goto out;
+	j.ev = render_evidence_list(s, &j.nev);
+	if ((rc = export_copy_evidence(&j, err)) != IPW_OK ||
+	    (rc = write_documents(&j, err)) != IPW_OK ||
+	    (rc = export_write_manifest(&j, err)) != IPW_OK ||
+	    (rc = export_write_json(&j, err)) != IPW_OK ||
+	    (rc = export_write_ics(&j, err)) != IPW_OK ||
+	    (rc = export_write_sums(&j, err)) != IPW_OK || (rc = publish(&j, err)) != IPW_OK)
+		goto out;
+	if (zip && (rc = export_write_zip(&j, zip, err)) != IPW_OK)
+		goto out;
+	if ((rc = audit(&j, err)) != IPW_OK)
+		goto out;
+	res->dir = j.dir;
+	j.dir = NULL;
+	res->zip = zip;
+	zip = NULL;
+	res->ndocuments = j.ndocs;
+	for (size_t i = 0; i < j.nev; i++)
+		res->nevidence += j.copy[i] != EXPORT_VANISHED;
+	res->forced = j.forced;
+	res->nforced = j.nforced;
+	j.forced = NULL;
+	j.nforced = 0;
+out:
+	free(zip);
+	job_free(&j);
+	return rc;
+}
+
+void export_result_clear(struct export_result *res)
+{
+	free(res->dir);
+	free(res->zip);
+	for (size_t i = 0; i < res->nforced; i++)
+		free(res->forced[i]);
+	free(res->forced);
+	memset(res, 0, sizeof(*res));
+}

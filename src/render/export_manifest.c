@@ -1,0 +1,308 @@
+/* export_manifest.c — the sheet a seller keeps beside the platform's form
+ * (what to paste where, what to upload in which order, by when), the
+ * deadlines as a calendar file, and SHA256SUMS. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "calendar/calendar.h"
+#include "export_internal.h"
+
+/* Untrusted text (answers, titles, file names) onto the sheet. */
+static void put(struct strbuf *b, const char *s)
+{
+	render_escape(b, s ? s : "", RENDER_TEXT, false);
+}
+
+static void header(struct export_job *j, struct strbuf *b)
+{
+	const struct flow *f = session_flow(j->s);
+	const struct store_case *c = session_case(j->s);
+	char today[11];
+	calendar_format_date(j->today, today);
+	strbuf_addf(b, _("ipwiz export of case %lld: "), (long long)session_case_id(j->s));
+	put(b, c && c->title ? c->title : "");
+	strbuf_addf(b, "\n%s ", _("Flow:"));
+	put(b, flow_tr(f->title));
+	strbuf_addf(b, " (%s, %s %s", f->id, _("version"), f->version ? f->version : "?");
+	if (f->checked)
+		strbuf_addf(b, _("; platform facts checked %s"), f->checked);
+	strbuf_add(b, ")\n");
+	if (f->platform) {
+		strbuf_addf(b, "%s ", _("Platform:"));
+		put(b, f->platform);
+		strbuf_addc(b, '\n');
+	}
+	strbuf_addf(b, _("Exported on %s.\n"), today);
+	strbuf_addf(b, "%s\n",
+		    _("Where the platform's own pages or countdown differ from this "
+		      "sheet, the platform wins."));
+}
+
+static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
+{
+	bool any = false;
+	for (size_t i = 0; i < j->ndocs; i++) {
+		const struct flow_document *d = j->docs[i].doc;
+		bool is_paste = d->purpose && strcmp(d->purpose, "paste") == 0;
+		if (is_paste != paste)
+			continue;
+		/* The documents of one flow entry sit together, first language first. */
+		if (i > 0 && j->docs[i - 1].doc == d) {
+			strbuf_addf(b, "      %s ", _("also in"));
+			strbuf_addf(b, "%s: %s\n", j->docs[i].lang, j->docs[i].file);
+			strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
+			continue;
+		}
+		any = true;
+		if (paste && d->form_field) {
+			strbuf_addf(b, "  %s “", _("Form field"));
+			put(b, flow_tr(d->form_field));
+			strbuf_add(b, "”: ");
+		} else {
+			strbuf_add(b, "  ");
+		}
+		put(b, flow_tr(d->title ? d->title : d->id));
+		if (!paste && d->purpose)
+			strbuf_addf(b, " (%s)",
+				    strcmp(d->purpose, "upload") == 0 ? _("upload it")
+								      : _("keep it"));
+		strbuf_addf(b, "\n      %s: %s\n", j->docs[i].lang, j->docs[i].file);
+		strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
+	}
+	if (!any)
+		strbuf_addf(b, "  %s\n", paste ? _("No text to paste.") : _("None."));
+}
+
+static void upload_section(struct export_job *j, struct strbuf *b)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < j->nev; i++) {
+		const struct render_evidence *e = &j->ev[i];
+		if (j->copy[i] == EXPORT_VANISHED)
+			continue;
+		shown++;
+		strbuf_addf(b, "  %2zu. %s — ", shown, e->name);
+		put(b, e->field ? flow_tr(e->field->label) : e->row->field);
+		if (e->field && e->field->evidence.proves) {
+			strbuf_add(b, ": ");
+			put(b, flow_tr(e->field->evidence.proves));
+		}
+		strbuf_addf(b, "\n      %s ", _("original:"));
+		put(b, e->row->path);
+		strbuf_addf(b, " [%s]", e->row->verdict);
+		if (j->copy[i] == EXPORT_CHANGED)
+			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
+		else if (e->row->verdict && strcmp(e->row->verdict, "warn") == 0 &&
+			 e->row->message) {
+			strbuf_add(b, " — ");
+			put(b, e->row->message);
+		}
+		strbuf_addc(b, '\n');
+	}
+	if (!shown)
+		strbuf_addf(b, "  %s\n", _("No evidence file to upload."));
+}
+
+static void deadline_section(struct export_job *j, struct strbuf *b)
+{
+	const struct flow *f = session_flow(j->s);
+	size_t shown = 0;
+	for (size_t i = 0; i < j->ndl; i++) {
+		const struct deadline_due *d = &j->dl[i];
+		if (d->state == DEADLINE_OFF)
+			continue;
+		shown++;
+		strbuf_add(b, "  ");
+		put(b, flow_tr(d->def->label ? d->def->label : d->def->id));
+		const struct flow_field *from =
+		    d->def->from ? flow_find_field(f, d->def->from) : NULL;
+		if (d->state == DEADLINE_NO_DATE) {
+			strbuf_addf(b, ": %s “", _("not known yet; answer"));
+			put(b, from ? flow_tr(from->label) : d->def->from);
+			strbuf_add(b, "”.\n");
+			continue;
+		}
+		char start[11];
+		calendar_format_date(d->from, start);
+		strbuf_add(b, ": ");
+		deadline_describe(d, b);
+		strbuf_add(b, "\n      ");
+		strbuf_addf(b,
+			    d->def->working
+				? ngettext("%d working day after %s", "%d working days after %s",
+					   (unsigned long)d->def->days)
+				: ngettext("%d day after %s", "%d days after %s",
+					   (unsigned long)d->def->days),
+			    d->def->days, start);
+		if (d->def->working && d->def->calendar)
+			strbuf_addf(b, _(" (calendar: %s)"), d->def->calendar);
+		strbuf_addc(b, '\n');
+		if (d->no_calendar)
+			strbuf_addf(
+			    b, "      %s\n",
+			    _("Uncertain: the working-day calendar is not installed, so only "
+			      "weekends were skipped."));
+		else if (d->uncertain)
+			strbuf_addf(b, "      %s\n",
+				    _("Uncertain: the count runs into a year whose public holidays "
+				      "the calendar does not list yet; only weekends were skipped "
+				      "there."));
+		if (d->def->note) {
+			strbuf_add(b, "      ");
+			put(b, flow_tr(d->def->note));
+			strbuf_addc(b, '\n');
+		}
+	}
+	if (!shown)
+		strbuf_addf(b, "  %s\n", _("This flow states no deadline for the case."));
+}
+
+int export_write_manifest(struct export_job *j, struct ipw_error *err)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	header(j, &b);
+	strbuf_addf(&b, "\n1. %s\n", _("Paste into the platform's form"));
+	paste_section(j, &b, true);
+	strbuf_addf(&b, "\n2. %s\n", _("Upload, in this order"));
+	upload_section(j, &b);
+	strbuf_addf(&b, "\n3. %s\n", _("Other documents"));
+	paste_section(j, &b, false);
+	strbuf_addf(&b, "\n4. %s\n", _("Deadlines"));
+	deadline_section(j, &b);
+	if (j->nforced) {
+		strbuf_addf(&b, "\n%s\n", _("Exported with --force despite:"));
+		for (size_t i = 0; i < j->nforced; i++) {
+			strbuf_add(&b, "  - ");
+			put(&b, j->forced[i]);
+			strbuf_addc(&b, '\n');
+		}
+	}
+	strbuf_addf(&b, "\n%s\n", _("To check that no file changed: sha256sum -c SHA256SUMS"));
+	int rc = export_write_file(j, "manifest.txt", b.s, b.len, err);
+	strbuf_free(&b);
+	return rc;
+}
+
+/* RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
+static void ics_text(struct strbuf *b, const char *s)
+{
+	struct strbuf clean;
+	strbuf_init(&clean);
+	render_escape(&clean, s ? s : "", RENDER_TEXT, true);
+	for (const char *p = clean.s; *p; p++) {
+		if (*p == '\\' || *p == ';' || *p == ',')
+			strbuf_addc(b, '\\');
+		if (*p == '\n')
+			strbuf_add(b, "\\n");
+		else
+			strbuf_addc(b, *p);
+	}
+	strbuf_free(&clean);
+}
+
+/* Lines longer than 75 octets are folded, never inside a UTF-8 character. */
+static void ics_line(struct strbuf *out, const char *line)
+{
+	size_t n = strlen(line), col = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = 1;
+		while (i + k < n && ((unsigned char)line[i + k] & 0xC0) == 0x80)
+			k++;
+		if (col + k > 75) {
+			strbuf_add(out, "\r\n ");
+			col = 1;
+		}
+		strbuf_addn(out, line + i, k);
+		col += k;
+		i += k;
+	}
+	strbuf_add(out, "\r\n");
+}
+
+int export_write_ics(struct export_job *j, struct ipw_error *err)
+{
+	struct strbuf out, line;
+	strbuf_init(&out);
+	strbuf_init(&line);
+	char stamp[11];
+	calendar_format_date(j->today, stamp);
+	ics_line(&out, "BEGIN:VCALENDAR");
+	ics_line(&out, "VERSION:2.0");
+	ics_line(&out, "PRODID:-//ipwiz//ipwiz " PACKAGE_VERSION "//EN");
+	ics_line(&out, "CALSCALE:GREGORIAN");
+	size_t events = 0;
+	for (size_t i = 0; i < j->ndl; i++) {
+		const struct deadline_due *d = &j->dl[i];
+		if (d->state != DEADLINE_DUE)
+			continue;
+		events++;
+		char due[11], next[11];
+		deadline_format(d, due);
+		calendar_format_date(d->due + 1, next);
+		ics_line(&out, "BEGIN:VEVENT");
+		strbuf_reset(&line);
+		strbuf_addf(&line, "UID:ipwiz-case-%lld-%s@ipwiz", (long long)session_case_id(j->s),
+			    d->def->id);
+		ics_line(&out, line.s);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "DTSTAMP:%.4s%.2s%.2sT000000Z", stamp, stamp + 5, stamp + 8);
+		ics_line(&out, line.s);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "DTSTART;VALUE=DATE:%.4s%.2s%.2s", due, due + 5, due + 8);
+		ics_line(&out, line.s);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "DTEND;VALUE=DATE:%.4s%.2s%.2s", next, next + 5, next + 8);
+		ics_line(&out, line.s);
+		strbuf_reset(&line);
+		strbuf_add(&line, "SUMMARY:");
+		ics_text(&line, flow_tr(d->def->label ? d->def->label : d->def->id));
+		ics_line(&out, line.s);
+		if (d->def->note || d->uncertain) {
+			strbuf_reset(&line);
+			strbuf_add(&line, "DESCRIPTION:");
+			ics_text(&line, d->def->note ? flow_tr(d->def->note) : "");
+			if (d->uncertain) {
+				strbuf_add(&line, d->def->note ? "\\n" : "");
+				ics_text(&line, _("Uncertain: public holidays of that year are not "
+						  "known to ipwiz."));
+			}
+			ics_line(&out, line.s);
+		}
+		ics_line(&out, "BEGIN:VALARM");
+		ics_line(&out, "ACTION:DISPLAY");
+		ics_line(&out, "TRIGGER:-P1D");
+		strbuf_reset(&line);
+		strbuf_add(&line, "DESCRIPTION:");
+		ics_text(&line, flow_tr(d->def->label ? d->def->label : d->def->id));
+		ics_line(&out, line.s);
+		ics_line(&out, "END:VALARM");
+		ics_line(&out, "END:VEVENT");
+	}
+	ics_line(&out, "END:VCALENDAR");
+	int rc = events ? export_write_file(j, "deadlines.ics", out.s, out.len, err) : IPW_OK;
+	strbuf_free(&out);
+	strbuf_free(&line);
+	return rc;
+}
+
+static int file_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct export_file *)a)->name, ((const struct export_file *)b)->name);
+}
+
+int export_write_sums(struct export_job *j, struct ipw_error *err)
+{
+	qsort(j->files, j->nfiles, sizeof(*j->files), file_cmp);
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0; i < j->nfiles; i++)
+		strbuf_addf(&b, "%s  %s\n", j->files[i].sha256, j->files[i].name);
+	int rc = export_write_file(j, "SHA256SUMS", b.s, b.len, err);
+	strbuf_free(&b);
+	return rc;
+}

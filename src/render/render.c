@@ -1,0 +1,294 @@
+/* render.c — a flow document for one case: {{field}} tags resolved against the
+ * session's answers (list items by #each scope, choices by label, built-ins),
+ * every answer escaped for the output so no control character from a
+ * seller's typing or a pasted web page reaches a document. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "case/case.h"
+#include "render.h"
+
+/* Code points that must never reach a document: C0 and C1 controls, DEL,
+ * and the bidirectional overrides that make text read differently from
+ * what it says. */
+static bool is_forbidden(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f;
+}
+
+void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bool keep_newlines)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		bool invalid = cp == UTF8_REPLACEMENT && k == 1 && (unsigned char)s[i] >= 0x80;
+		if (cp == '\n' && keep_newlines)
+			strbuf_addc(out, '\n');
+		else if (cp == '\n' || cp == '\t')
+			strbuf_addc(out, ' ');
+		else if (invalid || is_forbidden(cp))
+			; /* dropped */
+		else if (fmt == RENDER_HTML && cp == '&')
+			strbuf_add(out, "&amp;");
+		else if (fmt == RENDER_HTML && cp == '<')
+			strbuf_add(out, "&lt;");
+		else if (fmt == RENDER_HTML && cp == '>')
+			strbuf_add(out, "&gt;");
+		else if (fmt == RENDER_HTML && cp == '"')
+			strbuf_add(out, "&quot;");
+		else if (fmt == RENDER_HTML && cp == '\'')
+			strbuf_add(out, "&#39;");
+		else
+			strbuf_addn(out, s + i, k);
+		i += k;
+	}
+}
+
+static const struct flow_choice *find_choice(const struct flow_field *f, const char *value,
+					     size_t len)
+{
+	for (size_t i = 0; i < f->nchoices; i++)
+		if (strlen(f->choices[i].value) == len &&
+		    memcmp(f->choices[i].value, value, len) == 0)
+			return &f->choices[i];
+	return NULL;
+}
+
+/* Labels are translated by gettext in the language in effect: the caller
+ * (render_document) switches to the document's language first. */
+static char *answer_text(const struct flow_field *f, const char *value)
+{
+	if (!f)
+		return xstrdup(value);
+	switch (f->type) {
+	case FIELD_CHOICE: {
+		const struct flow_choice *c = find_choice(f, value, strlen(value));
+		return xstrdup(c ? flow_tr(c->label) : value);
+	}
+	case FIELD_MULTICHOICE: {
+		struct strbuf b;
+		strbuf_init(&b);
+		for (const char *p = value; *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			const struct flow_choice *c = find_choice(f, p, len);
+			if (len) {
+				if (b.len)
+					strbuf_add(&b, ", ");
+				if (c)
+					strbuf_add(&b, flow_tr(c->label));
+				else
+					strbuf_addn(&b, p, len);
+			}
+			p += len + (nl ? 1 : 0);
+		}
+		return strbuf_detach(&b);
+	}
+	case FIELD_YESNO:
+	case FIELD_DECLARATION:
+		if (strcmp(value, "yes") == 0)
+			return xstrdup(_("yes"));
+		if (strcmp(value, "no") == 0)
+			return xstrdup(_("no"));
+		return xstrdup(value);
+	default:
+		return xstrdup(value);
+	}
+}
+
+/* Switch gettext to lang for the length of a rendering. */
+static char *language_push(const char *lang)
+{
+	char *saved = xstrdup(i18n_language());
+	if (lang && strcmp(saved, lang) != 0)
+		i18n_set_language(lang);
+	return saved;
+}
+
+static void language_pop(char *saved)
+{
+	if (strcmp(saved, i18n_language()) != 0)
+		i18n_set_language(saved);
+	free(saved);
+}
+
+char *render_answer(const struct session *s, const char *path, const char *lang)
+{
+	const char *value = session_get(s, path);
+	if (!value)
+		return NULL;
+	char *saved = language_push(lang);
+	char *text = answer_text(flow_find_field(session_flow(s), path), value);
+	language_pop(saved);
+	return text;
+}
+
+/* Only files the checker let through are uploaded. */
+static bool usable(const struct store_evidence *e)
+{
+	return e->verdict && (strcmp(e->verdict, "ok") == 0 || strcmp(e->verdict, "warn") == 0);
+}
+
+/* Letters, digits, '-' and '_' survive in a file name; anything else
+ * becomes '-', so a field id or extension can never name another directory. */
+static void add_safe(struct strbuf *b, const char *s, size_t max)
+{
+	for (size_t i = 0; s[i] && i < max; i++) {
+		char c = s[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9') || c == '_' || c == '-';
+		strbuf_addc(b, ok ? c : '-');
+	}
+}
+
+/* What a copy is called after its number: the flow's "what it proves" (in
+ * the flow's own words, which are English) as lowercase words joined by
+ * dashes, cut at a word near 40 characters, so the seller sees in the
+ * upload dialog what each file is for; the field id when the flow says
+ * nothing usable. ASCII only: platform forms mangle other names. */
+#define SLUG_MAX 40
+
+/* A name cut at 40 characters should not end on "…-from-the". */
+static void drop_trailing_small_words(struct strbuf *b, size_t start)
+{
+	static const char *const small[] = {"a",   "an",   "and",   "as",  "at",  "by",
+					    "for", "from", "in",    "its", "of",  "on",
+					    "or",  "the",  "their", "to",  "with"};
+	for (;;) {
+		char *dash = strrchr(b->s + start, '-');
+		if (!dash)
+			return;
+		bool is_small = false;
+		for (size_t i = 0; i < sizeof(small) / sizeof(*small); i++)
+			is_small = is_small || strcmp(dash + 1, small[i]) == 0;
+		if (!is_small)
+			return;
+		strbuf_truncate(b, (size_t)(dash - b->s));
+	}
+}
+
+static void add_slug(struct strbuf *b, const char *proves, const char *fallback)
+{
+	size_t start = b->len, cut = 0;
+	bool dash = false;
+	for (const char *p = proves ? proves : ""; *p; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c == '\'') /* "supplier's" is one word */
+			continue;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b->len > start) {
+				if (b->len - start >= SLUG_MAX)
+					break;
+				cut = b->len;
+				strbuf_addc(b, '-');
+			}
+			dash = false;
+			strbuf_addc(b, c);
+		} else {
+			dash = true;
+		}
+	}
+	if (b->len - start > SLUG_MAX && cut > start)
+		strbuf_truncate(b, cut);
+	drop_trailing_small_words(b, start);
+	if (b->len == start)
+		add_safe(b, fallback, 64);
+}
+
+struct evlist {
+	struct render_evidence *v;
+	size_t n;
+	const struct store_evidence *rows;
+	size_t nrows;
+	bool *taken;
+};
+
+static void take_field(struct evlist *l, const struct flow_field *f)
+{
+	/* Rows of one field in their upload position order (few rows: a
+	 * selection of the smallest remaining position each time). */
+	for (;;) {
+		size_t best = l->nrows;
+		for (size_t i = 0; i < l->nrows; i++)
+			if (!l->taken[i] && strcmp(l->rows[i].field, f->path) == 0 &&
+			    usable(&l->rows[i]) &&
+			    (best == l->nrows || l->rows[i].position < l->rows[best].position))
+				best = i;
+		if (best == l->nrows)
+			return;
+		l->taken[best] = true;
+		const struct store_evidence *row = &l->rows[best];
+		struct render_evidence *e = &l->v[l->n++];
+		e->row = row;
+		e->field = f;
+		e->number = (unsigned)l->n;
+		struct strbuf b;
+		strbuf_init(&b);
+		strbuf_addf(&b, "%02u-", e->number);
+		add_slug(&b, f->evidence.proves, f->id);
+		strbuf_addc(&b, '.');
+		add_safe(&b, row->ext && *row->ext ? row->ext : "bin", 10);
+		e->name = strbuf_detach(&b);
+	}
+}
+
+struct render_evidence *render_evidence_list(const struct session *s, size_t *n)
+{
+	const struct flow *flow = session_flow(s);
+	struct evlist l = {0};
+	l.rows = session_evidence(s, &l.nrows);
+	*n = 0;
+	if (!l.nrows)
+		return NULL;
+	l.v = xcalloc(l.nrows, sizeof(*l.v));
+	l.taken = xcalloc(l.nrows, sizeof(*l.taken));
+	for (size_t i = 0; i < flow->nsteps; i++) {
+		if (!session_step_visible(s, i))
+			continue;
+		for (size_t j = 0; j < flow->steps[i].nfields; j++) {
+			const struct flow_field *f = &flow->steps[i].fields[j];
+			/* Evidence is never inside a list (the loader refuses it). */
+			if (f->type == FIELD_EVIDENCE && session_field_visible(s, f->path))
+				take_field(&l, f);
+		}
+	}
+	free(l.taken);
+	*n = l.n;
+	if (!l.n) {
+		free(l.v);
+		return NULL;
+	}
+	return l.v;
+}
+
+void render_evidence_free(struct render_evidence *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+bool render_document_applies(const struct session *s, const struct flow_document *d)
+{
+	return !d->when || expr_true(d->when, session_env(s));
+}
+
+size_t render_languages(const struct session *s, const char *langs[2])
+{
+	const struct store_case *c = session_case(s);
+	const char *review = session_flow(s)->review_language;
+	langs[0] = c && c->lang && *c->lang ? c->lang : "en";
+	if (review && *review && strcmp(review, langs[0]) != 0) {
+		langs[1] = review;
+		return 2;
+	}
+	return 1;
+}

@@ -1,0 +1,89 @@
+/* render.h — documents from templates: a flow_document rendered for one case
+ * in one language, with every answer escaped for the output format.
+ *
+ * The template engine (template.c) knows nothing of sessions: it walks the
+ * parsed template and asks its caller, through struct template_ops, for the
+ * text of a {{field}} tag, the truth of an #if and the length of an #each.
+ * render.c answers those questions from a session. */
+#ifndef IPWIZ_RENDER_H
+#define IPWIZ_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/base.h"
+#include "case/case.h"
+#include "expr/expr.h"
+#include "flow/flow.h"
+#include "template/template.h"
+
+/* A document never grows past this: a template whose #each blocks multiply
+ * beyond it is refused rather than filling the disk. */
+#define RENDER_MAX_BYTES (4 * 1024 * 1024)
+
+/* Where a {{field}} tag sits: the #each blocks around it, innermost first
+ * (NULL at top level). index is 1-based. */
+struct template_scope {
+	const char *list;
+	size_t index;
+	const struct template_scope *outer;
+};
+
+struct template_ops {
+	/* Append the text of ref (as written in the template), escaped. */
+	void (*value)(void *ctx, const char *ref, const struct template_scope *scope,
+		      struct strbuf *out);
+	/* Does the #if / #elif expression hold here? */
+	bool (*test)(void *ctx, const struct expr *e, const struct template_scope *scope);
+	/* How many items an #each over list walks. */
+	size_t (*count)(void *ctx, const char *list, const struct template_scope *scope);
+	void *ctx;
+};
+
+/* Walk t, appending literal text and what ops say to out. Returns IPW_OK, or
+ * IPW_EUSER when the result would pass RENDER_MAX_BYTES. */
+int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
+		    struct ipw_error *err);
+
+enum render_format { RENDER_TEXT, RENDER_HTML };
+
+/* Append s escaped for fmt. Plain text: control characters and invalid UTF-8
+ * removed (bidi overrides too); newlines kept only when keep_newlines.
+ * HTML: the same, then & < > " ' as entities. */
+void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bool keep_newlines);
+
+/* One evidence file as the package and the documents number and name it. */
+struct render_evidence {
+	const struct store_evidence *row; /* borrowed from the session */
+	const struct flow_field *field;	  /* NULL when the flow no longer has it */
+	unsigned number;		  /* 1-based upload order */
+	char *name;			  /* "01-invoice.pdf" */
+};
+
+/* The usable (ok or warn) evidence of visible fields, in upload order: flow
+ * field order, then each field's position. */
+struct render_evidence *render_evidence_list(const struct session *s, size_t *n);
+void render_evidence_free(struct render_evidence *v, size_t n);
+
+/* An answer as a document shows it, unescaped: a choice's label (in lang), a
+ * multichoice's labels joined with ", ", yes/no words, anything else as
+ * stored. NULL when unanswered. */
+char *render_answer(const struct session *s, const char *path, const char *lang);
+
+/* Is document d wanted under the current answers (its `when:`)? */
+bool render_document_applies(const struct session *s, const struct flow_document *d);
+
+/* Render d for the case of s in lang (falling back to "en" when the flow has
+ * no template in lang). *out is the caller's. IPW_EUSER with a sentence when
+ * the template does not parse or grows too large. */
+int render_document(const struct session *s, const struct flow_document *d, const char *lang,
+		    enum render_format fmt, char **out, struct ipw_error *err);
+
+/* The languages a case's documents are written in: the case's language, then
+ * the flow's review_language when it differs. Returns how many (1 or 2). */
+size_t render_languages(const struct session *s, const char *langs[2]);
+
+/* The export package. */
+#include "export.h"
+
+#endif

@@ -1,0 +1,238 @@
+/* render_document.c — answering the template engine's questions from a
+ * session: which answer a {{field}} tag means inside its #each blocks, whether
+ * an #if holds there, and how many items an #each walks. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "case/case.h"
+#include "render.h"
+
+struct rctx {
+	const struct session *s;
+	const struct flow *flow;
+	enum render_format fmt;
+	struct render_evidence *ev;
+	size_t nev;
+	struct deadline_due *dl;
+	size_t ndl;
+};
+
+/* The answer path ref means in scope: a sub-field of an enclosing list
+ * ("url" inside {{#each products}} is products.<index>.url), else ref as a
+ * path of its own. Lists of lists are not part of the flow model. */
+static char *resolve(const struct rctx *r, const char *ref, const struct template_scope *scope)
+{
+	for (const struct template_scope *sc = scope; sc; sc = sc->outer) {
+		if (strcmp(sc->list, "evidence") == 0)
+			continue;
+		char *model = xasprintf("%s.%s", sc->list, ref);
+		bool sub = flow_find_field(r->flow, model) != NULL;
+		free(model);
+		if (sub)
+			return xasprintf("%s.%zu.%s", sc->list, sc->index, ref);
+	}
+	return xstrdup(ref);
+}
+
+static const struct template_scope *evidence_scope(const struct template_scope *scope)
+{
+	for (const struct template_scope *sc = scope; sc; sc = sc->outer)
+		if (strcmp(sc->list, "evidence") == 0)
+			return sc;
+	return NULL;
+}
+
+/* {{number}} {{file}} {{proves}} {{date}} {{field}} {{mime}} {{sha256}}. */
+static bool evidence_value(const struct rctx *r, const char *ref,
+			   const struct template_scope *scope, struct strbuf *out)
+{
+	const struct template_scope *sc = evidence_scope(scope);
+	if (!sc || sc->index < 1 || sc->index > r->nev)
+		return false;
+	const struct render_evidence *e = &r->ev[sc->index - 1];
+	const struct flow_field *f = e->field;
+	const char *text = NULL;
+	char number[16];
+	if (strcmp(ref, "number") == 0) {
+		snprintf(number, sizeof(number), "%u", e->number);
+		text = number;
+	} else if (strcmp(ref, "file") == 0) {
+		text = e->name;
+	} else if (strcmp(ref, "proves") == 0) {
+		text = f ? flow_tr(f->evidence.proves ? f->evidence.proves : f->label) : "";
+	} else if (strcmp(ref, "date") == 0) {
+		const char *df = f ? f->evidence.date_field : NULL;
+		text = df ? session_get(r->s, df) : NULL;
+	} else if (strcmp(ref, "field") == 0) {
+		text = f ? flow_tr(f->label) : e->row->field;
+	} else if (strcmp(ref, "mime") == 0) {
+		text = e->row->mime;
+	} else if (strcmp(ref, "sha256") == 0) {
+		text = e->row->sha256;
+	} else {
+		return false;
+	}
+	render_escape(out, text ? text : "", r->fmt, false);
+	return true;
+}
+
+static bool builtin_value(const struct rctx *r, const char *ref, struct strbuf *out)
+{
+	const struct store_case *c = session_case(r->s);
+	char buf[32];
+	const char *text = NULL;
+	if (strcmp(ref, "today") == 0) {
+		expr_format_date(session_env(r->s)->today, buf);
+		text = buf;
+	} else if (strcmp(ref, "case.title") == 0) {
+		text = c && c->title ? c->title : "";
+	} else if (strcmp(ref, "case.id") == 0) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)session_case_id(r->s));
+		text = buf;
+	} else if (strcmp(ref, "flow.title") == 0) {
+		text = flow_tr(r->flow->title);
+	} else if (strcmp(ref, "flow.platform") == 0) {
+		text = r->flow->platform ? r->flow->platform : "";
+	} else if (strncmp(ref, "deadline.", 9) == 0) {
+		text = "";
+		for (size_t i = 0; i < r->ndl; i++)
+			if (r->dl[i].state == DEADLINE_DUE &&
+			    strcmp(r->dl[i].def->id, ref + 9) == 0) {
+				deadline_format(&r->dl[i], buf);
+				text = buf;
+			}
+	} else {
+		return false;
+	}
+	render_escape(out, text, r->fmt, false);
+	return true;
+}
+
+static void put_value(void *ctx, const char *ref, const struct template_scope *scope,
+		      struct strbuf *out)
+{
+	const struct rctx *r = ctx;
+	if (scope && strcmp(ref, "index") == 0) {
+		strbuf_addf(out, "%zu", scope->index);
+		return;
+	}
+	if (evidence_value(r, ref, scope, out) || builtin_value(r, ref, out))
+		return;
+	size_t n = strlen(ref);
+	bool raw = n > 6 && strcmp(ref + n - 6, ".value") == 0;
+	char *base = raw ? xstrndup(ref, n - 6) : xstrdup(ref);
+	char *path = resolve(r, base, scope);
+	const struct flow_field *f = flow_find_field(r->flow, path);
+	const char *value = session_get(r->s, path);
+	/* A hidden field's answer is kept in the case but is not part of it. */
+	if (value && (!f || session_field_visible(r->s, path))) {
+		char *text = raw ? xstrdup(value) : render_answer(r->s, path, NULL);
+		render_escape(out, text, r->fmt, f && f->type == FIELD_TEXTAREA);
+		free(text);
+	}
+	free(path);
+	free(base);
+}
+
+/* An expression environment that sees sub-fields of the enclosing lists
+ * by their short names, as {{field}} tags do. */
+struct scoped_env {
+	struct expr_env env;
+	const struct rctx *r;
+	const struct template_scope *scope;
+};
+
+static const char *scoped_lookup(void *ctx, const char *path)
+{
+	struct scoped_env *se = ctx;
+	/* The answer text belongs to the session; the path is ours. */
+	char *p = resolve(se->r, path, se->scope);
+	const char *v = session_env(se->r->s)->lookup(session_env(se->r->s)->ctx, p);
+	free(p);
+	return v;
+}
+
+static size_t scoped_count(void *ctx, const char *path)
+{
+	struct scoped_env *se = ctx;
+	char *p = resolve(se->r, path, se->scope);
+	size_t n = session_env(se->r->s)->count(session_env(se->r->s)->ctx, p);
+	free(p);
+	return n;
+}
+
+static int scoped_type(void *ctx, const char *path)
+{
+	struct scoped_env *se = ctx;
+	char *p = resolve(se->r, path, se->scope);
+	int t = session_env(se->r->s)->field_type(session_env(se->r->s)->ctx, p);
+	free(p);
+	return t;
+}
+
+static bool test_cond(void *ctx, const struct expr *e, const struct template_scope *scope)
+{
+	const struct rctx *r = ctx;
+	struct scoped_env se = {.r = r, .scope = scope};
+	se.env.lookup = scoped_lookup;
+	se.env.count = scoped_count;
+	se.env.field_type = scoped_type;
+	se.env.ctx = &se;
+	se.env.today = session_env(r->s)->today;
+	return expr_true(e, &se.env);
+}
+
+static size_t count_items(void *ctx, const char *list, const struct template_scope *scope)
+{
+	const struct rctx *r = ctx;
+	if (strcmp(list, "evidence") == 0)
+		return r->nev;
+	char *path = resolve(r, list, scope);
+	size_t n = session_field_visible(r->s, path) ? session_list_count(r->s, path) : 0;
+	free(path);
+	return n;
+}
+
+int render_document(const struct session *s, const struct flow_document *d, const char *lang,
+		    enum render_format fmt, char **out, struct ipw_error *err)
+{
+	*out = NULL;
+	const struct flow_template *tpl = flow_document_template(d, lang);
+	if (!tpl || !tpl->text)
+		return ipw_error_set(err, IPW_EUSER,
+				     _("The document “%s” has no template in English: the flow "
+				       "file needs one (ipwiz lint shows it)."),
+				     d->id);
+	struct ipw_error perr;
+	ipw_error_clear(&perr);
+	struct template *t = template_parse(tpl->text, &perr);
+	if (!t)
+		return ipw_error_set(err, IPW_EUSER,
+				     _("The template of document “%s” (%s) is broken at its line "
+				       "%d, column %d: %s"),
+				     d->id, tpl->lang, perr.line, perr.column, perr.msg);
+	struct rctx r = {.s = s, .flow = session_flow(s), .fmt = fmt};
+	r.ev = render_evidence_list(s, &r.nev);
+	r.ndl = deadline_list(s, &r.dl);
+	struct template_ops ops = {put_value, test_cond, count_items, &r};
+	struct strbuf b;
+	strbuf_init(&b);
+	char *saved = xstrdup(i18n_language());
+	i18n_set_language(tpl->lang);
+	int rc = template_render(t, &ops, &b, err);
+	i18n_set_language(saved);
+	free(saved);
+	template_free(t);
+	render_evidence_free(r.ev, r.nev);
+	free(r.dl);
+	if (rc != IPW_OK) {
+		strbuf_free(&b);
+		return rc;
+	}
+	*out = strbuf_detach(&b);
+	return IPW_OK;
+}

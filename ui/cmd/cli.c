@@ -1,0 +1,222 @@
+/* cli.c — the command table and what every command shares: opening the
+ * store and a case, reporting errors, JSON strings. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "flow/flow.h"
+#include "cli.h"
+
+const struct cli_command cli_commands[] = {
+    {"new", cli_cmd_new, "FLOW [--title TITLE] [--batch]",
+     N_("start a case and open it in the wizard")},
+    {"open", cli_cmd_open, "CASE", N_("resume a case where it was left")},
+    {"list", cli_cmd_list, "[--json]",
+     N_("list cases: id, flow, title, status, progress, deadline")},
+    {"show", cli_cmd_show, "CASE [--json]", N_("every answer and evidence verdict of a case")},
+    {"set", cli_cmd_set, "CASE FIELD VALUE", N_("set one answer (validated as in the wizard)")},
+    {"fill", cli_cmd_fill, "CASE ANSWERS.yaml", N_("set many answers from a file")},
+    {"attach", cli_cmd_attach, "CASE FIELD [--remove] FILE...",
+     N_("attach evidence files (checked as in the wizard)")},
+    {"check", cli_cmd_check, "CASE [--json] | --flow FLOW --field FIELD FILE|FOLDER... [--json]",
+     N_("evidence checklist report")},
+    {"export", cli_cmd_export, "CASE [--out DIR] [--zip] [--force]",
+     N_("documents, evidence copies and manifest")},
+    {"submitted", cli_cmd_submitted, "CASE [--date DATE] [--chance 1|2|3]",
+     N_("mark a case submitted on the platform")},
+    {"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]",
+     N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, "
+	"withdrawn")},
+    {"watch", cli_cmd_watch, "CASE",
+     N_("follow a case somebody else works on, read-only, shown to them")},
+    {"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
+    {"init-shared", cli_cmd_init_shared, "DIR --group GROUP",
+     N_("create a database a support team shares (setgid 2770 directory)")},
+    {"note", cli_cmd_note, "CASE FIELD TEXT",
+     N_("attach a coaching note to a field (never exported)")},
+    {"notes", cli_cmd_notes, "CASE [--json]", N_("the coaching notes of a case")},
+    {"flows", cli_cmd_flows, "[--json]", N_("installed flows")},
+    {"lint", cli_cmd_lint, "[--pot] FLOW.yaml...",
+     N_("check flow files; line:column for every error")},
+    {NULL, NULL, NULL, NULL},
+};
+
+const struct cli_command *cli_find(const char *name)
+{
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int cli_fail(const struct ipw_error *err)
+{
+	char buf[2048];
+	ipw_error_format(err, buf, sizeof(buf));
+	/* Messages quote file names and arguments: never let them drive the terminal. */
+	char *safe = utf8_sanitize(buf);
+	fprintf(stderr, "ipwiz: %s\n", safe);
+	free(safe);
+	return err->status ? (int)err->status : IPW_EENV;
+}
+
+int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
+{
+	if (fmt) {
+		va_list ap;
+		va_start(ap, fmt);
+		char *msg = xvasprintf(fmt, ap);
+		va_end(ap);
+		char *safe = utf8_sanitize(msg);
+		fprintf(stderr, "ipwiz: %s\n", safe);
+		free(safe);
+		free(msg);
+	}
+	if (cmd)
+		fprintf(stderr, _("Usage: ipwiz %s %s\n"), cmd->name, cmd->usage);
+	return IPW_EUSAGE;
+}
+
+int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name,
+	       const char **value)
+{
+	if (strcmp(argv[*i], name) != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage(cmd, _("%s needs a value."), name);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, const char **case_arg,
+		       bool *json)
+{
+	*case_arg = NULL;
+	*json = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			*json = true;
+		else if (!*case_arg && argv[i][0] != '-')
+			*case_arg = argv[i];
+		else
+			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
+	}
+	if (!*case_arg)
+		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	return IPW_OK;
+}
+
+int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err)
+{
+	const char *path = cli->db_path;
+	char *def = NULL;
+	if (!path || !*path)
+		path = getenv("IPWIZ_DB");
+	if (!path || !*path) {
+		path = def = store_default_path();
+		if (!path)
+			return ipw_error_set(err, IPW_EENV,
+					     _("Cannot find a place for the database: set HOME or "
+					       "XDG_DATA_HOME, or use --db PATH."));
+	}
+	int r = store_open(path, flags, out, err);
+	free(def);
+	return r;
+}
+
+int cli_parse_case_id(const char *arg, int64_t *id, struct ipw_error *err)
+{
+	const char *p = arg[0] == '#' ? arg + 1 : arg;
+	char *end;
+	errno = 0;
+	long long v = strtoll(p, &end, 10);
+	if (!*p || *end || v <= 0 || errno == ERANGE)
+		return ipw_error_set(err, IPW_EUSAGE,
+				     _("“%s” is not a case number; `ipwiz list` shows them."), arg);
+	*id = (int64_t)v;
+	return IPW_OK;
+}
+
+int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, struct cli_case *out,
+		  struct ipw_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	int r = cli_parse_case_id(case_arg, &out->id, err);
+	if (r != IPW_OK)
+		return r;
+	if ((r = cli_store_open(cli, store_flags, &out->store, err)) != IPW_OK)
+		return r;
+	struct store_case c = {0};
+	if ((r = store_case_get(out->store, out->id, &c, err)) != IPW_OK)
+		goto fail;
+	out->flow = catalog_load(c.flow_id, err);
+	if (!out->flow) {
+		/* The seller typed nothing wrong: the flow went away (removed, or
+		 * another data directory). The answers are safe; say how to reach them. */
+		if (err && err->status == IPW_EUSAGE)
+			ipw_error_set(
+			    err, IPW_EENV,
+			    _("Case #%lld was made with the flow “%s”, which is not installed "
+			      "in %s/flows. Reinstall ipwiz (or set IPWIZ_DATADIR to where the "
+			      "flow is) to work on it; its answers are kept, and `ipwiz history "
+			      "%lld` lists them."),
+			    (long long)out->id, c.flow_id, catalog_data_dir(), (long long)out->id);
+		r = err ? err->status : IPW_EENV;
+		store_case_clear(&c);
+		goto fail;
+	}
+	if (!cli->lang && c.lang)
+		i18n_set_language(c.lang);
+	store_case_clear(&c);
+	if ((r = session_open(out->store, out->flow, out->id, &out->session, err)) != IPW_OK)
+		goto fail;
+	return IPW_OK;
+fail:
+	cli_case_close(out);
+	return r;
+}
+
+void cli_case_close(struct cli_case *c)
+{
+	session_free(c->session);
+	flow_free(c->flow);
+	store_close(c->store);
+	memset(c, 0, sizeof(*c));
+}
+
+void cli_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}

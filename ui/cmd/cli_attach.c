@@ -1,0 +1,182 @@
+/* cli_attach.c — `ipwiz attach CASE FIELD FILE…`: check each file against
+ * the field's requirement exactly as the wizard does and record the verdict,
+ * rejected files included (the checklist shows them until they are
+ * replaced). Attaching a path again re-checks it in place; the same bytes
+ * under another name are kept with a warning. `--remove FILE…` takes files
+ * off the field. Exit 1 when any file was rejected or not attached. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/base.h"
+#include "case/case.h"
+#include "cli.h"
+
+struct attach {
+	struct cli_case *cc;
+	const char *field; /* the evidence field's path */
+	const struct flow_field *model;
+	size_t attached, refused;
+};
+
+/* Where the file is, absolute, so the check at export finds it again from
+ * any directory. A name that does not resolve is kept as given. */
+static char *absolute(const char *arg)
+{
+	char *abs = realpath(arg, NULL);
+	if (abs)
+		return abs;
+	char cwd[PATH_MAX];
+	if (arg[0] != '/' && getcwd(cwd, sizeof(cwd)))
+		return xasprintf("%s/%s", cwd, arg);
+	return xstrdup(arg);
+}
+
+static void print_verdict(const char *arg, const struct evidence_result *res)
+{
+	char *name = utf8_sanitize(arg);
+	bool good = res->verdict == EVIDENCE_OK || res->verdict == EVIDENCE_WARN;
+	FILE *out = good ? stdout : stderr;
+	const char *what = res->verdict == EVIDENCE_OK	     ? _("attached")
+			   : res->verdict == EVIDENCE_WARN   ? _("attached, with a warning")
+			   : res->verdict == EVIDENCE_REJECT ? _("rejected")
+							     : _("not checked");
+	fprintf(out, "%s%s: %s — %s\n", good ? "" : "ipwiz: ", name, what, res->message);
+	if (res->fix[0])
+		fprintf(out, _("  What to do: %s\n"), res->fix);
+	free(name);
+}
+
+/* Check and record one file; returns IPW_EENV only when nothing more can be
+ * done (the checker or the database failed). */
+static int attach_one(struct attach *a, const char *arg)
+{
+	const struct evidence_req *req = &a->model->evidence;
+	char *path = absolute(arg);
+	bool again = evidence_case_find(a->cc->session, a->field, path) != NULL;
+	size_t usable = session_evidence_usable(a->cc->session, a->field);
+	int r = IPW_OK;
+	if (!again && req->max_files && usable >= req->max_files) {
+		char *name = utf8_sanitize(arg);
+		fprintf(stderr,
+			_("ipwiz: %s: not attached — this field takes at most %u files and has "
+			  "%zu.\n  What to do: combine pages into one PDF, or remove a file "
+			  "with `ipwiz attach CASE FIELD --remove FILE`.\n"),
+			name, req->max_files, usable);
+		free(name);
+		a->refused++;
+		free(path);
+		return IPW_OK;
+	}
+	struct evidence_result res;
+	struct ipw_error err = {0};
+	if (evidence_case_check(a->cc->session, a->field, path, &res, &err) != IPW_OK) {
+		free(path);
+		return cli_fail(&err);
+	}
+	print_verdict(arg, &res);
+	/* As in the wizard: a file that could not be checked is not recorded. */
+	if (res.verdict != EVIDENCE_ERROR &&
+	    (r = evidence_case_record(a->cc->session, a->field, path, &res, &err)) != IPW_OK)
+		cli_fail(&err);
+	if (res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN)
+		a->attached++;
+	else
+		a->refused++;
+	free(path);
+	return r;
+}
+
+static int remove_one(struct attach *a, const char *arg)
+{
+	char *path = absolute(arg);
+	const struct store_evidence *row = evidence_case_find(a->cc->session, a->field, path);
+	char *name = utf8_sanitize(arg);
+	int r = IPW_OK;
+	struct ipw_error err = {0};
+	if (!row) {
+		fprintf(stderr, _("ipwiz: %s is not attached to this field.\n"), name);
+		a->refused++;
+	} else if ((r = store_evidence_remove(a->cc->store, a->cc->id, row->id, &err)) != IPW_OK ||
+		   (r = session_reload_evidence(a->cc->session, &err)) != IPW_OK) {
+		cli_fail(&err);
+	} else {
+		printf(_("%s: removed\n"), name);
+	}
+	free(name);
+	free(path);
+	return r;
+}
+
+/* The evidence field named by arg, or NULL after a usage message. */
+static const struct flow_field *evidence_field(const struct cli_command *cmd,
+					       const struct flow *flow, const char *arg)
+{
+	const struct flow_field *f = flow_find_field(flow, arg);
+	char *safe = utf8_sanitize(arg);
+	if (!f)
+		cli_usage(cmd, _("This flow has no field “%s”."), safe);
+	else if (f->type != FIELD_EVIDENCE)
+		cli_usage(cmd, _("“%s” is not a field for files; `ipwiz check CASE` lists them."),
+			  safe);
+	free(safe);
+	return f && f->type == FIELD_EVIDENCE ? f : NULL;
+}
+
+static void summary(const struct attach *a)
+{
+	const struct evidence_req *req = &a->model->evidence;
+	size_t usable = session_evidence_usable(a->cc->session, a->field);
+	char *label = utf8_sanitize(flow_tr(a->model->label));
+	unsigned need = req->min_files ? req->min_files : 1;
+	printf(ngettext("%s: %zu usable file, at least %u needed.\n",
+			"%s: %zu usable files, at least %u needed.\n", usable),
+	       label, usable, need);
+	free(label);
+}
+
+int cli_cmd_attach(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("attach");
+	bool remove = false, dashdash = false;
+	int first = 3;
+	if (argc >= 4 && strcmp(argv[3], "--remove") == 0)
+		remove = true, first = 4;
+	if (argc > first && strcmp(argv[first], "--") == 0)
+		dashdash = true, first++;
+	if (argc < 3 || argc <= first)
+		return cli_usage(cmd, _("give the case, the field and at least one file"));
+	for (int i = first; i < argc && !dashdash; i++)
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage(cmd,
+					 _("unknown option %s (put -- before file names that "
+					   "start with -)"),
+					 argv[i]);
+	struct cli_case cc;
+	struct ipw_error err = {0};
+	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)
+		return cli_fail(&err);
+	struct attach a = {.cc = &cc, .field = argv[2]};
+	a.model = evidence_field(cmd, cc.flow, argv[2]);
+	if (!a.model) {
+		cli_case_close(&cc);
+		return IPW_EUSAGE;
+	}
+	if (!remove && !session_field_visible(cc.session, a.field))
+		fprintf(stderr, "%s\n",
+			_("ipwiz: note: with the current answers this field is not asked for; "
+			  "its files are kept but not used."));
+	int r = IPW_OK;
+	for (int i = first; i < argc && r == IPW_OK; i++)
+		r = remove ? remove_one(&a, argv[i]) : attach_one(&a, argv[i]);
+	if (r == IPW_OK)
+		summary(&a);
+	cli_case_close(&cc);
+	if (r != IPW_OK)
+		return r;
+	return a.refused ? IPW_EUSER : IPW_OK;
+}

@@ -1,0 +1,553 @@
+/* cli_check.c — `ipwiz check CASE [--json]`: the evidence checklist of a
+ * case, every requirement that applies under the current answers with its
+ * files, each file re-hashed so a document changed, moved or deleted since
+ * it was attached is caught before upload. `ipwiz check --flow FLOW --field
+ * FIELD FILE… [--json]` judges loose files against one requirement with no
+ * case; a folder given there stands for the files in it (a reviewer's
+ * folder, not recursive). Exit 1 when anything required is missing or a
+ * file is rejected, changed or gone. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/base.h"
+#include "case/case.h"
+#include "flow/flow.h"
+#include "cli.h"
+
+/* One file as the report shows it: its recorded verdict, or what the
+ * re-hash found ("changed", "gone"). */
+struct file_line {
+	const char *path;
+	char state[16];
+	const char *key, *message, *fix, *mime, *sha256;
+	char note_key[64], note[512], note_fix[512]; /* what the check now found */
+	uint64_t size;
+};
+
+struct requirement {
+	const char *path;
+	const struct flow_field *field;
+	bool required;
+	unsigned need, max;
+	size_t usable, blocking;
+	struct file_line *files;
+	size_t nfiles;
+};
+
+struct report {
+	bool json;
+	struct requirement *reqs;
+	size_t n;
+	size_t missing, blocked;
+};
+
+static bool usable_state(const char *state)
+{
+	return strcmp(state, "ok") == 0 || strcmp(state, "warn") == 0;
+}
+
+static const char *status_of(const struct requirement *q)
+{
+	if (q->blocking)
+		return "rejected";
+	if (q->usable < q->need)
+		return "missing";
+	if (q->max && q->usable > q->max)
+		return "too-many";
+	return q->usable || q->need ? "ok" : "optional";
+}
+
+static void set_note(struct file_line *l, const char *state, const char *key, const char *msg,
+		     const char *fix)
+{
+	snprintf(l->state, sizeof(l->state), "%s", state);
+	snprintf(l->note_key, sizeof(l->note_key), "%s", key);
+	snprintf(l->note, sizeof(l->note), "%s", msg);
+	snprintf(l->note_fix, sizeof(l->note_fix), "%s", fix);
+}
+
+/* Compare the file now with what was checked, then judge the same bytes
+ * again under the flow as it is now (its rules may have changed since).
+ * Usable files only: a rejected one blocks anyway, and may be far too large
+ * to read. */
+static void reverify(const struct session *s, const struct store_evidence *e, struct file_line *l)
+{
+	snprintf(l->state, sizeof(l->state), "%s", e->verdict ? e->verdict : "error");
+	if (!usable_state(l->state))
+		return;
+	struct evidence_result now;
+	struct ipw_error err = {0};
+	if (evidence_rehash(e->path, &now, &err) != IPW_OK) {
+		set_note(l, "gone", "gone", now.message,
+			 _("Put the file back where it was, or attach it again from where it is "
+			   "now (and remove the old entry with `ipwiz attach CASE FIELD --remove "
+			   "FILE`)."));
+		return;
+	}
+	bool same = e->sha256 && strcmp(now.sha256, e->sha256) == 0;
+	if (same && evidence_case_check(s, e->field, e->path, &now, &err) == IPW_OK) {
+		bool usable = now.verdict == EVIDENCE_OK || now.verdict == EVIDENCE_WARN;
+		/* The first of two equal files is not the duplicate: only the
+		 * later one was flagged when it was attached. */
+		bool twin = strcmp(now.key, "duplicate") == 0;
+		if (!usable ||
+		    (!twin && strcmp(now.key, e->message_key ? e->message_key : "") != 0)) {
+			if (usable && strcmp(now.sha256, e->sha256) != 0)
+				same = false; /* it changed between the two reads */
+			else
+				set_note(l, evidence_verdict_name(now.verdict), now.key,
+					 now.message, now.fix);
+		}
+	}
+	if (!same)
+		set_note(l, "changed", "changed",
+			 _("This file changed after it was checked; what you upload would not be "
+			   "what was checked."),
+			 _("Check it again: attach the same file again with `ipwiz attach CASE "
+			   "FIELD FILE`."));
+}
+
+static void add_requirement(struct report *rp, const struct session *s, const char *path,
+			    const struct flow_field *f)
+{
+	rp->reqs = xreallocarray(rp->reqs, rp->n + 1, sizeof(*rp->reqs));
+	struct requirement *q = &rp->reqs[rp->n++];
+	memset(q, 0, sizeof(*q));
+	q->path = xstrdup(path);
+	q->field = f;
+	q->required = session_field_required(s, path);
+	q->need = q->required ? (f->evidence.min_files ? f->evidence.min_files : 1) : 0;
+	q->max = f->evidence.max_files;
+	size_t n;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].field, path) != 0)
+			continue;
+		q->files = xreallocarray(q->files, q->nfiles + 1, sizeof(*q->files));
+		struct file_line *l = &q->files[q->nfiles++];
+		*l = (struct file_line){.path = v[i].path,
+					.key = v[i].message_key,
+					.message = v[i].message,
+					.fix = v[i].fix,
+					.mime = v[i].mime,
+					.sha256 = v[i].sha256,
+					.size = (uint64_t)v[i].size};
+		reverify(s, &v[i], l);
+		if (usable_state(l->state))
+			q->usable++;
+		else
+			q->blocking++;
+	}
+	const char *st = status_of(q);
+	if (strcmp(st, "rejected") == 0 || strcmp(st, "too-many") == 0)
+		rp->blocked++;
+	else if (strcmp(st, "missing") == 0)
+		rp->missing++;
+}
+
+/* Every evidence field that applies under the current answers, in flow
+ * order (the flow language keeps evidence out of lists). */
+static void collect(struct report *rp, const struct session *s)
+{
+	const struct flow *flow = session_flow(s);
+	for (size_t i = 0; i < flow->nsteps; i++) {
+		if (!session_step_visible(s, i))
+			continue;
+		const struct flow_step *step = &flow->steps[i];
+		for (size_t j = 0; j < step->nfields; j++) {
+			const struct flow_field *f = &step->fields[j];
+			if (f->type == FIELD_EVIDENCE && session_field_visible(s, f->path))
+				add_requirement(rp, s, f->path, f);
+		}
+	}
+}
+
+static void report_free(struct report *rp)
+{
+	for (size_t i = 0; i < rp->n; i++) {
+		free((char *)rp->reqs[i].path);
+		free(rp->reqs[i].files);
+	}
+	free(rp->reqs);
+}
+
+static const char *state_word(const char *state)
+{
+	static const struct {
+		const char *state, *word;
+	} words[] = {{"ok", N_("ok")},
+		     {"warn", N_("warning")},
+		     {"reject", N_("rejected")},
+		     {"error", N_("not checked")},
+		     {"changed", N_("changed")},
+		     {"gone", N_("gone")},
+		     {"missing", N_("MISSING")},
+		     {"rejected", N_("FIX")},
+		     {"too-many", N_("TOO MANY")},
+		     {"optional", N_("optional")}};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(words[i].state, state) == 0)
+			return _(words[i].word);
+	return state;
+}
+
+static void print_file_text(const struct file_line *l)
+{
+	char *name = utf8_sanitize(l->path);
+	const char *msg = l->note[0] ? l->note : l->message;
+	const char *fix = l->note[0] ? l->note_fix : l->fix;
+	char *safe_msg = utf8_sanitize(msg ? msg : "");
+	printf("      %-10s %s — %s\n", state_word(l->state), name, safe_msg);
+	if (fix && *fix) {
+		char *safe_fix = utf8_sanitize(fix);
+		printf(_("                 What to do: %s\n"), safe_fix);
+		free(safe_fix);
+	}
+	free(safe_msg);
+	free(name);
+}
+
+static void print_requirement_text(const struct requirement *q, int64_t case_id)
+{
+	const char *st = status_of(q);
+	char *label = utf8_sanitize(flow_tr(q->field->label));
+	char *path = utf8_sanitize(q->path);
+	printf("  [%s] %s (%s): ", state_word(st), label, path);
+	if (q->need)
+		printf(_("%zu usable, at least %u needed"), q->usable, q->need);
+	else
+		printf(_("%zu usable, optional"), q->usable);
+	if (q->max)
+		printf(_(", at most %u"), q->max);
+	printf("\n");
+	if (q->field->evidence.proves && !q->nfiles) {
+		char *proves = utf8_sanitize(flow_tr(q->field->evidence.proves));
+		printf(_("      Proves: %s\n"), proves);
+		free(proves);
+	}
+	for (size_t i = 0; i < q->nfiles; i++) {
+		print_file_text(&q->files[i]);
+		const char *st_file = q->files[i].state;
+		/* A rejected file stays on the list until it is taken off. */
+		if (strcmp(st_file, "reject") == 0 || strcmp(st_file, "error") == 0)
+			printf(
+			    _("                 Then take it off this list: `ipwiz attach %lld %s "
+			      "--remove FILE`.\n"),
+			    (long long)case_id, path);
+	}
+	free(path);
+	free(label);
+}
+
+static void print_file_json(const struct file_line *l)
+{
+	printf("{\"path\":");
+	cli_json_string(stdout, l->path);
+	printf(",\"state\":");
+	cli_json_string(stdout, l->state);
+	printf(",\"key\":");
+	cli_json_string(stdout, l->note[0] ? l->note_key : l->key);
+	printf(",\"message\":");
+	cli_json_string(stdout, l->note[0] ? l->note : l->message);
+	printf(",\"fix\":");
+	cli_json_string(stdout, l->note[0] ? l->note_fix : l->fix);
+	printf(",\"mime\":");
+	cli_json_string(stdout, l->mime);
+	printf(",\"sha256\":");
+	cli_json_string(stdout, l->sha256);
+	printf(",\"size\":%llu}", (unsigned long long)l->size);
+}
+
+static void print_requirement_json(const struct requirement *q)
+{
+	printf("{\"field\":");
+	cli_json_string(stdout, q->path);
+	printf(",\"label\":");
+	cli_json_string(stdout, flow_tr(q->field->label));
+	printf(",\"status\":");
+	cli_json_string(stdout, status_of(q));
+	printf(",\"required\":%s,\"need\":%u,\"max\":%u,\"usable\":%zu,\"files\":[",
+	       q->required ? "true" : "false", q->need, q->max, q->usable);
+	for (size_t i = 0; i < q->nfiles; i++) {
+		if (i)
+			putchar(',');
+		print_file_json(&q->files[i]);
+	}
+	printf("]}");
+}
+
+static void print_case(const struct report *rp, const struct cli_case *cc)
+{
+	const struct flow *flow = cc->flow;
+	bool ok = !rp->missing && !rp->blocked;
+	if (rp->json) {
+		printf("{\"case\":%lld,\"flow\":", (long long)cc->id);
+		cli_json_string(stdout, flow->id);
+		printf(",\"ok\":%s,\"missing\":%zu,\"to_fix\":%zu,\"requirements\":[",
+		       ok ? "true" : "false", rp->missing, rp->blocked);
+		for (size_t i = 0; i < rp->n; i++) {
+			if (i)
+				putchar(',');
+			print_requirement_json(&rp->reqs[i]);
+		}
+		printf("]}\n");
+		return;
+	}
+	char *title = utf8_sanitize(flow_tr(flow->title));
+	printf(_("Evidence checklist of case #%lld (%s)\n"), (long long)cc->id, title);
+	free(title);
+	for (size_t i = 0; i < rp->n; i++)
+		print_requirement_text(&rp->reqs[i], cc->id);
+	if (!rp->n)
+		printf("  %s\n", _("No evidence is asked for with the current answers."));
+	if (ok)
+		printf("%s\n", _("Everything required is here and unchanged."));
+	else
+		printf(_("Missing: %zu. To fix: %zu. Nothing is ready to upload until both are "
+			 "0.\n"),
+		       rp->missing, rp->blocked);
+}
+
+static int check_case(struct cli *cli, const char *case_arg, bool json)
+{
+	struct cli_case cc;
+	struct ipw_error err = {0};
+	if (cli_case_open(cli, case_arg, STORE_READONLY, &cc, &err) != IPW_OK)
+		return cli_fail(&err);
+	struct report rp = {.json = json};
+	collect(&rp, cc.session);
+	print_case(&rp, &cc);
+	int r = rp.missing || rp.blocked ? IPW_EUSER : IPW_OK;
+	report_free(&rp);
+	cli_case_close(&cc);
+	return r;
+}
+
+/* --- loose files against one requirement --------------------------------- */
+
+struct loose {
+	struct evidence_result *res;
+	char **names;
+	size_t n, usable, bad;
+};
+
+static void judge_loose(struct loose *lz)
+{
+	for (size_t i = 0; i < lz->n; i++) {
+		struct evidence_result *r = &lz->res[i];
+		/* Same bytes as an earlier file of the folder: one upload too many. */
+		for (size_t j = 0; j < i && r->verdict == EVIDENCE_OK; j++)
+			if (r->sha256[0] && strcmp(lz->res[j].sha256, r->sha256) == 0) {
+				char *other = utf8_sanitize(lz->names[j]);
+				r->verdict = EVIDENCE_WARN;
+				snprintf(r->key, sizeof(r->key), "duplicate");
+				snprintf(r->message, sizeof(r->message),
+					 _("This file has the same content as “%s”."), other);
+				snprintf(r->fix, sizeof(r->fix), "%s",
+					 _("Upload only one of the two."));
+				free(other);
+			}
+		if (r->verdict == EVIDENCE_OK || r->verdict == EVIDENCE_WARN)
+			lz->usable++;
+		else
+			lz->bad++;
+	}
+}
+
+/* Nothing rejected, and as many usable files as the requirement wants. */
+static bool loose_ok(const struct flow_field *f, const struct loose *lz)
+{
+	unsigned need = f->evidence.min_files, max = f->evidence.max_files;
+	return !lz->bad && lz->usable >= need && (!max || lz->usable <= max);
+}
+
+static void print_loose(const struct flow_field *f, const struct loose *lz, bool json)
+{
+	unsigned need = f->evidence.min_files, max = f->evidence.max_files;
+	if (json) {
+		printf("{\"field\":");
+		cli_json_string(stdout, f->path);
+		printf(",\"ok\":%s,\"usable\":%zu,\"rejected\":%zu,\"need\":%u,\"max\":%u,"
+		       "\"files\":[",
+		       loose_ok(f, lz) ? "true" : "false", lz->usable, lz->bad, need, max);
+	}
+	for (size_t i = 0; i < lz->n; i++) {
+		const struct evidence_result *r = &lz->res[i];
+		struct file_line l = {.path = lz->names[i],
+				      .key = r->key,
+				      .message = r->message,
+				      .fix = r->fix,
+				      .mime = r->mime,
+				      .sha256 = r->sha256,
+				      .size = r->size};
+		snprintf(l.state, sizeof(l.state), "%s", evidence_verdict_name(r->verdict));
+		if (json && i)
+			putchar(',');
+		if (json)
+			print_file_json(&l);
+		else
+			print_file_text(&l);
+	}
+	if (json) {
+		printf("]}\n");
+		return;
+	}
+	printf(ngettext("%zu file: %zu usable, %zu not.", "%zu files: %zu usable, %zu not.", lz->n),
+	       lz->n, lz->usable, lz->bad);
+	if (need && lz->usable < need)
+		printf(ngettext(" At least %u usable file is needed.",
+				" At least %u usable files are needed.", need),
+		       need);
+	if (max && lz->usable > max)
+		printf(_(" At most %u may be uploaded."), max);
+	printf("\n");
+}
+
+struct names {
+	char **v;
+	size_t n;
+};
+
+static void names_add(struct names *nm, char *name)
+{
+	nm->v = xreallocarray(nm->v, nm->n + 1, sizeof(*nm->v));
+	nm->v[nm->n++] = name;
+}
+
+static int visible_entry(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+/* The files of folder dir, sorted by name; folders inside are skipped with
+ * a note (a reviewer's folder is checked one level deep). */
+static void add_folder(struct names *nm, const char *dir)
+{
+	struct dirent **ents;
+	int n = scandir(dir, &ents, visible_entry, alphasort);
+	if (n < 0) {
+		names_add(nm, xstrdup(dir)); /* the check says why it cannot be read */
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, ents[i]->d_name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			char *safe = utf8_sanitize(path);
+			fprintf(stderr, _("ipwiz: %s: a folder inside the folder, not checked.\n"),
+				safe);
+			free(safe);
+			free(path);
+		} else {
+			names_add(nm, path);
+		}
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+static struct names expand(char **args, size_t nargs)
+{
+	struct names nm = {0};
+	for (size_t i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			add_folder(&nm, args[i]);
+		else
+			names_add(&nm, xstrdup(args[i]));
+	}
+	return nm;
+}
+
+static void names_free(struct names *nm)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+}
+
+static int check_loose(const struct cli_command *cmd, const char *flow_id, const char *field,
+		       char **args, size_t nargs, bool json)
+{
+	struct ipw_error err = {0};
+	struct flow *flow = catalog_load(flow_id, &err);
+	if (!flow)
+		return cli_fail(&err);
+	const struct flow_field *f = flow_find_field(flow, field);
+	if (!f || f->type != FIELD_EVIDENCE) {
+		char *safe = utf8_sanitize(field);
+		cli_usage(cmd, _("This flow has no field for files named “%s”."), safe);
+		free(safe);
+		flow_free(flow);
+		return IPW_EUSAGE;
+	}
+	struct names nm = expand(args, nargs);
+	if (!nm.n) {
+		fprintf(stderr, "%s\n", _("ipwiz: there are no files to check in that folder."));
+		names_free(&nm);
+		flow_free(flow);
+		return IPW_EUSER;
+	}
+	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
+	int r = IPW_OK;
+	for (size_t i = 0; i < nm.n && r == IPW_OK; i++)
+		if ((r = evidence_check(nm.v[i], &f->evidence, &lz.res[i], &err)) != IPW_OK)
+			cli_fail(&err);
+	if (r == IPW_OK) {
+		judge_loose(&lz);
+		if (!json) {
+			char *label = utf8_sanitize(flow_tr(f->label));
+			printf("%s (%s)\n", label, f->path);
+			free(label);
+		}
+		print_loose(f, &lz, json);
+		r = loose_ok(f, &lz) ? IPW_OK : IPW_EUSER;
+	}
+	free(lz.res);
+	names_free(&nm);
+	flow_free(flow);
+	return r;
+}
+
+int cli_cmd_check(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("check");
+	const char *flow = NULL, *field = NULL;
+	bool json = false, dashdash = false;
+	char **args = xcalloc((size_t)argc, sizeof(*args));
+	size_t nargs = 0;
+	for (int i = 1; i < argc; i++) {
+		if (dashdash || argv[i][0] != '-' || !argv[i][1])
+			args[nargs++] = argv[i];
+		else if (strcmp(argv[i], "--") == 0)
+			dashdash = true;
+		else if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else if (strcmp(argv[i], "--flow") == 0 && i + 1 < argc)
+			flow = argv[++i];
+		else if (strcmp(argv[i], "--field") == 0 && i + 1 < argc)
+			field = argv[++i];
+		else {
+			free(args);
+			return cli_usage(cmd, _("unknown option %s"), argv[i]);
+		}
+	}
+	int r;
+	if (flow || field) {
+		if (!flow || !field || !nargs)
+			r = cli_usage(cmd, _("give --flow, --field and at least one file"));
+		else
+			r = check_loose(cmd, flow, field, args, nargs, json);
+	} else if (nargs != 1) {
+		r = cli_usage(cmd, _("which case? `ipwiz list` shows them"));
+	} else {
+		r = check_case(cli, args[0], json);
+	}
+	free(args);
+	return r;
+}

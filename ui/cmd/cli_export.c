@@ -1,0 +1,69 @@
+/* cli_export.c — `ipwiz export CASE [--out DIR] [--zip] [--ics] [--force]`:
+ * the package for the platform's form (see export.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "render/render.h"
+#include "cli.h"
+
+int cli_cmd_export(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("export");
+	struct export_options opt = {0};
+	const char *case_arg = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--out") == 0) {
+			if (++i >= argc || !*argv[i])
+				return cli_usage(cmd, _("--out needs a folder name."));
+			opt.out_dir = argv[i];
+		} else if (strncmp(argv[i], "--out=", 6) == 0 && argv[i][6]) {
+			opt.out_dir = argv[i] + 6;
+		} else if (strcmp(argv[i], "--zip") == 0) {
+			opt.zip = true;
+		} else if (strcmp(argv[i], "--ics") == 0) {
+			/* deadlines.ics is always part of the package; accepted so
+			 * scripts written for it keep working. */
+		} else if (strcmp(argv[i], "--force") == 0) {
+			opt.force = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage(cmd, _("Unknown option “%s”."), argv[i]);
+		} else if (!case_arg) {
+			case_arg = argv[i];
+		} else {
+			return cli_usage(cmd, _("Export one case at a time."));
+		}
+	}
+	if (!case_arg)
+		return cli_usage(cmd, _("Which case? `ipwiz list` shows them."));
+	struct ipw_error err;
+	ipw_error_clear(&err);
+	struct cli_case c;
+	if (cli_case_open(cli, case_arg, 0, &c, &err) != IPW_OK)
+		return cli_fail(&err);
+	struct export_result res;
+	int rc = export_case(c.session, &opt, &res, &err);
+	cli_case_close(&c);
+	if (rc != IPW_OK)
+		return cli_fail(&err);
+	for (size_t i = 0; i < res.nforced; i++) {
+		char *msg = utf8_sanitize(res.forced[i]);
+		fprintf(stderr, _("ipwiz: warning: exported despite: %s\n"), msg);
+		free(msg);
+	}
+	char *dir = utf8_sanitize(res.dir);
+	printf(_("Exported to %s: %zu documents, %zu evidence files; manifest.txt says what to "
+		 "paste and upload.\n"),
+	       dir, res.ndocuments, res.nevidence);
+	free(dir);
+	if (res.zip) {
+		char *zip = utf8_sanitize(res.zip);
+		printf(_("Zip: %s\n"), zip);
+		free(zip);
+	}
+	export_result_clear(&res);
+	return IPW_OK;
+}

@@ -1,0 +1,125 @@
+/* cli_history.c — `ipwiz history CASE [--json]`: the audit trail of a case,
+ * who changed what, when and from where. Works for a deleted case too: its
+ * trail outlives it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/base.h"
+#include "cli.h"
+
+/* Text output shows at most this many columns of a value; --json has all. */
+#define VALUE_COLUMNS 60
+
+static void format_when(int64_t when, char *buf, size_t size)
+{
+	time_t t = (time_t)when;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M:%S UTC", &tm))
+		snprintf(buf, size, "?");
+}
+
+/* A value made safe for the terminal and cut to VALUE_COLUMNS. */
+static char *shown(const char *value)
+{
+	if (!value)
+		return xstrdup(_("(empty)"));
+	char *safe = utf8_sanitize(value);
+	size_t len = strlen(safe), width;
+	size_t fit = utf8_fit(safe, len, VALUE_COLUMNS, &width);
+	if (fit < len) {
+		fit = utf8_fit(safe, len, VALUE_COLUMNS - 1, &width);
+		char *cut = xasprintf("%.*s…", (int)fit, safe);
+		free(safe);
+		return cut;
+	}
+	return safe;
+}
+
+static void print_text(const struct store_audit *a)
+{
+	char when[40];
+	format_when(a->when, when, sizeof(when));
+	char *who = utf8_sanitize(a->actor ? a->actor : "?");
+	char *where = a->address ? utf8_sanitize(a->address) : NULL;
+	char *what = utf8_sanitize(a->what ? a->what : "");
+	printf("%s  %s%s%s  %s", when, who, where ? "@" : "", where ? where : "", what);
+	if (a->old_value || a->new_value) {
+		char *old = shown(a->old_value), *new = shown(a->new_value);
+		printf(": %s → %s", old, new);
+		free(old);
+		free(new);
+	}
+	putchar('\n');
+	free(who);
+	free(where);
+	free(what);
+}
+
+static void json_field(const char *name, const char *value)
+{
+	printf(",\"%s\":", name);
+	if (value)
+		cli_json_string(stdout, value);
+	else
+		fputs("null", stdout);
+}
+
+static void print_json(int64_t id, const struct store_audit *v, size_t n)
+{
+	printf("{\"case\":%lld,\"history\":[", (long long)id);
+	for (size_t i = 0; i < n; i++) {
+		char when[40];
+		format_when(v[i].when, when, sizeof(when));
+		printf("%s{\"id\":%lld,\"time\":%lld", i ? "," : "", (long long)v[i].id,
+		       (long long)v[i].when);
+		json_field("when", when);
+		json_field("actor", v[i].actor);
+		json_field("address", v[i].address);
+		json_field("what", v[i].what);
+		json_field("old", v[i].old_value);
+		json_field("new", v[i].new_value);
+		putchar('}');
+	}
+	printf("]}\n");
+}
+
+int cli_cmd_history(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("history");
+	const char *case_arg;
+	bool json;
+	int u = cli_case_json_args(cmd, argc, argv, &case_arg, &json);
+	if (u != IPW_OK)
+		return u;
+	struct ipw_error err = {0};
+	int64_t id;
+	if (cli_parse_case_id(case_arg, &id, &err) != IPW_OK)
+		return cli_fail(&err);
+	struct store *st = NULL;
+	if (cli_store_open(cli, STORE_READONLY, &st, &err) != IPW_OK)
+		return cli_fail(&err);
+	struct store_case c = {0};
+	struct ipw_error missing = {0};
+	if (store_case_get(st, id, &c, &missing) == IPW_OK && !cli->lang && c.lang)
+		i18n_set_language(c.lang);
+	store_case_clear(&c);
+	struct store_audit *v = NULL;
+	size_t n = 0;
+	int r = store_audit_list(st, id, &v, &n, &err);
+	if (r == IPW_OK && n == 0 && missing.status) {
+		err = missing; /* no such case, and never was */
+		r = missing.status;
+	}
+	if (r == IPW_OK && json)
+		print_json(id, v, n);
+	else if (r == IPW_OK)
+		for (size_t i = 0; i < n; i++)
+			print_text(&v[i]);
+	store_audit_free(v, n);
+	store_close(st);
+	return r == IPW_OK ? 0 : cli_fail(&err);
+}

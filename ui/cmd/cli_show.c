@@ -1,0 +1,206 @@
+/* cli_show.c — `ipwiz show CASE [--json]`: every answer and evidence verdict. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "cli.h"
+
+/* Statuses are stored in English and shown translated. */
+static const char *const status_names[] = {N_("draft"), N_("ready"), N_("submitted"), N_("closed"),
+					   N_("archived")};
+
+const char *cli_status_name(const char *status)
+{
+	for (size_t i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++)
+		if (status && strcmp(status, status_names[i]) == 0)
+			return _(status_names[i]);
+	return status ? status : "";
+}
+
+static void print_value(const char *indent, const char *label, const char *value, bool draft)
+{
+	char *l = utf8_sanitize(label);
+	printf("%s%s: ", indent, l);
+	free(l);
+	if (!value) {
+		printf("%s\n", _("(not answered)"));
+		return;
+	}
+	/* Multi-line answers keep their lines, each one made safe. */
+	const char *p = value;
+	bool first = true;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		char *safe = utf8_sanitize(line);
+		printf(first ? "%s" : "\n%s    %s", first ? safe : indent, safe);
+		first = false;
+		free(safe);
+		free(line);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	printf("%s\n", draft ? _("  [invalid, kept as a draft]") : "");
+}
+
+static void show_evidence_text(const struct session *s, const struct flow_field *f)
+{
+	size_t n;
+	const struct store_evidence *ev = session_evidence(s, &n);
+	char *l = utf8_sanitize(flow_tr(f->label));
+	printf("  %s:\n", l);
+	free(l);
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(ev[i].field, f->path) != 0)
+			continue;
+		char *name = utf8_sanitize(ev[i].path);
+		printf("    [%s] %s — %s\n", ev[i].verdict, name,
+		       ev[i].message ? ev[i].message : "");
+		free(name);
+		shown++;
+	}
+	if (!shown)
+		printf("    %s\n", _("(no file attached)"));
+}
+
+static void show_field_text(const struct session *s, const struct flow_field *f)
+{
+	if (!session_field_visible(s, f->path) || f->type == FIELD_INFO)
+		return;
+	if (f->type == FIELD_EVIDENCE) {
+		show_evidence_text(s, f);
+	} else if (f->type == FIELD_LIST) {
+		size_t n = session_list_count(s, f->path);
+		char *l = utf8_sanitize(flow_tr(f->label));
+		printf("  %s: %zu\n", l, n);
+		free(l);
+		for (size_t i = 1; i <= n; i++)
+			for (size_t j = 0; j < f->nitems; j++) {
+				char *p = xasprintf("%s.%zu.%s", f->path, i, f->items[j].id);
+				char *lab = xasprintf("%zu. %s", i, flow_tr(f->items[j].label));
+				print_value("    ", lab, session_get(s, p), session_is_draft(s, p));
+				free(lab);
+				free(p);
+			}
+	} else {
+		print_value("  ", flow_tr(f->label), session_get(s, f->path),
+			    session_is_draft(s, f->path));
+		if (f->type == FIELD_DECLARATION && f->signature) {
+			char *p = xasprintf("%s.name", f->path);
+			print_value("  ", _("Signed by"), session_get(s, p), false);
+			free(p);
+		}
+	}
+}
+
+static void show_text(const struct session *s)
+{
+	const struct store_case *c = session_case(s);
+	const struct flow *flow = session_flow(s);
+	char *title = utf8_sanitize(c->title ? c->title : "");
+	printf(_("Case %lld: %s\n"), (long long)c->id, title);
+	free(title);
+	printf(_("Flow: %s (%s)   Status: %s\n"), flow_tr(flow->title), flow->id,
+	       cli_status_name(c->status));
+	for (size_t i = 0; i < flow->nsteps; i++) {
+		if (!session_step_visible(s, i))
+			continue;
+		printf("\n%s\n", flow_tr(flow->steps[i].title));
+		for (size_t j = 0; j < flow->steps[i].nfields; j++)
+			show_field_text(s, &flow->steps[i].fields[j]);
+	}
+	struct session_issue *iss;
+	size_t n = session_check(s, &iss);
+	if (n)
+		printf("\n%s\n", _("Still to do:"));
+	for (size_t i = 0; i < n; i++) {
+		printf("  - %s: %s\n", session_path_label(s, iss[i].path), iss[i].message);
+	}
+	session_issues_free(iss, n);
+}
+
+static void json_kv(const char *k, const char *v, bool comma)
+{
+	if (comma)
+		putchar(',');
+	cli_json_string(stdout, k);
+	putchar(':');
+	if (v)
+		cli_json_string(stdout, v);
+	else
+		fputs("null", stdout);
+}
+
+static void show_json(struct store *st, const struct session *s)
+{
+	const struct store_case *c = session_case(s);
+	printf("{\"case\":{\"id\":%lld", (long long)c->id);
+	json_kv("flow", c->flow_id, true);
+	json_kv("title", c->title, true);
+	json_kv("status", c->status, true);
+	json_kv("step", c->current_step, true);
+	json_kv("owner", c->owner, true);
+	json_kv("lang", c->lang, true);
+	printf("},\"answers\":{");
+	struct store_answer *a = NULL;
+	size_t n = 0;
+	struct ipw_error err = {0};
+	store_answers_get(st, c->id, &a, &n, &err);
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		if (!a[i].value)
+			continue;
+		json_kv(a[i].path, a[i].value, !first);
+		first = false;
+	}
+	store_answers_free(a, n);
+	printf("},\"evidence\":[");
+	const struct store_evidence *ev = session_evidence(s, &n);
+	for (size_t i = 0; i < n; i++) {
+		printf("%s{", i ? "," : "");
+		json_kv("field", ev[i].field, false);
+		json_kv("path", ev[i].path, true);
+		json_kv("verdict", ev[i].verdict, true);
+		json_kv("key", ev[i].message_key, true);
+		json_kv("message", ev[i].message, true);
+		json_kv("mime", ev[i].mime, true);
+		json_kv("sha256", ev[i].sha256, true);
+		printf(",\"size\":%lld}", (long long)ev[i].size);
+	}
+	printf("],\"issues\":[");
+	struct session_issue *iss;
+	n = session_check(s, &iss);
+	for (size_t i = 0; i < n; i++) {
+		printf("%s{", i ? "," : "");
+		json_kv("path", iss[i].path, false);
+		json_kv("message", iss[i].message, true);
+		printf("}");
+	}
+	session_issues_free(iss, n);
+	printf("]}\n");
+}
+
+int cli_cmd_show(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("show");
+	const char *case_arg;
+	bool json;
+	int u = cli_case_json_args(cmd, argc, argv, &case_arg, &json);
+	if (u != IPW_OK)
+		return u;
+	struct cli_case cc;
+	struct ipw_error err = {0};
+	if (cli_case_open(cli, case_arg, 0, &cc, &err) != IPW_OK)
+		return cli_fail(&err);
+	if (json)
+		show_json(cc.store, cc.session);
+	else
+		show_text(cc.session);
+	cli_case_close(&cc);
+	return 0;
+}

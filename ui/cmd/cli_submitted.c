@@ -1,0 +1,73 @@
+/* cli_submitted.c — `ipwiz submitted CASE [--date DATE] [--chance N]`: the
+ * seller submitted on the platform; the case says so from now on. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "calendar/calendar.h"
+#include "case/case.h"
+#include "cli.h"
+
+int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *cmd = cli_find("submitted");
+	const char *case_arg = NULL, *date = NULL;
+	int chance = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *c = NULL;
+		int o = cli_option(cmd, argc, argv, &i, "--date", &date);
+		if (o == 0)
+			o = cli_option(cmd, argc, argv, &i, "--chance", &c);
+		if (o < 0)
+			return IPW_EUSAGE;
+		if (o > 0 && !c) {
+			continue;
+		} else if (c) {
+			if (strlen(c) != 1 || c[0] < '1' || c[0] > '3')
+				return cli_usage(cmd, _("--chance is 1, 2 or 3."));
+			chance = c[0] - '0';
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage(cmd, _("Unknown option “%s”."), argv[i]);
+		} else if (!case_arg) {
+			case_arg = argv[i];
+		} else {
+			return cli_usage(cmd, _("One case at a time."));
+		}
+	}
+	if (!case_arg)
+		return cli_usage(cmd, _("Which case? `ipwiz list` shows them."));
+	struct ipw_error err;
+	ipw_error_clear(&err);
+	struct cli_case c;
+	if (cli_case_open(cli, case_arg, 0, &c, &err) != IPW_OK)
+		return cli_fail(&err);
+	int64_t id = c.id;
+	long today = session_env(c.session)->today, day = today;
+	int rc = IPW_OK;
+	if (date && !calendar_parse_date(date, &day))
+		rc = ipw_error_set(&err, IPW_EUSAGE,
+				   _("Write the date as year-month-day, for example 2026-11-24."));
+	else if (day > today)
+		rc = ipw_error_set(&err, IPW_EUSER,
+				   _("The submission date cannot be in the future."));
+	else
+		rc = submission_record(c.store, c.id, day, chance, &err);
+	cli_case_close(&c);
+	if (rc != IPW_OK)
+		return cli_fail(&err);
+	char d[11];
+	calendar_format_date(day, d);
+	if (chance)
+		printf(
+		    _("Case %lld: submitted on %s (chance %d of 3). Record the platform's answer "
+		      "with `ipwiz reply %lld OUTCOME`.\n"),
+		    (long long)id, d, chance, (long long)id);
+	else
+		printf(_("Case %lld: submitted on %s. Record the platform's answer with `ipwiz "
+			 "reply %lld OUTCOME`.\n"),
+		       (long long)id, d, (long long)id);
+	return IPW_OK;
+}

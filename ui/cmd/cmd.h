@@ -1,0 +1,8 @@
+/* cmd.h — the non-interactive commands (ipwiz list, show, set, …). */
+#ifndef IPWIZ_CMD_H
+#define IPWIZ_CMD_H
+
+#include "cli.h"
+#include "front.h"
+
+#endif

@@ -1,0 +1,231 @@
+/* app.c — ui_run: open the database and the case first (errors print as
+ * plain messages), then take the terminal and move between the screens
+ * until the user quits. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "flow/flow.h"
+#include "ui_internal.h"
+
+void ui_status(struct ui *ui, bool bad, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
+	va_end(ap);
+	ui->status_bad = bad && ui->status[0];
+}
+
+struct status_lines {
+	const char *v[3];
+	size_t len[3];
+	size_t n;
+};
+
+static void keep_line(const char *line, size_t len, void *ctx)
+{
+	struct status_lines *l = ctx;
+	if (l->n < 3) {
+		l->v[l->n] = line;
+		l->len[l->n++] = len;
+	}
+}
+
+void ui_draw_case_title(struct ui *ui, const char *right)
+{
+	const struct store_case *c = session_case(ui->session);
+	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
+	draw_title_bar(ui->lay.cols, left, right);
+	free(left);
+}
+
+/* The message line. A sentence longer than the window (a full disk names
+ * the database's path) grows upwards over the pane, up to three lines, so
+ * what to do is never cut off. */
+void ui_draw_status(struct ui *ui)
+{
+	if (!ui->status[0])
+		return;
+	char *line = ui->status_bad ? xasprintf("%s %s", ui_theme.attention, ui->status)
+				    : xstrdup(ui->status);
+	attr_t a = ui->status_bad ? ui_theme.error : A_NORMAL;
+	struct status_lines l = {0};
+	utf8_wrap(line, (size_t)ui->lay.cols, keep_line, &l);
+	int top = ui->lay.status_y - (int)l.n + 1;
+	for (size_t i = 0; i < l.n; i++) {
+		char *part = xstrndup(l.v[i], l.len[i]);
+		draw_text(top + (int)i, 0, ui->lay.cols, a, part, true);
+		free(part);
+	}
+	free(line);
+}
+
+enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struct ui *ui),
+			    enum ui_next (*key)(struct ui *ui, void *state, const struct ui_key *k),
+			    void *state, const bool *typing)
+{
+	ui->redraw = draw;
+	enum ui_next next = stay;
+	while (next == stay) {
+		draw(ui);
+		curs_set(0);
+		refresh();
+		struct ui_key k;
+		ui_read_key(ui, &k, typing && *typing, false);
+		/* What every list screen does alike; the rest is key()'s. */
+		if (k.act == ACT_RESIZE) {
+			ui_relayout(ui);
+			continue;
+		}
+		if (k.act == ACT_SIGNAL)
+			ui->exit_status = 128 + ui_signal_number();
+		if (k.act == ACT_QUIT || k.act == ACT_SIGNAL)
+			next = NEXT_QUIT;
+		else
+			next = key(ui, state, &k);
+	}
+	ui->redraw = NULL;
+	return next;
+}
+
+void ui_relayout(struct ui *ui)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	ui_layout_compute(rows, cols, true, &ui->lay);
+}
+
+bool ui_too_small(struct ui *ui)
+{
+	if (!ui->lay.too_small)
+		return false;
+	struct canvas c = {.draw = true, .height = ui->lay.rows, .width = ui->lay.cols};
+	char *msg = xasprintf(_("Please make this window larger: at least %d columns and %d "
+				"lines. Nothing is lost meanwhile."),
+			      UI_MIN_COLS, UI_MIN_ROWS);
+	canvas_wrap(&c, 0, A_BOLD, msg);
+	free(msg);
+	return true;
+}
+
+void ui_close_case(struct ui *ui)
+{
+	bool watching = ui->coach.watching;
+	coach_leave(ui);
+	ui->coach.watching = watching;
+	form_clear(&ui->form);
+	memset(&ui->form, 0, sizeof(ui->form));
+	session_free(ui->session);
+	ui->session = NULL;
+	flow_free(ui->flow);
+	ui->flow = NULL;
+	ui->saved = false;
+	ui->from_review = false;
+}
+
+/* A case speaks the language it was started in, unless --lang says else. */
+static void case_language(struct ui *ui)
+{
+	const struct store_case *c = session_case(ui->session);
+	if (!ui->cli->lang && c->lang && *c->lang)
+		i18n_set_language(c->lang);
+}
+
+int ui_open_case(struct ui *ui, int64_t id, struct ipw_error *err)
+{
+	ui_close_case(ui);
+	struct store_case c = {0};
+	int r = store_case_get(ui->store, id, &c, err);
+	if (r != IPW_OK)
+		return r;
+	ui->flow = catalog_load(c.flow_id, err);
+	store_case_clear(&c);
+	if (!ui->flow)
+		return err->status ? (int)err->status : IPW_EUSER;
+	r = session_open(ui->store, ui->flow, id, &ui->session, err);
+	if (r != IPW_OK) {
+		ui_close_case(ui);
+		return r;
+	}
+	case_language(ui);
+	return IPW_OK;
+}
+
+int ui_new_case(struct ui *ui, const char *flow_id, const char *title, struct ipw_error *err)
+{
+	ui_close_case(ui);
+	ui->flow = catalog_load(flow_id, err);
+	if (!ui->flow)
+		return err->status ? (int)err->status : IPW_EUSER;
+	int r = session_create(ui->store, ui->flow, title, ui->cli->lang, &ui->session, err);
+	if (r != IPW_OK)
+		ui_close_case(ui);
+	return r;
+}
+
+static enum ui_next first_screen(struct ui *ui, const struct ui_request *req, struct ipw_error *err,
+				 int *status)
+{
+	*status = IPW_OK;
+	switch (req->start) {
+	case UI_START_NEW:
+		*status = ui_new_case(ui, req->flow_id, req->title, err);
+		return NEXT_STEP;
+	case UI_START_OPEN:
+		*status = ui_open_case(ui, req->case_id, err);
+		return NEXT_STEP;
+	case UI_START_WATCH:
+		*status = ui_open_case(ui, req->case_id, err);
+		ui->coach.watching = true;
+		return NEXT_STEP;
+	default:
+		return NEXT_HOME;
+	}
+}
+
+int ui_run(struct cli *cli, const struct ui_request *req)
+{
+	struct ui ui;
+	memset(&ui, 0, sizeof(ui));
+	ui.cli = cli;
+	struct ipw_error err = {0};
+	int status = cli_store_open(cli, STORE_CREATE, &ui.store, &err);
+	enum ui_next next = NEXT_QUIT;
+	if (status == IPW_OK)
+		next = first_screen(&ui, req, &err, &status);
+	if (status != IPW_OK) {
+		ui_close_case(&ui);
+		store_close(ui.store);
+		return cli_fail(&err);
+	}
+	ui_start();
+	ui_relayout(&ui);
+	while (next != NEXT_QUIT) {
+		switch (next) {
+		case NEXT_HOME:
+			next = home_run(&ui);
+			break;
+		case NEXT_PICKER:
+			next = picker_run(&ui);
+			break;
+		case NEXT_REVIEW:
+			next = review_run(&ui);
+			break;
+		case NEXT_SUBMIT:
+			next = ui.session ? submit_run(&ui) : NEXT_HOME;
+			break;
+		default:
+			next = ui.session ? step_run(&ui) : NEXT_HOME;
+		}
+	}
+	ui_done();
+	free(ui.jump_path);
+	ui_close_case(&ui);
+	store_close(ui.store);
+	return ui.exit_status;
+}

@@ -1,0 +1,227 @@
+/* coach.c — live updates, presence and watch mode (coach.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/base.h"
+#include "store/store.h"
+#include "coach.h"
+#include "ui_internal.h"
+
+/* A saved change must show on the other screen within a second, on a busy
+ * shared host too: PRAGMA data_version is a read of shared memory, so it is
+ * asked often. Who is here changes slowly and costs a query. */
+#define CHANGE_POLL_MS	 150
+#define PRESENCE_POLL_MS 500
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void coach_clear(struct coach_state *c)
+{
+	free(c->edit_path);
+	memset(c, 0, sizeof *c);
+}
+
+static const char *focused_path(const struct ui *ui)
+{
+	const struct form *fm = &ui->form;
+	return fm->focus < fm->nrows ? fm->rows[fm->focus].path : NULL;
+}
+
+static const char *step_id(const struct ui *ui)
+{
+	const struct flow *f = session_flow(ui->session);
+	return ui->form.step < f->nsteps ? f->steps[ui->form.step].id : NULL;
+}
+
+/* "li — editing, step 3; wang — watching" (1-based step numbers). */
+static void describe_others(struct ui *ui, const struct presence *v, size_t n, char *out,
+			    size_t size)
+{
+	out[0] = '\0';
+	size_t len = 0;
+	for (size_t i = 0; i < n && len + 1 < size; i++) {
+		int step = flow_step_index(session_flow(ui->session), v[i].step);
+		char *d = presence_describe(&v[i], step >= 0 ? step + 1 : 0);
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "; " : "", d);
+		free(d);
+	}
+}
+
+/* Watching: go where the (first) person editing the case is. */
+static bool follow(struct ui *ui, const struct presence *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].mode != PRESENCE_EDITING)
+			continue;
+		int step = flow_step_index(session_flow(ui->session), v[i].step);
+		if (step < 0 || (size_t)step == ui->form.step)
+			return false;
+		ui->form.step = (size_t)step;
+		ui->form.scroll = 0;
+		form_rebuild(ui, v[i].field);
+		return true;
+	}
+	return false;
+}
+
+static bool refresh_presence(struct ui *ui, int64_t now)
+{
+	struct ipw_error err = {0};
+	int64_t id = session_case_id(ui->session);
+	char where[sizeof ui->coach.announced];
+	snprintf(where, sizeof where, "%s/%s", step_id(ui) ? step_id(ui) : "",
+		 focused_path(ui) ? focused_path(ui) : "");
+	if (now - ui->coach.last_announce_ms >= PRESENCE_HEARTBEAT_SECONDS * 1000 ||
+	    ui->coach.case_id != id || strcmp(where, ui->coach.announced) != 0) {
+		memcpy(ui->coach.announced, where, sizeof where);
+		if (ui->coach.case_id && ui->coach.case_id != id)
+			presence_leave(ui->store, ui->coach.case_id, &err);
+		presence_announce(ui->store, id,
+				  ui->coach.watching ? PRESENCE_WATCHING : PRESENCE_EDITING,
+				  step_id(ui), focused_path(ui), &err);
+		ui->coach.last_announce_ms = now;
+		ui->coach.case_id = id;
+	}
+	struct presence *v = NULL;
+	size_t n = 0;
+	if (presence_list(ui->store, id, &v, &n, &err) != IPW_OK)
+		return false;
+	char now_text[sizeof ui->coach.others];
+	describe_others(ui, v, n, now_text, sizeof now_text);
+	bool changed = strcmp(now_text, ui->coach.others) != 0;
+	memcpy(ui->coach.others, now_text, sizeof now_text);
+	if (ui->coach.watching)
+		changed |= follow(ui, v, n);
+	presence_free(v, n);
+	return changed;
+}
+
+/* The database changed: read the case again, keeping what is being typed
+ * (the form's text input is not touched) and remembering the revision the
+ * typing started from. True when something a person would see changed —
+ * not when somebody only opened the case or moved to another field. */
+static bool reload(struct ui *ui)
+{
+	const char *path = focused_path(ui);
+	if (path && (!ui->coach.edit_path || strcmp(ui->coach.edit_path, path) != 0)) {
+		xstrset(&ui->coach.edit_path, path);
+		ui->coach.edit_rev = session_revision(ui->session, path);
+	}
+	uint64_t before = session_stamp(ui->session);
+	struct ipw_error err = {0};
+	if (session_reload(ui->session, &err) != IPW_OK ||
+	    session_reload_evidence(ui->session, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return true;
+	}
+	if (session_stamp(ui->session) == before)
+		return false;
+	/* A focused input the user has not touched simply shows the new value;
+	 * one with edits of their own keeps them (the save asks whose to keep). */
+	struct form *fm = &ui->form;
+	if (path && fm->focus < fm->nrows &&
+	    (fm->rows[fm->focus].kind == ROW_TEXT || fm->rows[fm->focus].kind == ROW_TEXTAREA) &&
+	    strcmp(fm->tf.s, fm->orig ? fm->orig : "") == 0) {
+		const char *now = session_get(ui->session, path);
+		textfield_set(&fm->tf, now ? now : "");
+		xstrset(&fm->orig, now ? now : "");
+		ui->coach.edit_rev = session_revision(ui->session, path);
+	}
+	if (!ui->coach.watching)
+		ui_status(ui, false, "%s",
+			  _("Someone else on this case saved a change; it is shown."));
+	return true;
+}
+
+bool coach_tick(struct ui *ui)
+{
+	if (!ui || !ui->session)
+		return false;
+	int64_t now = now_ms();
+	if (now - ui->coach.last_poll_ms < CHANGE_POLL_MS)
+		return false;
+	ui->coach.last_poll_ms = now;
+	/* Our own writes also bump data_version on other connections only, so
+	 * a change seen here is somebody else's. */
+	bool redraw = store_changed(ui->store) && reload(ui);
+	if (now - ui->coach.last_presence_ms >= PRESENCE_POLL_MS) {
+		ui->coach.last_presence_ms = now;
+		redraw |= refresh_presence(ui, now);
+	}
+	return redraw;
+}
+
+void coach_leave(struct ui *ui)
+{
+	struct ipw_error err = {0};
+	if (ui->coach.case_id)
+		presence_leave(ui->store, ui->coach.case_id, &err);
+	coach_clear(&ui->coach);
+}
+
+bool coach_refuses(struct ui *ui, int action)
+{
+	if (!ui->coach.watching)
+		return false;
+	switch (action) {
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_SIGNAL:
+	case ACT_RESIZE:
+	case ACT_REFRESH:
+	case ACT_NEXT:
+	case ACT_PREV:
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_NONE:
+		return false;
+	default:
+		ui_status(ui, false, _("Watching only: nothing can be changed here. %s leaves."),
+			  ui_quit_key());
+		return true;
+	}
+}
+
+bool coach_changed_under(struct ui *ui, const char *path, const char *value,
+			 struct store_conflict *c)
+{
+	if (!ui->coach.edit_path || strcmp(ui->coach.edit_path, path) != 0 ||
+	    session_revision(ui->session, path) == ui->coach.edit_rev)
+		return false;
+	const char *theirs = session_get(ui->session, path);
+	if (strcmp(theirs ? theirs : "", value ? value : "") == 0)
+		return false; /* the same words: nothing to decide */
+	memset(c, 0, sizeof *c);
+	c->value = theirs ? xstrdup(theirs) : NULL;
+	c->revision = session_revision(ui->session, path);
+	c->when = session_updated(ui->session, path);
+	/* Who: the last audit row about this answer. */
+	struct store_audit *a = NULL;
+	size_t n = 0;
+	struct ipw_error err = {0};
+	char *what = xasprintf("answer %s", path);
+	if (store_audit_list(ui->store, session_case_id(ui->session), &a, &n, &err) == IPW_OK)
+		for (size_t i = n; i-- > 0 && !c->actor;)
+			if (a[i].what && strcmp(a[i].what, what) == 0)
+				c->actor = xstrdup(a[i].actor);
+	free(what);
+	store_audit_free(a, n);
+	/* Asked once: what the user decides becomes the new starting point. */
+	ui->coach.edit_rev = c->revision;
+	return true;
+}
+
+void coach_settled(struct ui *ui, const char *path)
+{
+	if (ui->coach.edit_path && strcmp(ui->coach.edit_path, path) == 0)
+		ui->coach.edit_rev = session_revision(ui->session, path);
+}

@@ -1,0 +1,212 @@
+/* draw.c — putting text on the screen by display width. Every string goes
+ * through utf8_sanitize (an answer or a file name cannot move the cursor)
+ * and is cut with utf8_fit, so CJK takes its two columns and is never split. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "ui_internal.h"
+
+/* Outside a UTF-8 locale the terminal cannot show other characters: common
+ * punctuation becomes its ASCII look-alike, anything else "?". */
+static char *ascii_only(char *s)
+{
+	static const struct {
+		uint32_t cp;
+		const char *ascii;
+	} alike[] = {
+	    {0x201c, "\""}, {0x201d, "\""}, {0x2018, "'"},   {0x2019, "'"}, {0x2014, "-"},
+	    {0x2013, "-"},  {0x00b7, "-"},  {0x2026, "..."}, {0x2022, "*"}, {0x00d7, "x"},
+	};
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		const char *rep = "?";
+		for (size_t j = 0; j < sizeof(alike) / sizeof(alike[0]); j++)
+			if (alike[j].cp == cp)
+				rep = alike[j].ascii;
+		if (cp < 0x80)
+			strbuf_addn(&b, s + i, k);
+		else
+			strbuf_add(&b, rep);
+		i += k;
+	}
+	free(s);
+	return strbuf_detach(&b);
+}
+
+/* s made safe for this terminal (the caller frees). */
+static char *displayable(const char *s)
+{
+	char *safe = utf8_sanitize(s ? s : "");
+	return ui_theme.utf8 ? safe : ascii_only(safe);
+}
+
+int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
+{
+	if (width <= 0 || y < 0)
+		return 0;
+	char *safe = displayable(s);
+	size_t w = 0;
+	size_t bytes = utf8_fit(safe, strlen(safe), (size_t)width, &w);
+	attron(a);
+	mvaddnstr(y, x, safe, (int)bytes);
+	if (pad)
+		for (size_t i = w; i < (size_t)width; i++)
+			addch(' ');
+	attroff(a);
+	free(safe);
+	return (int)w;
+}
+
+int draw_text_cut(int y, int x, int width, attr_t a, const char *s, bool pad)
+{
+	char *safe = displayable(s);
+	int ew = (int)utf8_swidth(ui_theme.ellipsis);
+	int drawn;
+	if ((int)utf8_swidth(safe) <= width || width <= ew) {
+		drawn = draw_text(y, x, width, a, safe, pad);
+	} else {
+		size_t w;
+		size_t bytes = utf8_fit(safe, strlen(safe), (size_t)(width - ew), &w);
+		safe[bytes] = '\0';
+		drawn = draw_text(y, x, (int)w, a, safe, false);
+		drawn += draw_text(y, x + drawn, ew, a, ui_theme.ellipsis, false);
+		if (pad && drawn < width)
+			drawn += draw_text(y, x + drawn, width - drawn, a, "", true);
+	}
+	free(safe);
+	return drawn;
+}
+
+void draw_fill(int y, int x, int width, attr_t a)
+{
+	if (width <= 0)
+		return;
+	attron(a);
+	mvhline(y, x, ' ', width);
+	attroff(a);
+}
+
+void draw_right(int y, int x_end, int width, attr_t a, const char *s)
+{
+	size_t w = utf8_swidth(s);
+	if ((int)w > width)
+		w = (size_t)width;
+	draw_text(y, x_end - (int)w, (int)w, a, s, false);
+}
+
+void draw_box(int y, int x, int h, int w, const char *title, int *iy, int *ix, int *ih, int *iw)
+{
+	const struct ui_theme *t = &ui_theme;
+	for (int r = y; r < y + h; r++) {
+		draw_fill(r, x, w, A_NORMAL);
+		draw_text(r, x, 1, A_NORMAL,
+			  r == y	   ? t->ul
+			  : r == y + h - 1 ? t->ll
+					   : t->vline,
+			  false);
+		draw_text(r, x + w - 1, 1, A_NORMAL,
+			  r == y	   ? t->ur
+			  : r == y + h - 1 ? t->lr
+					   : t->vline,
+			  false);
+	}
+	for (int c = x + 1; c < x + w - 1; c++) {
+		draw_text(y, c, 1, A_NORMAL, t->hline, false);
+		draw_text(y + h - 1, c, 1, A_NORMAL, t->hline, false);
+	}
+	if (title) {
+		int tw = draw_text(y, x + 2, w - 4, A_BOLD, " ", false);
+		tw += draw_text(y, x + 2 + tw, w - 4 - tw, A_BOLD, title, false);
+		draw_text(y, x + 2 + tw, w - 4 - tw, A_BOLD, " ", false);
+	}
+	*iy = y + 1;
+	*ix = x + 2;
+	*ih = h - 2;
+	*iw = w - 4;
+}
+
+int canvas_row(const struct canvas *c)
+{
+	int r = c->y - c->top;
+	return c->draw && r >= 0 && r < c->height ? c->scr_y + r : -1;
+}
+
+void canvas_text(struct canvas *c, int indent, attr_t a, const char *s)
+{
+	int row = canvas_row(c);
+	if (row >= 0)
+		draw_text(row, c->x + indent, c->width - indent, a, s, false);
+	c->y++;
+}
+
+struct wrap_ctx {
+	struct canvas *c;
+	int indent;
+	attr_t a;
+};
+
+static void wrap_line(const char *line, size_t len, void *ctx)
+{
+	struct wrap_ctx *w = ctx;
+	char *piece = xstrndup(line, len);
+	canvas_text(w->c, w->indent, w->a, piece);
+	free(piece);
+}
+
+void canvas_wrap(struct canvas *c, int indent, attr_t a, const char *s)
+{
+	if (!s || !*s)
+		return;
+	int cols = c->width - indent;
+	struct wrap_ctx w = {c, indent, a};
+	/* Made displayable first so nothing widens a line after it was measured. */
+	char *safe = displayable(s);
+	utf8_wrap(safe, cols > 0 ? (size_t)cols : 1, wrap_line, &w);
+	free(safe);
+}
+
+void canvas_blank(struct canvas *c)
+{
+	c->y++;
+}
+
+void draw_hints(int y, int cols, const struct ui_hint *h, size_t n)
+{
+	draw_fill(y, 0, cols, ui_theme.bar);
+	int x = 1;
+	for (size_t i = 0; i < n; i++) {
+		int need = (int)(utf8_swidth(h[i].key) + 1 + utf8_swidth(_(h[i].what)) + 2);
+		if (x + need > cols)
+			break;
+		x += draw_text(y, x, cols - x, ui_theme.key, h[i].key, false);
+		x += draw_text(y, x, cols - x, ui_theme.bar, " ", false);
+		x += draw_text(y, x, cols - x, ui_theme.bar, _(h[i].what), false);
+		x += 2;
+	}
+}
+
+void scroll_into_view(size_t sel, size_t *top, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (rows > 0 && sel >= *top + (size_t)rows)
+		*top = sel + 1 - (size_t)rows;
+}
+
+void draw_title_bar(int cols, const char *left, const char *right)
+{
+	draw_fill(0, 0, cols, ui_theme.bar);
+	int rw = right ? (int)utf8_swidth(right) : 0;
+	if (rw > cols / 2)
+		rw = cols / 2;
+	int lw = cols - 2 - (rw ? rw + 2 : 0);
+	draw_text_cut(0, 1, lw, ui_theme.bar | A_BOLD, left, false);
+	if (right && rw)
+		draw_right(0, cols - 1, rw, ui_theme.bar, right);
+}

@@ -1,0 +1,223 @@
+/* evidence_row.c — an evidence field on the step screen: what it proves,
+ * what the platform accepts, each attached file with its verdict, and a path
+ * to type. A file is judged and recorded through evidence_case.h (content,
+ * not name; the same bytes twice flagged), exactly as `ipwiz attach` and the
+ * line mode do. */
+#include "config.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/base.h"
+#include "case/case.h"
+#include "evidence/evidence.h"
+#include "ui_internal.h"
+
+size_t evidence_row_count(const struct session *s, const char *field)
+{
+	size_t n, k = 0;
+	const struct store_evidence *v = session_evidence(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, field) == 0)
+			k++;
+	return k;
+}
+
+char *ui_human_size(uint64_t n)
+{
+	if (n < 1024)
+		return xasprintf("%llu B", (unsigned long long)n);
+	if (n < 1024 * 1024)
+		return xasprintf("%.0f KB", (double)n / 1024);
+	return xasprintf("%.1f MB", (double)n / (1024 * 1024));
+}
+
+/* "PDF, JPEG, PNG · at most 8.0 MB" from the requirement. */
+static char *accepted_line(const struct evidence_req *req)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0; i < req->naccept; i++) {
+		const char *slash = strchr(req->accept[i], '/');
+		const char *sub = slash ? slash + 1 : req->accept[i];
+		if (i)
+			strbuf_add(&b, ", ");
+		for (const char *p = sub; *p; p++)
+			strbuf_addc(&b, (char)toupper((unsigned char)*p));
+	}
+	if (req->max_size) {
+		char *sz = ui_human_size(req->max_size);
+		strbuf_addf(&b, _(" · at most %s"), sz);
+		free(sz);
+	}
+	char *line = xasprintf(_("Accepted: %s"), b.s);
+	strbuf_free(&b);
+	return line;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(ui->session, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].field, r->path) != 0)
+			continue;
+		bool good = strcmp(v[i].verdict, "ok") == 0,
+		     warn = strcmp(v[i].verdict, "warn") == 0;
+		char *size = ui_human_size((uint64_t)v[i].size);
+		char *line = xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
+				       base_name(v[i].path), size,
+				       v[i].message && *v[i].message ? v[i].message : v[i].verdict);
+		canvas_wrap(c, 2, good ? ui_theme.good : ui_theme.error, line);
+		if (!good && v[i].fix && *v[i].fix)
+			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, v[i].fix);
+		free(line);
+		free(size);
+	}
+}
+
+void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, struct canvas *c)
+{
+	const struct flow_field *f = r->field;
+	bool req = session_field_required(ui->session, r->path);
+	char *line =
+	    xasprintf("%s %s%s", focused ? ui_theme.current : " ", r->label, req ? " *" : "");
+	canvas_text(c, 0, ui_theme.label | (focused ? A_UNDERLINE : 0), line);
+	free(line);
+	if (focused && f->help)
+		canvas_wrap(c, 2, ui_theme.help, flow_tr(f->help));
+	if (f->evidence.proves) {
+		line = xasprintf(_("Proves: %s"), flow_tr(f->evidence.proves));
+		canvas_wrap(c, 2, ui_theme.help, line);
+		free(line);
+	}
+	line = accepted_line(&f->evidence);
+	canvas_wrap(c, 2, ui_theme.help, line);
+	free(line);
+	draw_files(ui, r, c);
+	int row = canvas_row(c);
+	int w = c->width - 4;
+	const char *hint = _("type the path of a file and Enter, or F4 to browse");
+	if (row >= 0 && w > 0) {
+		draw_text(row, c->x + 2, 1, A_NORMAL, "[", false);
+		draw_fill(row, c->x + 3, w, focused ? ui_theme.focus : ui_theme.input);
+		if (focused) {
+			struct textfield *tf = &ui->form.tf;
+			size_t col = textfield_scroll_to_cursor(tf, (size_t)w);
+			if (tf->len)
+				draw_text(row, c->x + 3, w, ui_theme.focus, tf->s + tf->scroll,
+					  false);
+			else
+				draw_text_cut(row, c->x + 3, w, ui_theme.focus | A_DIM, hint,
+					      false);
+			ui->form.cur_y = row;
+			ui->form.cur_x = c->x + 3 + (int)col;
+		} else {
+			draw_text_cut(row, c->x + 3, w, ui_theme.input | A_DIM, hint, false);
+		}
+		draw_text(row, c->x + 3 + w, 1, A_NORMAL, "]", false);
+	}
+	c->y++;
+}
+
+/* "~/x.pdf" → "$HOME/x.pdf", then the absolute path when the file exists. */
+static char *resolve(const char *typed)
+{
+	char *p;
+	const char *home = getenv("HOME");
+	if (typed[0] == '~' && typed[1] == '/' && home)
+		p = xasprintf("%s%s", home, typed + 1);
+	else
+		p = xstrdup(typed);
+	char *abs = realpath(p, NULL);
+	char cwd[PATH_MAX];
+	if (!abs && p[0] != '/' && getcwd(cwd, sizeof(cwd)))
+		abs = xasprintf("%s/%s", cwd, p);
+	if (abs) {
+		free(p);
+		return abs;
+	}
+	return p;
+}
+
+/* Record the verdict (a rejected file too: the checklist shows it until
+ * it is replaced or removed) and say it on the status line. */
+static void record(struct ui *ui, const struct form_row *r, const char *path,
+		   const struct evidence_result *res)
+{
+	struct ipw_error err = {0};
+	if (evidence_case_record(ui->session, r->path, path, res, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	ui->saved = true;
+	/* A rejected file is a problem (the status line marks it "!"); a
+	 * warning is usable but says so with its own "!". */
+	if (res->verdict == EVIDENCE_REJECT)
+		ui_status(ui, true, "%s: %s", base_name(path), res->message);
+	else
+		ui_status(ui, false, "%s %s: %s",
+			  res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
+			  base_name(path), res->message);
+}
+
+void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed)
+{
+	const struct evidence_req *req = &r->field->evidence;
+	char *path = resolve(typed);
+	bool again = evidence_case_find(ui->session, r->path, path) != NULL;
+	if (!again && req->max_files &&
+	    session_evidence_usable(ui->session, r->path) >= req->max_files) {
+		ui_status(ui, true,
+			  _("This document takes at most %u files. Remove one first with Ctrl-D."),
+			  req->max_files);
+		free(path);
+		return;
+	}
+	struct evidence_result res;
+	memset(&res, 0, sizeof(res));
+	struct ipw_error err = {0};
+	if (evidence_case_check(ui->session, r->path, path, &res, &err) != IPW_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else if (res.verdict == EVIDENCE_ERROR) /* unreadable: nothing to record */
+		ui_status(ui, true, "%s %s", res.message, res.fix);
+	else
+		record(ui, r, path, &res);
+	free(path);
+}
+
+void evidence_row_remove_last(struct ui *ui, const struct form_row *r)
+{
+	size_t n;
+	const struct store_evidence *v = session_evidence(ui->session, &n);
+	const struct store_evidence *last = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, r->path) == 0 && (!last || v[i].position >= last->position))
+			last = &v[i];
+	if (!last) {
+		ui_status(ui, false, "%s", _("No file is attached here yet."));
+		return;
+	}
+	char *q = xasprintf(_("Remove “%s” from this document?"), base_name(last->path));
+	bool yes = ui_confirm(ui, q);
+	free(q);
+	if (!yes)
+		return;
+	struct ipw_error err = {0};
+	if (store_evidence_remove(ui->store, session_case_id(ui->session), last->id, &err) !=
+		IPW_OK ||
+	    session_reload_evidence(ui->session, &err) != IPW_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, "%s", _("File removed."));
+}

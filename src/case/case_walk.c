@@ -42,22 +42,22 @@ static void cache_free(struct flow_cache *fc)
 	free(fc->v);
 }
 
-int case_walk(struct store *st, const struct store_case *v, size_t n, case_walk_fn fn, void *ctx,
+int case_walk(struct store *st, const struct case_row *v, size_t n, case_walk_fn fn, void *ctx,
 	      struct ipw_error *err)
 {
 	struct flow_cache fc = {0};
 	struct store_scan *sc = NULL;
 	int r = store_scan_begin(st, &sc, err);
 	for (size_t i = 0; r == IPW_OK && i < n; i++) {
-		struct store_answer *a = NULL;
-		struct store_evidence *e = NULL;
+		struct answer_row *a = NULL;
+		struct evidence_row *e = NULL;
 		size_t na = 0, ne = 0;
 		if ((r = store_scan_case(sc, v[i].id, &a, &na, &e, &ne, err)) != IPW_OK)
 			break;
 		struct flow *f = cache_get(&fc, v[i].flow_id);
 		if (!f) {
-			store_answers_free(a, na);
-			store_evidence_free(e, ne);
+			answer_rows_free(a, na);
+			evidence_rows_free(e, ne);
 			fn(i, &v[i], NULL, ctx);
 			continue;
 		}

@@ -12,7 +12,7 @@
 
 /* Called for v[i]; s is NULL when the case's flow is not installed. The
  * session lives for the call only. */
-typedef void (*case_walk_fn)(size_t i, const struct store_case *c, const struct session *s,
+typedef void (*case_walk_fn)(size_t i, const struct case_row *c, const struct session *s,
 			     void *ctx);
 
 /* Call fn for each of the n cases of v, in order. v is store_case_list's
@@ -20,7 +20,7 @@ typedef void (*case_walk_fn)(size_t i, const struct store_case *c, const struct 
  * between store_read_begin and store_read_end (store_read.h). When a read
  * fails half-way, fn has seen the cases before it; the caller drops
  * what it gathered and reports err. */
-int case_walk(struct store *st, const struct store_case *v, size_t n, case_walk_fn fn, void *ctx,
+int case_walk(struct store *st, const struct case_row *v, size_t n, case_walk_fn fn, void *ctx,
 	      struct ipw_error *err);
 
 #endif

@@ -123,7 +123,7 @@ static void parse_reply(const char *v, struct submission *out)
 int submission_get(struct store *st, int64_t case_id, struct submission *out, struct ipw_error *err)
 {
 	memset(out, 0, sizeof(*out));
-	struct store_audit *v;
+	struct audit_row *v;
 	size_t n;
 	int rc = store_audit_list(st, case_id, &v, &n, err);
 	if (rc != IPW_OK)
@@ -136,6 +136,6 @@ int submission_get(struct store *st, int64_t case_id, struct submission *out, st
 		else if (strcmp(v[i].what, "reply") == 0 && out->submitted)
 			parse_reply(v[i].new_value, out);
 	}
-	store_audit_free(v, n);
+	audit_rows_free(v, n);
 	return IPW_OK;
 }

@@ -11,11 +11,11 @@
 #include "base/base.h"
 #include "evidence_case.h"
 
-const struct store_evidence *evidence_case_find(const struct session *s, const char *field,
+const struct evidence_row *evidence_case_find(const struct session *s, const char *field,
 						const char *path)
 {
 	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
+	const struct evidence_row *v = session_evidence(s, &n);
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].field, field) == 0 && v[i].path && strcmp(v[i].path, path) == 0)
 			return &v[i];
@@ -23,16 +23,15 @@ const struct store_evidence *evidence_case_find(const struct session *s, const c
 }
 
 /* Another usable file of this field with the same bytes. */
-static const struct store_evidence *find_twin(const struct session *s, const char *field,
+static const struct evidence_row *find_twin(const struct session *s, const char *field,
 					      const char *path, const char *sha256)
 {
 	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
+	const struct evidence_row *v = session_evidence(s, &n);
 	for (size_t i = 0; i < n && sha256[0]; i++)
 		if (strcmp(v[i].field, field) == 0 && v[i].sha256 &&
 		    strcmp(v[i].sha256, sha256) == 0 && v[i].path && strcmp(v[i].path, path) != 0 &&
-		    v[i].verdict &&
-		    (strcmp(v[i].verdict, "ok") == 0 || strcmp(v[i].verdict, "warn") == 0))
+		    evidence_verdict_usable(v[i].verdict))
 			return &v[i];
 	return NULL;
 }
@@ -47,7 +46,7 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 	int r = evidence_check(path, &f->evidence, res, err);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
-	const struct store_evidence *twin = find_twin(s, field, path, res->sha256);
+	const struct evidence_row *twin = find_twin(s, field, path, res->sha256);
 	if (!twin)
 		return r;
 	const char *slash = strrchr(twin->path, '/');
@@ -66,8 +65,8 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 int evidence_case_record(struct session *s, const char *field, const char *path,
 			 const struct evidence_result *res, struct ipw_error *err)
 {
-	const struct store_evidence *old = evidence_case_find(s, field, path);
-	struct store_evidence e = {
+	const struct evidence_row *old = evidence_case_find(s, field, path);
+	struct evidence_row e = {
 	    .id = old ? old->id : 0,
 	    .field = (char *)field,
 	    .path = (char *)path,
@@ -75,7 +74,7 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 	    .mtime = res->mtime,
 	    .sha256 = (char *)res->sha256,
 	    .mime = (char *)res->mime,
-	    .verdict = (char *)evidence_verdict_name(res->verdict),
+	    .verdict = res->verdict,
 	    .message_key = (char *)res->key,
 	    .message = (char *)res->message,
 	    .fix = (char *)res->fix,

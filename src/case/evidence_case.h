@@ -22,7 +22,7 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 			 const struct evidence_result *res, struct ipw_error *err);
 
 /* The row of the field recorded for path (as of the last reload), or NULL. */
-const struct store_evidence *evidence_case_find(const struct session *s, const char *field,
+const struct evidence_row *evidence_case_find(const struct session *s, const char *field,
 						const char *path);
 
 #endif

@@ -64,15 +64,15 @@ void session_free(struct session *s)
 	if (!s)
 		return;
 	answers_clear(&s->answers);
-	store_case_clear(&s->c);
-	store_evidence_free(s->evidence, s->nevidence);
+	case_row_clear(&s->c);
+	evidence_rows_free(s->evidence, s->nevidence);
 	free(s);
 }
 
 /* Rows read from the store become the session's: answer strings are moved
  * into its answers, the evidence array is kept as it is. */
-static void adopt_rows(struct session *s, struct store_answer *v, size_t n,
-		       struct store_evidence *e, size_t ne)
+static void adopt_rows(struct session *s, struct answer_row *v, size_t n,
+		       struct evidence_row *e, size_t ne)
 {
 	answers_clear(&s->answers);
 	for (size_t i = 0; i < n; i++) {
@@ -80,8 +80,8 @@ static void adopt_rows(struct session *s, struct store_answer *v, size_t n,
 			      v[i].draft);
 		v[i].path = v[i].value = NULL;
 	}
-	store_answers_free(v, n);
-	store_evidence_free(s->evidence, s->nevidence);
+	answer_rows_free(v, n);
+	evidence_rows_free(s->evidence, s->nevidence);
 	s->evidence = e;
 	s->nevidence = ne;
 }
@@ -89,13 +89,13 @@ static void adopt_rows(struct session *s, struct store_answer *v, size_t n,
 /* The answers and evidence rows of the case, into the session. */
 static int load_answers(struct session *s, struct ipw_error *err)
 {
-	struct store_answer *v = NULL;
-	struct store_evidence *e = NULL;
+	struct answer_row *v = NULL;
+	struct evidence_row *e = NULL;
 	size_t n = 0, ne = 0;
 	if (store_answers_get(s->store, s->case_id, &v, &n, err) != IPW_OK)
 		return err ? err->status : IPW_EENV;
 	if (store_evidence_list(s->store, s->case_id, &e, &ne, err) != IPW_OK) {
-		store_answers_free(v, n);
+		answer_rows_free(v, n);
 		return err ? err->status : IPW_EENV;
 	}
 	adopt_rows(s, v, n, e, ne);
@@ -104,10 +104,10 @@ static int load_answers(struct session *s, struct ipw_error *err)
 
 int session_reload(struct session *s, struct ipw_error *err)
 {
-	struct store_case c = {0};
+	struct case_row c = {0};
 	if (store_case_get(s->store, s->case_id, &c, err) != IPW_OK)
 		return err ? err->status : IPW_EENV;
-	store_case_clear(&s->c);
+	case_row_clear(&s->c);
 	s->c = c;
 	return load_answers(s, err);
 }
@@ -144,12 +144,12 @@ uint64_t session_stamp(const struct session *s)
 		h = mix_int(h, a->draft);
 	}
 	for (size_t i = 0; i < s->nevidence; i++) {
-		const struct store_evidence *e = &s->evidence[i];
+		const struct evidence_row *e = &s->evidence[i];
 		h = mix_int(h, e->id);
 		h = mix_text(h, e->field);
 		h = mix_text(h, e->path);
 		h = mix_text(h, e->sha256);
-		h = mix_text(h, e->verdict);
+		h = mix_text(h, evidence_verdict_name(e->verdict));
 		h = mix_int(h, e->checked_at);
 		h = mix_int(h, e->position);
 	}
@@ -162,8 +162,8 @@ static char *dup_or_null(const char *s)
 }
 
 struct session *session_from_rows(struct store *st, const struct flow *flow,
-				  const struct store_case *c, struct store_answer *a, size_t na,
-				  struct store_evidence *e, size_t ne)
+				  const struct case_row *c, struct answer_row *a, size_t na,
+				  struct evidence_row *e, size_t ne)
 {
 	struct session *s = session_new(st, flow, c->id);
 	s->c = *c;
@@ -182,7 +182,7 @@ struct session *session_from_rows(struct store *st, const struct flow *flow,
 
 int session_reload_evidence(struct session *s, struct ipw_error *err)
 {
-	store_evidence_free(s->evidence, s->nevidence);
+	evidence_rows_free(s->evidence, s->nevidence);
 	s->evidence = NULL;
 	s->nevidence = 0;
 	return store_evidence_list(s->store, s->case_id, &s->evidence, &s->nevidence, err);
@@ -239,7 +239,7 @@ int64_t session_case_id(const struct session *s)
 	return s->case_id;
 }
 
-const struct store_case *session_case(const struct session *s)
+const struct case_row *session_case(const struct session *s)
 {
 	return &s->c;
 }

@@ -24,8 +24,8 @@ int session_create(struct store *st, const struct flow *flow, const char *title,
  * many cases: store_scan, store_read.h); takes the answer and evidence
  * rows, copies the case. */
 struct session *session_from_rows(struct store *st, const struct flow *flow,
-				  const struct store_case *c, struct store_answer *a, size_t na,
-				  struct store_evidence *e, size_t ne);
+				  const struct case_row *c, struct answer_row *a, size_t na,
+				  struct evidence_row *e, size_t ne);
 /* Open an existing case (loads its answers). */
 int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
 		 struct ipw_error *err);
@@ -34,7 +34,7 @@ void session_free(struct session *s);
 const struct flow *session_flow(const struct session *s);
 struct store *session_store(const struct session *s);
 int64_t session_case_id(const struct session *s);
-const struct store_case *session_case(const struct session *s);
+const struct case_row *session_case(const struct session *s);
 
 /* Re-read answers written by other sessions (after store_changed()). */
 int session_reload(struct session *s, struct ipw_error *err);
@@ -60,7 +60,7 @@ enum session_set_mode {
  * since this session read it: *conflict filled, nothing written), or
  * IPW_EENV. */
 int session_set(struct session *s, const char *path, const char *value, enum session_set_mode mode,
-		struct store_conflict *conflict, struct ipw_error *err);
+		struct answer_conflict *conflict, struct ipw_error *err);
 /* Overwrite regardless of the other session's change (the user chose "keep mine"). */
 int session_set_force(struct session *s, const char *path, const char *value,
 		      enum session_set_mode mode, struct ipw_error *err);
@@ -128,7 +128,7 @@ int64_t session_updated(const struct session *s, const char *path);
 
 /* Evidence rows of the case (as of the last reload), and how many files of
  * one evidence field are usable (verdict ok or warn). Reload after attaching. */
-const struct store_evidence *session_evidence(const struct session *s, size_t *n);
+const struct evidence_row *session_evidence(const struct session *s, size_t *n);
 size_t session_evidence_usable(const struct session *s, const char *field);
 int session_reload_evidence(struct session *s, struct ipw_error *err);
 

@@ -30,14 +30,14 @@ static int check_signer(const struct session *s, const char *path, const char *v
 }
 
 static int session_put(struct session *s, const char *path, const char *value, bool draft,
-		       int64_t expected, struct store_conflict *conflict, struct ipw_error *err)
+		       int64_t expected, struct answer_conflict *conflict, struct ipw_error *err)
 {
 	int64_t rev = 0;
-	struct store_conflict tmp = {0};
+	struct answer_conflict tmp = {0};
 	int r = store_answer_put(s->store, s->case_id, path, value, draft, expected, &rev,
 				 conflict ? conflict : &tmp, err);
 	if (r == IPW_ECONFLICT && !conflict)
-		store_conflict_clear(&tmp);
+		answer_conflict_clear(&tmp);
 	if (r != IPW_OK)
 		return r;
 	answers_put(&s->answers, path, value, rev, (int64_t)time(NULL), draft);
@@ -63,7 +63,7 @@ static int record_affirmation(struct session *s, const char *path, struct ipw_er
 
 static int session_set_rev(struct session *s, const char *path, const char *value,
 			   enum session_set_mode mode, int64_t expected,
-			   struct store_conflict *conflict, struct ipw_error *err)
+			   struct answer_conflict *conflict, struct ipw_error *err)
 {
 	if (value && !*value)
 		value = NULL;
@@ -100,7 +100,7 @@ static int session_set_rev(struct session *s, const char *path, const char *valu
 static int grow_list_for(struct session *s, const char *path, struct ipw_error *err);
 
 int session_set(struct session *s, const char *path, const char *value, enum session_set_mode mode,
-		struct store_conflict *conflict, struct ipw_error *err)
+		struct answer_conflict *conflict, struct ipw_error *err)
 {
 	int r = grow_list_for(s, path, err);
 	if (r != IPW_OK)
@@ -113,11 +113,11 @@ int session_set_force(struct session *s, const char *path, const char *value,
 {
 	/* Read the other session's revision and write over it: the user saw
 	 * both values and chose theirs. */
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	int r = session_set_rev(s, path, value, mode, session_revision(s, path), &c, err);
 	if (r == IPW_ECONFLICT) {
 		int64_t rev = c.revision;
-		store_conflict_clear(&c);
+		answer_conflict_clear(&c);
 		r = session_set_rev(s, path, value, mode, rev, NULL, err);
 	}
 	return r;

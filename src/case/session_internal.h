@@ -9,9 +9,9 @@ struct session {
 	struct store *store;
 	const struct flow *flow;
 	int64_t case_id;
-	struct store_case c;
+	struct case_row c;
 	struct answers answers;
-	struct store_evidence *evidence;
+	struct evidence_row *evidence;
 	size_t nevidence;
 	size_t step;
 	struct expr_env env;

@@ -94,7 +94,7 @@ bool session_field_required(const struct session *s, const char *path)
 	return f && field_required(s, f, path);
 }
 
-const struct store_evidence *session_evidence(const struct session *s, size_t *n)
+const struct evidence_row *session_evidence(const struct session *s, size_t *n)
 {
 	*n = s->nevidence;
 	return s->evidence;
@@ -106,8 +106,7 @@ size_t session_evidence_usable(const struct session *s, const char *field)
 	size_t k = 0;
 	for (size_t i = 0; i < s->nevidence; i++)
 		if (strcmp(s->evidence[i].field, field) == 0 &&
-		    (strcmp(s->evidence[i].verdict, "ok") == 0 ||
-		     strcmp(s->evidence[i].verdict, "warn") == 0))
+		    evidence_verdict_usable(s->evidence[i].verdict))
 			k++;
 	return k;
 }
@@ -168,7 +167,7 @@ static void check_evidence(const struct session *s, size_t step, const struct fl
 			     : _("Attach a file that passes the check."));
 	for (size_t i = 0; i < s->nevidence; i++)
 		if (strcmp(s->evidence[i].field, f->path) == 0 &&
-		    strcmp(s->evidence[i].verdict, "reject") == 0)
+		    s->evidence[i].verdict == EVIDENCE_REJECT)
 			add_issue(v, n, step, f->path, s->evidence[i].message);
 }
 

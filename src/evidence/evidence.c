@@ -15,21 +15,6 @@
 #include "base/base.h"
 #include "evidence_internal.h"
 
-const char *evidence_verdict_name(enum evidence_verdict v)
-{
-	switch (v) {
-	case EVIDENCE_OK:
-		return "ok";
-	case EVIDENCE_WARN:
-		return "warn";
-	case EVIDENCE_REJECT:
-		return "reject";
-	case EVIDENCE_ERROR:
-		break;
-	}
-	return "error";
-}
-
 /* Types libmagic names differently from what flow authors write. */
 static const char *canonical_mime(const char *m)
 {

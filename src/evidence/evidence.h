@@ -10,8 +10,7 @@
 
 #include "base/base.h"
 #include "flow/flow.h"
-
-enum evidence_verdict { EVIDENCE_OK, EVIDENCE_WARN, EVIDENCE_REJECT, EVIDENCE_ERROR };
+#include "record/record.h"
 
 struct evidence_result {
 	enum evidence_verdict verdict;
@@ -25,8 +24,6 @@ struct evidence_result {
 	int64_t mtime;
 	unsigned width, height; /* images */
 };
-
-const char *evidence_verdict_name(enum evidence_verdict v); /* "ok", "warn", "reject", "error" */
 
 /* Judge the file at path against req. Always fills res; returns IPW_OK when
  * a verdict was reached (even "reject"), IPW_EENV when the checker itself

@@ -91,7 +91,7 @@ done:
 	return rc;
 }
 
-static void checked_on(const struct store_evidence *row, char out[11])
+static void checked_on(const struct evidence_row *row, char out[11])
 {
 	if (row->checked_at > 0)
 		calendar_format_date((long)(row->checked_at / 86400), out);
@@ -103,7 +103,7 @@ int export_copy_evidence(struct export_job *j, struct ipw_error *err)
 {
 	j->copy = xcalloc(j->nev ? j->nev : 1, sizeof(*j->copy));
 	for (size_t i = 0; i < j->nev; i++) {
-		const struct store_evidence *row = j->ev[i].row;
+		const struct evidence_row *row = j->ev[i].row;
 		char hex[65] = "";
 		int rc = copy_hashed(j, row->path, j->ev[i].name, hex, err);
 		if (rc == IPW_EENV)

@@ -85,7 +85,7 @@ static void uploads(struct export_job *j, struct strbuf *b)
 		strbuf_addc(b, ',');
 		key(b, "mime", e->row->mime);
 		strbuf_addc(b, ',');
-		key(b, "verdict", e->row->verdict);
+		key(b, "verdict", evidence_verdict_name(e->row->verdict));
 		strbuf_addf(b, ",\"changed_since_check\":%s}",
 			    j->copy[i] == EXPORT_CHANGED ? "true" : "false");
 	}
@@ -123,7 +123,7 @@ static void deadlines(struct export_job *j, struct strbuf *b)
 int export_write_json(struct export_job *j, struct ipw_error *err)
 {
 	const struct flow *f = session_flow(j->s);
-	const struct store_case *c = session_case(j->s);
+	const struct case_row *c = session_case(j->s);
 	char today[11];
 	calendar_format_date(j->today, today);
 	struct strbuf b;

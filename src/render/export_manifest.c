@@ -20,7 +20,7 @@ static void put(struct strbuf *b, const char *s)
 static void header(struct export_job *j, struct strbuf *b)
 {
 	const struct flow *f = session_flow(j->s);
-	const struct store_case *c = session_case(j->s);
+	const struct case_row *c = session_case(j->s);
 	char today[11];
 	calendar_format_date(j->today, today);
 	strbuf_addf(b, _("ipwiz export of case %lld: "), (long long)session_case_id(j->s));
@@ -93,10 +93,10 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		}
 		strbuf_addf(b, "\n      %s ", _("original:"));
 		put(b, e->row->path);
-		strbuf_addf(b, " [%s]", e->row->verdict);
+		strbuf_addf(b, " [%s]", evidence_verdict_name(e->row->verdict));
 		if (j->copy[i] == EXPORT_CHANGED)
 			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
-		else if (e->row->verdict && strcmp(e->row->verdict, "warn") == 0 &&
+		else if (e->row->verdict == EVIDENCE_WARN &&
 			 e->row->message) {
 			strbuf_add(b, " — ");
 			put(b, e->row->message);

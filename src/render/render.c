@@ -130,9 +130,9 @@ char *render_answer(const struct session *s, const char *path, const char *lang)
 }
 
 /* Only files the checker let through are uploaded. */
-static bool usable(const struct store_evidence *e)
+static bool usable(const struct evidence_row *e)
 {
-	return e->verdict && (strcmp(e->verdict, "ok") == 0 || strcmp(e->verdict, "warn") == 0);
+	return evidence_verdict_usable(e->verdict);
 }
 
 /* Letters, digits, '-' and '_' survive in a file name; anything else
@@ -206,7 +206,7 @@ static void add_slug(struct strbuf *b, const char *proves, const char *fallback)
 struct evlist {
 	struct render_evidence *v;
 	size_t n;
-	const struct store_evidence *rows;
+	const struct evidence_row *rows;
 	size_t nrows;
 	bool *taken;
 };
@@ -225,7 +225,7 @@ static void take_field(struct evlist *l, const struct flow_field *f)
 		if (best == l->nrows)
 			return;
 		l->taken[best] = true;
-		const struct store_evidence *row = &l->rows[best];
+		const struct evidence_row *row = &l->rows[best];
 		struct render_evidence *e = &l->v[l->n++];
 		e->row = row;
 		e->field = f;
@@ -283,7 +283,7 @@ bool render_document_applies(const struct session *s, const struct flow_document
 
 size_t render_languages(const struct session *s, const char *langs[2])
 {
-	const struct store_case *c = session_case(s);
+	const struct case_row *c = session_case(s);
 	const char *review = session_flow(s)->review_language;
 	langs[0] = c && c->lang && *c->lang ? c->lang : "en";
 	if (review && *review && strcmp(review, langs[0]) != 0) {

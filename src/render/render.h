@@ -54,7 +54,7 @@ void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bo
 
 /* One evidence file as the package and the documents number and name it. */
 struct render_evidence {
-	const struct store_evidence *row; /* borrowed from the session */
+	const struct evidence_row *row; /* borrowed from the session */
 	const struct flow_field *field;	  /* NULL when the flow no longer has it */
 	unsigned number;		  /* 1-based upload order */
 	char *name;			  /* "01-invoice.pdf" */

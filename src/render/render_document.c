@@ -82,7 +82,7 @@ static bool evidence_value(const struct rctx *r, const char *ref,
 
 static bool builtin_value(const struct rctx *r, const char *ref, struct strbuf *out)
 {
-	const struct store_case *c = session_case(r->s);
+	const struct case_row *c = session_case(r->s);
 	char buf[32];
 	const char *text = NULL;
 	if (strcmp(ref, "today") == 0) {

@@ -86,18 +86,7 @@ int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err)
 	return end_write(st, s, r, err);
 }
 
-void presence_free(struct presence *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].actor);
-		free(v[i].address);
-		free(v[i].step);
-		free(v[i].field);
-	}
-	free(v);
-}
-
-int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t *n,
+int presence_list(struct store *st, int64_t case_id, struct presence_row **v, size_t *n,
 		  struct ipw_error *err)
 {
 	*v = NULL;
@@ -122,7 +111,7 @@ int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t
 			cap = cap ? 2 * cap : 4;
 			*v = xreallocarray(*v, cap, sizeof **v);
 		}
-		struct presence *p = &(*v)[(*n)++];
+		struct presence_row *p = &(*v)[(*n)++];
 		p->actor = store_column_text(s, 0);
 		p->address = store_column_text(s, 1);
 		const char *mode = (const char *)sqlite3_column_text(s, 2);
@@ -135,7 +124,7 @@ int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t
 	store_release(st, s);
 	free(host);
 	if (rc != SQLITE_DONE) {
-		presence_free(*v, *n);
+		presence_rows_free(*v, *n);
 		*v = NULL;
 		*n = 0;
 		return store_fail(st, rc, err);
@@ -143,7 +132,7 @@ int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t
 	return IPW_OK;
 }
 
-char *presence_describe(const struct presence *p, int step_number)
+char *presence_describe(const struct presence_row *p, int step_number)
 {
 	const char *what = p->mode == PRESENCE_WATCHING ? _("watching") : _("editing");
 	if (step_number > 0)

@@ -15,16 +15,7 @@
 #define PRESENCE_STALE_SECONDS	   15
 #define PRESENCE_HEARTBEAT_SECONDS 5
 
-enum presence_mode { PRESENCE_EDITING, PRESENCE_WATCHING };
 
-struct presence {
-	char *actor;
-	char *address; /* SSH client address, or NULL */
-	enum presence_mode mode;
-	char *step;  /* step id the person is on */
-	char *field; /* field being edited, or NULL */
-	int64_t updated;
-};
 
 /* Say (again) that this program is on case_id, in mode, at step/field. */
 int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode, const char *step,
@@ -32,11 +23,10 @@ int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode
 /* Remove this program's row (on quit). */
 int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err);
 /* Everybody else on case_id who announced in the last PRESENCE_STALE_SECONDS. */
-int presence_list(struct store *st, int64_t case_id, struct presence **v, size_t *n,
+int presence_list(struct store *st, int64_t case_id, struct presence_row **v, size_t *n,
 		  struct ipw_error *err);
-void presence_free(struct presence *v, size_t n);
 
 /* "li — watching, step 3" in the user's language, for headers. */
-char *presence_describe(const struct presence *p, int step_number);
+char *presence_describe(const struct presence_row *p, int step_number);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "base/base.h"
+#include "record/record.h"
 
 struct store;
 
@@ -36,24 +37,11 @@ const char *store_actor_address(const struct store *st);
 /* Changes by other connections since the last call (PRAGMA data_version). */
 bool store_changed(struct store *st);
 
-struct store_case {
-	int64_t id;
-	char *flow_id;
-	char *flow_hash;
-	char *title;
-	char *status; /* draft, ready, submitted, closed, archived */
-	char *current_step;
-	char *owner;
-	char *lang;
-	int64_t created, updated; /* unix seconds */
-};
-void store_case_clear(struct store_case *c);
-void store_cases_free(struct store_case *v, size_t n);
 
 int store_case_create(struct store *st, const char *flow_id, const char *flow_hash,
 		      const char *title, const char *lang, int64_t *id, struct ipw_error *err);
-int store_case_get(struct store *st, int64_t id, struct store_case *out, struct ipw_error *err);
-int store_case_list(struct store *st, struct store_case **v, size_t *n, struct ipw_error *err);
+int store_case_get(struct store *st, int64_t id, struct case_row *out, struct ipw_error *err);
+int store_case_list(struct store *st, struct case_row **v, size_t *n, struct ipw_error *err);
 int store_case_set_step(struct store *st, int64_t id, const char *step, struct ipw_error *err);
 int store_case_set_status(struct store *st, int64_t id, const char *status, struct ipw_error *err);
 int store_case_set_title(struct store *st, int64_t id, const char *title, struct ipw_error *err);
@@ -61,27 +49,10 @@ int store_case_delete(struct store *st, int64_t id, struct ipw_error *err);
 int store_case_duplicate(struct store *st, int64_t id, const char *title, int64_t *new_id,
 			 struct ipw_error *err);
 
-struct store_answer {
-	char *path;
-	char *value;
-	int64_t revision; /* 1 on first write, +1 each change */
-	char *actor;
-	int64_t updated;
-	bool draft; /* saved but failed validation: kept, flagged, never lost */
-};
-void store_answers_free(struct store_answer *v, size_t n);
 
-int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v, size_t *n,
+int store_answers_get(struct store *st, int64_t case_id, struct answer_row **v, size_t *n,
 		      struct ipw_error *err);
 
-/* What another session wrote meanwhile. */
-struct store_conflict {
-	char *actor;
-	int64_t when;
-	char *value; /* NULL when they cleared it */
-	int64_t revision;
-};
-void store_conflict_clear(struct store_conflict *c);
 
 /* Compare-and-set: write value (NULL clears) at path when its current
  * revision is expected_rev (0 = must not exist yet). On a mismatch returns
@@ -90,63 +61,29 @@ void store_conflict_clear(struct store_conflict *c);
  * transaction. */
 int store_answer_put(struct store *st, int64_t case_id, const char *path, const char *value,
 		     bool draft, int64_t expected_rev, int64_t *new_rev,
-		     struct store_conflict *conflict, struct ipw_error *err);
+		     struct answer_conflict *conflict, struct ipw_error *err);
 /* Move every answer under prefix `from` to prefix `to` (NULL clears them),
  * for list edits: one transaction, with audit rows. */
 int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from, const char *to,
 				struct ipw_error *err);
 
-struct store_evidence {
-	int64_t id;
-	char *field; /* evidence field path */
-	char *path;  /* absolute path of the file */
-	int64_t size, mtime;
-	char *sha256;
-	char *mime;
-	char *verdict; /* ok, warn, reject, error */
-	char *message_key;
-	char *message;
-	char *fix;
-	char *ext; /* the right extension for the content */
-	int64_t checked_at;
-	int position; /* upload order within the field */
-};
-void store_evidence_free(struct store_evidence *v, size_t n);
 
-int store_evidence_add(struct store *st, int64_t case_id, const struct store_evidence *e,
+int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_row *e,
 		       int64_t *id, struct ipw_error *err);
-int store_evidence_update(struct store *st, int64_t case_id, const struct store_evidence *e,
+int store_evidence_update(struct store *st, int64_t case_id, const struct evidence_row *e,
 			  struct ipw_error *err);
-int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v, size_t *n,
+int store_evidence_list(struct store *st, int64_t case_id, struct evidence_row **v, size_t *n,
 			struct ipw_error *err);
 int store_evidence_remove(struct store *st, int64_t case_id, int64_t id, struct ipw_error *err);
 
-struct store_audit {
-	int64_t id;
-	int64_t when;
-	char *actor;
-	char *address;
-	char *what; /* "answer products.2.url", "status", "evidence invoice", "export --force" */
-	char *old_value;
-	char *new_value;
-};
-void store_audit_free(struct store_audit *v, size_t n);
-int store_audit_list(struct store *st, int64_t case_id, struct store_audit **v, size_t *n,
+int store_audit_list(struct store *st, int64_t case_id, struct audit_row **v, size_t *n,
 		     struct ipw_error *err);
 int store_audit_add(struct store *st, int64_t case_id, const char *what, const char *old_value,
 		    const char *new_value, struct ipw_error *err);
 
-struct store_note {
-	int64_t id;
-	char *field;
-	char *author;
-	char *text;
-	int64_t when;
-};
-void store_notes_free(struct store_note *v, size_t n);
 int store_note_add(struct store *st, int64_t case_id, const char *field, const char *text,
 		   struct ipw_error *err);
-int store_notes_list(struct store *st, int64_t case_id, struct store_note **v, size_t *n,
+int store_notes_list(struct store *st, int64_t case_id, struct note_row **v, size_t *n,
 		     struct ipw_error *err);
 
 /* A consistent copy of the database (backup API), e.g. into an export. */

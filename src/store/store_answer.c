@@ -11,28 +11,9 @@
 #include "base/base.h"
 #include "store_internal.h"
 
-void store_answers_free(struct store_answer *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].value);
-		free(v[i].actor);
-	}
-	free(v);
-}
-
-void store_conflict_clear(struct store_conflict *c)
-{
-	if (!c)
-		return;
-	free(c->actor);
-	free(c->value);
-	memset(c, 0, sizeof(*c));
-}
-
 static void read_answer(sqlite3_stmt *s, void *item)
 {
-	struct store_answer *a = item;
+	struct answer_row *a = item;
 	a->path = store_column_text(s, 0);
 	a->value = store_column_text(s, 1);
 	a->revision = sqlite3_column_int64(s, 2);
@@ -43,13 +24,13 @@ static void read_answer(sqlite3_stmt *s, void *item)
 
 static void drop_answers(void *v, size_t n)
 {
-	store_answers_free(v, n);
+	answer_rows_free(v, n);
 }
 
-const struct store_rowset store_answer_rows = {sizeof(struct store_answer), read_answer,
+const struct store_rowset store_answer_rows = {sizeof(struct answer_row), read_answer,
 					       drop_answers};
 
-int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v, size_t *n,
+int store_answers_get(struct store *st, int64_t case_id, struct answer_row **v, size_t *n,
 		      struct ipw_error *err)
 {
 	void *items;
@@ -62,7 +43,7 @@ int store_answers_get(struct store *st, int64_t case_id, struct store_answer **v
 }
 
 /* The row as it is now, inside the write transaction. */
-static int current(struct store *st, int64_t case_id, const char *path, struct store_conflict *now,
+static int current(struct store *st, int64_t case_id, const char *path, struct answer_conflict *now,
 		   struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
@@ -116,7 +97,7 @@ static int write_row(struct store *st, int64_t case_id, const char *path, const 
 	return r;
 }
 
-static int conflict_error(const char *path, const struct store_conflict *c, struct ipw_error *err)
+static int conflict_error(const char *path, const struct answer_conflict *c, struct ipw_error *err)
 {
 	char when[32] = "?";
 	time_t t = (time_t)c->when;
@@ -131,9 +112,9 @@ static int conflict_error(const char *path, const struct store_conflict *c, stru
 
 int store_answer_put(struct store *st, int64_t case_id, const char *path, const char *value,
 		     bool draft, int64_t expected_rev, int64_t *new_rev,
-		     struct store_conflict *conflict, struct ipw_error *err)
+		     struct answer_conflict *conflict, struct ipw_error *err)
 {
-	struct store_conflict now = {0};
+	struct answer_conflict now = {0};
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
 		return r;
@@ -146,7 +127,7 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 		if (conflict)
 			*conflict = now; /* the caller owns it now */
 		else
-			store_conflict_clear(&now);
+			answer_conflict_clear(&now);
 		return r;
 	}
 	if ((r = write_row(st, case_id, path, now.value, value, draft, now.revision + 1, err)) ==
@@ -155,7 +136,7 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 end:
 	if ((r = store_end(st, r, err)) == IPW_OK && new_rev)
 		*new_rev = now.revision + 1;
-	store_conflict_clear(&now);
+	answer_conflict_clear(&now);
 	return r;
 }
 
@@ -228,12 +209,12 @@ static int overwrite(struct store *st, int64_t case_id, const char *prefix, cons
 		     const char *value, bool draft, struct ipw_error *err)
 {
 	char *path = xasprintf("%s%s", prefix, suffix);
-	struct store_conflict now = {0};
+	struct answer_conflict now = {0};
 	int r = current(st, case_id, path, &now, err);
 	bool same = (!now.value && !value) || (now.value && value && strcmp(now.value, value) == 0);
 	if (r == IPW_OK && !same)
 		r = write_row(st, case_id, path, now.value, value, draft, now.revision + 1, err);
-	store_conflict_clear(&now);
+	answer_conflict_clear(&now);
 	free(path);
 	return r;
 }

@@ -7,21 +7,9 @@
 #include "base/base.h"
 #include "store_internal.h"
 
-void store_audit_free(struct store_audit *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].actor);
-		free(v[i].address);
-		free(v[i].what);
-		free(v[i].old_value);
-		free(v[i].new_value);
-	}
-	free(v);
-}
-
 static void read_audit(sqlite3_stmt *s, void *item)
 {
-	struct store_audit *a = item;
+	struct audit_row *a = item;
 	a->id = sqlite3_column_int64(s, 0);
 	a->when = sqlite3_column_int64(s, 1);
 	a->actor = store_column_text(s, 2);
@@ -33,12 +21,12 @@ static void read_audit(sqlite3_stmt *s, void *item)
 
 static void drop_audit(void *v, size_t n)
 {
-	store_audit_free(v, n);
+	audit_rows_free(v, n);
 }
 
-static const struct store_rowset audit_rows = {sizeof(struct store_audit), read_audit, drop_audit};
+static const struct store_rowset audit_rows = {sizeof(struct audit_row), read_audit, drop_audit};
 
-int store_audit_list(struct store *st, int64_t case_id, struct store_audit **v, size_t *n,
+int store_audit_list(struct store *st, int64_t case_id, struct audit_row **v, size_t *n,
 		     struct ipw_error *err)
 {
 	void *items;
@@ -60,16 +48,6 @@ int store_audit_add(struct store *st, int64_t case_id, const char *what, const c
 	if ((r = store_case_check(st, case_id, err)) == IPW_OK)
 		r = store_audit_write(st, case_id, what, old_value, new_value, err);
 	return store_end(st, r, err);
-}
-
-void store_notes_free(struct store_note *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].field);
-		free(v[i].author);
-		free(v[i].text);
-	}
-	free(v);
 }
 
 int store_note_add(struct store *st, int64_t case_id, const char *field, const char *text,
@@ -102,7 +80,7 @@ out:
 
 static void read_note(sqlite3_stmt *s, void *item)
 {
-	struct store_note *note = item;
+	struct note_row *note = item;
 	note->id = sqlite3_column_int64(s, 0);
 	note->field = store_column_text(s, 1);
 	note->author = store_column_text(s, 2);
@@ -112,12 +90,12 @@ static void read_note(sqlite3_stmt *s, void *item)
 
 static void drop_notes(void *v, size_t n)
 {
-	store_notes_free(v, n);
+	note_rows_free(v, n);
 }
 
-static const struct store_rowset note_rows = {sizeof(struct store_note), read_note, drop_notes};
+static const struct store_rowset note_rows = {sizeof(struct note_row), read_note, drop_notes};
 
-int store_notes_list(struct store *st, int64_t case_id, struct store_note **v, size_t *n,
+int store_notes_list(struct store *st, int64_t case_id, struct note_row **v, size_t *n,
 		     struct ipw_error *err)
 {
 	void *items;

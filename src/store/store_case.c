@@ -10,28 +10,7 @@
 #define CASE_COLUMNS                                                                               \
 	"id, flow_id, flow_hash, title, status, current_step, owner, lang, created, updated"
 
-void store_case_clear(struct store_case *c)
-{
-	if (!c)
-		return;
-	free(c->flow_id);
-	free(c->flow_hash);
-	free(c->title);
-	free(c->status);
-	free(c->current_step);
-	free(c->owner);
-	free(c->lang);
-	memset(c, 0, sizeof(*c));
-}
-
-void store_cases_free(struct store_case *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		store_case_clear(&v[i]);
-	free(v);
-}
-
-static void read_case(sqlite3_stmt *s, struct store_case *c)
+static void read_case(sqlite3_stmt *s, struct case_row *c)
 {
 	c->id = sqlite3_column_int64(s, 0);
 	c->flow_id = store_column_text(s, 1);
@@ -76,7 +55,7 @@ int store_case_create(struct store *st, const char *flow_id, const char *flow_ha
 	return r;
 }
 
-int store_case_get(struct store *st, int64_t id, struct store_case *out, struct ipw_error *err)
+int store_case_get(struct store *st, int64_t id, struct case_row *out, struct ipw_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *s = NULL;
@@ -104,13 +83,13 @@ static void read_case_item(sqlite3_stmt *s, void *item)
 
 static void drop_cases(void *v, size_t n)
 {
-	store_cases_free(v, n);
+	case_rows_free(v, n);
 }
 
-static const struct store_rowset case_rows = {sizeof(struct store_case), read_case_item,
+static const struct store_rowset case_rows = {sizeof(struct case_row), read_case_item,
 					      drop_cases};
 
-int store_case_list(struct store *st, struct store_case **v, size_t *n, struct ipw_error *err)
+int store_case_list(struct store *st, struct case_row **v, size_t *n, struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;

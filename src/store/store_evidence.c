@@ -8,24 +8,8 @@
 #include "base/base.h"
 #include "store_internal.h"
 
-void store_evidence_free(struct store_evidence *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].field);
-		free(v[i].path);
-		free(v[i].sha256);
-		free(v[i].mime);
-		free(v[i].verdict);
-		free(v[i].message_key);
-		free(v[i].message);
-		free(v[i].fix);
-		free(v[i].ext);
-	}
-	free(v);
-}
-
 /* Parameters 1..12 in the column order of both INSERT and UPDATE. */
-static void bind_evidence(sqlite3_stmt *s, const struct store_evidence *e)
+static void bind_evidence(sqlite3_stmt *s, const struct evidence_row *e)
 {
 	store_bind_text(s, 1, e->field);
 	store_bind_text(s, 2, e->path);
@@ -33,7 +17,7 @@ static void bind_evidence(sqlite3_stmt *s, const struct store_evidence *e)
 	sqlite3_bind_int64(s, 4, e->mtime);
 	store_bind_text(s, 5, e->sha256);
 	store_bind_text(s, 6, e->mime);
-	store_bind_text(s, 7, e->verdict);
+	store_bind_text(s, 7, evidence_verdict_name(e->verdict));
 	store_bind_text(s, 8, e->message_key);
 	store_bind_text(s, 9, e->message);
 	store_bind_text(s, 10, e->fix);
@@ -42,12 +26,12 @@ static void bind_evidence(sqlite3_stmt *s, const struct store_evidence *e)
 }
 
 /* "invoice.pdf: ok" — what the audit trail says about one file. */
-static char *describe(const char *path, const char *verdict)
+static char *describe(const char *path, enum evidence_verdict verdict)
 {
-	return xasprintf("%s: %s", path ? path : "?", verdict ? verdict : "?");
+	return xasprintf("%s: %s", path ? path : "?", evidence_verdict_name(verdict));
 }
 
-int store_evidence_add(struct store *st, int64_t case_id, const struct store_evidence *e,
+int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_row *e,
 		       int64_t *id, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
@@ -101,7 +85,7 @@ static int evidence_row(struct store *st, int64_t case_id, int64_t id, char **de
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*desc = describe((const char *)sqlite3_column_text(s, 0),
-				 (const char *)sqlite3_column_text(s, 1));
+				 evidence_verdict_parse((const char *)sqlite3_column_text(s, 1)));
 		*field = store_column_text(s, 2);
 	} else if (rc == SQLITE_DONE) {
 		r = ipw_error_set(err, IPW_EUSAGE, _("Case #%lld has no evidence file %lld."),
@@ -113,7 +97,7 @@ static int evidence_row(struct store *st, int64_t case_id, int64_t id, char **de
 	return r;
 }
 
-int store_evidence_update(struct store *st, int64_t case_id, const struct store_evidence *e,
+int store_evidence_update(struct store *st, int64_t case_id, const struct evidence_row *e,
 			  struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
@@ -151,7 +135,7 @@ out:
 
 static void read_evidence(sqlite3_stmt *s, void *item)
 {
-	struct store_evidence *e = item;
+	struct evidence_row *e = item;
 	e->id = sqlite3_column_int64(s, 0);
 	e->field = store_column_text(s, 1);
 	e->path = store_column_text(s, 2);
@@ -159,7 +143,7 @@ static void read_evidence(sqlite3_stmt *s, void *item)
 	e->mtime = sqlite3_column_int64(s, 4);
 	e->sha256 = store_column_text(s, 5);
 	e->mime = store_column_text(s, 6);
-	e->verdict = store_column_text(s, 7);
+	e->verdict = evidence_verdict_parse((const char *)sqlite3_column_text(s, 7));
 	e->message_key = store_column_text(s, 8);
 	e->message = store_column_text(s, 9);
 	e->fix = store_column_text(s, 10);
@@ -170,13 +154,13 @@ static void read_evidence(sqlite3_stmt *s, void *item)
 
 static void drop_evidence(void *v, size_t n)
 {
-	store_evidence_free(v, n);
+	evidence_rows_free(v, n);
 }
 
-const struct store_rowset store_evidence_rows = {sizeof(struct store_evidence), read_evidence,
+const struct store_rowset store_evidence_rows = {sizeof(struct evidence_row), read_evidence,
 						 drop_evidence};
 
-int store_evidence_list(struct store *st, int64_t case_id, struct store_evidence **v, size_t *n,
+int store_evidence_list(struct store *st, int64_t case_id, struct evidence_row **v, size_t *n,
 			struct ipw_error *err)
 {
 	void *items;

@@ -93,14 +93,14 @@ int store_scan_begin(struct store *st, struct store_scan **out, struct ipw_error
 	return r;
 }
 
-int store_scan_case(struct store_scan *sc, int64_t case_id, struct store_answer **a, size_t *na,
-		    struct store_evidence **e, size_t *ne, struct ipw_error *err)
+int store_scan_case(struct store_scan *sc, int64_t case_id, struct answer_row **a, size_t *na,
+		    struct evidence_row **e, size_t *ne, struct ipw_error *err)
 {
 	void *av = NULL, *ev = NULL;
 	int r = cursor_take(sc->st, &sc->answers, case_id, &av, na, err);
 	if (r == IPW_OK &&
 	    (r = cursor_take(sc->st, &sc->evidence, case_id, &ev, ne, err)) != IPW_OK) {
-		store_answers_free(av, *na);
+		answer_rows_free(av, *na);
 		av = NULL;
 		*na = 0;
 	}

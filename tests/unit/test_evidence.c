@@ -501,9 +501,9 @@ static void a_case_records_and_flags_duplicates(void **state)
 	assert_int_equal(evidence_case_check(s, "invoice", program, &r, &err), IPW_OK);
 	assert_string_equal(r.key, "wrong-type");
 	assert_int_equal(evidence_case_record(s, "invoice", program, &r, &err), IPW_OK);
-	const struct store_evidence *row = evidence_case_find(s, "invoice", program);
+	const struct evidence_row *row = evidence_case_find(s, "invoice", program);
 	assert_non_null(row);
-	assert_string_equal(row->verdict, "reject");
+	assert_int_equal(row->verdict, EVIDENCE_REJECT);
 	assert_non_null(strstr(row->mime, "executable")); /* PIE or not, as the system builds it */
 	assert_int_equal(session_evidence_usable(s, "invoice"), 1);
 

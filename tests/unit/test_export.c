@@ -154,13 +154,13 @@ static void attach(struct world *w, const char *field, const char *path, const c
 	write_text(path, content);
 	char hex[65];
 	sha256_of(content, hex);
-	struct store_evidence e = {0};
+	struct evidence_row e = {0};
 	e.field = (char *)field;
 	e.path = (char *)path;
 	e.size = (int64_t)strlen(content);
 	e.sha256 = hex;
 	e.mime = (char *)mime;
-	e.verdict = (char *)"ok";
+	e.verdict = EVIDENCE_OK;
 	e.ext = (char *)ext;
 	e.checked_at = 1795478400; /* 2026-11-24 */
 	int64_t id;
@@ -171,7 +171,7 @@ static void attach(struct world *w, const char *field, const char *path, const c
 static void set(struct world *w, const char *path, const char *value)
 {
 	struct ipw_error err;
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	int r = session_set(w->s, path, value, SESSION_STRICT, &c, &err);
 	if (r != IPW_OK)
 		fail_msg("set %s: %s", path, err.msg);
@@ -405,7 +405,7 @@ static void changed_evidence_is_refused_unless_forced(void **state)
 	p = xasprintf("%s/02-the-listing-shows-the-genuine-product.png", out);
 	assert_int_not_equal(stat(p, &st), 0);
 	free(p);
-	struct store_audit *au;
+	struct audit_row *au;
 	size_t n;
 	assert_int_equal(store_audit_list(w->st, session_case_id(w->s), &au, &n, &err), IPW_OK);
 	bool forced = false;
@@ -413,7 +413,7 @@ static void changed_evidence_is_refused_unless_forced(void **state)
 		forced = forced || (strcmp(au[i].what, "export --force") == 0 &&
 				    strstr(au[i].new_value, "front.png"));
 	assert_true(forced);
-	store_audit_free(au, n);
+	audit_rows_free(au, n);
 	export_result_clear(&res);
 	free(out);
 }

@@ -42,11 +42,11 @@ static void others_show_and_we_do_not(void **state)
 	assert_int_equal(
 	    presence_announce(fx->st, fx->case_id, PRESENCE_EDITING, "context", NULL, &err),
 	    IPW_OK);
-	struct presence *v;
+	struct presence_row *v;
 	size_t n;
 	assert_int_equal(presence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 0); /* only ourselves so far */
-	presence_free(v, n);
+	presence_rows_free(v, n);
 
 	announce_from_child(fx->db, fx->case_id, PRESENCE_WATCHING);
 	assert_int_equal(presence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
@@ -60,7 +60,7 @@ static void others_show_and_we_do_not(void **state)
 	assert_string_equal(said, expect);
 	free(said);
 	free(expect);
-	presence_free(v, n);
+	presence_rows_free(v, n);
 }
 
 static void stale_rows_are_people_who_left(void **state)
@@ -75,11 +75,11 @@ static void stale_rows_are_people_who_left(void **state)
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
 	sqlite3_close(db);
-	struct presence *v;
+	struct presence_row *v;
 	size_t n;
 	assert_int_equal(presence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 0);
-	presence_free(v, n);
+	presence_rows_free(v, n);
 }
 
 static int rows(const char *path)

@@ -114,13 +114,13 @@ static void stale_session_gets_a_conflict_not_an_overwrite(void **state)
 	struct session *other = open_other(fx, &st2);
 	assert_int_equal(
 	    session_set(other, "complaint_number", "THEIRS-1", SESSION_STRICT, NULL, &err), IPW_OK);
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	assert_int_equal(session_set(fx->s, "complaint_number", "MINE-2", SESSION_STRICT, &c, &err),
 			 IPW_ECONFLICT);
 	assert_string_equal(c.value, "THEIRS-1");
 	assert_non_null(c.actor);
 	assert_true(c.when > 0);
-	store_conflict_clear(&c);
+	answer_conflict_clear(&c);
 	assert_int_equal(session_reload(fx->s, &err), IPW_OK);
 	assert_string_equal(session_get(fx->s, "complaint_number"), "THEIRS-1");
 	/* the user saw both values and keeps theirs */
@@ -312,12 +312,12 @@ static void stamp_moves_only_with_what_a_reader_sees(void **state)
 	uint64_t drafted = session_stamp(fx->s);
 	assert_true(drafted != answered);
 
-	struct store_evidence e = {.field = "invoice",
+	struct evidence_row e = {.field = "invoice",
 				   .path = "/srv/发票.pdf",
 				   .size = 4096,
 				   .sha256 = "ab",
 				   .mime = "application/pdf",
-				   .verdict = "ok",
+				   .verdict = EVIDENCE_OK,
 				   .ext = "pdf"};
 	int64_t id;
 	assert_int_equal(store_evidence_add(st2, session_case_id(fx->s), &e, &id, &err), IPW_OK);

@@ -218,13 +218,13 @@ static void check_upgraded_v1(struct store *st, const char *db)
 	assert_int_equal(fixture_query_int(db, "SELECT integrity_check = 'ok' FROM "
 					       "pragma_integrity_check"),
 			 1);
-	struct store_case c;
+	struct case_row c;
 	assert_int_equal(store_case_get(st, 7, &c, &err), IPW_OK);
 	assert_string_equal(c.title, "商标申诉 #1");
 	assert_string_equal(c.status, "ready");
 	assert_null(c.lang);
-	store_case_clear(&c);
-	struct store_answer *a;
+	case_row_clear(&c);
+	struct answer_row *a;
 	size_t n;
 	assert_int_equal(store_answers_get(st, 7, &a, &n, &err), IPW_OK);
 	assert_int_equal(n, 3);
@@ -233,18 +233,18 @@ static void check_upgraded_v1(struct store *st, const char *db)
 	assert_false(a[0].draft);
 	assert_null(a[2].value); /* the cleared answer keeps its revision */
 	assert_int_equal(a[2].revision, 3);
-	store_answers_free(a, n);
-	struct store_evidence *e;
+	answer_rows_free(a, n);
+	struct evidence_row *e;
 	assert_int_equal(store_evidence_list(st, 7, &e, &n, &err), IPW_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(e[0].path, "/home/li/发票.pdf");
 	assert_int_equal(e[0].position, 3);
-	store_evidence_free(e, n);
-	struct store_audit *au;
+	evidence_rows_free(e, n);
+	struct audit_row *au;
 	assert_int_equal(store_audit_list(st, 7, &au, &n, &err), IPW_OK);
 	assert_int_equal(n, 2);
 	assert_null(au[1].address);
-	store_audit_free(au, n);
+	audit_rows_free(au, n);
 }
 
 static void version_1_database_is_upgraded_without_losing_a_row(void **state)
@@ -346,12 +346,12 @@ static void backup_is_a_private_openable_copy(void **state)
 	assert_int_equal(access(wal, F_OK), -1);
 	struct store *st2 = NULL;
 	assert_int_equal(store_open(copy, 0, &st2, &err), IPW_OK);
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	assert_int_equal(store_answers_get(st2, fx->case_id, &a, &n, &err), IPW_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(a[0].value, "李娜");
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	store_close(st2);
 	/* a second backup replaces the first */
 	assert_int_equal(store_backup(fx->st, copy, &err), IPW_OK);

@@ -26,7 +26,7 @@ static int64_t put(struct store *st, int64_t id, const char *path, const char *v
 	return rev;
 }
 
-static const struct store_answer *find(const struct store_answer *v, size_t n, const char *path)
+static const struct answer_row *find(const struct answer_row *v, size_t n, const char *path)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].path, path) == 0)
@@ -38,14 +38,14 @@ static void case_lifecycle_create_change_copy_delete(void **state)
 {
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
-	struct store_case c;
+	struct case_row c;
 	assert_int_equal(store_case_get(fx->st, fx->case_id, &c, &err), IPW_OK);
 	assert_string_equal(c.flow_id, "core-test");
 	assert_string_equal(c.status, "draft");
 	assert_string_equal(c.owner, store_actor(fx->st));
 	assert_string_equal(c.lang, "en");
 	assert_true(c.created > 0 && c.updated >= c.created);
-	store_case_clear(&c);
+	case_row_clear(&c);
 	assert_int_equal(store_case_set_step(fx->st, fx->case_id, "evidence", &err), IPW_OK);
 	assert_int_equal(store_case_set_status(fx->st, fx->case_id, "ready", &err), IPW_OK);
 	assert_int_equal(store_case_set_title(fx->st, fx->case_id, "Shop #2", &err), IPW_OK);
@@ -57,24 +57,24 @@ static void case_lifecycle_create_change_copy_delete(void **state)
 	assert_string_equal(c.title, "Copy");
 	assert_string_equal(c.status, "draft");
 	assert_string_equal(c.current_step, "evidence");
-	store_case_clear(&c);
-	struct store_case *v;
+	case_row_clear(&c);
+	struct case_row *v;
 	size_t n;
 	assert_int_equal(store_case_list(fx->st, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].title, "Shop #2");
 	assert_string_equal(v[0].current_step, "evidence");
-	store_cases_free(v, n);
+	case_rows_free(v, n);
 	assert_int_equal(store_case_delete(fx->st, fx->case_id, &err), IPW_OK);
 	assert_int_equal(store_case_get(fx->st, fx->case_id, &c, &err), IPW_EUSAGE);
 	assert_non_null(strstr(err.msg, "There is no case #1"));
 	/* the copy kept its own answers */
-	struct store_answer *a;
+	struct answer_row *a;
 	assert_int_equal(store_answers_get(fx->st, copy, &a, &n, &err), IPW_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(a[0].value, "Li");
 	assert_int_equal(a[0].revision, 1);
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 }
 
 static void answer_revisions_count_every_write_and_clear(void **state)
@@ -88,16 +88,16 @@ static void answer_revisions_count_every_write_and_clear(void **state)
 	assert_int_equal(
 	    store_answer_put(fx->st, fx->case_id, "pieces", "12", true, 0, &rev, NULL, &err),
 	    IPW_OK);
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
 	assert_int_equal(n, 2);
-	const struct store_answer *email = find(a, n, "email");
+	const struct answer_row *email = find(a, n, "email");
 	assert_null(email->value); /* cleared, but its revision is what writers compare */
 	assert_int_equal(email->revision, 3);
 	assert_true(find(a, n, "pieces")->draft);
 	assert_string_equal(find(a, n, "pieces")->actor, store_actor(fx->st));
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	assert_int_equal(store_answer_put(fx->st, 999, "email", "x", false, 0, &rev, NULL, &err),
 			 IPW_EUSAGE);
 }
@@ -109,7 +109,7 @@ static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
 	struct store *other = NULL;
 	assert_int_equal(store_open(fx->db, 0, &other, &err), IPW_OK);
 	assert_int_equal(put(other, fx->case_id, "complaint_number", "THEIRS-1", 0), 1);
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	int64_t rev = -1;
 	assert_int_equal(store_answer_put(fx->st, fx->case_id, "complaint_number", "MINE-2", false,
 					  0, &rev, &c, &err),
@@ -121,7 +121,7 @@ static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
 	assert_int_equal(c.revision, 1);
 	assert_true(c.when > 0);
 	assert_int_equal(rev, -1);
-	store_conflict_clear(&c);
+	answer_conflict_clear(&c);
 	/* they clear it: the conflict says so with no value */
 	assert_int_equal(put(other, fx->case_id, "complaint_number", NULL, 1), 2);
 	assert_int_equal(store_answer_put(fx->st, fx->case_id, "complaint_number", "MINE-2", false,
@@ -129,17 +129,17 @@ static void stale_write_gets_the_other_value_and_writes_nothing(void **state)
 			 IPW_ECONFLICT);
 	assert_null(c.value);
 	assert_int_equal(c.revision, 2);
-	store_conflict_clear(&c);
+	answer_conflict_clear(&c);
 	/* having seen it, the write with their revision goes through */
 	assert_int_equal(put(fx->st, fx->case_id, "complaint_number", "MINE-2", 2), 3);
-	struct store_audit *au;
+	struct audit_row *au;
 	size_t n;
 	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
 	size_t writes = 0;
 	for (size_t i = 0; i < n; i++)
 		writes += strcmp(au[i].what, "answer complaint_number") == 0;
 	assert_int_equal(writes, 3); /* the refused writes left no trace */
-	store_audit_free(au, n);
+	audit_rows_free(au, n);
 	store_close(other);
 }
 
@@ -158,7 +158,7 @@ static void unicode_and_control_characters_round_trip(void **state)
 	assert_int_equal(store_case_set_title(fx->st, fx->case_id, "申诉 — Ünïcödé", &err), IPW_OK);
 	assert_int_equal(store_note_add(fx->st, fx->case_id, "-", "发票必须双方盖章", &err),
 			 IPW_OK);
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
 	assert_int_equal(n, 5);
@@ -166,18 +166,18 @@ static void unicode_and_control_characters_round_trip(void **state)
 		snprintf(path, sizeof(path), "products.%zu.url", i + 1);
 		assert_string_equal(find(a, n, path)->value, values[i]);
 	}
-	store_answers_free(a, n);
-	struct store_case c;
+	answer_rows_free(a, n);
+	struct case_row c;
 	assert_int_equal(store_case_get(fx->st, fx->case_id, &c, &err), IPW_OK);
 	assert_string_equal(c.title, "申诉 — Ünïcödé");
-	store_case_clear(&c);
-	struct store_note *nv;
+	case_row_clear(&c);
+	struct note_row *nv;
 	assert_int_equal(store_notes_list(fx->st, fx->case_id, &nv, &n, &err), IPW_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(nv[0].text, "发票必须双方盖章");
 	assert_string_equal(nv[0].field, "-");
 	assert_string_equal(nv[0].author, store_actor(fx->st));
-	store_notes_free(nv, n);
+	note_rows_free(nv, n);
 }
 
 static void every_change_leaves_an_audit_row_with_who_and_where(void **state)
@@ -196,7 +196,7 @@ static void every_change_leaves_an_audit_row_with_who_and_where(void **state)
 	assert_int_equal(store_case_set_status(remote, fx->case_id, "ready", &err), IPW_OK);
 	assert_int_equal(
 	    store_audit_add(remote, fx->case_id, "export --force", NULL, "/tmp/out", &err), IPW_OK);
-	struct store_audit *au;
+	struct audit_row *au;
 	size_t n;
 	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
 	assert_int_equal(
@@ -211,13 +211,13 @@ static void every_change_leaves_an_audit_row_with_who_and_where(void **state)
 	assert_string_equal(au[3].old_value, "draft");
 	assert_string_equal(au[4].what, "export --force");
 	assert_true(au[4].when > 0);
-	store_audit_free(au, n);
+	audit_rows_free(au, n);
 	/* the trail outlives the case */
 	assert_int_equal(store_case_delete(fx->st, fx->case_id, &err), IPW_OK);
 	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
 	assert_int_equal(n, 6);
 	assert_string_equal(au[5].what, "case deleted");
-	store_audit_free(au, n);
+	audit_rows_free(au, n);
 	store_close(remote);
 }
 
@@ -225,21 +225,21 @@ static void evidence_keeps_upload_order_and_verdicts(void **state)
 {
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
-	struct store_evidence e = {.field = "invoice",
+	struct evidence_row e = {.field = "invoice",
 				   .path = "/srv/发票.pdf",
 				   .size = 4096,
 				   .mtime = 1764000000,
 				   .sha256 = "ab",
 				   .mime = "application/pdf",
-				   .verdict = "ok",
+				   .verdict = EVIDENCE_OK,
 				   .message = "fine",
 				   .ext = "pdf"};
 	int64_t id1, id2;
 	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, &id1, &err), IPW_OK);
 	e.path = "/srv/b.png";
-	e.verdict = "warn";
+	e.verdict = EVIDENCE_WARN;
 	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, &id2, &err), IPW_OK);
-	struct store_evidence *v;
+	struct evidence_row *v;
 	size_t n;
 	assert_int_equal(store_evidence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 2);
@@ -247,28 +247,28 @@ static void evidence_keeps_upload_order_and_verdicts(void **state)
 	assert_int_equal(v[1].position, 2);
 	assert_string_equal(v[0].path, "/srv/发票.pdf");
 	assert_string_equal(v[0].ext, "pdf");
-	struct store_evidence upd = v[1];
-	upd.verdict = "reject";
+	struct evidence_row upd = v[1];
+	upd.verdict = EVIDENCE_REJECT;
 	upd.message_key = "too-small";
 	upd.position = 0;
 	assert_int_equal(store_evidence_update(fx->st, fx->case_id, &upd, &err), IPW_OK);
-	store_evidence_free(v, n);
+	evidence_rows_free(v, n);
 	assert_int_equal(store_evidence_remove(fx->st, fx->case_id, id1, &err), IPW_OK);
 	assert_int_equal(store_evidence_remove(fx->st, fx->case_id, id1, &err), IPW_EUSAGE);
 	assert_int_equal(store_evidence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, id2);
-	assert_string_equal(v[0].verdict, "reject");
+	assert_int_equal(v[0].verdict, EVIDENCE_REJECT);
 	assert_string_equal(v[0].message_key, "too-small");
 	assert_int_equal(v[0].position, 2);
-	store_evidence_free(v, n);
-	struct store_audit *au;
+	evidence_rows_free(v, n);
+	struct audit_row *au;
 	assert_int_equal(store_audit_list(fx->st, fx->case_id, &au, &n, &err), IPW_OK);
 	assert_int_equal(n, 5);
 	assert_string_equal(au[3].what, "evidence invoice");
 	assert_string_equal(au[3].old_value, "/srv/b.png: warn");
 	assert_string_equal(au[3].new_value, "/srv/b.png: reject");
-	store_audit_free(au, n);
+	audit_rows_free(au, n);
 }
 
 static void list_item_answers_move_with_their_prefix(void **state)
@@ -282,7 +282,7 @@ static void list_item_answers_move_with_their_prefix(void **state)
 	assert_int_equal(
 	    store_answers_rename_prefix(fx->st, fx->case_id, "products.3.", "products.2.", &err),
 	    IPW_OK);
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
 	assert_string_equal(find(a, n, "products.2.url")->value, "https://c");
@@ -290,7 +290,7 @@ static void list_item_answers_move_with_their_prefix(void **state)
 	assert_null(find(a, n, "products.2.note")->value);
 	assert_null(find(a, n, "products.3.url")->value);
 	assert_string_equal(find(a, n, "products.30.url")->value, "https://z");
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	assert_int_equal(
 	    store_answers_rename_prefix(fx->st, fx->case_id, "products.30.", NULL, &err), IPW_OK);
 	assert_int_equal(
@@ -298,7 +298,7 @@ static void list_item_answers_move_with_their_prefix(void **state)
 	    IPW_EUSAGE);
 	assert_int_equal(store_answers_get(fx->st, fx->case_id, &a, &n, &err), IPW_OK);
 	assert_null(find(a, n, "products.30.url")->value);
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 }
 
 static void changes_by_another_connection_are_noticed(void **state)
@@ -317,11 +317,11 @@ static void changes_by_another_connection_are_noticed(void **state)
 
 static size_t count_answers(struct store *st, int64_t id)
 {
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	struct ipw_error err = {0};
 	assert_int_equal(store_answers_get(st, id, &a, &n, &err), IPW_OK);
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	return n;
 }
 
@@ -345,7 +345,7 @@ static void a_read_snapshot_is_stable_and_a_write_ends_it(void **state)
 	store_close(other);
 }
 
-static void same_answers(const struct store_answer *a, size_t na, const struct store_answer *b,
+static void same_answers(const struct answer_row *a, size_t na, const struct answer_row *b,
 			 size_t nb)
 {
 	assert_int_equal(na, nb);
@@ -358,7 +358,7 @@ static void same_answers(const struct store_answer *a, size_t na, const struct s
 	}
 }
 
-static void same_evidence(const struct store_evidence *a, size_t na, const struct store_evidence *b,
+static void same_evidence(const struct evidence_row *a, size_t na, const struct evidence_row *b,
 			  size_t nb)
 {
 	assert_int_equal(na, nb);
@@ -366,7 +366,7 @@ static void same_evidence(const struct store_evidence *a, size_t na, const struc
 		assert_int_equal(a[i].id, b[i].id);
 		assert_string_equal(a[i].field, b[i].field);
 		assert_string_equal(a[i].path, b[i].path);
-		assert_string_equal(a[i].verdict, b[i].verdict);
+		assert_int_equal(a[i].verdict, b[i].verdict);
 		assert_int_equal(a[i].position, b[i].position);
 	}
 }
@@ -389,7 +389,7 @@ static void a_scan_gives_each_case_its_own_rows(void **state)
 	put(fx->st, id[2], "name", "王", 0);
 	put(fx->st, id[3], "skipped", "by the caller", 0);
 	put(fx->st, id[5], "name", NULL, put(fx->st, id[5], "name", "cleared", 0));
-	struct store_evidence e = {.field = "invoice", .path = "/srv/a.pdf", .verdict = "ok"};
+	struct evidence_row e = {.field = "invoice", .path = "/srv/a.pdf", .verdict = EVIDENCE_OK};
 	int64_t eid;
 	const int64_t order[] = {5, 0, 2, 0, 3};
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++)
@@ -405,8 +405,8 @@ static void a_scan_gives_each_case_its_own_rows(void **state)
 	for (int i = 0; i < 6; i++) {
 		if (i == 3 || i == 4) /* skipped by the caller; deleted */
 			continue;
-		struct store_answer *sa, *ga;
-		struct store_evidence *se, *ge;
+		struct answer_row *sa, *ga;
+		struct evidence_row *se, *ge;
 		size_t nsa, nse, nga, nge;
 		assert_int_equal(store_scan_case(sc, id[i], &sa, &nsa, &se, &nse, &err), IPW_OK);
 		assert_int_equal(store_answers_get(fx->st, id[i], &ga, &nga, &err), IPW_OK);
@@ -415,10 +415,10 @@ static void a_scan_gives_each_case_its_own_rows(void **state)
 		same_evidence(se, nse, ge, nge);
 		total_answers += nsa;
 		total_evidence += nse;
-		store_answers_free(sa, nsa);
-		store_answers_free(ga, nga);
-		store_evidence_free(se, nse);
-		store_evidence_free(ge, nge);
+		answer_rows_free(sa, nsa);
+		answer_rows_free(ga, nga);
+		evidence_rows_free(se, nse);
+		evidence_rows_free(ge, nge);
 	}
 	store_scan_end(sc);
 	store_read_end(fx->st);

@@ -81,7 +81,7 @@ static void full_disk_says_so_keeps_answers_and_recovers(void **state)
 	assert_non_null(strstr(err.msg, "earlier answers are safe"));
 	/* a fresh connection sees every early answer and a sound file */
 	struct store *again = NULL;
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	assert_int_equal(store_open(disk.db, 0, &again, &err), IPW_OK);
 	assert_int_equal(store_answers_get(again, id, &a, &n, &err), IPW_OK);
@@ -89,7 +89,7 @@ static void full_disk_says_so_keeps_answers_and_recovers(void **state)
 	for (size_t i = 0; i < n; i++)
 		early += strncmp(a[i].path, "early.", 6) == 0;
 	assert_int_equal(early, 20);
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	store_close(again);
 	assert_int_equal(fixture_query_int(disk.db, "SELECT integrity_check = 'ok' FROM "
 						    "pragma_integrity_check"),

@@ -128,17 +128,17 @@ _Noreturn static void increment(const char *db, int64_t case_id)
 	if (store_open(db, 0, &st, &err) != IPW_OK)
 		_exit(10);
 	for (int i = 0; i < INCREMENTS; i++) {
-		struct store_answer *a;
+		struct answer_row *a;
 		size_t n;
 		if (store_answers_get(st, case_id, &a, &n, &err) != IPW_OK)
 			_exit(11);
 		long value = n ? strtol(a[0].value, NULL, 10) : 0;
 		int64_t rev = n ? a[0].revision : 0;
-		store_answers_free(a, n);
+		answer_rows_free(a, n);
 		for (;;) {
 			char buf[32];
 			snprintf(buf, sizeof(buf), "%ld", value + 1);
-			struct store_conflict c = {0};
+			struct answer_conflict c = {0};
 			int64_t new_rev;
 			int r = store_answer_put(st, case_id, "counter", buf, false, rev, &new_rev,
 						 &c, &err);
@@ -151,7 +151,7 @@ _Noreturn static void increment(const char *db, int64_t case_id)
 			/* someone got there first: build on their value */
 			value = strtol(c.value, NULL, 10);
 			rev = c.revision;
-			store_conflict_clear(&c);
+			answer_conflict_clear(&c);
 		}
 	}
 	store_close(st);
@@ -175,7 +175,7 @@ static void concurrent_increments_lose_no_update(void **state)
 		assert_true(WIFEXITED(status));
 		assert_int_equal(WEXITSTATUS(status), 0);
 	}
-	struct store_answer *a;
+	struct answer_row *a;
 	size_t n;
 	struct ipw_error err = {0};
 	assert_int_equal(store_open(fx->db, 0, &fx->st, &err), IPW_OK);
@@ -183,7 +183,7 @@ static void concurrent_increments_lose_no_update(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(strtol(a[0].value, NULL, 10), WRITERS * INCREMENTS);
 	assert_int_equal(a[0].revision, WRITERS * INCREMENTS);
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM audit WHERE what = "
 						   "'answer counter'"),
 			 WRITERS * INCREMENTS);

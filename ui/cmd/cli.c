@@ -153,7 +153,7 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, s
 		return r;
 	if ((r = cli_store_open(cli, store_flags, &out->store, err)) != IPW_OK)
 		return r;
-	struct store_case c = {0};
+	struct case_row c = {0};
 	if ((r = store_case_get(out->store, out->id, &c, err)) != IPW_OK)
 		goto fail;
 	out->flow = catalog_load(c.flow_id, err);
@@ -169,12 +169,12 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, s
 			      "%lld` lists them."),
 			    (long long)out->id, c.flow_id, catalog_data_dir(), (long long)out->id);
 		r = err ? err->status : IPW_EENV;
-		store_case_clear(&c);
+		case_row_clear(&c);
 		goto fail;
 	}
 	if (!cli->lang && c.lang)
 		i18n_set_language(c.lang);
-	store_case_clear(&c);
+	case_row_clear(&c);
 	if ((r = session_open(out->store, out->flow, out->id, &out->session, err)) != IPW_OK)
 		goto fail;
 	return IPW_OK;

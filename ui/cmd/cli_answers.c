@@ -29,7 +29,7 @@ static void report_invalid(const struct session *s, const char *path, const char
 	free(place);
 }
 
-static void report_conflict(const char *path, const struct store_conflict *c)
+static void report_conflict(const char *path, const struct answer_conflict *c)
 {
 	fprintf(stderr,
 		_("ipwiz: %s was changed by %s meanwhile; nothing was overwritten. Run the "
@@ -41,11 +41,11 @@ static void report_conflict(const char *path, const struct store_conflict *c)
 static int set_one(struct session *s, const char *path, const char *value, const char *where)
 {
 	struct ipw_error err = {0};
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	int r = session_set(s, path, value, SESSION_STRICT, &c, &err);
 	if (r == IPW_ECONFLICT) {
 		report_conflict(path, &c);
-		store_conflict_clear(&c);
+		answer_conflict_clear(&c);
 		return IPW_EUSER;
 	}
 	if (r == IPW_EUSER || r == IPW_EUSAGE)

@@ -39,7 +39,7 @@ static char *absolute(const char *arg)
 static void print_verdict(const char *arg, const struct evidence_result *res)
 {
 	char *name = utf8_sanitize(arg);
-	bool good = res->verdict == EVIDENCE_OK || res->verdict == EVIDENCE_WARN;
+	bool good = evidence_verdict_usable(res->verdict);
 	FILE *out = good ? stdout : stderr;
 	const char *what = res->verdict == EVIDENCE_OK	     ? _("attached")
 			   : res->verdict == EVIDENCE_WARN   ? _("attached, with a warning")
@@ -83,7 +83,7 @@ static int attach_one(struct attach *a, const char *arg)
 	if (res.verdict != EVIDENCE_ERROR &&
 	    (r = evidence_case_record(a->cc->session, a->field, path, &res, &err)) != IPW_OK)
 		cli_fail(&err);
-	if (res.verdict == EVIDENCE_OK || res.verdict == EVIDENCE_WARN)
+	if (evidence_verdict_usable(res.verdict))
 		a->attached++;
 	else
 		a->refused++;
@@ -94,7 +94,7 @@ static int attach_one(struct attach *a, const char *arg)
 static int remove_one(struct attach *a, const char *arg)
 {
 	char *path = absolute(arg);
-	const struct store_evidence *row = evidence_case_find(a->cc->session, a->field, path);
+	const struct evidence_row *row = evidence_case_find(a->cc->session, a->field, path);
 	char *name = utf8_sanitize(arg);
 	int r = IPW_OK;
 	struct ipw_error err = {0};

@@ -91,7 +91,7 @@ struct case_summary {
 	bool uncertain;
 };
 
-static void summarise(size_t i, const struct store_case *c, const struct session *s, void *ctx)
+static void summarise(size_t i, const struct case_row *c, const struct session *s, void *ctx)
 {
 	(void)c;
 	struct case_summary *sum = &((struct case_summary *)ctx)[i];
@@ -127,7 +127,7 @@ static void summaries_free(struct case_summary *sum, size_t n)
 	free(sum);
 }
 
-static void list_json(const struct store_case *v, const struct case_summary *sum, size_t n)
+static void list_json(const struct case_row *v, const struct case_summary *sum, size_t n)
 {
 	printf("{\"cases\":[");
 	for (size_t i = 0; i < n; i++) {
@@ -165,7 +165,7 @@ static void print_cell(const char *s, size_t cols)
 	free(safe);
 }
 
-static void list_text(const struct store_case *v, const struct case_summary *sum, size_t n)
+static void list_text(const struct case_row *v, const struct case_summary *sum, size_t n)
 {
 	if (n == 0) {
 		printf(_(
@@ -206,7 +206,7 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 			return cli_usage(cli_find("list"), _("unexpected argument %s"), argv[i]);
 	struct ipw_error err = {0};
 	struct store *st = NULL;
-	struct store_case *v = NULL;
+	struct case_row *v = NULL;
 	size_t n = 0;
 	struct case_summary *sum = NULL;
 	/* One snapshot for the whole listing: every case reads consistently,
@@ -221,7 +221,7 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 	}
 	if (r != IPW_OK) {
 		summaries_free(sum, n);
-		store_cases_free(v, n);
+		case_rows_free(v, n);
 		store_close(st);
 		return cli_fail(&err);
 	}
@@ -230,7 +230,7 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 	else
 		list_text(v, sum, n);
 	summaries_free(sum, n);
-	store_cases_free(v, n);
+	case_rows_free(v, n);
 	store_read_end(st);
 	store_close(st);
 	return 0;

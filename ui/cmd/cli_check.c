@@ -75,9 +75,9 @@ static void set_note(struct file_line *l, const char *state, const char *key, co
  * again under the flow as it is now (its rules may have changed since).
  * Usable files only: a rejected one blocks anyway, and may be far too large
  * to read. */
-static void reverify(const struct session *s, const struct store_evidence *e, struct file_line *l)
+static void reverify(const struct session *s, const struct evidence_row *e, struct file_line *l)
 {
-	snprintf(l->state, sizeof(l->state), "%s", e->verdict ? e->verdict : "error");
+	snprintf(l->state, sizeof(l->state), "%s", evidence_verdict_name(e->verdict));
 	if (!usable_state(l->state))
 		return;
 	struct evidence_result now;
@@ -91,7 +91,7 @@ static void reverify(const struct session *s, const struct store_evidence *e, st
 	}
 	bool same = e->sha256 && strcmp(now.sha256, e->sha256) == 0;
 	if (same && evidence_case_check(s, e->field, e->path, &now, &err) == IPW_OK) {
-		bool usable = now.verdict == EVIDENCE_OK || now.verdict == EVIDENCE_WARN;
+		bool usable = evidence_verdict_usable(now.verdict);
 		/* The first of two equal files is not the duplicate: only the
 		 * later one was flagged when it was attached. */
 		bool twin = strcmp(now.key, "duplicate") == 0;
@@ -124,7 +124,7 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 	q->need = q->required ? (f->evidence.min_files ? f->evidence.min_files : 1) : 0;
 	q->max = f->evidence.max_files;
 	size_t n;
-	const struct store_evidence *v = session_evidence(s, &n);
+	const struct evidence_row *v = session_evidence(s, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(v[i].field, path) != 0)
 			continue;
@@ -352,7 +352,7 @@ static void judge_loose(struct loose *lz)
 					 _("Upload only one of the two."));
 				free(other);
 			}
-		if (r->verdict == EVIDENCE_OK || r->verdict == EVIDENCE_WARN)
+		if (evidence_verdict_usable(r->verdict))
 			lz->usable++;
 		else
 			lz->bad++;

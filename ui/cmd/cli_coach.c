@@ -134,7 +134,7 @@ int cli_cmd_note(struct cli *cli, int argc, char **argv)
 	return r == IPW_OK ? 0 : cli_fail(&err);
 }
 
-static void print_note_text(const struct flow *flow, const struct store_note *n)
+static void print_note_text(const struct flow *flow, const struct note_row *n)
 {
 	char when[32];
 	time_t t = (time_t)n->when;
@@ -160,7 +160,7 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, argv[1], STORE_READONLY, &cc, &err) != IPW_OK)
 		return cli_fail(&err);
-	struct store_note *v = NULL;
+	struct note_row *v = NULL;
 	size_t n = 0;
 	int r = store_notes_list(cc.store, cc.id, &v, &n, &err);
 	if (r == IPW_OK && json) {
@@ -181,7 +181,7 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			print_note_text(cc.flow, &v[i]);
 	}
-	store_notes_free(v, n);
+	note_rows_free(v, n);
 	cli_case_close(&cc);
 	return r == IPW_OK ? 0 : cli_fail(&err);
 }

@@ -39,7 +39,7 @@ static char *shown(const char *value)
 	return safe;
 }
 
-static void print_text(const struct store_audit *a)
+static void print_text(const struct audit_row *a)
 {
 	char when[40];
 	format_when(a->when, when, sizeof(when));
@@ -68,7 +68,7 @@ static void json_field(const char *name, const char *value)
 		fputs("null", stdout);
 }
 
-static void print_json(int64_t id, const struct store_audit *v, size_t n)
+static void print_json(int64_t id, const struct audit_row *v, size_t n)
 {
 	printf("{\"case\":%lld,\"history\":[", (long long)id);
 	for (size_t i = 0; i < n; i++) {
@@ -102,12 +102,12 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 	struct store *st = NULL;
 	if (cli_store_open(cli, STORE_READONLY, &st, &err) != IPW_OK)
 		return cli_fail(&err);
-	struct store_case c = {0};
+	struct case_row c = {0};
 	struct ipw_error missing = {0};
 	if (store_case_get(st, id, &c, &missing) == IPW_OK && !cli->lang && c.lang)
 		i18n_set_language(c.lang);
-	store_case_clear(&c);
-	struct store_audit *v = NULL;
+	case_row_clear(&c);
+	struct audit_row *v = NULL;
 	size_t n = 0;
 	int r = store_audit_list(st, id, &v, &n, &err);
 	if (r == IPW_OK && n == 0 && missing.status) {
@@ -119,7 +119,7 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 	else if (r == IPW_OK)
 		for (size_t i = 0; i < n; i++)
 			print_text(&v[i]);
-	store_audit_free(v, n);
+	audit_rows_free(v, n);
 	store_close(st);
 	return r == IPW_OK ? 0 : cli_fail(&err);
 }

@@ -50,7 +50,7 @@ static void print_value(const char *indent, const char *label, const char *value
 static void show_evidence_text(const struct session *s, const struct flow_field *f)
 {
 	size_t n;
-	const struct store_evidence *ev = session_evidence(s, &n);
+	const struct evidence_row *ev = session_evidence(s, &n);
 	char *l = utf8_sanitize(flow_tr(f->label));
 	printf("  %s:\n", l);
 	free(l);
@@ -59,7 +59,7 @@ static void show_evidence_text(const struct session *s, const struct flow_field 
 		if (strcmp(ev[i].field, f->path) != 0)
 			continue;
 		char *name = utf8_sanitize(ev[i].path);
-		printf("    [%s] %s — %s\n", ev[i].verdict, name,
+		printf("    [%s] %s — %s\n", evidence_verdict_name(ev[i].verdict), name,
 		       ev[i].message ? ev[i].message : "");
 		free(name);
 		shown++;
@@ -100,7 +100,7 @@ static void show_field_text(const struct session *s, const struct flow_field *f)
 
 static void show_text(const struct session *s)
 {
-	const struct store_case *c = session_case(s);
+	const struct case_row *c = session_case(s);
 	const struct flow *flow = session_flow(s);
 	char *title = utf8_sanitize(c->title ? c->title : "");
 	printf(_("Case %lld: %s\n"), (long long)c->id, title);
@@ -138,7 +138,7 @@ static void json_kv(const char *k, const char *v, bool comma)
 
 static void show_json(struct store *st, const struct session *s)
 {
-	const struct store_case *c = session_case(s);
+	const struct case_row *c = session_case(s);
 	printf("{\"case\":{\"id\":%lld", (long long)c->id);
 	json_kv("flow", c->flow_id, true);
 	json_kv("title", c->title, true);
@@ -147,7 +147,7 @@ static void show_json(struct store *st, const struct session *s)
 	json_kv("owner", c->owner, true);
 	json_kv("lang", c->lang, true);
 	printf("},\"answers\":{");
-	struct store_answer *a = NULL;
+	struct answer_row *a = NULL;
 	size_t n = 0;
 	struct ipw_error err = {0};
 	store_answers_get(st, c->id, &a, &n, &err);
@@ -158,14 +158,14 @@ static void show_json(struct store *st, const struct session *s)
 		json_kv(a[i].path, a[i].value, !first);
 		first = false;
 	}
-	store_answers_free(a, n);
+	answer_rows_free(a, n);
 	printf("},\"evidence\":[");
-	const struct store_evidence *ev = session_evidence(s, &n);
+	const struct evidence_row *ev = session_evidence(s, &n);
 	for (size_t i = 0; i < n; i++) {
 		printf("%s{", i ? "," : "");
 		json_kv("field", ev[i].field, false);
 		json_kv("path", ev[i].path, true);
-		json_kv("verdict", ev[i].verdict, true);
+		json_kv("verdict", evidence_verdict_name(ev[i].verdict), true);
 		json_kv("key", ev[i].message_key, true);
 		json_kv("message", ev[i].message, true);
 		json_kv("mime", ev[i].mime, true);

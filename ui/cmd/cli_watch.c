@@ -25,7 +25,7 @@ static void on_signal(int sig)
 }
 
 /* One audit row as a line a screen reader reads well. */
-static void print_change(const struct session *s, const struct store_audit *a)
+static void print_change(const struct session *s, const struct audit_row *a)
 {
 	char when[32];
 	time_t t = (time_t)a->when;
@@ -46,12 +46,12 @@ static void print_change(const struct session *s, const struct store_audit *a)
 static int watch_lines(struct cli_case *cc)
 {
 	struct ipw_error err = {0};
-	struct store_audit *v = NULL;
+	struct audit_row *v = NULL;
 	size_t n = 0, seen = 0;
 	if (store_audit_list(cc->store, cc->id, &v, &n, &err) != IPW_OK)
 		return cli_fail(&err);
 	seen = n;
-	store_audit_free(v, n);
+	audit_rows_free(v, n);
 	printf(_("Watching case #%lld; changes appear below as they are saved. Ctrl-C stops.\n"),
 	       (long long)cc->id);
 	fflush(stdout);
@@ -69,7 +69,7 @@ static int watch_lines(struct cli_case *cc)
 			for (size_t i = seen; i < n; i++)
 				print_change(cc->session, &v[i]);
 			seen = n;
-			store_audit_free(v, n);
+			audit_rows_free(v, n);
 		}
 		nanosleep(&(struct timespec){0, 300 * 1000 * 1000}, NULL);
 	}

@@ -43,7 +43,7 @@ int plain_open_case(struct plain *p, int64_t id)
 		plain_error(p, &err);
 		return r;
 	}
-	const struct store_case *c = session_case(p->cc.session);
+	const struct case_row *c = session_case(p->cc.session);
 	size_t answered, required;
 	session_progress(p->cc.session, &answered, &required);
 	plain_greet(p);

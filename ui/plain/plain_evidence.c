@@ -15,14 +15,18 @@
 #include "evidence/evidence.h"
 #include "plain_internal.h"
 
-const char *plain_verdict_words(const char *verdict)
+const char *plain_verdict_words(enum evidence_verdict verdict)
 {
-	if (strcmp(verdict, "ok") == 0)
+	switch (verdict) {
+	case EVIDENCE_OK:
 		return _("accepted");
-	if (strcmp(verdict, "warn") == 0)
+	case EVIDENCE_WARN:
 		return _("accepted, with a warning");
-	if (strcmp(verdict, "reject") == 0)
+	case EVIDENCE_REJECT:
 		return _("rejected");
+	case EVIDENCE_ERROR:
+		break;
+	}
 	return _("could not be checked");
 }
 
@@ -51,10 +55,10 @@ static void describe(struct plain *p, const struct flow_field *f)
 
 /* The evidence rows of field f, in upload order (as the store lists them). */
 static size_t field_rows(const struct session *s, const struct flow_field *f,
-			 const struct store_evidence **rows, size_t max)
+			 const struct evidence_row **rows, size_t max)
 {
 	size_t n, k = 0;
-	const struct store_evidence *ev = session_evidence(s, &n);
+	const struct evidence_row *ev = session_evidence(s, &n);
 	for (size_t i = 0; i < n && k < max; i++)
 		if (strcmp(ev[i].field, f->path) == 0)
 			rows[k++] = &ev[i];
@@ -63,7 +67,7 @@ static size_t field_rows(const struct session *s, const struct flow_field *f,
 
 static void print_files(struct plain *p, const struct flow_field *f)
 {
-	const struct store_evidence *rows[256];
+	const struct evidence_row *rows[256];
 	size_t n = field_rows(p->cc.session, f, rows, 256);
 	if (n == 0)
 		plain_printf(p, "%s\n", _("No file attached yet."));
@@ -163,7 +167,7 @@ static bool remove_word(const char *line, size_t *k)
 static enum plain_action remove_file(struct plain *p, const struct flow_field *f, size_t k)
 {
 	struct session *s = p->cc.session;
-	const struct store_evidence *rows[256];
+	const struct evidence_row *rows[256];
 	size_t n = field_rows(s, f, rows, 256);
 	if (k < 1 || k > n) {
 		plain_printf(p, _("There is no file %zu here.\n"), k);

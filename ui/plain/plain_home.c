@@ -11,7 +11,7 @@
 #include "plain_internal.h"
 
 struct home {
-	struct store_case *cases;
+	struct case_row *cases;
 	size_t ncases;
 	struct catalog_entry *flows;
 	size_t nflows;
@@ -31,7 +31,7 @@ static void print_menu(struct plain *p, const struct home *h)
 	if (h->ncases)
 		plain_printf(p, "%s\n", _("Your cases:"));
 	for (size_t i = 0; i < h->ncases; i++) {
-		const struct store_case *c = &h->cases[i];
+		const struct case_row *c = &h->cases[i];
 		plain_printf(p, _("  %zu. Open case %lld: %s (%s, %s)\n"), ++k, (long long)c->id,
 			     plain_safe(p, c->title), plain_safe(p, flow_title(h, c->flow_id)),
 			     cli_status_name(c->status));
@@ -120,7 +120,7 @@ int plain_home(struct plain *p)
 		plain_greet(p);
 		r = choose(p, &h);
 	}
-	store_cases_free(h.cases, h.ncases);
+	case_rows_free(h.cases, h.ncases);
 	catalog_entries_free(h.flows, h.nflows);
 	return r;
 }

@@ -134,7 +134,7 @@ void plain_value_hint(struct plain *p, const struct flow_field *f);
 enum plain_action plain_list(struct plain *p, const struct flow_field *f);
 enum plain_action plain_evidence(struct plain *p, const struct flow_field *f);
 /* A stored verdict ("ok", "warn" …) as words: "accepted", "rejected" … */
-const char *plain_verdict_words(const char *verdict);
+const char *plain_verdict_words(enum evidence_verdict verdict);
 enum plain_action plain_declaration(struct plain *p, const struct flow_field *f);
 
 /* ---- plain_paths.c: file names typed at an evidence prompt ---- */

@@ -50,7 +50,7 @@ static void print_list(struct plain *p, const struct flow_field *f)
 static void print_evidence(struct plain *p, const struct flow_field *f)
 {
 	size_t n, k = 0;
-	const struct store_evidence *ev = session_evidence(p->cc.session, &n);
+	const struct evidence_row *ev = session_evidence(p->cc.session, &n);
 	plain_printf(p, "  %s:\n", plain_safe(p, flow_tr(f->label)));
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(ev[i].field, f->path) != 0)
@@ -93,7 +93,7 @@ static void print_answers(struct plain *p)
 {
 	const struct session *s = p->cc.session;
 	const struct flow *flow = session_flow(s);
-	const struct store_case *c = session_case(s);
+	const struct case_row *c = session_case(s);
 	plain_printf(p, "\n");
 	plain_printf(p, _("Review of case %lld: %s\n"), (long long)c->id, plain_safe(p, c->title));
 	for (size_t i = 0; i < flow->nsteps; i++) {

@@ -22,7 +22,7 @@ void plain_refresh(struct plain *p)
 
 /* Show what the other person wrote and ask which answer stays. */
 static int resolve_conflict(struct plain *p, const char *path, const char *value,
-			    const struct store_conflict *c)
+			    const struct answer_conflict *c)
 {
 	char when[64];
 	plain_format_time((long long)c->when, when, sizeof(when));
@@ -65,7 +65,7 @@ static int resolve_conflict(struct plain *p, const char *path, const char *value
 
 int plain_save(struct plain *p, const char *path, const char *value)
 {
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	struct ipw_error err = {0};
 	int r = session_set(p->cc.session, path, value, SESSION_DRAFT, &c, &err);
 	switch (r) {
@@ -85,7 +85,7 @@ int plain_save(struct plain *p, const char *path, const char *value)
 	}
 	case IPW_ECONFLICT:
 		r = resolve_conflict(p, path, value, &c);
-		store_conflict_clear(&c);
+		answer_conflict_clear(&c);
 		break;
 	case IPW_EENV:
 		plain_error(p, &err);

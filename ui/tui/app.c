@@ -38,7 +38,7 @@ static void keep_line(const char *line, size_t len, void *ctx)
 
 void ui_draw_case_title(struct ui *ui, const char *right)
 {
-	const struct store_case *c = session_case(ui->session);
+	const struct case_row *c = session_case(ui->session);
 	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
 	draw_title_bar(ui->lay.cols, left, right);
 	free(left);
@@ -131,7 +131,7 @@ void ui_close_case(struct ui *ui)
 /* A case speaks the language it was started in, unless --lang says else. */
 static void case_language(struct ui *ui)
 {
-	const struct store_case *c = session_case(ui->session);
+	const struct case_row *c = session_case(ui->session);
 	if (!ui->cli->lang && c->lang && *c->lang)
 		i18n_set_language(c->lang);
 }
@@ -139,12 +139,12 @@ static void case_language(struct ui *ui)
 int ui_open_case(struct ui *ui, int64_t id, struct ipw_error *err)
 {
 	ui_close_case(ui);
-	struct store_case c = {0};
+	struct case_row c = {0};
 	int r = store_case_get(ui->store, id, &c, err);
 	if (r != IPW_OK)
 		return r;
 	ui->flow = catalog_load(c.flow_id, err);
-	store_case_clear(&c);
+	case_row_clear(&c);
 	if (!ui->flow)
 		return err->status ? (int)err->status : IPW_EUSER;
 	r = session_open(ui->store, ui->flow, id, &ui->session, err);

@@ -43,7 +43,7 @@ static const char *step_id(const struct ui *ui)
 }
 
 /* "li — editing, step 3; wang — watching" (1-based step numbers). */
-static void describe_others(struct ui *ui, const struct presence *v, size_t n, char *out,
+static void describe_others(struct ui *ui, const struct presence_row *v, size_t n, char *out,
 			    size_t size)
 {
 	out[0] = '\0';
@@ -57,7 +57,7 @@ static void describe_others(struct ui *ui, const struct presence *v, size_t n, c
 }
 
 /* Watching: go where the (first) person editing the case is. */
-static bool follow(struct ui *ui, const struct presence *v, size_t n)
+static bool follow(struct ui *ui, const struct presence_row *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].mode != PRESENCE_EDITING)
@@ -91,7 +91,7 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 		ui->coach.last_announce_ms = now;
 		ui->coach.case_id = id;
 	}
-	struct presence *v = NULL;
+	struct presence_row *v = NULL;
 	size_t n = 0;
 	if (presence_list(ui->store, id, &v, &n, &err) != IPW_OK)
 		return false;
@@ -101,7 +101,7 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	memcpy(ui->coach.others, now_text, sizeof now_text);
 	if (ui->coach.watching)
 		changed |= follow(ui, v, n);
-	presence_free(v, n);
+	presence_rows_free(v, n);
 	return changed;
 }
 
@@ -192,7 +192,7 @@ bool coach_refuses(struct ui *ui, int action)
 }
 
 bool coach_changed_under(struct ui *ui, const char *path, const char *value,
-			 struct store_conflict *c)
+			 struct answer_conflict *c)
 {
 	if (!ui->coach.edit_path || strcmp(ui->coach.edit_path, path) != 0 ||
 	    session_revision(ui->session, path) == ui->coach.edit_rev)
@@ -205,7 +205,7 @@ bool coach_changed_under(struct ui *ui, const char *path, const char *value,
 	c->revision = session_revision(ui->session, path);
 	c->when = session_updated(ui->session, path);
 	/* Who: the last audit row about this answer. */
-	struct store_audit *a = NULL;
+	struct audit_row *a = NULL;
 	size_t n = 0;
 	struct ipw_error err = {0};
 	char *what = xasprintf("answer %s", path);
@@ -214,7 +214,7 @@ bool coach_changed_under(struct ui *ui, const char *path, const char *value,
 			if (a[i].what && strcmp(a[i].what, what) == 0)
 				c->actor = xstrdup(a[i].actor);
 	free(what);
-	store_audit_free(a, n);
+	audit_rows_free(a, n);
 	/* Asked once: what the user decides becomes the new starting point. */
 	ui->coach.edit_rev = c->revision;
 	return true;

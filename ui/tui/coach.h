@@ -42,7 +42,7 @@ bool coach_refuses(struct ui *ui, int action);
  * was being typed, fill *c with their change and return true, so the
  * wizard asks whose answer to keep instead of overwriting theirs. */
 bool coach_changed_under(struct ui *ui, const char *path, const char *value,
-			 struct store_conflict *c);
+			 struct answer_conflict *c);
 /* The answer at path was just saved or settled here: its revision is the
  * new starting point, so our own write is never taken for somebody else's. */
 void coach_settled(struct ui *ui, const char *path);

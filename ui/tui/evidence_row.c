@@ -20,7 +20,7 @@
 size_t evidence_row_count(const struct session *s, const char *field)
 {
 	size_t n, k = 0;
-	const struct store_evidence *v = session_evidence(s, &n);
+	const struct evidence_row *v = session_evidence(s, &n);
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].field, field) == 0)
 			k++;
@@ -68,16 +68,16 @@ static const char *base_name(const char *path)
 static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c)
 {
 	size_t n;
-	const struct store_evidence *v = session_evidence(ui->session, &n);
+	const struct evidence_row *v = session_evidence(ui->session, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(v[i].field, r->path) != 0)
 			continue;
-		bool good = strcmp(v[i].verdict, "ok") == 0,
-		     warn = strcmp(v[i].verdict, "warn") == 0;
+		bool good = v[i].verdict == EVIDENCE_OK, warn = v[i].verdict == EVIDENCE_WARN;
 		char *size = ui_human_size((uint64_t)v[i].size);
 		char *line = xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
 				       base_name(v[i].path), size,
-				       v[i].message && *v[i].message ? v[i].message : v[i].verdict);
+				       v[i].message && *v[i].message ? v[i].message
+								    : evidence_verdict_name(v[i].verdict));
 		canvas_wrap(c, 2, good ? ui_theme.good : ui_theme.error, line);
 		if (!good && v[i].fix && *v[i].fix)
 			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, v[i].fix);
@@ -199,8 +199,8 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 void evidence_row_remove_last(struct ui *ui, const struct form_row *r)
 {
 	size_t n;
-	const struct store_evidence *v = session_evidence(ui->session, &n);
-	const struct store_evidence *last = NULL;
+	const struct evidence_row *v = session_evidence(ui->session, &n);
+	const struct evidence_row *last = NULL;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].field, r->path) == 0 && (!last || v[i].position >= last->position))
 			last = &v[i];

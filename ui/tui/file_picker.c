@@ -213,7 +213,7 @@ static void browser_draw(struct ui *ui)
 	if (b->n && !b->v[b->sel].dir) {
 		struct entry *e = &b->v[b->sel];
 		preview(b, e);
-		bool good = e->res.verdict == EVIDENCE_OK || e->res.verdict == EVIDENCE_WARN;
+		bool good = evidence_verdict_usable(e->res.verdict);
 		char *line = xasprintf(
 		    "%s %s", e->res.verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
 		    e->res.message);

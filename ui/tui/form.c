@@ -159,7 +159,7 @@ void form_rebuild(struct ui *ui, const char *focus_path)
 }
 
 static void settle_conflict(struct ui *ui, const char *path, const char *value,
-			    struct store_conflict *c)
+			    struct answer_conflict *c)
 {
 	char *theirs = c->value ? xstrdup(c->value) : xstrdup(_("(empty)"));
 	char *q = xasprintf(_("%s changed this answer to “%s” meanwhile. Keep yours?"),
@@ -182,10 +182,10 @@ static void settle_conflict(struct ui *ui, const char *path, const char *value,
 bool form_save(struct ui *ui, const char *path, const char *value)
 {
 	struct ipw_error err = {0};
-	struct store_conflict c = {0};
+	struct answer_conflict c = {0};
 	if (coach_changed_under(ui, path, value, &c)) {
 		settle_conflict(ui, path, value, &c);
-		store_conflict_clear(&c);
+		answer_conflict_clear(&c);
 		return true;
 	}
 	int r = session_set(ui->session, path, value, SESSION_DRAFT, &c, &err);
@@ -197,7 +197,7 @@ bool form_save(struct ui *ui, const char *path, const char *value)
 		break;
 	case IPW_ECONFLICT:
 		settle_conflict(ui, path, value, &c);
-		store_conflict_clear(&c);
+		answer_conflict_clear(&c);
 		break;
 	case IPW_EUSER:
 		/* Kept as a draft: the message shows under the field too. */

@@ -13,7 +13,7 @@
 #include "ui_internal.h"
 
 struct home_case {
-	struct store_case c;
+	struct case_row c;
 	size_t answered, required;
 	bool known;	/* its flow is installed */
 	char *deadline; /* the next deadline, or NULL */
@@ -56,7 +56,7 @@ static void refilter(struct home *h)
 
 static struct home *current; /* for the redraw under an overlay */
 
-static void summarise(size_t i, const struct store_case *c, const struct session *s, void *ctx)
+static void summarise(size_t i, const struct case_row *c, const struct session *s, void *ctx)
 {
 	(void)c;
 	struct home_case *hc = &((struct home_case *)ctx)[i];
@@ -71,7 +71,7 @@ static void summarise(size_t i, const struct store_case *c, const struct session
  * over the database, however many cases). */
 static void load_cases(struct ui *ui, struct home *h)
 {
-	struct store_case *v = NULL;
+	struct case_row *v = NULL;
 	size_t n = 0;
 	struct ipw_error err = {0};
 	struct home_case *hv = NULL;
@@ -85,7 +85,7 @@ static void load_cases(struct ui *ui, struct home *h)
 		for (size_t i = 0; hv && i < n; i++)
 			free(hv[i].deadline);
 		free(hv);
-		store_cases_free(v, n);
+		case_rows_free(v, n);
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
@@ -101,7 +101,7 @@ static void load_cases(struct ui *ui, struct home *h)
 static void home_free(struct home *h)
 {
 	for (size_t i = 0; i < h->n; i++) {
-		store_case_clear(&h->v[i].c);
+		case_row_clear(&h->v[i].c);
 		free(h->v[i].deadline);
 	}
 	free(h->v);
@@ -203,7 +203,7 @@ static bool delete_selected(struct ui *ui, struct home *h)
 {
 	if (!selected(h))
 		return false;
-	const struct store_case *c = &selected(h)->c;
+	const struct case_row *c = &selected(h)->c;
 	char *q = xasprintf(_("Delete case #%lld “%s” with all its answers and records? This "
 			      "cannot be undone."),
 			    (long long)c->id, c->title ? c->title : "");
@@ -428,11 +428,11 @@ enum ui_next picker_run(struct ui *ui)
 	ui_close_case(ui);
 	if (catalog_list(&p.v, &p.n, &err) != IPW_OK)
 		ui_status(ui, true, "%s", err.msg);
-	struct store_case *cases = NULL;
+	struct case_row *cases = NULL;
 	size_t ncases = 0;
 	if (store_case_list(ui->store, &cases, &ncases, &err) == IPW_OK)
 		p.have_cases = ncases > 0;
-	store_cases_free(cases, ncases);
+	case_rows_free(cases, ncases);
 	picking = &p;
 	enum ui_next next = ui_screen_loop(ui, NEXT_PICKER, picker_draw, picker_key, &p, NULL);
 	picking = NULL;

@@ -23,7 +23,7 @@ static void step_counts(const struct session *s, size_t step, size_t *nth, size_
 
 static void draw_bar(struct ui *ui)
 {
-	const struct store_case *c = session_case(ui->session);
+	const struct case_row *c = session_case(ui->session);
 	const struct flow *f = session_flow(ui->session);
 	size_t nth, total;
 	step_counts(ui->session, ui->form.step, &nth, &total);

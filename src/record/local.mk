@@ -1,0 +1,2 @@
+# src/record: the rows a case is made of, as plain data
+libipwiz_a_SOURCES += %reldir%/record.c %reldir%/record.h

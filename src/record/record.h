@@ -1,0 +1,105 @@
+/* record.h — the rows a case is made of, as plain data: the case itself, its
+ * answers, evidence files, audit trail, coaching notes and who is on it.
+ * The store fills them, the case layer hands them to front ends; neither
+ * side needs the other's header to read them. Strings are owned by the row
+ * (free with the matching *_free / *_clear). */
+#ifndef IPWIZ_RECORD_H
+#define IPWIZ_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct case_row {
+	int64_t id;
+	char *flow_id;
+	char *flow_hash;
+	char *title;
+	char *status; /* draft, ready, submitted, closed, archived */
+	char *current_step;
+	char *owner;
+	char *lang;
+	int64_t created, updated; /* unix seconds */
+};
+
+struct answer_row {
+	char *path;
+	char *value;
+	int64_t revision; /* 1 on first write, +1 each change */
+	char *actor;
+	int64_t updated;
+	bool draft; /* saved but failed validation: kept, flagged, never lost */
+};
+
+/* What another session wrote meanwhile. */
+struct answer_conflict {
+	char *actor;
+	int64_t when;
+	char *value; /* NULL when they cleared it */
+	int64_t revision;
+};
+
+/* A file's verdict. Only ok and warn may be uploaded: evidence_verdict_usable
+ * is the one place that says so. */
+enum evidence_verdict { EVIDENCE_OK, EVIDENCE_WARN, EVIDENCE_REJECT, EVIDENCE_ERROR };
+bool evidence_verdict_usable(enum evidence_verdict v);
+const char *evidence_verdict_name(enum evidence_verdict v); /* "ok", "warn", "reject", "error" */
+/* The verdict a stored name stands for; NULL or an unknown name (a row
+ * written by a newer version, or by hand) is EVIDENCE_ERROR, never usable. */
+enum evidence_verdict evidence_verdict_parse(const char *name);
+
+struct evidence_row {
+	int64_t id;
+	char *field; /* evidence field path */
+	char *path;  /* absolute path of the file */
+	int64_t size, mtime;
+	char *sha256;
+	char *mime;
+	enum evidence_verdict verdict;
+	char *message_key;
+	char *message;
+	char *fix;
+	char *ext; /* the right extension for the content */
+	int64_t checked_at;
+	int position; /* upload order within the field */
+};
+
+struct audit_row {
+	int64_t id;
+	int64_t when;
+	char *actor;
+	char *address;
+	char *what; /* "answer products.2.url", "status", "evidence invoice", "export --force" */
+	char *old_value;
+	char *new_value;
+};
+
+struct note_row {
+	int64_t id;
+	char *field;
+	char *author;
+	char *text;
+	int64_t when;
+};
+
+enum presence_mode { PRESENCE_EDITING, PRESENCE_WATCHING };
+
+struct presence_row {
+	char *actor;
+	char *address; /* SSH client address, or NULL */
+	enum presence_mode mode;
+	char *step;  /* step id the person is on */
+	char *field; /* field being edited, or NULL */
+	int64_t updated;
+};
+
+void case_row_clear(struct case_row *c);
+void case_rows_free(struct case_row *v, size_t n);
+void answer_rows_free(struct answer_row *v, size_t n);
+void answer_conflict_clear(struct answer_conflict *c);
+void evidence_rows_free(struct evidence_row *v, size_t n);
+void audit_rows_free(struct audit_row *v, size_t n);
+void note_rows_free(struct note_row *v, size_t n);
+void presence_rows_free(struct presence_row *v, size_t n);
+
+#endif

@@ -1,5 +1,7 @@
-/* main.c — global options and dispatch. Everything else lives in the core
- * (libipwiz.a) and the front ends (libipwizui.a). */
+/* main.c — global options and dispatch: a command of ui/cmd, or an
+ * interactive start in one of the two front ends (the ncurses wizard on a
+ * capable terminal, the plain line mode otherwise). Everything else lives
+ * in the core (libipwiz.a) and the front ends (libipwizui.a). */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,6 +11,8 @@
 
 #include "base/base.h"
 #include "cmd/cmd.h"
+#include "plain/plain.h"
+#include "tui/tui.h"
 
 static void print_help(FILE *f)
 {
@@ -39,9 +43,9 @@ static bool take_global(struct cli *cli, int argc, char **argv, int *i, int *sta
 	const char **slot = NULL;
 	size_t len = 0;
 	if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
-		slot = &cli->db_path, len = 4;
+		slot = &cli->opt.db_path, len = 4;
 	else if (strncmp(a, "--lang", 6) == 0 && (a[6] == '\0' || a[6] == '='))
-		slot = &cli->lang, len = 6;
+		slot = &cli->opt.lang, len = 6;
 	else if (strcmp(a, "--plain") == 0) {
 		cli->plain = true;
 		return true;
@@ -81,15 +85,28 @@ static int strip_globals(struct cli *cli, int *argc, char **argv)
 	return status;
 }
 
+/* An interactive start: the wizard on a terminal that can show it, the
+ * line mode otherwise (or when asked for with --plain). */
+static int run_front_end(struct cli *cli)
+{
+	if (cli->plain || !ui_terminal_ok())
+		return plain_run(&cli->opt, &cli->start, stdin, stdout);
+	struct ipw_error err = {0};
+	int status = ui_run(&cli->opt, &cli->start, &err);
+	if (err.status)
+		return cli_fail(&err);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = {.prog = "ipwiz"};
 	int status = strip_globals(&cli, &argc, argv);
-	i18n_init(cli.lang);
+	i18n_init(cli.opt.lang);
 	if (status)
 		return status;
-	if (cli.lang && !i18n_known_language(cli.lang)) {
-		char *safe = utf8_sanitize(cli.lang);
+	if (cli.opt.lang && !i18n_known_language(cli.opt.lang)) {
+		char *safe = utf8_sanitize(cli.opt.lang);
 		fprintf(stderr, _("ipwiz: there is no language “%s”; use en, zh_CN or id.\n"),
 			safe);
 		free(safe);
@@ -104,8 +121,10 @@ int main(int argc, char **argv)
 		printf("ipwiz %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	if (argc < 2)
-		return front_run(&cli, &(struct ui_request){.start = UI_START_HOME});
+	if (argc < 2) {
+		cli.start = (struct case_request){.start = CASE_START_HOME};
+		return run_front_end(&cli);
+	}
 	const struct cli_command *cmd = argv[1][0] == '-' ? NULL : cli_find(argv[1]);
 	if (!cmd) {
 		/* Whatever was typed or pasted is quoted back, made harmless. */
@@ -118,5 +137,8 @@ int main(int argc, char **argv)
 		free(safe);
 		return IPW_EUSAGE;
 	}
-	return cmd->fn(&cli, argc - 1, argv + 1);
+	status = cmd->fn(&cli, argc - 1, argv + 1);
+	if (status == IPW_OK && cli.interactive)
+		return run_front_end(&cli);
+	return status;
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "flow/flow.h"
+#include "case/case_internal.h"
 #include "case/session.h"
 #include "store/store.h"
 

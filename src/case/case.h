@@ -6,6 +6,7 @@
 
 #include "case_walk.h"
 #include "deadline.h"
+#include "case_db.h"
 #include "deadline_submission.h"
 #include "evidence_case.h"
 #include "session.h"

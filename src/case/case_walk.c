@@ -7,6 +7,7 @@
 #include "base/base.h"
 #include "flow/flow.h"
 #include "store/store.h"
+#include "case_internal.h"
 #include "case_walk.h"
 
 /* Flows by id, each loaded at its first case; a flow that is not installed
@@ -42,8 +43,9 @@ static void cache_free(struct flow_cache *fc)
 	free(fc->v);
 }
 
-int case_walk(struct store *st, const struct case_row *v, size_t n, case_walk_fn fn, void *ctx,
-	      struct ipw_error *err)
+/* The cases of v with their rows, each table read once in case order. */
+static int walk_rows(struct store *st, const struct case_row *v, size_t n, case_walk_fn fn,
+		     void *ctx, struct ipw_error *err)
 {
 	struct flow_cache fc = {0};
 	struct store_scan *sc = NULL;
@@ -67,5 +69,18 @@ int case_walk(struct store *st, const struct case_row *v, size_t n, case_walk_fn
 	}
 	store_scan_end(sc);
 	cache_free(&fc);
+	return r;
+}
+
+int case_walk(struct case_db *db, int64_t after_id, size_t limit, struct case_row **v, size_t *n,
+	      case_walk_fn fn, void *ctx, struct ipw_error *err)
+{
+	struct store *st = case_db_store(db);
+	*v = NULL;
+	*n = 0;
+	int r = store_read_begin(st, err);
+	if (r == IPW_OK && (r = store_case_page(st, after_id, limit, v, n, err)) == IPW_OK)
+		r = walk_rows(st, *v, *n, fn, ctx, err);
+	store_read_end(st);
 	return r;
 }

@@ -9,6 +9,8 @@
 
 #include "base/base.h"
 #include "calendar/calendar.h"
+#include "store/store.h"
+#include "case_internal.h"
 #include "deadline_submission.h"
 
 static const char *const outcome_names[] = {
@@ -68,9 +70,10 @@ const char *submission_guidance(enum submission_outcome o)
 	return _("No answer from the platform yet: watch the complaint's page.");
 }
 
-int submission_record(struct store *st, int64_t case_id, long day, int chance,
-		      struct ipw_error *err)
+int submission_record(struct session *s, long day, int chance, struct ipw_error *err)
 {
+	struct store *st = session_store(s);
+	int64_t case_id = session_case_id(s);
 	char date[11], value[48];
 	calendar_format_date(day, date);
 	if (chance > 0)
@@ -81,9 +84,10 @@ int submission_record(struct store *st, int64_t case_id, long day, int chance,
 	return rc != IPW_OK ? rc : store_audit_add(st, case_id, "submitted", NULL, value, err);
 }
 
-int submission_reply(struct store *st, int64_t case_id, enum submission_outcome o, long day,
-		     struct ipw_error *err)
+int submission_reply(struct session *s, enum submission_outcome o, long day, struct ipw_error *err)
 {
+	struct store *st = session_store(s);
+	int64_t case_id = session_case_id(s);
 	char date[11], value[48];
 	calendar_format_date(day, date);
 	snprintf(value, sizeof(value), "%s %s", submission_outcome_name(o), date);
@@ -120,12 +124,12 @@ static void parse_reply(const char *v, struct submission *out)
 	out->reply_day = day;
 }
 
-int submission_get(struct store *st, int64_t case_id, struct submission *out, struct ipw_error *err)
+int submission_get(struct session *s, struct submission *out, struct ipw_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	struct audit_row *v;
 	size_t n;
-	int rc = store_audit_list(st, case_id, &v, &n, err);
+	int rc = session_audit(s, &v, &n, err);
 	if (rc != IPW_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "base/base.h"
-#include "store/store.h"
+#include "session.h"
 
 enum submission_outcome {
 	OUTCOME_NONE, /* no answer from the platform yet */
@@ -35,14 +35,11 @@ bool submission_outcome_parse(const char *s, enum submission_outcome *o);
 const char *submission_guidance(enum submission_outcome o);
 
 /* Mark the case submitted on day (chance 0..3) and record it. */
-int submission_record(struct store *st, int64_t case_id, long day, int chance,
-		      struct ipw_error *err);
+int submission_record(struct session *s, long day, int chance, struct ipw_error *err);
 /* Record the platform's answer; the case is closed when accepted or
  * withdrawn, back to draft when rejected or more is asked. */
-int submission_reply(struct store *st, int64_t case_id, enum submission_outcome o, long day,
-		     struct ipw_error *err);
+int submission_reply(struct session *s, enum submission_outcome o, long day, struct ipw_error *err);
 /* The latest submission and the answer to it. */
-int submission_get(struct store *st, int64_t case_id, struct submission *out,
-		   struct ipw_error *err);
+int submission_get(struct session *s, struct submission *out, struct ipw_error *err);
 
 #endif

@@ -9,10 +9,12 @@
 #include <time.h>
 
 #include "base/base.h"
+#include "store/store.h"
+#include "case_internal.h"
 #include "evidence_case.h"
 
 const struct evidence_row *evidence_case_find(const struct session *s, const char *field,
-						const char *path)
+					      const char *path)
 {
 	size_t n;
 	const struct evidence_row *v = session_evidence(s, &n);
@@ -24,7 +26,7 @@ const struct evidence_row *evidence_case_find(const struct session *s, const cha
 
 /* Another usable file of this field with the same bytes. */
 static const struct evidence_row *find_twin(const struct session *s, const char *field,
-					      const char *path, const char *sha256)
+					    const char *path, const char *sha256)
 {
 	size_t n;
 	const struct evidence_row *v = session_evidence(s, &n);
@@ -84,6 +86,14 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 	struct store *st = session_store(s);
 	int r = old ? store_evidence_update(st, session_case_id(s), &e, err)
 		    : store_evidence_add(st, session_case_id(s), &e, NULL, err);
+	if (r == IPW_OK)
+		r = session_reload_evidence(s, err);
+	return r;
+}
+
+int evidence_case_remove(struct session *s, int64_t id, struct ipw_error *err)
+{
+	int r = store_evidence_remove(session_store(s), session_case_id(s), id, err);
 	if (r == IPW_OK)
 		r = session_reload_evidence(s, err);
 	return r;

@@ -23,6 +23,10 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 
 /* The row of the field recorded for path (as of the last reload), or NULL. */
 const struct evidence_row *evidence_case_find(const struct session *s, const char *field,
-						const char *path);
+					      const char *path);
+
+/* Take the file of row id off the case (the file itself is left alone),
+ * with its audit row; reloads the session's evidence. */
+int evidence_case_remove(struct session *s, int64_t id, struct ipw_error *err);
 
 #endif

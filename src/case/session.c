@@ -66,13 +66,14 @@ void session_free(struct session *s)
 	answers_clear(&s->answers);
 	case_row_clear(&s->c);
 	evidence_rows_free(s->evidence, s->nevidence);
+	flow_free(s->owned_flow);
 	free(s);
 }
 
 /* Rows read from the store become the session's: answer strings are moved
  * into its answers, the evidence array is kept as it is. */
-static void adopt_rows(struct session *s, struct answer_row *v, size_t n,
-		       struct evidence_row *e, size_t ne)
+static void adopt_rows(struct session *s, struct answer_row *v, size_t n, struct evidence_row *e,
+		       size_t ne)
 {
 	answers_clear(&s->answers);
 	for (size_t i = 0; i < n; i++) {
@@ -222,6 +223,24 @@ int session_create(struct store *st, const struct flow *flow, const char *title,
 	if (flow->nsteps && (r = store_case_set_step(st, id, flow->steps[0].id, err)) != IPW_OK)
 		return r;
 	return session_open(st, flow, id, out, err);
+}
+
+void session_own_flow(struct session *s, struct flow *flow)
+{
+	s->owned_flow = flow;
+}
+
+bool session_answer_next(const struct session *s, size_t *i, const char **path, const char **value)
+{
+	while (*i < s->answers.n) {
+		const struct answer *a = &s->answers.v[(*i)++];
+		if (a->value) {
+			*path = a->path;
+			*value = a->value;
+			return true;
+		}
+	}
+	return false;
 }
 
 const struct flow *session_flow(const struct session *s)

@@ -12,31 +12,20 @@
 #include "base/base.h"
 #include "expr/expr.h"
 #include "flow/flow.h"
-#include "store/store.h"
+#include "record/record.h"
+#include "case_db.h"
 
 struct session;
 
-struct session *session_new(struct store *st, const struct flow *flow, int64_t case_id);
-/* Create a case for flow and open it. */
-int session_create(struct store *st, const struct flow *flow, const char *title, const char *lang,
-		   struct session **out, struct ipw_error *err);
-/* A case whose row, answers and evidence were already read (a listing of
- * many cases: store_scan, store_read.h); takes the answer and evidence
- * rows, copies the case. */
-struct session *session_from_rows(struct store *st, const struct flow *flow,
-				  const struct case_row *c, struct answer_row *a, size_t na,
-				  struct evidence_row *e, size_t ne);
-/* Open an existing case (loads its answers). */
-int session_open(struct store *st, const struct flow *flow, int64_t case_id, struct session **out,
-		 struct ipw_error *err);
 void session_free(struct session *s);
 
 const struct flow *session_flow(const struct session *s);
-struct store *session_store(const struct session *s);
 int64_t session_case_id(const struct session *s);
 const struct case_row *session_case(const struct session *s);
+/* The answers with a value, in path order: start with *i = 0. */
+bool session_answer_next(const struct session *s, size_t *i, const char **path, const char **value);
 
-/* Re-read answers written by other sessions (after store_changed()). */
+/* Re-read answers written by other sessions (after session_changed()). */
 int session_reload(struct session *s, struct ipw_error *err);
 /* A digest of what the case holds for a reader: title, status, every answer
  * (value, revision, draft flag) and every evidence row. Equal stamps before
@@ -131,5 +120,27 @@ int64_t session_updated(const struct session *s, const char *path);
 const struct evidence_row *session_evidence(const struct session *s, size_t *n);
 size_t session_evidence_usable(const struct session *s, const char *field);
 int session_reload_evidence(struct session *s, struct ipw_error *err);
+
+/* Did anybody write to the database since the last call (then reload)? */
+bool session_changed(struct session *s);
+/* Who is acting here (the Unix user), as the audit trail records it. */
+const char *session_actor(const struct session *s);
+
+/* session_trail.c: the case's audit trail, coaching notes and presence. */
+int session_audit(struct session *s, struct audit_row **v, size_t *n, struct ipw_error *err);
+int session_audit_add(struct session *s, const char *what, const char *old_value,
+		      const char *new_value, struct ipw_error *err);
+/* A coaching note on field ("-" for the whole case); never exported. */
+int session_note_add(struct session *s, const char *field, const char *text, struct ipw_error *err);
+int session_notes(struct session *s, struct note_row **v, size_t *n, struct ipw_error *err);
+/* Say (again) that this program is on the case, in mode, at step/field. */
+int session_presence_announce(struct session *s, enum presence_mode mode, const char *step,
+			      const char *field, struct ipw_error *err);
+int session_presence_leave(struct session *s, struct ipw_error *err);
+/* Everybody else on the case who announced lately. */
+int session_presence_list(struct session *s, struct presence_row **v, size_t *n,
+			  struct ipw_error *err);
+/* "li — watching, step 3" in the user's language, for headers. */
+char *session_presence_describe(const struct presence_row *p, int step_number);
 
 #endif

@@ -3,11 +3,13 @@
 #define IPWIZ_SESSION_INTERNAL_H
 
 #include "answers.h"
+#include "case_internal.h"
 #include "session.h"
 
 struct session {
 	struct store *store;
 	const struct flow *flow;
+	struct flow *owned_flow; /* opened by case_open: freed with the session */
 	int64_t case_id;
 	struct case_row c;
 	struct answers answers;

@@ -82,6 +82,11 @@ struct note_row {
 	int64_t when;
 };
 
+/* Each running wizard announces itself every PRESENCE_HEARTBEAT_SECONDS; a
+ * row not renewed for PRESENCE_STALE_SECONDS is somebody who left. */
+#define PRESENCE_STALE_SECONDS	   15
+#define PRESENCE_HEARTBEAT_SECONDS 5
+
 enum presence_mode { PRESENCE_EDITING, PRESENCE_WATCHING };
 
 struct presence_row {

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "base/base.h"
-#include "store/store.h"
 #include "export_internal.h"
 
 void export_sha256_hex(const unsigned char digest[32], char hex[65])
@@ -363,19 +362,17 @@ static int publish(struct export_job *j, struct ipw_error *err)
 
 static int audit(struct export_job *j, struct ipw_error *err)
 {
-	struct store *st = session_store(j->s);
-	int64_t id = session_case_id(j->s);
 	if (j->nforced) {
 		struct strbuf b;
 		strbuf_init(&b);
 		for (size_t i = 0; i < j->nforced; i++)
 			strbuf_addf(&b, "%s%s", i ? "\n" : "", j->forced[i]);
-		int rc = store_audit_add(st, id, "export --force", NULL, b.s, err);
+		int rc = session_audit_add(j->s, "export --force", NULL, b.s, err);
 		strbuf_free(&b);
 		if (rc != IPW_OK)
 			return rc;
 	}
-	return store_audit_add(st, id, "export", NULL, j->dir, err);
+	return session_audit_add(j->s, "export", NULL, j->dir, err);
 }
 
 static void job_free(struct export_job *j)

@@ -131,12 +131,3 @@ int presence_list(struct store *st, int64_t case_id, struct presence_row **v, si
 	}
 	return IPW_OK;
 }
-
-char *presence_describe(const struct presence_row *p, int step_number)
-{
-	const char *what = p->mode == PRESENCE_WATCHING ? _("watching") : _("editing");
-	if (step_number > 0)
-		return xasprintf(_("%s — %s, step %d"), p->actor ? p->actor : "?", what,
-				 step_number);
-	return xasprintf(_("%s — %s"), p->actor ? p->actor : "?", what);
-}

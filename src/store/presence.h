@@ -12,11 +12,6 @@
 #include "base/base.h"
 #include "store.h"
 
-#define PRESENCE_STALE_SECONDS	   15
-#define PRESENCE_HEARTBEAT_SECONDS 5
-
-
-
 /* Say (again) that this program is on case_id, in mode, at step/field. */
 int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode, const char *step,
 		      const char *field, struct ipw_error *err);
@@ -25,8 +20,5 @@ int presence_leave(struct store *st, int64_t case_id, struct ipw_error *err);
 /* Everybody else on case_id who announced in the last PRESENCE_STALE_SECONDS. */
 int presence_list(struct store *st, int64_t case_id, struct presence_row **v, size_t *n,
 		  struct ipw_error *err);
-
-/* "li — watching, step 3" in the user's language, for headers. */
-char *presence_describe(const struct presence_row *p, int step_number);
 
 #endif

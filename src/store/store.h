@@ -37,11 +37,12 @@ const char *store_actor_address(const struct store *st);
 /* Changes by other connections since the last call (PRAGMA data_version). */
 bool store_changed(struct store *st);
 
-
 int store_case_create(struct store *st, const char *flow_id, const char *flow_hash,
 		      const char *title, const char *lang, int64_t *id, struct ipw_error *err);
 int store_case_get(struct store *st, int64_t id, struct case_row *out, struct ipw_error *err);
-int store_case_list(struct store *st, struct case_row **v, size_t *n, struct ipw_error *err);
+/* Up to limit cases (0: all) with an id above after_id, in id order. */
+int store_case_page(struct store *st, int64_t after_id, size_t limit, struct case_row **v,
+		    size_t *n, struct ipw_error *err);
 int store_case_set_step(struct store *st, int64_t id, const char *step, struct ipw_error *err);
 int store_case_set_status(struct store *st, int64_t id, const char *status, struct ipw_error *err);
 int store_case_set_title(struct store *st, int64_t id, const char *title, struct ipw_error *err);
@@ -49,10 +50,8 @@ int store_case_delete(struct store *st, int64_t id, struct ipw_error *err);
 int store_case_duplicate(struct store *st, int64_t id, const char *title, int64_t *new_id,
 			 struct ipw_error *err);
 
-
 int store_answers_get(struct store *st, int64_t case_id, struct answer_row **v, size_t *n,
 		      struct ipw_error *err);
-
 
 /* Compare-and-set: write value (NULL clears) at path when its current
  * revision is expected_rev (0 = must not exist yet). On a mismatch returns
@@ -67,9 +66,8 @@ int store_answer_put(struct store *st, int64_t case_id, const char *path, const 
 int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from, const char *to,
 				struct ipw_error *err);
 
-
-int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_row *e,
-		       int64_t *id, struct ipw_error *err);
+int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_row *e, int64_t *id,
+		       struct ipw_error *err);
 int store_evidence_update(struct store *st, int64_t case_id, const struct evidence_row *e,
 			  struct ipw_error *err);
 int store_evidence_list(struct store *st, int64_t case_id, struct evidence_row **v, size_t *n,

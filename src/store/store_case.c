@@ -86,18 +86,21 @@ static void drop_cases(void *v, size_t n)
 	case_rows_free(v, n);
 }
 
-static const struct store_rowset case_rows = {sizeof(struct case_row), read_case_item,
-					      drop_cases};
+static const struct store_rowset case_rows = {sizeof(struct case_row), read_case_item, drop_cases};
 
-int store_case_list(struct store *st, struct case_row **v, size_t *n, struct ipw_error *err)
+int store_case_page(struct store *st, int64_t after_id, size_t limit, struct case_row **v,
+		    size_t *n, struct ipw_error *err)
 {
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
 	void *items;
-	int r = store_prepare(st, "SELECT " CASE_COLUMNS " FROM cases ORDER BY id", &s, err);
+	int r = store_prepare(
+	    st, "SELECT " CASE_COLUMNS " FROM cases WHERE id > ? ORDER BY id LIMIT ?", &s, err);
 	if (r != IPW_OK)
 		return r;
+	sqlite3_bind_int64(s, 1, after_id);
+	sqlite3_bind_int64(s, 2, limit ? (sqlite3_int64)limit : -1);
 	r = store_rows(st, s, &case_rows, &items, n, err);
 	*v = items;
 	return r;

@@ -13,7 +13,7 @@ void store_read_end(struct store *st);
 
 /* Inside a snapshot: the answers and evidence rows of many cases, each
  * table read once in case order. Ask for cases in increasing id order
- * (store_case_list's); a case with no rows gets empty arrays. An answer's
+ * (store_case_page's); a case with no rows gets empty arrays. An answer's
  * actor is not read (NULL). The rows are the caller's (answer_rows_free,
  * evidence_rows_free). */
 struct store_scan;

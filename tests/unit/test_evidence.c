@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "base/xalloc.h"
+#include "case/case_internal.h"
 #include "case/evidence_case.h"
 #include "evidence/evidence.h"
 #include "evidence/evidence_internal.h"

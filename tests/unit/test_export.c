@@ -20,6 +20,7 @@
 
 #include "base/i18n.h"
 #include "base/xalloc.h"
+#include "case/case_internal.h"
 #include "case/session.h"
 #include "render/export.h"
 #include "render/render.h"

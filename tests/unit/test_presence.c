@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "case/session.h"
 #include "store/presence.h"
 #include "store_fixture.h"
 
@@ -55,7 +56,7 @@ static void others_show_and_we_do_not(void **state)
 	assert_string_equal(v[0].step, "listings");
 	assert_string_equal(v[0].field, "products");
 	assert_string_equal(v[0].actor, store_actor(fx->st));
-	char *said = presence_describe(&v[0], 3);
+	char *said = session_presence_describe(&v[0], 3);
 	char *expect = xasprintf("%s — watching, step 3", store_actor(fx->st));
 	assert_string_equal(said, expect);
 	free(said);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "base/xalloc.h"
+#include "case/case_internal.h"
 #include "case/session.h"
 #include "flow/flow.h"
 #include "store/presence.h"
@@ -313,12 +314,12 @@ static void stamp_moves_only_with_what_a_reader_sees(void **state)
 	assert_true(drafted != answered);
 
 	struct evidence_row e = {.field = "invoice",
-				   .path = "/srv/发票.pdf",
-				   .size = 4096,
-				   .sha256 = "ab",
-				   .mime = "application/pdf",
-				   .verdict = EVIDENCE_OK,
-				   .ext = "pdf"};
+				 .path = "/srv/发票.pdf",
+				 .size = 4096,
+				 .sha256 = "ab",
+				 .mime = "application/pdf",
+				 .verdict = EVIDENCE_OK,
+				 .ext = "pdf"};
 	int64_t id;
 	assert_int_equal(store_evidence_add(st2, session_case_id(fx->s), &e, &id, &err), IPW_OK);
 	assert_int_equal(session_reload_evidence(fx->s, &err), IPW_OK);

@@ -60,7 +60,7 @@ static void case_lifecycle_create_change_copy_delete(void **state)
 	case_row_clear(&c);
 	struct case_row *v;
 	size_t n;
-	assert_int_equal(store_case_list(fx->st, &v, &n, &err), IPW_OK);
+	assert_int_equal(store_case_page(fx->st, 0, 0, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].title, "Shop #2");
 	assert_string_equal(v[0].current_step, "evidence");
@@ -226,14 +226,14 @@ static void evidence_keeps_upload_order_and_verdicts(void **state)
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
 	struct evidence_row e = {.field = "invoice",
-				   .path = "/srv/发票.pdf",
-				   .size = 4096,
-				   .mtime = 1764000000,
-				   .sha256 = "ab",
-				   .mime = "application/pdf",
-				   .verdict = EVIDENCE_OK,
-				   .message = "fine",
-				   .ext = "pdf"};
+				 .path = "/srv/发票.pdf",
+				 .size = 4096,
+				 .mtime = 1764000000,
+				 .sha256 = "ab",
+				 .mime = "application/pdf",
+				 .verdict = EVIDENCE_OK,
+				 .message = "fine",
+				 .ext = "pdf"};
 	int64_t id1, id2;
 	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, &id1, &err), IPW_OK);
 	e.path = "/srv/b.png";

@@ -113,81 +113,39 @@ int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, con
 	return IPW_OK;
 }
 
-int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err)
+int cli_start(struct cli *cli, struct case_request req)
 {
-	const char *path = cli->db_path;
-	char *def = NULL;
-	if (!path || !*path)
-		path = getenv("IPWIZ_DB");
-	if (!path || !*path) {
-		path = def = store_default_path();
-		if (!path)
-			return ipw_error_set(err, IPW_EENV,
-					     _("Cannot find a place for the database: set HOME or "
-					       "XDG_DATA_HOME, or use --db PATH."));
-	}
-	int r = store_open(path, flags, out, err);
-	free(def);
-	return r;
-}
-
-int cli_parse_case_id(const char *arg, int64_t *id, struct ipw_error *err)
-{
-	const char *p = arg[0] == '#' ? arg + 1 : arg;
-	char *end;
-	errno = 0;
-	long long v = strtoll(p, &end, 10);
-	if (!*p || *end || v <= 0 || errno == ERANGE)
-		return ipw_error_set(err, IPW_EUSAGE,
-				     _("“%s” is not a case number; `ipwiz list` shows them."), arg);
-	*id = (int64_t)v;
+	cli->interactive = true;
+	cli->start = req;
 	return IPW_OK;
 }
 
-int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, struct cli_case *out,
+int cli_db_open(struct cli *cli, unsigned flags, struct case_db **out, struct ipw_error *err)
+{
+	return case_db_open(&cli->opt, flags, out, err);
+}
+
+int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, struct cli_case *out,
 		  struct ipw_error *err)
 {
 	memset(out, 0, sizeof(*out));
-	int r = cli_parse_case_id(case_arg, &out->id, err);
-	if (r != IPW_OK)
+	int r = case_parse_id(case_arg, &out->id, err);
+	if (r == IPW_OK)
+		r = cli_db_open(cli, db_flags, &out->db, err);
+	if (r == IPW_OK)
+		r = case_open(out->db, out->id, &out->session, err);
+	if (r != IPW_OK) {
+		cli_case_close(out);
 		return r;
-	if ((r = cli_store_open(cli, store_flags, &out->store, err)) != IPW_OK)
-		return r;
-	struct case_row c = {0};
-	if ((r = store_case_get(out->store, out->id, &c, err)) != IPW_OK)
-		goto fail;
-	out->flow = catalog_load(c.flow_id, err);
-	if (!out->flow) {
-		/* The seller typed nothing wrong: the flow went away (removed, or
-		 * another data directory). The answers are safe; say how to reach them. */
-		if (err && err->status == IPW_EUSAGE)
-			ipw_error_set(
-			    err, IPW_EENV,
-			    _("Case #%lld was made with the flow “%s”, which is not installed "
-			      "in %s/flows. Reinstall ipwiz (or set IPWIZ_DATADIR to where the "
-			      "flow is) to work on it; its answers are kept, and `ipwiz history "
-			      "%lld` lists them."),
-			    (long long)out->id, c.flow_id, catalog_data_dir(), (long long)out->id);
-		r = err ? err->status : IPW_EENV;
-		case_row_clear(&c);
-		goto fail;
 	}
-	if (!cli->lang && c.lang)
-		i18n_set_language(c.lang);
-	case_row_clear(&c);
-	if ((r = session_open(out->store, out->flow, out->id, &out->session, err)) != IPW_OK)
-		goto fail;
+	out->flow = session_flow(out->session);
 	return IPW_OK;
-fail:
-	cli_case_close(out);
-	return r;
 }
 
 void cli_case_close(struct cli_case *c)
 {
 	session_free(c->session);
-	flow_free(c->flow);
-	store_close(c->store);
+	case_db_close(c->db);
 	memset(c, 0, sizeof(*c));
 }
 

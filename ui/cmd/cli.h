@@ -13,13 +13,15 @@
 #include "base/base.h"
 #include "case/case.h"
 #include "flow/flow.h"
-#include "store/store.h"
 
 struct cli {
-	const char *db_path; /* --db or IPWIZ_DB, or NULL for the default */
-	const char *lang;    /* --lang, or NULL for the environment's */
-	bool plain;	     /* --plain: the line-mode front end */
-	const char *prog;    /* argv[0] for messages */
+	struct case_options opt; /* --db, --lang */
+	bool plain;		 /* --plain: the line-mode front end */
+	const char *prog;	 /* argv[0] for messages */
+	/* An interactive command (new, open, watch) does not run a front
+	 * end itself: it says what to open, and main runs one. */
+	bool interactive;
+	struct case_request start;
 };
 
 typedef int (*cli_command_fn)(struct cli *cli, int argc, char **argv);
@@ -54,19 +56,19 @@ int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, con
 int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, const char **case_arg,
 		       bool *json);
 
-/* Open the database (creating the default one when flags has STORE_CREATE). */
-int cli_store_open(struct cli *cli, unsigned flags, struct store **out, struct ipw_error *err);
-/* Parse a case id ("12" or "#12"); IPW_EUSAGE when it is not one. */
-int cli_parse_case_id(const char *arg, int64_t *id, struct ipw_error *err);
-/* Open the store, the case, its flow and a session over them. The caller
- * frees with cli_case_close(). */
+/* Ask main to start a front end on req; returns IPW_OK. */
+int cli_start(struct cli *cli, struct case_request req);
+/* Open the database (creating the default one when flags has CASE_DB_CREATE). */
+int cli_db_open(struct cli *cli, unsigned flags, struct case_db **out, struct ipw_error *err);
+/* Open the database, the case named by case_arg, its flow and a session
+ * over them. The caller frees with cli_case_close(). */
 struct cli_case {
-	struct store *store;
-	struct flow *flow;
+	struct case_db *db;
+	const struct flow *flow; /* the session's */
 	struct session *session;
 	int64_t id;
 };
-int cli_case_open(struct cli *cli, const char *case_arg, unsigned store_flags, struct cli_case *out,
+int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, struct cli_case *out,
 		  struct ipw_error *err);
 void cli_case_close(struct cli_case *c);
 
@@ -74,8 +76,6 @@ void cli_case_close(struct cli_case *c);
 void cli_json_string(FILE *f, const char *s);
 
 /* Commands (cli_<name>.c). */
-/* A case status ("draft") in the user's language. */
-const char *cli_status_name(const char *status);
 
 int cli_cmd_new(struct cli *cli, int argc, char **argv);
 int cli_cmd_open(struct cli *cli, int argc, char **argv);

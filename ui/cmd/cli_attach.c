@@ -101,8 +101,7 @@ static int remove_one(struct attach *a, const char *arg)
 	if (!row) {
 		fprintf(stderr, _("ipwiz: %s is not attached to this field.\n"), name);
 		a->refused++;
-	} else if ((r = store_evidence_remove(a->cc->store, a->cc->id, row->id, &err)) != IPW_OK ||
-		   (r = session_reload_evidence(a->cc->session, &err)) != IPW_OK) {
+	} else if ((r = evidence_case_remove(a->cc->session, row->id, &err)) != IPW_OK) {
 		cli_fail(&err);
 	} else {
 		printf(_("%s: removed\n"), name);

@@ -9,9 +9,7 @@
 #include "base/base.h"
 #include "case/case.h"
 #include "flow/flow.h"
-#include "store/store.h"
 #include "cli.h"
-#include "front.h"
 
 static bool has_flag(int argc, char **argv, const char *flag)
 {
@@ -44,25 +42,21 @@ int cli_cmd_new(struct cli *cli, int argc, char **argv)
 	if (!flow_id)
 		return cli_usage(cmd, _("which flow? `ipwiz flows` lists them"));
 	if (!batch)
-		return front_run(cli, &(struct ui_request){.start = UI_START_NEW,
-							   .flow_id = flow_id,
-							   .title = title});
+		return cli_start(cli, (struct case_request){.start = CASE_START_NEW,
+							    .flow_id = flow_id,
+							    .title = title});
 	struct ipw_error err = {0};
-	struct flow *flow = catalog_load(flow_id, &err);
-	if (!flow)
-		return cli_fail(&err);
-	struct store *st = NULL;
+	struct case_db *db = NULL;
 	struct session *s = NULL;
-	int r = cli_store_open(cli, STORE_CREATE, &st, &err);
+	int r = cli_db_open(cli, CASE_DB_CREATE, &db, &err);
 	if (r == IPW_OK)
-		r = session_create(st, flow, title, cli->lang, &s, &err);
+		r = case_create(db, flow_id, title, &s, &err);
 	if (r == IPW_OK)
 		printf("%lld\n", (long long)session_case_id(s));
 	else
 		cli_fail(&err);
 	session_free(s);
-	store_close(st);
-	flow_free(flow);
+	case_db_close(db);
 	return r;
 }
 
@@ -73,9 +67,9 @@ int cli_cmd_open(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
 	struct ipw_error err = {0};
 	int64_t id;
-	if (cli_parse_case_id(argv[1], &id, &err) != IPW_OK)
+	if (case_parse_id(argv[1], &id, &err) != IPW_OK)
 		return cli_fail(&err);
-	return front_run(cli, &(struct ui_request){.start = UI_START_OPEN, .case_id = id});
+	return cli_start(cli, (struct case_request){.start = CASE_START_OPEN, .case_id = id});
 }
 
 /* What the listing shows of a case besides its row: progress, and the
@@ -117,40 +111,35 @@ static void summarise(size_t i, const struct case_row *c, const struct session *
 	free(v);
 }
 
-static void summaries_free(struct case_summary *sum, size_t n)
+static void summaries_clear(struct case_summary *sum, size_t n)
 {
-	for (size_t i = 0; sum && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		free(sum[i].deadline_id);
 		free(sum[i].deadline_label);
 		free(sum[i].deadline_note);
 	}
-	free(sum);
 }
 
-static void list_json(const struct case_row *v, const struct case_summary *sum, size_t n)
+static void json_row(const struct case_row *c, const struct case_summary *sum, bool first)
 {
-	printf("{\"cases\":[");
-	for (size_t i = 0; i < n; i++) {
-		printf("%s{\"id\":%lld,\"flow\":", i ? "," : "", (long long)v[i].id);
-		cli_json_string(stdout, v[i].flow_id);
-		printf(",\"title\":");
-		cli_json_string(stdout, v[i].title);
-		printf(",\"status\":");
-		cli_json_string(stdout, v[i].status);
-		printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld,\"deadline\":",
-		       sum[i].answered, sum[i].required, (long long)v[i].updated);
-		if (!sum[i].deadline_id) {
-			printf("null}");
-			continue;
-		}
-		printf("{\"id\":");
-		cli_json_string(stdout, sum[i].deadline_id);
-		printf(",\"label\":");
-		cli_json_string(stdout, sum[i].deadline_label);
-		printf(",\"date\":\"%s\",\"days_left\":%ld,\"uncertain\":%s}}", sum[i].due,
-		       sum[i].days_left, sum[i].uncertain ? "true" : "false");
+	printf("%s{\"id\":%lld,\"flow\":", first ? "" : ",", (long long)c->id);
+	cli_json_string(stdout, c->flow_id);
+	printf(",\"title\":");
+	cli_json_string(stdout, c->title);
+	printf(",\"status\":");
+	cli_json_string(stdout, c->status);
+	printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld,\"deadline\":", sum->answered,
+	       sum->required, (long long)c->updated);
+	if (!sum->deadline_id) {
+		printf("null}");
+		return;
 	}
-	printf("]}\n");
+	printf("{\"id\":");
+	cli_json_string(stdout, sum->deadline_id);
+	printf(",\"label\":");
+	cli_json_string(stdout, sum->deadline_label);
+	printf(",\"date\":\"%s\",\"days_left\":%ld,\"uncertain\":%s}}", sum->due, sum->days_left,
+	       sum->uncertain ? "true" : "false");
 }
 
 /* Pad s (sanitised) to cols display columns, cutting it when longer. */
@@ -165,38 +154,42 @@ static void print_cell(const char *s, size_t cols)
 	free(safe);
 }
 
-static void list_text(const struct case_row *v, const struct case_summary *sum, size_t n)
+static void text_header(void)
 {
-	if (n == 0) {
-		printf(_(
-		    "No cases yet. Start one with: ipwiz new FLOW (`ipwiz flows` lists them).\n"));
-		return;
-	}
 	print_cell(_("ID"), 6);
 	print_cell(_("Title"), 29);
 	print_cell(_("Flow"), 26);
 	print_cell(_("Status"), 11);
 	printf("%s\n", _("Progress"));
-	for (size_t i = 0; i < n; i++) {
-		char id[24];
-		snprintf(id, sizeof(id), "%lld", (long long)v[i].id);
-		print_cell(id, 6);
-		print_cell(v[i].title, 29);
-		print_cell(v[i].flow_id, 26);
-		print_cell(cli_status_name(v[i].status), 11);
-		if (sum[i].known_flow)
-			printf("%zu/%zu\n", sum[i].answered, sum[i].required);
-		else
-			printf("%s\n", _("flow not installed"));
-		/* The next deadline under the title, whole: a cut date helps
-		 * no one, and the row above stays within 80 columns. */
-		if (sum[i].deadline_note) {
-			char *note = utf8_sanitize(sum[i].deadline_note);
-			printf("%*s%s\n", 6, "", note);
-			free(note);
-		}
+}
+
+static void text_row(const struct case_row *c, const struct case_summary *sum)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", (long long)c->id);
+	print_cell(id, 6);
+	print_cell(c->title, 29);
+	print_cell(c->flow_id, 26);
+	print_cell(case_status_name(c->status), 11);
+	if (sum->known_flow)
+		printf("%zu/%zu\n", sum->answered, sum->required);
+	else
+		printf("%s\n", _("flow not installed"));
+	/* The next deadline under the title, whole: a cut date helps
+	 * no one, and the row above stays within 80 columns. */
+	if (sum->deadline_note) {
+		char *note = utf8_sanitize(sum->deadline_note);
+		printf("%*s%s\n", 6, "", note);
+		free(note);
 	}
 }
+
+/* Cases are read and printed a page at a time, so the first line shows
+ * before the last of 10,000 cases is read; each page is one snapshot (one
+ * read transaction, three queries). A database failing half-way leaves
+ * the lines already printed, a sentence on stderr and exit status 3 (and,
+ * for --json, no closing bracket: a reader cannot take it for the whole). */
+#define LIST_PAGE 64
 
 int cli_cmd_list(struct cli *cli, int argc, char **argv)
 {
@@ -205,33 +198,39 @@ int cli_cmd_list(struct cli *cli, int argc, char **argv)
 		if (strcmp(argv[i], "--json") != 0)
 			return cli_usage(cli_find("list"), _("unexpected argument %s"), argv[i]);
 	struct ipw_error err = {0};
-	struct store *st = NULL;
-	struct case_row *v = NULL;
-	size_t n = 0;
-	struct case_summary *sum = NULL;
-	/* One snapshot for the whole listing: every case reads consistently,
-	 * and 10,000 cases cost one read transaction and three queries (a
-	 * query per case and table would be 20,001). Everything is read before anything is printed:
-	 * a database failing half-way gives an error, not half a table. */
-	int r = cli_store_open(cli, STORE_CREATE, &st, &err);
-	if (r == IPW_OK && (r = store_read_begin(st, &err)) == IPW_OK &&
-	    (r = store_case_list(st, &v, &n, &err)) == IPW_OK) {
-		sum = xcalloc(n ? n : 1, sizeof(*sum));
-		r = case_walk(st, v, n, summarise, sum, &err);
-	}
-	if (r != IPW_OK) {
-		summaries_free(sum, n);
+	struct case_db *db = NULL;
+	int r = cli_db_open(cli, CASE_DB_CREATE, &db, &err);
+	size_t shown = 0;
+	int64_t after = 0;
+	while (r == IPW_OK) {
+		struct case_row *v = NULL;
+		size_t n = 0;
+		struct case_summary sum[LIST_PAGE] = {0};
+		r = case_walk(db, after, LIST_PAGE, &v, &n, summarise, sum, &err);
+		if (r == IPW_OK && shown == 0 && json)
+			printf("{\"cases\":[");
+		else if (r == IPW_OK && shown == 0 && n)
+			text_header();
+		for (size_t i = 0; r == IPW_OK && i < n; i++, shown++) {
+			if (json)
+				json_row(&v[i], &sum[i], shown == 0);
+			else
+				text_row(&v[i], &sum[i]);
+		}
+		summaries_clear(sum, n);
+		after = n ? v[n - 1].id : after;
 		case_rows_free(v, n);
-		store_close(st);
-		return cli_fail(&err);
+		fflush(stdout);
+		if (n < LIST_PAGE)
+			break;
 	}
+	case_db_close(db);
+	if (r != IPW_OK)
+		return cli_fail(&err);
 	if (json)
-		list_json(v, sum, n);
-	else
-		list_text(v, sum, n);
-	summaries_free(sum, n);
-	case_rows_free(v, n);
-	store_read_end(st);
-	store_close(st);
+		printf("]}\n");
+	else if (shown == 0)
+		printf(_(
+		    "No cases yet. Start one with: ipwiz new FLOW (`ipwiz flows` lists them).\n"));
 	return 0;
 }

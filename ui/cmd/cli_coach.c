@@ -91,17 +91,17 @@ int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
 	gid_t gid = gr->gr_gid;
 	struct ipw_error err = {0};
 	char *db = xasprintf("%s/cases.db", dir);
-	struct store *st = NULL;
+	struct case_db *cdb = NULL;
 	int r = make_shared_dir(dir, gid, &err);
 	if (r == IPW_OK)
 		r = make_shared_db(db, gid, &err);
 	if (r == IPW_OK)
-		r = store_open(db, STORE_CREATE, &st, &err);
+		r = case_db_open(&(struct case_options){.db_path = db}, CASE_DB_CREATE, &cdb, &err);
 	if (r != IPW_OK) {
 		free(db);
 		return cli_fail(&err);
 	}
-	store_close(st);
+	case_db_close(cdb);
 	char *safe = utf8_sanitize(db), *safe_group = utf8_sanitize(group);
 	printf(_("Shared database ready: %s (group %s, mode 0660, directory 2770).\n"
 		 "Every member of the group opens it with:\n"
@@ -129,7 +129,7 @@ int cli_cmd_note(struct cli *cli, int argc, char **argv)
 	else if (!*argv[3])
 		r = ipw_error_set(&err, IPW_EUSAGE, _("The note is empty."));
 	else
-		r = store_note_add(cc.store, cc.id, argv[2], argv[3], &err);
+		r = session_note_add(cc.session, argv[2], argv[3], &err);
 	cli_case_close(&cc);
 	return r == IPW_OK ? 0 : cli_fail(&err);
 }
@@ -158,11 +158,11 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd, _("unexpected argument %s"), argv[2]);
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, argv[1], STORE_READONLY, &cc, &err) != IPW_OK)
+	if (cli_case_open(cli, argv[1], CASE_DB_READONLY, &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct note_row *v = NULL;
 	size_t n = 0;
-	int r = store_notes_list(cc.store, cc.id, &v, &n, &err);
+	int r = session_notes(cc.session, &v, &n, &err);
 	if (r == IPW_OK && json) {
 		printf("{\"case\":%lld,\"notes\":[", (long long)cc.id);
 		for (size_t i = 0; i < n; i++) {

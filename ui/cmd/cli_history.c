@@ -97,19 +97,19 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 		return u;
 	struct ipw_error err = {0};
 	int64_t id;
-	if (cli_parse_case_id(case_arg, &id, &err) != IPW_OK)
+	if (case_parse_id(case_arg, &id, &err) != IPW_OK)
 		return cli_fail(&err);
-	struct store *st = NULL;
-	if (cli_store_open(cli, STORE_READONLY, &st, &err) != IPW_OK)
+	struct case_db *db = NULL;
+	if (cli_db_open(cli, CASE_DB_READONLY, &db, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct case_row c = {0};
 	struct ipw_error missing = {0};
-	if (store_case_get(st, id, &c, &missing) == IPW_OK && !cli->lang && c.lang)
+	if (case_db_get(db, id, &c, &missing) == IPW_OK && !cli->opt.lang && c.lang)
 		i18n_set_language(c.lang);
 	case_row_clear(&c);
 	struct audit_row *v = NULL;
 	size_t n = 0;
-	int r = store_audit_list(st, id, &v, &n, &err);
+	int r = case_db_audit(db, id, &v, &n, &err);
 	if (r == IPW_OK && n == 0 && missing.status) {
 		err = missing; /* no such case, and never was */
 		r = missing.status;
@@ -120,6 +120,6 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			print_text(&v[i]);
 	audit_rows_free(v, n);
-	store_close(st);
+	case_db_close(db);
 	return r == IPW_OK ? 0 : cli_fail(&err);
 }

@@ -57,7 +57,7 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	long today = session_env(c.session)->today, day = today;
 	struct submission sub;
-	int rc = submission_get(c.store, c.id, &sub, &err);
+	int rc = submission_get(c.session, &sub, &err);
 	if (rc != IPW_OK)
 		goto out;
 	if (date && !calendar_parse_date(date, &day)) {
@@ -74,7 +74,7 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 		    ipw_error_set(&err, IPW_EUSER,
 				  _("The answer's date must be between the submission and today."));
 	} else {
-		rc = submission_reply(c.store, c.id, o, day, &err);
+		rc = submission_reply(c.session, o, day, &err);
 	}
 	if (rc != IPW_OK)
 		goto out;

@@ -8,18 +8,6 @@
 #include "base/base.h"
 #include "cli.h"
 
-/* Statuses are stored in English and shown translated. */
-static const char *const status_names[] = {N_("draft"), N_("ready"), N_("submitted"), N_("closed"),
-					   N_("archived")};
-
-const char *cli_status_name(const char *status)
-{
-	for (size_t i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++)
-		if (status && strcmp(status, status_names[i]) == 0)
-			return _(status_names[i]);
-	return status ? status : "";
-}
-
 static void print_value(const char *indent, const char *label, const char *value, bool draft)
 {
 	char *l = utf8_sanitize(label);
@@ -106,7 +94,7 @@ static void show_text(const struct session *s)
 	printf(_("Case %lld: %s\n"), (long long)c->id, title);
 	free(title);
 	printf(_("Flow: %s (%s)   Status: %s\n"), flow_tr(flow->title), flow->id,
-	       cli_status_name(c->status));
+	       case_status_name(c->status));
 	for (size_t i = 0; i < flow->nsteps; i++) {
 		if (!session_step_visible(s, i))
 			continue;
@@ -136,7 +124,7 @@ static void json_kv(const char *k, const char *v, bool comma)
 		fputs("null", stdout);
 }
 
-static void show_json(struct store *st, const struct session *s)
+static void show_json(const struct session *s)
 {
 	const struct case_row *c = session_case(s);
 	printf("{\"case\":{\"id\":%lld", (long long)c->id);
@@ -147,18 +135,10 @@ static void show_json(struct store *st, const struct session *s)
 	json_kv("owner", c->owner, true);
 	json_kv("lang", c->lang, true);
 	printf("},\"answers\":{");
-	struct answer_row *a = NULL;
-	size_t n = 0;
-	struct ipw_error err = {0};
-	store_answers_get(st, c->id, &a, &n, &err);
-	bool first = true;
-	for (size_t i = 0; i < n; i++) {
-		if (!a[i].value)
-			continue;
-		json_kv(a[i].path, a[i].value, !first);
-		first = false;
-	}
-	answer_rows_free(a, n);
+	size_t k = 0, n;
+	const char *path, *value;
+	for (bool first = true; session_answer_next(s, &k, &path, &value); first = false)
+		json_kv(path, value, !first);
 	printf("},\"evidence\":[");
 	const struct evidence_row *ev = session_evidence(s, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -198,7 +178,7 @@ int cli_cmd_show(struct cli *cli, int argc, char **argv)
 	if (cli_case_open(cli, case_arg, 0, &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	if (json)
-		show_json(cc.store, cc.session);
+		show_json(cc.session);
 	else
 		show_text(cc.session);
 	cli_case_close(&cc);

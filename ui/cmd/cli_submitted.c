@@ -54,7 +54,7 @@ int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 		rc = ipw_error_set(&err, IPW_EUSER,
 				   _("The submission date cannot be in the future."));
 	else
-		rc = submission_record(c.store, c.id, day, chance, &err);
+		rc = submission_record(c.session, day, chance, &err);
 	cli_case_close(&c);
 	if (rc != IPW_OK)
 		return cli_fail(&err);

@@ -3,6 +3,5 @@
 #define IPWIZ_CMD_H
 
 #include "cli.h"
-#include "front.h"
 
 #endif

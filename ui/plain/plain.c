@@ -14,18 +14,13 @@
 int plain_new_case(struct plain *p, const char *flow_id, const char *title)
 {
 	struct ipw_error err = {0};
-	struct cli_case *cc = &p->cc;
-	cc->flow = catalog_load(flow_id, &err);
-	int r = cc->flow ? IPW_OK : (err.status ? (int)err.status : IPW_EUSER);
-	if (r == IPW_OK)
-		r = cli_store_open(p->cli, STORE_CREATE, &cc->store, &err);
-	if (r == IPW_OK)
-		r = session_create(cc->store, cc->flow, title, p->cli->lang, &cc->session, &err);
+	struct plain_case *cc = &p->cc;
+	int r = case_create(p->db, flow_id, title, &cc->session, &err);
 	if (r != IPW_OK) {
 		plain_error(p, &err);
-		cli_case_close(cc);
 		return r;
 	}
+	cc->flow = session_flow(cc->session);
 	cc->id = session_case_id(cc->session);
 	plain_greet(p);
 	plain_printf(p, _("Case %lld started: %s\n"), (long long)cc->id,
@@ -36,13 +31,13 @@ int plain_new_case(struct plain *p, const char *flow_id, const char *title)
 int plain_open_case(struct plain *p, int64_t id)
 {
 	struct ipw_error err = {0};
-	char arg[32];
-	snprintf(arg, sizeof(arg), "%lld", (long long)id);
-	int r = cli_case_open(p->cli, arg, STORE_CREATE, &p->cc, &err);
+	int r = case_open(p->db, id, &p->cc.session, &err);
 	if (r != IPW_OK) {
 		plain_error(p, &err);
 		return r;
 	}
+	p->cc.flow = session_flow(p->cc.session);
+	p->cc.id = id;
 	const struct case_row *c = session_case(p->cc.session);
 	size_t answered, required;
 	session_progress(p->cc.session, &answered, &required);
@@ -53,16 +48,18 @@ int plain_open_case(struct plain *p, int64_t id)
 	return IPW_OK;
 }
 
-static int open_requested(struct plain *p, const struct ui_request *req)
+static int open_requested(struct plain *p, const struct case_request *req)
 {
 	switch (req->start) {
-	case UI_START_NEW:
+	case CASE_START_NEW:
 		return plain_new_case(p, req->flow_id, req->title);
-	case UI_START_OPEN:
+	case CASE_START_OPEN:
+	case CASE_START_WATCH:
 		return plain_open_case(p, req->case_id);
-	default:
-		return plain_home(p);
+	case CASE_START_HOME:
+		break;
 	}
+	return plain_home(p);
 }
 
 static void say_goodbye(struct plain *p)
@@ -71,21 +68,30 @@ static void say_goodbye(struct plain *p)
 		     (long long)p->cc.id);
 }
 
-int plain_run(struct cli *cli, const struct ui_request *req, FILE *in, FILE *out)
+int plain_run(const struct case_options *opt, const struct case_request *req, FILE *in, FILE *out)
 {
-	struct plain p = {.cli = cli, .in = in, .out = out};
+	struct plain p = {.opt = opt, .in = in, .out = out};
 	p.echo = !isatty(fileno(in));
-	int r = open_requested(&p, req);
+	struct ipw_error err = {0};
+	int r = case_db_open(opt, CASE_DB_CREATE, &p.db, &err);
+	if (r != IPW_OK)
+		plain_error(&p, &err);
+	else
+		r = open_requested(&p, req);
 	if (r == IPW_ECONFLICT) /* left the menu without a case */
 		r = IPW_OK;
+	else if (r == IPW_OK && req->start == CASE_START_WATCH)
+		r = plain_watch(&p);
 	else if (r == IPW_OK) {
-		size_t start = req->start == UI_START_NEW ? 0 : session_current_step(p.cc.session);
+		size_t start =
+		    req->start == CASE_START_NEW ? 0 : session_current_step(p.cc.session);
 		r = plain_wizard(&p, start);
 		if (r != IPW_EENV)
 			say_goodbye(&p);
 	}
 	fflush(out);
-	cli_case_close(&p.cc);
+	session_free(p.cc.session);
+	case_db_close(p.db);
 	free(p.line);
 	for (unsigned i = 0; i < PLAIN_SAFE_SLOTS; i++)
 		free(p.safe[i]);

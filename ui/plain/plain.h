@@ -7,11 +7,10 @@
 
 #include <stdio.h>
 
-#include "cmd/cmd.h"
-#include "tui/tui.h"
+#include "case/case.h"
 
 /* Run the wizard on in/out (stdin/stdout in the program). Returns an exit
  * status: 0 when the user finished or quit, 3 on a database error. */
-int plain_run(struct cli *cli, const struct ui_request *req, FILE *in, FILE *out);
+int plain_run(const struct case_options *opt, const struct case_request *req, FILE *in, FILE *out);
 
 #endif

@@ -174,10 +174,7 @@ static enum plain_action remove_file(struct plain *p, const struct flow_field *f
 		return PLAIN_NEXT;
 	}
 	struct ipw_error err = {0};
-	int r = store_evidence_remove(session_store(s), session_case_id(s), rows[k - 1]->id, &err);
-	if (r == IPW_OK)
-		r = session_reload_evidence(s, &err);
-	if (r != IPW_OK) {
+	if (evidence_case_remove(s, rows[k - 1]->id, &err) != IPW_OK) {
 		plain_error(p, &err);
 		return PLAIN_FAIL;
 	}

@@ -34,7 +34,7 @@ static void print_menu(struct plain *p, const struct home *h)
 		const struct case_row *c = &h->cases[i];
 		plain_printf(p, _("  %zu. Open case %lld: %s (%s, %s)\n"), ++k, (long long)c->id,
 			     plain_safe(p, c->title), plain_safe(p, flow_title(h, c->flow_id)),
-			     cli_status_name(c->status));
+			     case_status_name(c->status));
 	}
 	plain_printf(p, "%s\n", _("Start a new case:"));
 	for (size_t i = 0; i < h->nflows; i++) {
@@ -51,13 +51,9 @@ static void print_menu(struct plain *p, const struct home *h)
 static int load(struct plain *p, struct home *h)
 {
 	struct ipw_error err = {0};
-	struct store *st = NULL;
-	int r = cli_store_open(p->cli, STORE_CREATE, &st, &err);
-	if (r == IPW_OK)
-		r = store_case_list(st, &h->cases, &h->ncases, &err);
+	int r = case_db_list(p->db, 0, 0, &h->cases, &h->ncases, &err);
 	if (r == IPW_OK)
 		r = catalog_list(&h->flows, &h->nflows, &err);
-	store_close(st);
 	if (r != IPW_OK)
 		plain_error(p, &err);
 	return r;

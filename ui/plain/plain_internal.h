@@ -9,19 +9,26 @@
 #include <stdio.h>
 
 #include "case/case.h"
-#include "cmd/cmd.h"
 
 #define PLAIN_SAFE_SLOTS 8
 
+/* The case the line mode works on. */
+struct plain_case {
+	struct session *session;
+	const struct flow *flow; /* the session's */
+	int64_t id;
+};
+
 struct plain {
-	struct cli *cli;
+	const struct case_options *opt;
+	struct case_db *db; /* opened once for the whole run */
 	FILE *in, *out;
 	/* Input that is not a terminal is not echoed by anyone: repeat each
 	 * line after its prompt so a transcript reads as a dialogue. */
 	bool echo;
 	bool eof;
-	struct cli_case cc; /* store, flow and session of the open case */
-	char *line;	    /* the last line read, without its newline */
+	struct plain_case cc; /* the open case (session NULL: none yet) */
+	char *line;	      /* the last line read, without its newline */
 	size_t cap;
 	size_t goto_step; /* flow step index chosen by `goto N` */
 	int status;	  /* exit status once something failed (3: database) */
@@ -188,5 +195,10 @@ void plain_deadlines(struct plain *p);
  * IPW_OK with a case open, IPW_ECONFLICT when the user left without one,
  * or an error status (printed). */
 int plain_home(struct plain *p);
+
+/* ---- plain_watch.c ---- */
+
+/* Print every saved change of the open case as a line until Ctrl-C. */
+int plain_watch(struct plain *p);
 
 #endif

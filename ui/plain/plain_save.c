@@ -13,7 +13,7 @@
 void plain_refresh(struct plain *p)
 {
 	struct session *s = p->cc.session;
-	if (!store_changed(session_store(s)))
+	if (!session_changed(s))
 		return;
 	struct ipw_error err = {0};
 	if (session_reload(s, &err) != IPW_OK)

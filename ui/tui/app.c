@@ -122,86 +122,63 @@ void ui_close_case(struct ui *ui)
 	memset(&ui->form, 0, sizeof(ui->form));
 	session_free(ui->session);
 	ui->session = NULL;
-	flow_free(ui->flow);
 	ui->flow = NULL;
 	ui->saved = false;
 	ui->from_review = false;
 }
 
-/* A case speaks the language it was started in, unless --lang says else. */
-static void case_language(struct ui *ui)
-{
-	const struct case_row *c = session_case(ui->session);
-	if (!ui->cli->lang && c->lang && *c->lang)
-		i18n_set_language(c->lang);
-}
-
 int ui_open_case(struct ui *ui, int64_t id, struct ipw_error *err)
 {
 	ui_close_case(ui);
-	struct case_row c = {0};
-	int r = store_case_get(ui->store, id, &c, err);
-	if (r != IPW_OK)
-		return r;
-	ui->flow = catalog_load(c.flow_id, err);
-	case_row_clear(&c);
-	if (!ui->flow)
-		return err->status ? (int)err->status : IPW_EUSER;
-	r = session_open(ui->store, ui->flow, id, &ui->session, err);
-	if (r != IPW_OK) {
-		ui_close_case(ui);
-		return r;
-	}
-	case_language(ui);
-	return IPW_OK;
+	int r = case_open(ui->db, id, &ui->session, err);
+	if (r == IPW_OK)
+		ui->flow = session_flow(ui->session);
+	return r;
 }
 
 int ui_new_case(struct ui *ui, const char *flow_id, const char *title, struct ipw_error *err)
 {
 	ui_close_case(ui);
-	ui->flow = catalog_load(flow_id, err);
-	if (!ui->flow)
-		return err->status ? (int)err->status : IPW_EUSER;
-	int r = session_create(ui->store, ui->flow, title, ui->cli->lang, &ui->session, err);
-	if (r != IPW_OK)
-		ui_close_case(ui);
+	int r = case_create(ui->db, flow_id, title, &ui->session, err);
+	if (r == IPW_OK)
+		ui->flow = session_flow(ui->session);
 	return r;
 }
 
-static enum ui_next first_screen(struct ui *ui, const struct ui_request *req, struct ipw_error *err,
-				 int *status)
+static enum ui_next first_screen(struct ui *ui, const struct case_request *req,
+				 struct ipw_error *err, int *status)
 {
 	*status = IPW_OK;
 	switch (req->start) {
-	case UI_START_NEW:
+	case CASE_START_NEW:
 		*status = ui_new_case(ui, req->flow_id, req->title, err);
 		return NEXT_STEP;
-	case UI_START_OPEN:
+	case CASE_START_OPEN:
 		*status = ui_open_case(ui, req->case_id, err);
 		return NEXT_STEP;
-	case UI_START_WATCH:
+	case CASE_START_WATCH:
 		*status = ui_open_case(ui, req->case_id, err);
 		ui->coach.watching = true;
 		return NEXT_STEP;
-	default:
-		return NEXT_HOME;
+	case CASE_START_HOME:
+		break;
 	}
+	return NEXT_HOME;
 }
 
-int ui_run(struct cli *cli, const struct ui_request *req)
+int ui_run(const struct case_options *opt, const struct case_request *req, struct ipw_error *err)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof(ui));
-	ui.cli = cli;
-	struct ipw_error err = {0};
-	int status = cli_store_open(cli, STORE_CREATE, &ui.store, &err);
+	ui.opt = opt;
+	int status = case_db_open(opt, CASE_DB_CREATE, &ui.db, err);
 	enum ui_next next = NEXT_QUIT;
 	if (status == IPW_OK)
-		next = first_screen(&ui, req, &err, &status);
+		next = first_screen(&ui, req, err, &status);
 	if (status != IPW_OK) {
 		ui_close_case(&ui);
-		store_close(ui.store);
-		return cli_fail(&err);
+		case_db_close(ui.db);
+		return status;
 	}
 	ui_start();
 	ui_relayout(&ui);
@@ -226,6 +203,6 @@ int ui_run(struct cli *cli, const struct ui_request *req)
 	ui_done();
 	free(ui.jump_path);
 	ui_close_case(&ui);
-	store_close(ui.store);
+	case_db_close(ui.db);
 	return ui.exit_status;
 }

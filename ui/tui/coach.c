@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "base/base.h"
-#include "store/store.h"
 #include "coach.h"
 #include "ui_internal.h"
 
@@ -50,7 +49,7 @@ static void describe_others(struct ui *ui, const struct presence_row *v, size_t 
 	size_t len = 0;
 	for (size_t i = 0; i < n && len + 1 < size; i++) {
 		int step = flow_step_index(session_flow(ui->session), v[i].step);
-		char *d = presence_describe(&v[i], step >= 0 ? step + 1 : 0);
+		char *d = session_presence_describe(&v[i], step >= 0 ? step + 1 : 0);
 		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "; " : "", d);
 		free(d);
 	}
@@ -83,17 +82,15 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	if (now - ui->coach.last_announce_ms >= PRESENCE_HEARTBEAT_SECONDS * 1000 ||
 	    ui->coach.case_id != id || strcmp(where, ui->coach.announced) != 0) {
 		memcpy(ui->coach.announced, where, sizeof where);
-		if (ui->coach.case_id && ui->coach.case_id != id)
-			presence_leave(ui->store, ui->coach.case_id, &err);
-		presence_announce(ui->store, id,
-				  ui->coach.watching ? PRESENCE_WATCHING : PRESENCE_EDITING,
-				  step_id(ui), focused_path(ui), &err);
+		session_presence_announce(ui->session,
+					  ui->coach.watching ? PRESENCE_WATCHING : PRESENCE_EDITING,
+					  step_id(ui), focused_path(ui), &err);
 		ui->coach.last_announce_ms = now;
 		ui->coach.case_id = id;
 	}
 	struct presence_row *v = NULL;
 	size_t n = 0;
-	if (presence_list(ui->store, id, &v, &n, &err) != IPW_OK)
+	if (session_presence_list(ui->session, &v, &n, &err) != IPW_OK)
 		return false;
 	char now_text[sizeof ui->coach.others];
 	describe_others(ui, v, n, now_text, sizeof now_text);
@@ -152,7 +149,7 @@ bool coach_tick(struct ui *ui)
 	ui->coach.last_poll_ms = now;
 	/* Our own writes also bump data_version on other connections only, so
 	 * a change seen here is somebody else's. */
-	bool redraw = store_changed(ui->store) && reload(ui);
+	bool redraw = case_db_changed(ui->db) && reload(ui);
 	if (now - ui->coach.last_presence_ms >= PRESENCE_POLL_MS) {
 		ui->coach.last_presence_ms = now;
 		redraw |= refresh_presence(ui, now);
@@ -163,8 +160,9 @@ bool coach_tick(struct ui *ui)
 void coach_leave(struct ui *ui)
 {
 	struct ipw_error err = {0};
-	if (ui->coach.case_id)
-		presence_leave(ui->store, ui->coach.case_id, &err);
+	/* The case is still open here (ui_close_case leaves before it frees). */
+	if (ui->coach.case_id && ui->session)
+		session_presence_leave(ui->session, &err);
 	coach_clear(&ui->coach);
 }
 
@@ -209,7 +207,7 @@ bool coach_changed_under(struct ui *ui, const char *path, const char *value,
 	size_t n = 0;
 	struct ipw_error err = {0};
 	char *what = xasprintf("answer %s", path);
-	if (store_audit_list(ui->store, session_case_id(ui->session), &a, &n, &err) == IPW_OK)
+	if (session_audit(ui->session, &a, &n, &err) == IPW_OK)
 		for (size_t i = n; i-- > 0 && !c->actor;)
 			if (a[i].what && strcmp(a[i].what, what) == 0)
 				c->actor = xstrdup(a[i].actor);

@@ -9,13 +9,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "store/store.h"
+#include "case/case.h"
 
 struct ui;
 
 struct coach_state {
 	bool watching;		  /* `ipwiz watch`: read-only, follows the other person */
-	int64_t last_poll_ms;	  /* when store_changed was last asked */
+	int64_t last_poll_ms;	  /* when case_db_changed was last asked */
 	int64_t last_presence_ms; /* when the others on the case were last read */
 	int64_t last_announce_ms;
 	int64_t case_id;     /* the case announced, 0 = none */

@@ -74,10 +74,11 @@ static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c
 			continue;
 		bool good = v[i].verdict == EVIDENCE_OK, warn = v[i].verdict == EVIDENCE_WARN;
 		char *size = ui_human_size((uint64_t)v[i].size);
-		char *line = xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
-				       base_name(v[i].path), size,
-				       v[i].message && *v[i].message ? v[i].message
-								    : evidence_verdict_name(v[i].verdict));
+		char *line =
+		    xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
+			      base_name(v[i].path), size,
+			      v[i].message && *v[i].message ? v[i].message
+							    : evidence_verdict_name(v[i].verdict));
 		canvas_wrap(c, 2, good ? ui_theme.good : ui_theme.error, line);
 		if (!good && v[i].fix && *v[i].fix)
 			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, v[i].fix);
@@ -214,9 +215,7 @@ void evidence_row_remove_last(struct ui *ui, const struct form_row *r)
 	if (!yes)
 		return;
 	struct ipw_error err = {0};
-	if (store_evidence_remove(ui->store, session_case_id(ui->session), last->id, &err) !=
-		IPW_OK ||
-	    session_reload_evidence(ui->session, &err) != IPW_OK)
+	if (evidence_case_remove(ui->session, last->id, &err) != IPW_OK)
 		ui_status(ui, true, "%s", err.msg);
 	else
 		ui_status(ui, false, "%s", _("File removed."));

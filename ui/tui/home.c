@@ -9,7 +9,6 @@
 #include "base/base.h"
 #include "case/case.h"
 #include "flow/flow.h"
-#include "store/store.h"
 #include "ui_internal.h"
 
 struct home_case {
@@ -56,10 +55,23 @@ static void refilter(struct home *h)
 
 static struct home *current; /* for the redraw under an overlay */
 
+/* The home rows gathered while the cases are walked. */
+struct home_walk {
+	struct home_case *v;
+	size_t n, cap;
+};
+
 static void summarise(size_t i, const struct case_row *c, const struct session *s, void *ctx)
 {
 	(void)c;
-	struct home_case *hc = &((struct home_case *)ctx)[i];
+	struct home_walk *w = ctx;
+	if (i >= w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 64;
+		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
+	}
+	struct home_case *hc = &w->v[i];
+	memset(hc, 0, sizeof(*hc));
+	w->n = i + 1;
 	hc->known = s != NULL;
 	if (!s)
 		return;
@@ -74,15 +86,11 @@ static void load_cases(struct ui *ui, struct home *h)
 	struct case_row *v = NULL;
 	size_t n = 0;
 	struct ipw_error err = {0};
-	struct home_case *hv = NULL;
-	int r = store_read_begin(ui->store, &err);
-	if (r == IPW_OK && (r = store_case_list(ui->store, &v, &n, &err)) == IPW_OK) {
-		hv = xcalloc(n ? n : 1, sizeof(*hv));
-		r = case_walk(ui->store, v, n, summarise, hv, &err);
-	}
-	store_read_end(ui->store);
+	struct home_walk w = {0};
+	int r = case_walk(ui->db, 0, 0, &v, &n, summarise, &w, &err);
+	struct home_case *hv = w.v ? w.v : xcalloc(1, sizeof(*hv));
 	if (r != IPW_OK) {
-		for (size_t i = 0; hv && i < n; i++)
+		for (size_t i = 0; i < w.n; i++)
 			free(hv[i].deadline);
 		free(hv);
 		case_rows_free(v, n);
@@ -135,7 +143,7 @@ static void draw_case(struct ui *ui, const struct home_case *hc, int y, bool sel
 	x = cell(y, x, cols - 2 - fixed > 8 ? cols - 2 - fixed : 8, a, hc->c.title);
 	if (wide)
 		x = cell(y, x, 24, a, hc->c.flow_id);
-	x = cell(y, x, 12, a, cli_status_name(hc->c.status));
+	x = cell(y, x, 12, a, case_status_name(hc->c.status));
 	cell(y, x, 8, a, prog);
 }
 
@@ -214,7 +222,7 @@ static bool delete_selected(struct ui *ui, struct home *h)
 		return false;
 	}
 	struct ipw_error err = {0};
-	if (store_case_delete(ui->store, c->id, &err) != IPW_OK) {
+	if (case_db_delete(ui->db, c->id, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return false;
 	}
@@ -430,7 +438,7 @@ enum ui_next picker_run(struct ui *ui)
 		ui_status(ui, true, "%s", err.msg);
 	struct case_row *cases = NULL;
 	size_t ncases = 0;
-	if (store_case_list(ui->store, &cases, &ncases, &err) == IPW_OK)
+	if (case_db_list(ui->db, 0, 1, &cases, &ncases, &err) == IPW_OK)
 		p.have_cases = ncases > 0;
 	case_rows_free(cases, ncases);
 	picking = &p;

@@ -1,5 +1,6 @@
 /* ui_internal.h — what the screens of the ncurses front end share. Only ui/
- * includes curses; the core is reached through session, catalog and store. */
+ * includes curses; the core is reached through the case (case_db, session)
+ * and the read-only flow. */
 #ifndef IPWIZ_UI_INTERNAL_H
 #define IPWIZ_UI_INTERNAL_H
 
@@ -12,9 +13,7 @@
 #include <stdint.h>
 
 #include "case/case.h"
-#include "cmd/cmd.h"
 #include "flow/flow.h"
-#include "store/store.h"
 #include "coach.h"
 #include "textfield.h"
 #include "tui.h"
@@ -232,9 +231,9 @@ enum ui_next {
 };
 
 struct ui {
-	struct cli *cli;
-	struct store *store;
-	struct flow *flow;	 /* of the open case */
+	const struct case_options *opt;
+	struct case_db *db;
+	const struct flow *flow; /* of the open case (the session's) */
 	struct session *session; /* the open case, or NULL */
 	struct ui_layout lay;
 	char status[1024]; /* the message line */

@@ -1,0 +1,179 @@
+/* case_db.c — the cases of a database for a front end: open the database a
+ * person asked for, list and delete cases, open one with its flow. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "flow/flow.h"
+#include "store/store.h"
+#include "case_db.h"
+#include "case_internal.h"
+#include "session.h"
+
+struct case_db {
+	struct store *st;
+	char *lang; /* --lang, or NULL */
+};
+
+int case_db_open(const struct case_options *o, unsigned flags, struct case_db **out,
+		 struct ipw_error *err)
+{
+	*out = NULL;
+	const char *path = o ? o->db_path : NULL;
+	char *def = NULL;
+	if (!path || !*path)
+		path = getenv("IPWIZ_DB");
+	if (!path || !*path) {
+		path = def = store_default_path();
+		if (!path)
+			return ipw_error_set(err, IPW_EENV,
+					     _("Cannot find a place for the database: set HOME or "
+					       "XDG_DATA_HOME, or use --db PATH."));
+	}
+	unsigned sf = (flags & CASE_DB_CREATE ? STORE_CREATE : 0) |
+		      (flags & CASE_DB_READONLY ? STORE_READONLY : 0);
+	struct store *st = NULL;
+	int r = store_open(path, sf, &st, err);
+	free(def);
+	if (r != IPW_OK)
+		return r;
+	struct case_db *db = xcalloc(1, sizeof(*db));
+	db->st = st;
+	db->lang = o && o->lang ? xstrdup(o->lang) : NULL;
+	*out = db;
+	return IPW_OK;
+}
+
+void case_db_close(struct case_db *db)
+{
+	if (!db)
+		return;
+	store_close(db->st);
+	free(db->lang);
+	free(db);
+}
+
+struct store *case_db_store(const struct case_db *db)
+{
+	return db->st;
+}
+
+const char *case_db_path(const struct case_db *db)
+{
+	return store_path(db->st);
+}
+
+const char *case_db_actor(const struct case_db *db)
+{
+	return store_actor(db->st);
+}
+
+bool case_db_changed(struct case_db *db)
+{
+	return store_changed(db->st);
+}
+
+int case_db_list(struct case_db *db, int64_t after_id, size_t limit, struct case_row **v, size_t *n,
+		 struct ipw_error *err)
+{
+	return store_case_page(db->st, after_id, limit, v, n, err);
+}
+
+int case_db_get(struct case_db *db, int64_t id, struct case_row *out, struct ipw_error *err)
+{
+	return store_case_get(db->st, id, out, err);
+}
+
+int case_db_delete(struct case_db *db, int64_t id, struct ipw_error *err)
+{
+	return store_case_delete(db->st, id, err);
+}
+
+int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *n,
+		  struct ipw_error *err)
+{
+	return store_audit_list(db->st, id, v, n, err);
+}
+
+int case_parse_id(const char *arg, int64_t *id, struct ipw_error *err)
+{
+	const char *p = arg[0] == '#' ? arg + 1 : arg;
+	char *end;
+	errno = 0;
+	long long v = strtoll(p, &end, 10);
+	if (!*p || *end || v <= 0 || errno == ERANGE)
+		return ipw_error_set(err, IPW_EUSAGE,
+				     _("“%s” is not a case number; `ipwiz list` shows them."), arg);
+	*id = (int64_t)v;
+	return IPW_OK;
+}
+
+/* The flow a stored case was made with. The seller typed nothing wrong when
+ * it is gone (removed, or another data directory): the answers are safe,
+ * and the sentence says how to reach them. */
+static struct flow *case_flow(const struct case_row *c, struct ipw_error *err)
+{
+	struct flow *flow = catalog_load(c->flow_id, err);
+	if (!flow && err && err->status == IPW_EUSAGE)
+		ipw_error_set(err, IPW_EENV,
+			      _("Case #%lld was made with the flow “%s”, which is not installed "
+				"in %s/flows. Reinstall ipwiz (or set IPWIZ_DATADIR to where the "
+				"flow is) to work on it; its answers are kept, and `ipwiz history "
+				"%lld` lists them."),
+			      (long long)c->id, c->flow_id, catalog_data_dir(), (long long)c->id);
+	return flow;
+}
+
+int case_open(struct case_db *db, int64_t id, struct session **out, struct ipw_error *err)
+{
+	*out = NULL;
+	struct case_row c = {0};
+	int r = store_case_get(db->st, id, &c, err);
+	if (r != IPW_OK)
+		return r;
+	struct flow *flow = case_flow(&c, err);
+	/* A case speaks the language it was started in, unless --lang says else. */
+	if (flow && !db->lang && c.lang && *c.lang)
+		i18n_set_language(c.lang);
+	case_row_clear(&c);
+	if (!flow)
+		return err && err->status ? (int)err->status : IPW_EENV;
+	r = session_open(db->st, flow, id, out, err);
+	if (r != IPW_OK) {
+		flow_free(flow);
+		return r;
+	}
+	session_own_flow(*out, flow);
+	return IPW_OK;
+}
+
+int case_create(struct case_db *db, const char *flow_id, const char *title, struct session **out,
+		struct ipw_error *err)
+{
+	*out = NULL;
+	struct flow *flow = catalog_load(flow_id, err);
+	if (!flow)
+		return err && err->status ? (int)err->status : IPW_EUSER;
+	int r = session_create(db->st, flow, title, db->lang, out, err);
+	if (r != IPW_OK) {
+		flow_free(flow);
+		return r;
+	}
+	session_own_flow(*out, flow);
+	return IPW_OK;
+}
+
+/* Statuses are stored in English and shown translated. */
+static const char *const status_names[] = {N_("draft"), N_("ready"), N_("submitted"), N_("closed"),
+					   N_("archived")};
+
+const char *case_status_name(const char *status)
+{
+	for (size_t i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++)
+		if (status && strcmp(status, status_names[i]) == 0)
+			return _(status_names[i]);
+	return status ? status : "";
+}

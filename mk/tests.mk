@@ -24,8 +24,15 @@ TESTS += \
 	tests/cli/set_validates_like_the_wizard.sh \
 	tests/cli/fill_reports_every_bad_answer.sh \
 	tests/cli/shipped_flows_lint_clean.sh \
-	tests/cli/lint_reports_every_error.sh
+	tests/cli/lint_reports_every_error.sh \
+	tests/cli/json_stays_valid_for_hostile_text.sh
 EXTRA_DIST += tests/cli
+
+# the layering of HACKING.md: no module cycle, the store behind the door,
+# the core free of front-end symbols (needs both libraries built)
+TESTS += tests/arch/layers.sh
+EXTRA_DIST += tests/arch
+tests/arch/layers.log: libipwiz.a libipwizui.a
 
 # every visible message translated in every language
 TESTS += tests/i18n/translations_complete.sh

@@ -7,7 +7,9 @@
 #define IPWIZ_BASE_H
 
 #include "error.h"
+#include "escape.h"
 #include "i18n.h"
+#include "install_dirs.h"
 #include "number.h"
 #include "strbuf.h"
 #include "utf8.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow/flow.h"
+#include "install_dirs.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -61,7 +61,7 @@ void i18n_init(const char *lang)
 	if (missing)
 		setlocale(LC_ALL, "C.UTF-8");
 	/* From the build tree, the catalogs made by `make` (no install needed). */
-	bindtextdomain(PACKAGE, catalog_in_build_tree() ? BUILDDIR "/locale" : LOCALEDIR);
+	bindtextdomain(PACKAGE, install_locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	if (lang && *lang)

@@ -72,10 +72,11 @@ size_t utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
-static bool is_control(uint32_t cp)
+bool utf8_is_control(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F;
 }
 
 /* East Asian wide ranges, used when the C library's locale cannot tell
@@ -95,7 +96,7 @@ int utf8_cpwidth(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7f) /* most text: skip the locale's tables */
 		return 1;
-	if (is_control(cp))
+	if (utf8_is_control(cp))
 		return 1; /* shown as U+FFFD by utf8_sanitize */
 	int w = wcwidth((wchar_t)cp);
 	if (w >= 0)
@@ -183,7 +184,7 @@ char *utf8_sanitize(const char *s)
 			strbuf_add(&b, "\\t");
 		else if (cp == '\r')
 			strbuf_add(&b, "\\r");
-		else if (is_control(cp))
+		else if (utf8_is_control(cp))
 			strbuf_addn(&b, enc, utf8_encode(UTF8_REPLACEMENT, enc));
 		else
 			strbuf_addn(&b, enc, utf8_encode(cp, enc));

@@ -16,6 +16,13 @@
  * U+FFFD and consume one byte. */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* The code points no terminal, document or JSON text may carry as they are:
+ * C0 and C1 controls, DEL, the bidirectional overrides and isolates, and the
+ * left-to-right / right-to-left marks — text that moves the cursor, changes
+ * colours or reads differently from what it says. The one rule; the
+ * sanitisers (utf8_sanitize, escape.h) each decide what to show instead. */
+bool utf8_is_control(uint32_t cp);
+
 /* Encode cp into out (at least 4 bytes); return the byte count. */
 size_t utf8_encode(uint32_t cp, char *out);
 

@@ -31,7 +31,7 @@
 
 struct calendar;
 
-/* The calendar `id` from data_dir/calendars/ (catalog_data_dir() in the
+/* The calendar `id` from data_dir/calendars/ (install_data_dir() in the
  * program), with the user's years on top. IPW_EUSER with a sentence when
  * there is no such calendar or it is broken (err->file, line and column say
  * where). When only the user's file (~/.config/ipwiz/calendars/ID.yaml) is

@@ -123,7 +123,7 @@ static struct flow *case_flow(const struct case_row *c, struct ipw_error *err)
 				"in %s/flows. Reinstall ipwiz (or set IPWIZ_DATADIR to where the "
 				"flow is) to work on it; its answers are kept, and `ipwiz history "
 				"%lld` lists them."),
-			      (long long)c->id, c->flow_id, catalog_data_dir(), (long long)c->id);
+			      (long long)c->id, c->flow_id, install_data_dir(), (long long)c->id);
 	return flow;
 }
 

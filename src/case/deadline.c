@@ -60,7 +60,7 @@ static const struct calendar *calendar_of(const char *id, char problem[1100])
 	const struct calendar *c = NULL;
 	struct ipw_error err = {0};
 	problem[0] = '\0';
-	if (calendar_get(catalog_data_dir(), id, &c, &err) != IPW_OK)
+	if (calendar_get(install_data_dir(), id, &c, &err) != IPW_OK)
 		return NULL;
 	if (err.status != IPW_OK)
 		ipw_error_format(&err, problem, 1100);

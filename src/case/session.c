@@ -38,11 +38,11 @@ static size_t env_count(void *ctx, const char *path)
 	return session_list_count(s, path);
 }
 
-static int env_field_type(void *ctx, const char *path)
+static enum value_type env_answer_type(void *ctx, const char *path)
 {
 	struct session *s = ctx;
 	const struct flow_field *f = flow_find_field(s->flow, path);
-	return f ? (int)f->type : -1;
+	return f ? flow_field_value_type(f->type) : VALUE_STRING;
 }
 
 struct session *session_new(struct store *st, const struct flow *flow, int64_t case_id)
@@ -53,7 +53,7 @@ struct session *session_new(struct store *st, const struct flow *flow, int64_t c
 	s->case_id = case_id;
 	s->env.lookup = env_lookup;
 	s->env.count = env_count;
-	s->env.field_type = env_field_type;
+	s->env.answer_type = env_answer_type;
 	s->env.ctx = s;
 	s->env.today = expr_today();
 	return s;

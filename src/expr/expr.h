@@ -43,9 +43,10 @@ struct expr_env {
 	const char *(*lookup)(void *ctx, const char *path);
 	/* Number of items of a list field (0 when none). */
 	size_t (*count)(void *ctx, const char *path);
-	/* The type of the field at path, so dates and numbers compare as such
-	 * (FIELD_* from flow.h, or -1 when unknown). */
-	int (*field_type)(void *ctx, const char *path);
+	/* How the answer at path reads, so dates and numbers compare as such:
+	 * VALUE_DATE, VALUE_NUMBER, VALUE_BOOL, VALUE_LIST (one picked value a
+	 * line), VALUE_STRING for text and unknown paths. May be NULL (text). */
+	enum value_type (*answer_type)(void *ctx, const char *path);
 	void *ctx;
 	long today; /* days since 1970-01-01 */
 };

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "base/base.h"
-#include "flow/flow.h"
 #include "expr_internal.h"
 
 static void eval(const struct expr_node *n, const struct expr_env *env, struct value *out);
@@ -77,9 +76,9 @@ static void split_lines(const char *s, struct value *out)
 	}
 }
 
-static int field_type(const struct expr_env *env, const char *path)
+static enum value_type answer_type(const struct expr_env *env, const char *path)
 {
-	return env->field_type ? env->field_type(env->ctx, path) : -1;
+	return env->answer_type ? env->answer_type(env->ctx, path) : VALUE_STRING;
 }
 
 static const char *lookup(const struct expr_env *env, const char *path)
@@ -123,26 +122,13 @@ static void eval_ref(const char *path, const struct expr_env *env, struct value 
 	const char *text = lookup(env, path);
 	if (!text)
 		return;
-	switch (field_type(env, path)) {
-	case FIELD_DATE:
-		if (from_string(text, VALUE_DATE, out))
-			return;
-		break;
-	case FIELD_NUMBER:
-		if (from_string(text, VALUE_NUMBER, out))
-			return;
-		break;
-	case FIELD_YESNO:
-	case FIELD_DECLARATION:
-		if (from_string(text, VALUE_BOOL, out))
-			return;
-		break;
-	case FIELD_MULTICHOICE:
+	enum value_type t = answer_type(env, path);
+	if (t == VALUE_LIST) {
 		split_lines(text, out);
 		return;
-	default:
-		break;
 	}
+	if ((t == VALUE_DATE || t == VALUE_NUMBER || t == VALUE_BOOL) && from_string(text, t, out))
+		return;
 	set_string(out, text);
 }
 
@@ -350,7 +336,7 @@ static void eval_call(const struct expr_node *n, const struct expr_env *env, str
 		set_bool(out, lookup(env, path) || (env->count && env->count(env->ctx, path) > 0));
 		return;
 	case FUNC_COUNT:
-		if (field_type(env, path) == FIELD_MULTICHOICE) {
+		if (answer_type(env, path) == VALUE_LIST) {
 			eval_ref(path, env, &a);
 			set_number(out, (double)a.nitems);
 		} else {

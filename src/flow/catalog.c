@@ -13,40 +13,6 @@
 #include "base/base.h"
 #include "catalog.h"
 
-/* True when the running program is the one in the build tree (not an
- * installed copy), so data is read from the source tree. */
-bool catalog_in_build_tree(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return false;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return false;
-	*slash = '\0';
-	char real[PATH_MAX];
-	if (!realpath(BUILDDIR, real))
-		return false;
-	return strcmp(exe, real) == 0;
-}
-
-const char *catalog_data_dir(void)
-{
-	static const char *dir;
-	if (dir)
-		return dir;
-	const char *env = getenv("IPWIZ_DATADIR");
-	if (env && *env)
-		dir = env;
-	else if (catalog_in_build_tree())
-		dir = SRCDATADIR;
-	else
-		dir = PKGDATADIR;
-	return dir;
-}
-
 static void entry_free(struct catalog_entry *e)
 {
 	free(e->id);
@@ -83,7 +49,7 @@ static char *dupnull(const char *s)
 
 int catalog_list(struct catalog_entry **out, size_t *nout, struct ipw_error *err)
 {
-	char *dirpath = xasprintf("%s/flows", catalog_data_dir());
+	char *dirpath = xasprintf("%s/flows", install_data_dir());
 	DIR *d = opendir(dirpath);
 	*out = NULL;
 	*nout = 0;
@@ -167,7 +133,7 @@ struct flow *catalog_load(const char *id_or_path, struct ipw_error *err)
 				      id_or_path);
 			return NULL;
 		}
-	char *path = xasprintf("%s/flows/%s.yaml", catalog_data_dir(), id_or_path);
+	char *path = xasprintf("%s/flows/%s.yaml", install_data_dir(), id_or_path);
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
 		ipw_error_set(err, IPW_EUSAGE,

@@ -1,7 +1,5 @@
-/* catalog.h — where data lives and which flows are installed.
- * Data directory: $IPWIZ_DATADIR, else the source tree's data/ when the
- * program runs from its build tree (so ./run.sh needs no install), else
- * $(pkgdatadir). */
+/* catalog.h — which flows are installed, in install_data_dir()/flows
+ * (base/install_dirs.h says where that is). */
 #ifndef IPWIZ_CATALOG_H
 #define IPWIZ_CATALOG_H
 
@@ -10,10 +8,6 @@
 
 #include "base/base.h"
 #include "flow.h"
-
-const char *catalog_data_dir(void);
-/* True when the program runs from its build tree (not installed). */
-bool catalog_in_build_tree(void);
 
 struct catalog_entry {
 	char *id;

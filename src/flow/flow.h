@@ -201,6 +201,8 @@ const struct flow_document *flow_find_document(const struct flow *f, const char 
 const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang);
 
 const char *flow_field_type_name(enum field_type t);
+/* How an expression reads an answer of type t (VALUE_STRING for plain text). */
+enum value_type flow_field_value_type(enum field_type t);
 
 /* Every translatable string of the flow with the line it was written on
  * and what it is ("flow ID, field X: help"), for translators' comments in

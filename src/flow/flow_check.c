@@ -227,7 +227,7 @@ static void check_deadlines(struct flow_builder *b, const struct flow *f)
 				      _("“from: %s” must name a date field"), d->from);
 		if (!d->calendar)
 			continue;
-		char *path = xasprintf("%s/calendars/%s.yaml", catalog_data_dir(), d->calendar);
+		char *path = xasprintf("%s/calendars/%s.yaml", install_data_dir(), d->calendar);
 		bool found = strchr(d->calendar, '/') == NULL && access(path, R_OK) == 0;
 		if (!found)
 			ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, d->pos.line, d->pos.column,

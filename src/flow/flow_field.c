@@ -11,27 +11,39 @@
 #include "expr/expr.h"
 #include "flow_internal.h"
 
-static const char *const type_names[] = {
-    [FIELD_TEXT] = "text",
-    [FIELD_TEXTAREA] = "textarea",
-    [FIELD_CHOICE] = "choice",
-    [FIELD_MULTICHOICE] = "multichoice",
-    [FIELD_YESNO] = "yesno",
-    [FIELD_DATE] = "date",
-    [FIELD_EMAIL] = "email",
-    [FIELD_URL] = "url",
-    [FIELD_PHONE] = "phone",
-    [FIELD_NUMBER] = "number",
-    [FIELD_LIST] = "list",
-    [FIELD_EVIDENCE] = "evidence",
-    [FIELD_DECLARATION] = "declaration",
-    [FIELD_INFO] = "info",
+/* What each field type is called in a flow file and how an expression reads
+ * its answer (a date compares as a date, a multichoice as its picked values).
+ * Designated initialisers: a type added to enum field_type without a row
+ * here has a NULL name, which the test of this table catches. */
+static const struct field_type_info {
+	const char *name;
+	enum value_type value;
+} types[] = {
+    [FIELD_TEXT] = {"text", VALUE_STRING},
+    [FIELD_TEXTAREA] = {"textarea", VALUE_STRING},
+    [FIELD_CHOICE] = {"choice", VALUE_STRING},
+    [FIELD_MULTICHOICE] = {"multichoice", VALUE_LIST},
+    [FIELD_YESNO] = {"yesno", VALUE_BOOL},
+    [FIELD_DATE] = {"date", VALUE_DATE},
+    [FIELD_EMAIL] = {"email", VALUE_STRING},
+    [FIELD_URL] = {"url", VALUE_STRING},
+    [FIELD_PHONE] = {"phone", VALUE_STRING},
+    [FIELD_NUMBER] = {"number", VALUE_NUMBER},
+    [FIELD_LIST] = {"list", VALUE_STRING},
+    [FIELD_EVIDENCE] = {"evidence", VALUE_STRING},
+    [FIELD_DECLARATION] = {"declaration", VALUE_BOOL},
+    [FIELD_INFO] = {"info", VALUE_STRING},
 };
-#define NTYPES (sizeof type_names / sizeof type_names[0])
+#define NTYPES (sizeof types / sizeof types[0])
 
 const char *flow_field_type_name(enum field_type t)
 {
-	return (size_t)t < NTYPES ? type_names[t] : "?";
+	return (size_t)t < NTYPES && types[t].name ? types[t].name : "?";
+}
+
+enum value_type flow_field_value_type(enum field_type t)
+{
+	return (size_t)t < NTYPES ? types[t].value : VALUE_STRING;
 }
 
 /* Which keys each type takes, beyond the common ones. */
@@ -83,7 +95,7 @@ static void check_field_keys(struct flow_builder *b, const struct ynode *n, enum
 		const struct ynode *v = ytree_get(n, type_keys[i].key);
 		if (v && !(type_keys[i].types & T(t)))
 			fb_error(b, v, _("“%s” does not apply to a %s field"), type_keys[i].key,
-				 type_names[t]);
+				 types[t].name);
 	}
 }
 
@@ -93,7 +105,7 @@ static bool parse_type(struct flow_builder *b, const struct ynode *n, enum field
 	if (!fb_str(b, n, "type", true, &name))
 		return false;
 	for (size_t i = 0; i < NTYPES; i++)
-		if (strcmp(name, type_names[i]) == 0) {
+		if (strcmp(name, types[i].name) == 0) {
 			*t = (enum field_type)i;
 			free(name);
 			return true;
@@ -111,7 +123,7 @@ static void parse_choices(struct flow_builder *b, const struct ynode *n, struct 
 	const struct ynode *v = ytree_get(n, "choices");
 	if (!v) {
 		if (f->type == FIELD_CHOICE || f->type == FIELD_MULTICHOICE)
-			fb_error(b, n, _("a %s field needs “choices”"), type_names[f->type]);
+			fb_error(b, n, _("a %s field needs “choices”"), types[f->type].name);
 		return;
 	}
 	if (v->kind != YNODE_SEQ || v->n == 0) {
@@ -278,7 +290,7 @@ void flow_build_field(struct flow_builder *b, const struct ynode *n, const char 
 	f->path = list_id ? xasprintf("%s.%s", list_id, f->id) : xstrdup(f->id);
 	if (list_id && !item_type_ok(f->type))
 		fb_error(b, ytree_get(n, "type"), _("a list item cannot hold a %s field"),
-			 type_names[f->type]);
+			 types[f->type].name);
 	check_field_keys(b, n, f->type);
 	b->owner = f->path;
 	fb_str(b, n, "label", f->type != FIELD_INFO, &f->label);

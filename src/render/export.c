@@ -234,15 +234,15 @@ static char *html_page(const char *title, const char *lang, const char *text)
 	struct strbuf b;
 	strbuf_init(&b);
 	strbuf_add(&b, "<!DOCTYPE html>\n<html lang=\"");
-	render_escape(&b, lang, RENDER_HTML, false);
+	escape_document(&b, lang, DOC_HTML, false);
 	strbuf_add(&b, "\">\n<head><meta charset=\"utf-8\"><title>");
-	render_escape(&b, title, RENDER_HTML, false);
+	escape_document(&b, title, DOC_HTML, false);
 	strbuf_add(&b,
 		   "</title>\n<style>body{font-family:serif;max-width:42em;margin:2em auto}"
 		   "pre{white-space:pre-wrap;font-family:inherit}</style></head>\n<body>\n<h1>");
-	render_escape(&b, title, RENDER_HTML, false);
+	escape_document(&b, title, DOC_HTML, false);
 	strbuf_add(&b, "</h1>\n<pre>");
-	render_escape(&b, text, RENDER_HTML, true);
+	escape_document(&b, text, DOC_HTML, true);
 	strbuf_add(&b, "</pre>\n</body>\n</html>\n");
 	return strbuf_detach(&b);
 }
@@ -251,7 +251,7 @@ static int write_document(struct export_job *j, const struct flow_document *d, c
 			  struct ipw_error *err)
 {
 	char *text;
-	int rc = render_document(j->s, d, lang, RENDER_TEXT, &text, err);
+	int rc = render_document(j->s, d, lang, DOC_TEXT, &text, err);
 	if (rc != IPW_OK)
 		return rc;
 	char *txt = safe_name(d->id, lang, "txt"), *html = safe_name(d->id, lang, "html");

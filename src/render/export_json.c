@@ -10,33 +10,10 @@
 #include "calendar/calendar.h"
 #include "export_internal.h"
 
-/* A JSON string of untrusted text: controls dropped first (as in every
- * document), then quotes, backslashes and newlines escaped. */
-static void jstr(struct strbuf *b, const char *s)
-{
-	struct strbuf clean;
-	strbuf_init(&clean);
-	render_escape(&clean, s ? s : "", RENDER_TEXT, true);
-	strbuf_addc(b, '"');
-	for (const char *p = clean.s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			strbuf_addc(b, '\\');
-		if (*p == '\n')
-			strbuf_add(b, "\\n");
-		else
-			strbuf_addc(b, *p);
-	}
-	strbuf_addc(b, '"');
-	strbuf_free(&clean);
-}
-
 static void key(struct strbuf *b, const char *k, const char *v)
 {
 	strbuf_addf(b, "\"%s\":", k);
-	if (v)
-		jstr(b, v);
-	else
-		strbuf_add(b, "null");
+	escape_json(b, v);
 }
 
 static void documents(struct export_job *j, struct strbuf *b)
@@ -154,7 +131,7 @@ int export_write_json(struct export_job *j, struct ipw_error *err)
 	for (size_t i = 0; i < j->nforced; i++) {
 		if (i)
 			strbuf_addc(&b, ',');
-		jstr(&b, j->forced[i]);
+		escape_json(&b, j->forced[i]);
 	}
 	strbuf_add(&b, "]}\n");
 	int rc = export_write_file(j, "manifest.json", b.s, b.len, err);

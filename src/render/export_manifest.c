@@ -14,7 +14,7 @@
 /* Untrusted text (answers, titles, file names) onto the sheet. */
 static void put(struct strbuf *b, const char *s)
 {
-	render_escape(b, s ? s : "", RENDER_TEXT, false);
+	escape_document(b, s ? s : "", DOC_TEXT, false);
 }
 
 static void header(struct export_job *j, struct strbuf *b)
@@ -96,8 +96,7 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		strbuf_addf(b, " [%s]", evidence_verdict_name(e->row->verdict));
 		if (j->copy[i] == EXPORT_CHANGED)
 			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
-		else if (e->row->verdict == EVIDENCE_WARN &&
-			 e->row->message) {
+		else if (e->row->verdict == EVIDENCE_WARN && e->row->message) {
 			strbuf_add(b, " — ");
 			put(b, e->row->message);
 		}
@@ -193,7 +192,7 @@ static void ics_text(struct strbuf *b, const char *s)
 {
 	struct strbuf clean;
 	strbuf_init(&clean);
-	render_escape(&clean, s ? s : "", RENDER_TEXT, true);
+	escape_document(&clean, s ? s : "", DOC_TEXT, true);
 	for (const char *p = clean.s; *p; p++) {
 		if (*p == '\\' || *p == ';' || *p == ',')
 			strbuf_addc(b, '\\');

@@ -12,44 +12,6 @@
 #include "case/case.h"
 #include "render.h"
 
-/* Code points that must never reach a document: C0 and C1 controls, DEL,
- * and the bidirectional overrides that make text read differently from
- * what it says. */
-static bool is_forbidden(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f;
-}
-
-void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bool keep_newlines)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		bool invalid = cp == UTF8_REPLACEMENT && k == 1 && (unsigned char)s[i] >= 0x80;
-		if (cp == '\n' && keep_newlines)
-			strbuf_addc(out, '\n');
-		else if (cp == '\n' || cp == '\t')
-			strbuf_addc(out, ' ');
-		else if (invalid || is_forbidden(cp))
-			; /* dropped */
-		else if (fmt == RENDER_HTML && cp == '&')
-			strbuf_add(out, "&amp;");
-		else if (fmt == RENDER_HTML && cp == '<')
-			strbuf_add(out, "&lt;");
-		else if (fmt == RENDER_HTML && cp == '>')
-			strbuf_add(out, "&gt;");
-		else if (fmt == RENDER_HTML && cp == '"')
-			strbuf_add(out, "&quot;");
-		else if (fmt == RENDER_HTML && cp == '\'')
-			strbuf_add(out, "&#39;");
-		else
-			strbuf_addn(out, s + i, k);
-		i += k;
-	}
-}
-
 static const struct flow_choice *find_choice(const struct flow_field *f, const char *value,
 					     size_t len)
 {

@@ -17,47 +17,12 @@
 #include "flow/flow.h"
 #include "template/template.h"
 
-/* A document never grows past this: a template whose #each blocks multiply
- * beyond it is refused rather than filling the disk. */
-#define RENDER_MAX_BYTES (4 * 1024 * 1024)
-
-/* Where a {{field}} tag sits: the #each blocks around it, innermost first
- * (NULL at top level). index is 1-based. */
-struct template_scope {
-	const char *list;
-	size_t index;
-	const struct template_scope *outer;
-};
-
-struct template_ops {
-	/* Append the text of ref (as written in the template), escaped. */
-	void (*value)(void *ctx, const char *ref, const struct template_scope *scope,
-		      struct strbuf *out);
-	/* Does the #if / #elif expression hold here? */
-	bool (*test)(void *ctx, const struct expr *e, const struct template_scope *scope);
-	/* How many items an #each over list walks. */
-	size_t (*count)(void *ctx, const char *list, const struct template_scope *scope);
-	void *ctx;
-};
-
-/* Walk t, appending literal text and what ops say to out. Returns IPW_OK, or
- * IPW_EUSER when the result would pass RENDER_MAX_BYTES. */
-int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
-		    struct ipw_error *err);
-
-enum render_format { RENDER_TEXT, RENDER_HTML };
-
-/* Append s escaped for fmt. Plain text: control characters and invalid UTF-8
- * removed (bidi overrides too); newlines kept only when keep_newlines.
- * HTML: the same, then & < > " ' as entities. */
-void render_escape(struct strbuf *out, const char *s, enum render_format fmt, bool keep_newlines);
-
 /* One evidence file as the package and the documents number and name it. */
 struct render_evidence {
 	const struct evidence_row *row; /* borrowed from the session */
-	const struct flow_field *field;	  /* NULL when the flow no longer has it */
-	unsigned number;		  /* 1-based upload order */
-	char *name;			  /* "01-invoice.pdf" */
+	const struct flow_field *field; /* NULL when the flow no longer has it */
+	unsigned number;		/* 1-based upload order */
+	char *name;			/* "01-invoice.pdf" */
 };
 
 /* The usable (ok or warn) evidence of visible fields, in upload order: flow
@@ -77,7 +42,7 @@ bool render_document_applies(const struct session *s, const struct flow_document
  * no template in lang). *out is the caller's. IPW_EUSER with a sentence when
  * the template does not parse or grows too large. */
 int render_document(const struct session *s, const struct flow_document *d, const char *lang,
-		    enum render_format fmt, char **out, struct ipw_error *err);
+		    enum doc_format fmt, char **out, struct ipw_error *err);
 
 /* The languages a case's documents are written in: the case's language, then
  * the flow's review_language when it differs. Returns how many (1 or 2). */

@@ -14,7 +14,7 @@
 struct rctx {
 	const struct session *s;
 	const struct flow *flow;
-	enum render_format fmt;
+	enum doc_format fmt;
 	struct render_evidence *ev;
 	size_t nev;
 	struct deadline_due *dl;
@@ -76,7 +76,7 @@ static bool evidence_value(const struct rctx *r, const char *ref,
 	} else {
 		return false;
 	}
-	render_escape(out, text ? text : "", r->fmt, false);
+	escape_document(out, text ? text : "", r->fmt, false);
 	return true;
 }
 
@@ -108,7 +108,7 @@ static bool builtin_value(const struct rctx *r, const char *ref, struct strbuf *
 	} else {
 		return false;
 	}
-	render_escape(out, text, r->fmt, false);
+	escape_document(out, text, r->fmt, false);
 	return true;
 }
 
@@ -131,7 +131,7 @@ static void put_value(void *ctx, const char *ref, const struct template_scope *s
 	/* A hidden field's answer is kept in the case but is not part of it. */
 	if (value && (!f || session_field_visible(r->s, path))) {
 		char *text = raw ? xstrdup(value) : render_answer(r->s, path, NULL);
-		render_escape(out, text, r->fmt, f && f->type == FIELD_TEXTAREA);
+		escape_document(out, text, r->fmt, f && f->type == FIELD_TEXTAREA);
 		free(text);
 	}
 	free(path);
@@ -165,11 +165,11 @@ static size_t scoped_count(void *ctx, const char *path)
 	return n;
 }
 
-static int scoped_type(void *ctx, const char *path)
+static enum value_type scoped_type(void *ctx, const char *path)
 {
 	struct scoped_env *se = ctx;
 	char *p = resolve(se->r, path, se->scope);
-	int t = session_env(se->r->s)->field_type(session_env(se->r->s)->ctx, p);
+	enum value_type t = session_env(se->r->s)->answer_type(session_env(se->r->s)->ctx, p);
 	free(p);
 	return t;
 }
@@ -180,7 +180,7 @@ static bool test_cond(void *ctx, const struct expr *e, const struct template_sco
 	struct scoped_env se = {.r = r, .scope = scope};
 	se.env.lookup = scoped_lookup;
 	se.env.count = scoped_count;
-	se.env.field_type = scoped_type;
+	se.env.answer_type = scoped_type;
 	se.env.ctx = &se;
 	se.env.today = session_env(r->s)->today;
 	return expr_true(e, &se.env);
@@ -198,7 +198,7 @@ static size_t count_items(void *ctx, const char *list, const struct template_sco
 }
 
 int render_document(const struct session *s, const struct flow_document *d, const char *lang,
-		    enum render_format fmt, char **out, struct ipw_error *err)
+		    enum doc_format fmt, char **out, struct ipw_error *err)
 {
 	*out = NULL;
 	const struct flow_template *tpl = flow_document_template(d, lang);

@@ -8,7 +8,6 @@
 
 #include "base/base.h"
 #include "expr/expr.h"
-#include "render/render.h"
 #include "template.h"
 
 enum tnode_kind { TNODE_TEXT, TNODE_VALUE, TNODE_IF, TNODE_EACH };
@@ -298,7 +297,7 @@ static int parse_tag(struct tparser *tp, struct tblock *b, int depth, const char
 	}
 	bool is_if = tag_is(body, n, "#if"), is_each = tag_is(body, n, "#each");
 	if (is_if || is_each) {
-		if (depth >= FLOW_MAX_DEPTH)
+		if (depth >= TEMPLATE_MAX_DEPTH)
 			return fail_at(tp, line, column,
 				       _("Blocks are nested too deeply in this template."));
 		tp->arg_line = aline;
@@ -333,7 +332,7 @@ static int parse_block(struct tparser *tp, struct tblock *b, int depth, enum tst
 			char *raw = xstrndup(tp->p, textlen);
 			struct strbuf clean;
 			strbuf_init(&clean);
-			render_escape(&clean, raw, RENDER_TEXT, true);
+			escape_document(&clean, raw, DOC_TEXT, true);
 			t->text = strbuf_detach(&clean);
 			free(raw);
 			advance(tp, textlen);
@@ -506,7 +505,7 @@ static void render_block(const struct tblock *b, struct render_walk *w,
 			break;
 		}
 		}
-		if (w->out->len > RENDER_MAX_BYTES || ++w->steps > TEMPLATE_MAX_STEPS)
+		if (w->out->len > TEMPLATE_MAX_BYTES || ++w->steps > TEMPLATE_MAX_STEPS)
 			w->overflow = true;
 	}
 }
@@ -521,7 +520,7 @@ int template_render(const struct template *t, const struct template_ops *ops, st
 		    err, IPW_EUSER,
 		    _("This document grows past %d MB: its {{#each}} blocks repeat "
 		      "too much."),
-		    RENDER_MAX_BYTES / (1024 * 1024));
+		    TEMPLATE_MAX_BYTES / (1024 * 1024));
 	return IPW_OK;
 }
 

@@ -15,7 +15,15 @@
 #ifndef IPWIZ_TEMPLATE_H
 #define IPWIZ_TEMPLATE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "base/base.h"
+#include "expr/expr.h"
+
+/* How deep #if and #each may nest: a hostile template cannot exhaust the
+ * stack (the same limit as a flow file's nesting). */
+#define TEMPLATE_MAX_DEPTH 64
 
 struct template;
 
@@ -36,5 +44,33 @@ void template_lists(const struct template *t,
 		    void (*fn)(const char *list, const char *outer, int line, int column,
 			       void *ctx),
 		    void *ctx);
+
+/* A document never grows past this: a template whose #each blocks multiply
+ * beyond it is refused rather than filling the disk. */
+#define TEMPLATE_MAX_BYTES (4 * 1024 * 1024)
+
+/* Where a {{field}} tag sits: the #each blocks around it, innermost first
+ * (NULL at top level). index is 1-based. */
+struct template_scope {
+	const char *list;
+	size_t index;
+	const struct template_scope *outer;
+};
+
+struct template_ops {
+	/* Append the text of ref (as written in the template), escaped. */
+	void (*value)(void *ctx, const char *ref, const struct template_scope *scope,
+		      struct strbuf *out);
+	/* Does the #if / #elif expression hold here? */
+	bool (*test)(void *ctx, const struct expr *e, const struct template_scope *scope);
+	/* How many items an #each over list walks. */
+	size_t (*count)(void *ctx, const char *list, const struct template_scope *scope);
+	void *ctx;
+};
+
+/* Walk t, appending literal text and what ops say to out. Returns IPW_OK, or
+ * IPW_EUSER when the result would pass TEMPLATE_MAX_BYTES. */
+int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
+		    struct ipw_error *err);
 
 #endif

@@ -50,10 +50,10 @@ static size_t count(void *ctx, const char *path)
 	return i < 0 ? 0 : answers[i].count;
 }
 
-static int field_type(void *ctx, const char *path)
+static enum value_type answer_type(void *ctx, const char *path)
 {
 	int i = find(path);
-	return i < 0 ? -1 : answers[i].type;
+	return i < 0 ? VALUE_STRING : flow_field_value_type((enum field_type)answers[i].type);
 }
 
 static void ref(const char *path, int column, void *ctx)
@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *src = xstrndup((const char *)data, size);
-	struct expr_env env = {lookup, count, field_type, NULL, 20782 /* 2026-11-25 */};
+	struct expr_env env = {lookup, count, answer_type, NULL, 20782 /* 2026-11-25 */};
 	struct ipw_error err = {0};
 	struct expr *e = expr_parse(src, &err);
 	if (e) {

@@ -21,7 +21,7 @@ static void ref(const char *r, const char *list, int line, int column, void *ctx
 static void value(void *ctx, const char *r, const struct template_scope *scope, struct strbuf *out)
 {
 	(void)ctx, (void)scope;
-	render_escape(out, r, RENDER_HTML, true);
+	escape_document(out, r, DOC_HTML, true);
 }
 
 static bool test(void *ctx, const struct expr *e, const struct template_scope *scope)

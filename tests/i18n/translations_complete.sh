@@ -6,7 +6,9 @@
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 command -v xgettext >/dev/null || { echo "gettext tools missing" >&2; exit 77; }
 
-for f in $(cd "$IPWIZ_SRCDIR" && grep -l -E '(^|[^A-Za-z0-9_])N?_\("' src/*.c ui/*.c); do
+marked=$(cd "$IPWIZ_SRCDIR" && find src ui -name '*.c' | LC_ALL=C sort | xargs grep -l -E '(^|[^A-Za-z0-9_])N?_\("')
+[ -n "$marked" ] || fail "no source file under src/ or ui/ marks a string: the search is broken"
+for f in $marked; do
 	grep -qx "$f" "$IPWIZ_SRCDIR/po/POTFILES.in" || fail "$f marks strings but is not in po/POTFILES.in"
 done
 

@@ -32,9 +32,9 @@ static size_t count(void *ctx, const char *path)
 	return 0;
 }
 
-static int type(void *ctx, const char *path)
+static enum value_type type(void *ctx, const char *path)
 {
-	return strcmp(path, "notice_date") == 0 ? FIELD_DATE : FIELD_TEXT;
+	return strcmp(path, "notice_date") == 0 ? VALUE_DATE : VALUE_STRING;
 }
 
 static long D(const char *s)

@@ -231,8 +231,8 @@ static void documents_render_in_each_language(void **state)
 	struct world *w = *state;
 	struct ipw_error err;
 	char *text;
-	assert_int_equal(
-	    render_document(w->s, &w->flow->documents[0], "en", RENDER_TEXT, &text, &err), IPW_OK);
+	assert_int_equal(render_document(w->s, &w->flow->documents[0], "en", DOC_TEXT, &text, &err),
+			 IPW_OK);
 	assert_string_equal(text, "Complaint IPP-7 of 2026-11-20 (Patent, patent).\n"
 				  "We bought them.\nFrom the owner.\n"
 				  "1. https://shop.example/1\n2. https://shop.example/2\n"
@@ -243,13 +243,12 @@ static void documents_render_in_each_language(void **state)
 				  "Respond by 2026-11-25. \n");
 	free(text);
 	assert_int_equal(
-	    render_document(w->s, &w->flow->documents[0], "zh_CN", RENDER_TEXT, &text, &err),
-	    IPW_OK);
+	    render_document(w->s, &w->flow->documents[0], "zh_CN", DOC_TEXT, &text, &err), IPW_OK);
 	assert_string_equal(text, "投诉 IPP-7（Patent）。\nWe bought them.\nFrom the owner.\n");
 	free(text);
 	/* Indonesian has no template here: English is used. */
-	assert_int_equal(
-	    render_document(w->s, &w->flow->documents[1], "id", RENDER_TEXT, &text, &err), IPW_OK);
+	assert_int_equal(render_document(w->s, &w->flow->documents[1], "id", DOC_TEXT, &text, &err),
+			 IPW_OK);
 	char expected[128];
 	snprintf(expected, sizeof(expected),
 		 "Case %lld: Shop [2Jone on Export test flow, today 2026-11-24.\n",

@@ -62,10 +62,10 @@ static size_t fake_count(void *ctx, const char *path)
 	return r ? r->count : 0;
 }
 
-static int fake_type(void *ctx, const char *path)
+static enum value_type fake_type(void *ctx, const char *path)
 {
 	const struct row *r = find_row(path);
-	return r ? r->type : -1;
+	return r ? flow_field_value_type((enum field_type)r->type) : VALUE_STRING;
 }
 
 static struct expr_env env = {fake_lookup, fake_count, fake_type, NULL, 20782 /* 2026-11-25 */};

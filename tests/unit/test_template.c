@@ -13,7 +13,6 @@
 #include <cmocka.h>
 
 #include "base/xalloc.h"
-#include "render/render.h"
 #include "template/template.h"
 
 /* A tiny world for the walk: answers by path, lists by count. */
@@ -39,9 +38,9 @@ static size_t world_count(void *ctx, const char *path)
 	return strcmp(path, "products") == 0 ? 2 : 0;
 }
 
-static int world_type(void *ctx, const char *path)
+static enum value_type world_type(void *ctx, const char *path)
 {
-	return -1;
+	return VALUE_STRING;
 }
 
 /* Sub-fields by short name inside #each products, as render.c does. */
@@ -71,7 +70,7 @@ static void world_value(void *ctx, const char *ref, const struct template_scope 
 	}
 	char *p = world_path(ref, scope);
 	const char *v = world_lookup(ctx, p);
-	render_escape(out, v ? v : "", RENDER_TEXT, false);
+	escape_document(out, v ? v : "", DOC_TEXT, false);
 	free(p);
 }
 
@@ -226,21 +225,21 @@ static void escaping_strips_controls_and_keeps_what_it_should(void **state)
 {
 	struct strbuf b;
 	strbuf_init(&b);
-	render_escape(&b,
-		      "a\x1b[31mred\x07\r\n\tb\x7f\xc2\x9b"
-		      "c\xe2\x80\xae"
-		      "d\xff"
-		      "e",
-		      RENDER_TEXT, false);
+	escape_document(&b,
+			"a\x1b[31mred\x07\r\n\tb\x7f\xc2\x9b"
+			"c\xe2\x80\xae"
+			"d\xff"
+			"e",
+			DOC_TEXT, false);
 	assert_string_equal(b.s, "a[31mred  bcde");
 	strbuf_reset(&b);
-	render_escape(&b,
-		      "line 1\r\nline 2\n\x1b"
-		      "商标",
-		      RENDER_TEXT, true);
+	escape_document(&b,
+			"line 1\r\nline 2\n\x1b"
+			"商标",
+			DOC_TEXT, true);
 	assert_string_equal(b.s, "line 1\nline 2\n商标");
 	strbuf_reset(&b);
-	render_escape(&b, "<a href=\"x\">Tom & 'Jerry'</a>\n", RENDER_HTML, false);
+	escape_document(&b, "<a href=\"x\">Tom & 'Jerry'</a>\n", DOC_HTML, false);
 	assert_string_equal(b.s,
 			    "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; ");
 	strbuf_free(&b);
@@ -284,7 +283,7 @@ static void renders_stop_before_filling_the_disk(void **state)
 	struct strbuf b;
 	strbuf_init(&b);
 	assert_int_equal(template_render(t, &ops, &b, &err), IPW_EUSER);
-	assert_true(b.len < RENDER_MAX_BYTES + 4096);
+	assert_true(b.len < TEMPLATE_MAX_BYTES + 4096);
 	strbuf_free(&b);
 	strbuf_free(&src);
 	template_free(t);

@@ -72,9 +72,6 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, stru
 		  struct ipw_error *err);
 void cli_case_close(struct cli_case *c);
 
-/* Print s to f as JSON string contents (with the quotes). */
-void cli_json_string(FILE *f, const char *s);
-
 /* Commands (cli_<name>.c). */
 
 int cli_cmd_new(struct cli *cli, int argc, char **argv);

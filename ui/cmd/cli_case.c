@@ -123,11 +123,11 @@ static void summaries_clear(struct case_summary *sum, size_t n)
 static void json_row(const struct case_row *c, const struct case_summary *sum, bool first)
 {
 	printf("%s{\"id\":%lld,\"flow\":", first ? "" : ",", (long long)c->id);
-	cli_json_string(stdout, c->flow_id);
+	escape_json_fputs(stdout, c->flow_id);
 	printf(",\"title\":");
-	cli_json_string(stdout, c->title);
+	escape_json_fputs(stdout, c->title);
 	printf(",\"status\":");
-	cli_json_string(stdout, c->status);
+	escape_json_fputs(stdout, c->status);
 	printf(",\"answered\":%zu,\"required\":%zu,\"updated\":%lld,\"deadline\":", sum->answered,
 	       sum->required, (long long)c->updated);
 	if (!sum->deadline_id) {
@@ -135,9 +135,9 @@ static void json_row(const struct case_row *c, const struct case_summary *sum, b
 		return;
 	}
 	printf("{\"id\":");
-	cli_json_string(stdout, sum->deadline_id);
+	escape_json_fputs(stdout, sum->deadline_id);
 	printf(",\"label\":");
-	cli_json_string(stdout, sum->deadline_label);
+	escape_json_fputs(stdout, sum->deadline_label);
 	printf(",\"date\":\"%s\",\"days_left\":%ld,\"uncertain\":%s}}", sum->due, sum->days_left,
 	       sum->uncertain ? "true" : "false");
 }

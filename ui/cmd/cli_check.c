@@ -247,30 +247,30 @@ static void print_requirement_text(const struct requirement *q, int64_t case_id)
 static void print_file_json(const struct file_line *l)
 {
 	printf("{\"path\":");
-	cli_json_string(stdout, l->path);
+	escape_json_fputs(stdout, l->path);
 	printf(",\"state\":");
-	cli_json_string(stdout, l->state);
+	escape_json_fputs(stdout, l->state);
 	printf(",\"key\":");
-	cli_json_string(stdout, l->note[0] ? l->note_key : l->key);
+	escape_json_fputs(stdout, l->note[0] ? l->note_key : l->key);
 	printf(",\"message\":");
-	cli_json_string(stdout, l->note[0] ? l->note : l->message);
+	escape_json_fputs(stdout, l->note[0] ? l->note : l->message);
 	printf(",\"fix\":");
-	cli_json_string(stdout, l->note[0] ? l->note_fix : l->fix);
+	escape_json_fputs(stdout, l->note[0] ? l->note_fix : l->fix);
 	printf(",\"mime\":");
-	cli_json_string(stdout, l->mime);
+	escape_json_fputs(stdout, l->mime);
 	printf(",\"sha256\":");
-	cli_json_string(stdout, l->sha256);
+	escape_json_fputs(stdout, l->sha256);
 	printf(",\"size\":%llu}", (unsigned long long)l->size);
 }
 
 static void print_requirement_json(const struct requirement *q)
 {
 	printf("{\"field\":");
-	cli_json_string(stdout, q->path);
+	escape_json_fputs(stdout, q->path);
 	printf(",\"label\":");
-	cli_json_string(stdout, flow_tr(q->field->label));
+	escape_json_fputs(stdout, flow_tr(q->field->label));
 	printf(",\"status\":");
-	cli_json_string(stdout, status_of(q));
+	escape_json_fputs(stdout, status_of(q));
 	printf(",\"required\":%s,\"need\":%u,\"max\":%u,\"usable\":%zu,\"files\":[",
 	       q->required ? "true" : "false", q->need, q->max, q->usable);
 	for (size_t i = 0; i < q->nfiles; i++) {
@@ -287,7 +287,7 @@ static void print_case(const struct report *rp, const struct cli_case *cc)
 	bool ok = !rp->missing && !rp->blocked;
 	if (rp->json) {
 		printf("{\"case\":%lld,\"flow\":", (long long)cc->id);
-		cli_json_string(stdout, flow->id);
+		escape_json_fputs(stdout, flow->id);
 		printf(",\"ok\":%s,\"missing\":%zu,\"to_fix\":%zu,\"requirements\":[",
 		       ok ? "true" : "false", rp->missing, rp->blocked);
 		for (size_t i = 0; i < rp->n; i++) {
@@ -371,7 +371,7 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 	unsigned need = f->evidence.min_files, max = f->evidence.max_files;
 	if (json) {
 		printf("{\"field\":");
-		cli_json_string(stdout, f->path);
+		escape_json_fputs(stdout, f->path);
 		printf(",\"ok\":%s,\"usable\":%zu,\"rejected\":%zu,\"need\":%u,\"max\":%u,"
 		       "\"files\":[",
 		       loose_ok(f, lz) ? "true" : "false", lz->usable, lz->bad, need, max);

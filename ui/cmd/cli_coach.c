@@ -167,11 +167,11 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 		printf("{\"case\":%lld,\"notes\":[", (long long)cc.id);
 		for (size_t i = 0; i < n; i++) {
 			printf("%s{\"field\":", i ? "," : "");
-			cli_json_string(stdout, v[i].field);
+			escape_json_fputs(stdout, v[i].field);
 			printf(",\"author\":");
-			cli_json_string(stdout, v[i].author);
+			escape_json_fputs(stdout, v[i].author);
 			printf(",\"text\":");
-			cli_json_string(stdout, v[i].text);
+			escape_json_fputs(stdout, v[i].text);
 			printf(",\"time\":%lld}", (long long)v[i].when);
 		}
 		printf("]}\n");

@@ -15,17 +15,17 @@ static void print_json(const struct catalog_entry *v, size_t n)
 	fputs("[", stdout);
 	for (size_t i = 0; i < n; i++) {
 		fputs(i ? ",\n {\"id\": " : "\n {\"id\": ", stdout);
-		cli_json_string(stdout, v[i].id);
+		escape_json_fputs(stdout, v[i].id);
 		fputs(", \"title\": ", stdout);
-		cli_json_string(stdout, flow_tr(v[i].title));
+		escape_json_fputs(stdout, flow_tr(v[i].title));
 		fputs(", \"platform\": ", stdout);
-		cli_json_string(stdout, v[i].platform);
+		escape_json_fputs(stdout, v[i].platform);
 		fputs(", \"version\": ", stdout);
-		cli_json_string(stdout, v[i].version);
+		escape_json_fputs(stdout, v[i].version);
 		fputs(", \"checked\": ", stdout);
-		cli_json_string(stdout, v[i].checked);
+		escape_json_fputs(stdout, v[i].checked);
 		fputs(", \"description\": ", stdout);
-		cli_json_string(stdout, flow_tr(v[i].description));
+		escape_json_fputs(stdout, flow_tr(v[i].description));
 		fputs("}", stdout);
 	}
 	fputs(n ? "\n]\n" : "]\n", stdout);
@@ -64,7 +64,7 @@ int cli_cmd_flows(struct cli *cli, int argc, char **argv)
 	if (json)
 		print_json(v, n);
 	else if (n == 0)
-		fprintf(stderr, _("No flows are installed in %s/flows.\n"), catalog_data_dir());
+		fprintf(stderr, _("No flows are installed in %s/flows.\n"), install_data_dir());
 	else
 		print_text(v, n);
 	catalog_entries_free(v, n);

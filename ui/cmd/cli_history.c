@@ -63,7 +63,7 @@ static void json_field(const char *name, const char *value)
 {
 	printf(",\"%s\":", name);
 	if (value)
-		cli_json_string(stdout, value);
+		escape_json_fputs(stdout, value);
 	else
 		fputs("null", stdout);
 }

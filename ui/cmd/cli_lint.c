@@ -18,7 +18,7 @@ static char *flow_path(const char *arg)
 	size_t n = strlen(arg);
 	if (strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0))
 		return xstrdup(arg);
-	return xasprintf("%s/flows/%s.yaml", catalog_data_dir(), arg);
+	return xasprintf("%s/flows/%s.yaml", install_data_dir(), arg);
 }
 
 static void print_diags(struct ipw_diags *d)

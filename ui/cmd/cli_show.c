@@ -116,10 +116,10 @@ static void json_kv(const char *k, const char *v, bool comma)
 {
 	if (comma)
 		putchar(',');
-	cli_json_string(stdout, k);
+	escape_json_fputs(stdout, k);
 	putchar(':');
 	if (v)
-		cli_json_string(stdout, v);
+		escape_json_fputs(stdout, v);
 	else
 		fputs("null", stdout);
 }

@@ -32,7 +32,7 @@ static void print_document(struct plain *p, const struct flow_document *d, const
 		plain_printf(p, "%s\n", plain_safe(p, flow_tr(d->title)));
 	if (d->form_field)
 		plain_printf(p, _("Paste it into: %s\n"), plain_safe(p, flow_tr(d->form_field)));
-	if (render_document(p->cc.session, d, lang, RENDER_TEXT, &text, &err) != IPW_OK) {
+	if (render_document(p->cc.session, d, lang, DOC_TEXT, &text, &err) != IPW_OK) {
 		plain_printf(p, _("This text cannot be written: %s\n"), plain_safe(p, err.msg));
 		return;
 	}

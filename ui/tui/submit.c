@@ -124,7 +124,7 @@ static void documents(struct ui *ui, struct submit *sb)
 		for (size_t l = 0; l < nl; l++) {
 			char *body = NULL;
 			struct ipw_error err = {0};
-			if (render_document(ui->session, doc, langs[l], RENDER_TEXT, &body, &err) !=
+			if (render_document(ui->session, doc, langs[l], DOC_TEXT, &body, &err) !=
 			    IPW_OK) {
 				add(sb, SUB_NOTE, 0, NULL, xstrdup(err.msg));
 				continue;

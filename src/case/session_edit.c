@@ -174,44 +174,6 @@ int session_list_add(struct session *s, const char *list_path, size_t *index_out
 	return r;
 }
 
-/* Copy every sub-answer of item `from` to item `to` (1-based). */
-static int move_item(struct session *s, const struct flow_field *list, size_t from, size_t to,
-		     struct ipw_error *err)
-{
-	for (size_t i = 0; i < list->nitems; i++) {
-		char *src = xasprintf("%s.%zu.%s", list->path, from, list->items[i].id);
-		char *dst = xasprintf("%s.%zu.%s", list->path, to, list->items[i].id);
-		const char *v = session_get(s, src);
-		char *val = v ? xstrdup(v) : NULL;
-		bool draft = session_is_draft(s, src);
-		int r = IPW_OK;
-		const char *cur = session_get(s, dst);
-		if (!(cur == NULL && val == NULL) && !(cur && val && strcmp(cur, val) == 0))
-			r = session_put(s, dst, val, draft, session_revision(s, dst), NULL, err);
-		free(val);
-		free(src);
-		free(dst);
-		if (r != IPW_OK)
-			return r;
-	}
-	return IPW_OK;
-}
-
-static int clear_item(struct session *s, const struct flow_field *list, size_t idx,
-		      struct ipw_error *err)
-{
-	for (size_t i = 0; i < list->nitems; i++) {
-		char *p = xasprintf("%s.%zu.%s", list->path, idx, list->items[i].id);
-		int r = IPW_OK;
-		if (session_get(s, p))
-			r = session_put(s, p, NULL, false, session_revision(s, p), NULL, err);
-		free(p);
-		if (r != IPW_OK)
-			return r;
-	}
-	return IPW_OK;
-}
-
 /* Setting "products.3.url" when the list has fewer items makes room first,
  * so answers can be given item by item from the command line. */
 static int grow_list_for(struct session *s, const char *path, struct ipw_error *err)
@@ -234,6 +196,96 @@ static int grow_list_for(struct session *s, const char *path, struct ipw_error *
 	return r;
 }
 
+/* A list edit is planned in memory — every sub-answer of every item at its
+ * new place — and written as one transaction: a conflict with another
+ * person or an I/O error half-way leaves the list as it was, never with
+ * answers swapped between items or an item in an unseen slot. */
+struct list_plan {
+	struct answer_write *w; /* path and value owned by the plan */
+	size_t n, cap;
+};
+
+static void plan_set(struct list_plan *p, const struct session *s, char *path, const char *value,
+		     bool draft)
+{
+	const char *cur = session_get(s, path);
+	draft = draft && value;
+	if ((!cur && !value) ||
+	    (cur && value && strcmp(cur, value) == 0 && session_is_draft(s, path) == draft)) {
+		free(path);
+		return;
+	}
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 16;
+		p->w = xreallocarray(p->w, p->cap, sizeof(*p->w));
+	}
+	p->w[p->n++] = (struct answer_write){
+	    .path = path,
+	    .value = value ? xstrdup(value) : NULL,
+	    .draft = draft,
+	    .expected = session_revision(s, path),
+	};
+}
+
+static void plan_free(struct list_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free((char *)p->w[i].path);
+		free((char *)p->w[i].value);
+	}
+	free(p->w);
+}
+
+static int plan_commit(struct session *s, struct list_plan *p, struct ipw_error *err)
+{
+	int64_t *revs = xcalloc(p->n ? p->n : 1, sizeof(*revs));
+	int r = store_answers_put_all(s->store, s->case_id, p->w, p->n, revs, NULL, err);
+	for (size_t i = 0; r == IPW_OK && i < p->n; i++)
+		answers_put(&s->answers, p->w[i].path, p->w[i].value, revs[i], (int64_t)time(NULL),
+			    p->w[i].draft);
+	free(revs);
+	plan_free(p);
+	return r;
+}
+
+/* Lay the list out anew: position t (1-based) gets what item order[t - 1]
+ * holds now (0: nothing), for t up to `slots`; the count becomes `count`. */
+static int relayout(struct session *s, const struct flow_field *list, const size_t *order,
+		    size_t slots, size_t count, struct ipw_error *err)
+{
+	size_t nsub = list->nitems;
+	/* Copies of today's answers first: the plan reads them while it
+	 * decides what each slot must hold. */
+	char **val = xcalloc(slots * nsub + 1, sizeof(*val));
+	bool *draft = xcalloc(slots * nsub + 1, sizeof(*draft));
+	for (size_t i = 0; i < slots; i++)
+		for (size_t k = 0; k < nsub; k++) {
+			char *p = xasprintf("%s.%zu.%s", list->path, i + 1, list->items[k].id);
+			const char *v = session_get(s, p);
+			val[i * nsub + k] = v ? xstrdup(v) : NULL;
+			draft[i * nsub + k] = session_is_draft(s, p);
+			free(p);
+		}
+	struct list_plan plan = {0};
+	for (size_t t = 0; t < slots; t++)
+		for (size_t k = 0; k < nsub; k++) {
+			size_t from = order[t];
+			const char *v = from ? val[(from - 1) * nsub + k] : NULL;
+			bool d = from ? draft[(from - 1) * nsub + k] : false;
+			plan_set(&plan, s,
+				 xasprintf("%s.%zu.%s", list->path, t + 1, list->items[k].id), v,
+				 d);
+		}
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%zu", count);
+	plan_set(&plan, s, xstrdup(list->path), count ? buf : NULL, false);
+	for (size_t i = 0; i < slots * nsub; i++)
+		free(val[i]);
+	free(val);
+	free(draft);
+	return plan_commit(s, &plan, err);
+}
+
 int session_list_remove(struct session *s, const char *list_path, size_t index,
 			struct ipw_error *err)
 {
@@ -242,13 +294,14 @@ int session_list_remove(struct session *s, const char *list_path, size_t index,
 	if (!f || f->type != FIELD_LIST || index < 1 || index > n)
 		return ipw_error_set(err, IPW_EUSAGE, _("There is no item %zu in “%s”."), index,
 				     list_path);
-	int r = IPW_OK;
-	for (size_t i = index; i < n && r == IPW_OK; i++)
-		r = move_item(s, f, i + 1, i, err);
-	if (r == IPW_OK)
-		r = clear_item(s, f, n, err);
-	if (r == IPW_OK)
-		r = set_count(s, list_path, n - 1, err);
+	size_t *order = xcalloc(n, sizeof(*order));
+	for (size_t t = 1, from = 1; t < n; t++, from++) {
+		if (from == index)
+			from++;
+		order[t - 1] = from;
+	}
+	int r = relayout(s, f, order, n, n - 1, err); /* order[n - 1] = 0: the last slot empties */
+	free(order);
 	return r;
 }
 
@@ -262,15 +315,19 @@ int session_list_move(struct session *s, const char *list_path, size_t from, siz
 				     from > n ? from : to, list_path);
 	if (from == to)
 		return IPW_OK;
-	/* Park the moving item past the end, shift the others, bring it back. */
-	int r = move_item(s, f, from, n + 1, err);
-	int step = from < to ? 1 : -1;
-	for (size_t i = from; r == IPW_OK && i != to; i += (size_t)step)
-		r = move_item(s, f, i + (size_t)step, i, err);
-	if (r == IPW_OK)
-		r = move_item(s, f, n + 1, to, err);
-	if (r == IPW_OK)
-		r = clear_item(s, f, n + 1, err);
+	size_t *order = xcalloc(n, sizeof(*order));
+	for (size_t t = 1; t <= n; t++) {
+		size_t src = t;
+		if (t == to)
+			src = from;
+		else if (from < to && t >= from && t < to)
+			src = t + 1;
+		else if (from > to && t > to && t <= from)
+			src = t - 1;
+		order[t - 1] = src;
+	}
+	int r = relayout(s, f, order, n, n, err);
+	free(order);
 	return r;
 }
 

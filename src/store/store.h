@@ -61,6 +61,20 @@ int store_answers_get(struct store *st, int64_t case_id, struct answer_row **v, 
 int store_answer_put(struct store *st, int64_t case_id, const char *path, const char *value,
 		     bool draft, int64_t expected_rev, int64_t *new_rev,
 		     struct answer_conflict *conflict, struct ipw_error *err);
+/* Several compare-and-set writes as one: either all of them land, with
+ * their audit rows, or none (a conflict on any path → IPW_ECONFLICT with
+ * *conflict for that path; an I/O error → rolled back). Used for list edits,
+ * where writing item by item could leave answers swapped between items.
+ * new_revs[i] (when not NULL) gets each path's new revision. */
+struct answer_write {
+	const char *path;
+	const char *value; /* NULL clears */
+	bool draft;
+	int64_t expected; /* the revision the writer saw (0: none) */
+};
+int store_answers_put_all(struct store *st, int64_t case_id, const struct answer_write *w, size_t n,
+			  int64_t *new_revs, struct answer_conflict *conflict,
+			  struct ipw_error *err);
 /* Move every answer under prefix `from` to prefix `to` (NULL clears them),
  * for list edits: one transaction, with audit rows. */
 int store_answers_rename_prefix(struct store *st, int64_t case_id, const char *from, const char *to,

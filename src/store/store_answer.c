@@ -140,6 +140,37 @@ end:
 	return r;
 }
 
+int store_answers_put_all(struct store *st, int64_t case_id, const struct answer_write *w, size_t n,
+			  int64_t *new_revs, struct answer_conflict *conflict,
+			  struct ipw_error *err)
+{
+	int r = store_begin(st, err);
+	if (r != IPW_OK)
+		return r;
+	r = store_case_check(st, case_id, err);
+	for (size_t i = 0; r == IPW_OK && i < n; i++) {
+		struct answer_conflict now = {0};
+		if ((r = current(st, case_id, w[i].path, &now, err)) != IPW_OK)
+			break;
+		if (now.revision != w[i].expected) {
+			r = conflict_error(w[i].path, &now, err);
+			if (conflict)
+				*conflict = now; /* the caller owns it now */
+			else
+				answer_conflict_clear(&now);
+			break;
+		}
+		r = write_row(st, case_id, w[i].path, now.value, w[i].value, w[i].draft,
+			      now.revision + 1, err);
+		if (r == IPW_OK && new_revs)
+			new_revs[i] = now.revision + 1;
+		answer_conflict_clear(&now);
+	}
+	if (r == IPW_OK)
+		r = store_case_touch(st, case_id, err);
+	return store_end(st, r, err);
+}
+
 /* ---- moving a list item's answers ---- */
 
 struct row {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "base/xalloc.h"
 #include "case/case_internal.h"
@@ -185,6 +186,102 @@ static void list_items_renumber_after_remove_and_move(void **state)
 	assert_null(session_get(fx->s, "products.3.url"));
 }
 
+/* Three items, each a URL and a note that belong together. */
+static void fill_three_items(struct fixture *fx)
+{
+	struct ipw_error err = {0};
+	for (size_t i = 1; i <= 3; i++) {
+		assert_int_equal(session_list_add(fx->s, "products", NULL, &err), IPW_OK);
+		char path[64], value[64];
+		snprintf(path, sizeof(path), "products.%zu.url", i);
+		snprintf(value, sizeof(value), "https://a.example/%zu", i);
+		assert_int_equal(session_set(fx->s, path, value, SESSION_STRICT, NULL, &err),
+				 IPW_OK);
+		snprintf(path, sizeof(path), "products.%zu.note", i);
+		snprintf(value, sizeof(value), "note %zu", i);
+		assert_int_equal(session_set(fx->s, path, value, SESSION_STRICT, NULL, &err),
+				 IPW_OK);
+	}
+}
+
+/* What the database holds, read by a fresh session: item i's URL and
+ * note must still be item i's, in the order given (1-based numbers). */
+static void assert_items_in_db(struct fixture *fx, const char *const *notes, size_t n)
+{
+	struct ipw_error err = {0};
+	struct session *fresh = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &fresh, &err),
+			 IPW_OK);
+	assert_int_equal(session_list_count(fresh, "products"), n);
+	for (size_t i = 1; i <= n; i++) {
+		char path[64], url[64];
+		snprintf(path, sizeof(path), "products.%zu.note", i);
+		assert_string_equal(session_get(fresh, path), notes[i - 1]);
+		/* the URL travelled with its note */
+		snprintf(path, sizeof(path), "products.%zu.url", i);
+		snprintf(url, sizeof(url), "https://a.example/%c", notes[i - 1][5]);
+		assert_string_equal(session_get(fresh, path), url);
+	}
+	char path[64];
+	snprintf(path, sizeof(path), "products.%zu.url", n + 1);
+	assert_null(session_get(fresh, path)); /* no item in an unseen slot */
+	session_free(fresh);
+}
+
+static void list_move_after_a_concurrent_change_moves_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	fill_three_items(fx);
+	struct store *st2 = NULL;
+	struct session *other = open_other(fx, &st2);
+	/* The other person edits item 2 while this session still shows the old note. */
+	assert_int_equal(
+	    session_set(other, "products.2.note", "note 2 (theirs)", SESSION_STRICT, NULL, &err),
+	    IPW_OK);
+	session_free(other);
+	store_close(st2);
+	assert_int_equal(session_list_move(fx->s, "products", 1, 3, &err), IPW_ECONFLICT);
+	const char *const untouched[] = {"note 1", "note 2 (theirs)", "note 3"};
+	assert_items_in_db(fx, untouched, 3);
+	/* The same for a remove. */
+	assert_int_equal(session_list_remove(fx->s, "products", 1, &err), IPW_ECONFLICT);
+	assert_items_in_db(fx, untouched, 3);
+}
+
+/* A write that fails half-way through the edit (a full disk, an I/O
+ * error): a trigger refuses the third item's URL. */
+static void fail_writes_to(struct fixture *fx, const char *path)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	char *sql = sqlite3_mprintf("CREATE TRIGGER fail_mid BEFORE UPDATE ON answers "
+				    "WHEN NEW.path = %Q BEGIN SELECT RAISE(ABORT, 'disk I/O "
+				    "error'); END;",
+				    path);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+}
+
+static void list_move_hit_by_an_io_error_moves_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	fill_three_items(fx);
+	fail_writes_to(fx, "products.3.url");
+	/* 1 → 3 writes slot 1, then slot 2, then fails on slot 3. */
+	assert_int_not_equal(session_list_move(fx->s, "products", 1, 3, &err), IPW_OK);
+	const char *const untouched[] = {"note 1", "note 2", "note 3"};
+	assert_items_in_db(fx, untouched, 3);
+	/* The session in memory shows what the database holds. */
+	assert_string_equal(session_get(fx->s, "products.1.note"), "note 1");
+	assert_string_equal(session_get(fx->s, "products.3.note"), "note 3");
+	assert_int_not_equal(session_list_remove(fx->s, "products", 2, &err), IPW_OK);
+	assert_items_in_db(fx, untouched, 3);
+	assert_int_equal(session_list_count(fx->s, "products"), 3);
+}
+
 static void step_states_follow_the_answers(void **state)
 {
 	struct fixture *fx = *state;
@@ -348,6 +445,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(list_move_after_a_concurrent_change_moves_nothing,
+					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(list_move_hit_by_an_io_error_moves_nothing, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(signature_is_a_text_answer_of_its_declaration, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes,

@@ -197,7 +197,16 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 			free(p);
 		}
 		return;
-	default:
+	case FIELD_TEXT:
+	case FIELD_TEXTAREA:
+	case FIELD_CHOICE:
+	case FIELD_MULTICHOICE:
+	case FIELD_YESNO:
+	case FIELD_DATE:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
 		check_value(s, step, f->path, v, n);
 	}
 }
@@ -268,9 +277,21 @@ static bool field_answered(const struct session *s, const struct flow_field *f)
 		return session_list_count(s, f->path) > 0;
 	case FIELD_EVIDENCE:
 		return session_evidence_usable(s, f->path) > 0;
-	default:
-		return session_get(s, f->path) && !session_is_draft(s, f->path);
+	case FIELD_TEXT:
+	case FIELD_TEXTAREA:
+	case FIELD_CHOICE:
+	case FIELD_MULTICHOICE:
+	case FIELD_YESNO:
+	case FIELD_DATE:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
+	case FIELD_DECLARATION:
+	case FIELD_INFO:
+		break;
 	}
+	return session_get(s, f->path) && !session_is_draft(s, f->path);
 }
 
 void session_progress(const struct session *s, size_t *answered, size_t *required)

@@ -201,6 +201,15 @@ const struct flow_document *flow_find_document(const struct flow *f, const char 
 const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang);
 
 const char *flow_field_type_name(enum field_type t);
+
+/* The choice of f whose value is value[0..len), or NULL. */
+const struct flow_choice *flow_find_choice(const struct flow_field *f, const char *value,
+					   size_t len);
+/* An answer as people read it (flow_answer.c): choices by their labels,
+ * yes/no as words — "yes" inside a document's sentence, "Yes" on a screen.
+ * Labels follow the language in effect. NULL for NULL; the caller frees. */
+enum answer_words { ANSWER_IN_SENTENCE, ANSWER_ON_SCREEN };
+char *flow_answer_text(const struct flow_field *f, const char *value, enum answer_words words);
 /* How an expression reads an answer of type t (VALUE_STRING for plain text). */
 enum value_type flow_field_value_type(enum field_type t);
 

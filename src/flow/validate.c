@@ -69,14 +69,6 @@ static bool parse_number(const char *s, double *out)
 	return true;
 }
 
-static const struct flow_choice *find_choice(const struct flow_field *f, const char *v, size_t n)
-{
-	for (size_t i = 0; i < f->nchoices; i++)
-		if (strlen(f->choices[i].value) == n && strncmp(f->choices[i].value, v, n) == 0)
-			return &f->choices[i];
-	return NULL;
-}
-
 size_t validate_count_lines(const char *value)
 {
 	size_t n = 0;
@@ -96,7 +88,7 @@ static int validate_multichoice(const struct flow_field *f, const char *value,
 	for (const char *p = value; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		if (len && !find_choice(f, p, len))
+		if (len && !flow_find_choice(f, p, len))
 			return ipw_error_set(err, IPW_EUSER, _("“%.*s” is not one of the choices."),
 					     (int)len, p);
 		p += len + (nl ? 1 : 0);
@@ -214,7 +206,7 @@ static int validate_by_type(const struct flow_field *f, const char *value,
 	case FIELD_DATE:
 		return validate_date(f, value, env, err);
 	case FIELD_CHOICE:
-		return find_choice(f, value, strlen(value))
+		return flow_find_choice(f, value, strlen(value))
 			   ? IPW_OK
 			   : ipw_error_set(err, IPW_EUSER, _("“%s” is not one of the choices."),
 					   value);

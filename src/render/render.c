@@ -12,58 +12,6 @@
 #include "case/case.h"
 #include "render.h"
 
-static const struct flow_choice *find_choice(const struct flow_field *f, const char *value,
-					     size_t len)
-{
-	for (size_t i = 0; i < f->nchoices; i++)
-		if (strlen(f->choices[i].value) == len &&
-		    memcmp(f->choices[i].value, value, len) == 0)
-			return &f->choices[i];
-	return NULL;
-}
-
-/* Labels are translated by gettext in the language in effect: the caller
- * (render_document) switches to the document's language first. */
-static char *answer_text(const struct flow_field *f, const char *value)
-{
-	if (!f)
-		return xstrdup(value);
-	switch (f->type) {
-	case FIELD_CHOICE: {
-		const struct flow_choice *c = find_choice(f, value, strlen(value));
-		return xstrdup(c ? flow_tr(c->label) : value);
-	}
-	case FIELD_MULTICHOICE: {
-		struct strbuf b;
-		strbuf_init(&b);
-		for (const char *p = value; *p;) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			const struct flow_choice *c = find_choice(f, p, len);
-			if (len) {
-				if (b.len)
-					strbuf_add(&b, ", ");
-				if (c)
-					strbuf_add(&b, flow_tr(c->label));
-				else
-					strbuf_addn(&b, p, len);
-			}
-			p += len + (nl ? 1 : 0);
-		}
-		return strbuf_detach(&b);
-	}
-	case FIELD_YESNO:
-	case FIELD_DECLARATION:
-		if (strcmp(value, "yes") == 0)
-			return xstrdup(_("yes"));
-		if (strcmp(value, "no") == 0)
-			return xstrdup(_("no"));
-		return xstrdup(value);
-	default:
-		return xstrdup(value);
-	}
-}
-
 /* Switch gettext to lang for the length of a rendering. */
 static char *language_push(const char *lang)
 {
@@ -86,7 +34,9 @@ char *render_answer(const struct session *s, const char *path, const char *lang)
 	if (!value)
 		return NULL;
 	char *saved = language_push(lang);
-	char *text = answer_text(flow_find_field(session_flow(s), path), value);
+	/* Labels follow the language in effect: the document's, for now. */
+	char *text =
+	    flow_answer_text(flow_find_field(session_flow(s), path), value, ANSWER_IN_SENTENCE);
 	language_pop(saved);
 	return text;
 }

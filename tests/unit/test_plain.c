@@ -205,19 +205,19 @@ static void text_is_trimmed_but_textarea_is_kept(void **state)
 static void answers_are_read_back_as_words(void **state)
 {
 	struct flow_field yn = {.id = "x", .path = "x", .type = FIELD_YESNO};
-	char *v = plain_value_show(&grounds, "genuine\nprior");
+	char *v = flow_answer_text(&grounds, "genuine\nprior", ANSWER_ON_SCREEN);
 	assert_string_equal(v, "Genuine goods, Sold before");
 	free(v);
-	v = plain_value_show(&ip_type, "authorised");
+	v = flow_answer_text(&ip_type, "authorised", ANSWER_ON_SCREEN);
 	assert_string_equal(v, "Authorised");
 	free(v);
-	v = plain_value_show(&ip_type, "unknown");
+	v = flow_answer_text(&ip_type, "unknown", ANSWER_ON_SCREEN);
 	assert_string_equal(v, "unknown");
 	free(v);
-	v = plain_value_show(&yn, "no");
+	v = flow_answer_text(&yn, "no", ANSWER_ON_SCREEN);
 	assert_string_equal(v, "No");
 	free(v);
-	assert_null(plain_value_show(&yn, NULL));
+	assert_null(flow_answer_text(&yn, NULL, ANSWER_ON_SCREEN));
 }
 
 static void choices_are_numbered_with_their_help(void **state)

@@ -80,13 +80,13 @@ static void print_current(struct plain *p, const struct flow_field *f, const cha
 	const struct session *s = p->cc.session;
 	const char *v = session_get(s, path);
 	if (!v && f->default_value) {
-		char *def = plain_value_show(f, f->default_value);
+		char *def = flow_answer_text(f, f->default_value, ANSWER_ON_SCREEN);
 		plain_printf(p, _("Suggested answer: %s (Enter takes it)\n"), plain_safe(p, def));
 		free(def);
 	}
 	if (!v)
 		return;
-	char *shown = plain_value_show(f, v);
+	char *shown = flow_answer_text(f, v, ANSWER_ON_SCREEN);
 	if (session_is_draft(s, path)) {
 		struct ipw_error err = {0};
 		session_validate(s, path, v, &err);
@@ -163,13 +163,24 @@ static enum plain_action special_field(struct plain *p, const struct flow_field 
 		return plain_evidence(p, f);
 	case FIELD_DECLARATION:
 		return plain_declaration(p, f);
-	default: /* FIELD_INFO: read-only text */
-		if (f->label)
-			plain_printf(p, "%s\n", plain_safe(p, flow_tr(f->label)));
-		if (f->help)
-			plain_lines(p, "", flow_tr(f->help));
-		return PLAIN_NEXT;
+	case FIELD_TEXT:
+	case FIELD_TEXTAREA:
+	case FIELD_CHOICE:
+	case FIELD_MULTICHOICE:
+	case FIELD_YESNO:
+	case FIELD_DATE:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
+	case FIELD_INFO: /* read-only text; the others are asked before this */
+		break;
 	}
+	if (f->label)
+		plain_printf(p, "%s\n", plain_safe(p, flow_tr(f->label)));
+	if (f->help)
+		plain_lines(p, "", flow_tr(f->help));
+	return PLAIN_NEXT;
 }
 
 /* Save the typed answer; PLAIN_NEXT when accepted, PLAIN_FAIL on a database

@@ -129,9 +129,6 @@ void plain_label(struct plain *p, const char *label, const char *path);
 /* Turn the typed line into the value to store (caller frees). NULL with a
  * reason printed when the line cannot be understood. */
 char *plain_value_parse(struct plain *p, const struct flow_field *f, const char *line);
-/* The stored value as the user should hear it (choice labels, Yes/No);
- * caller frees. */
-char *plain_value_show(const struct flow_field *f, const char *value);
 /* Type-specific lines printed before the prompt (numbered choices, the
  * date form, how to end a text). */
 void plain_value_hint(struct plain *p, const struct flow_field *f);

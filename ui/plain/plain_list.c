@@ -77,7 +77,7 @@ static char *item_summary(const struct session *s, const struct flow_field *f, s
 	strbuf_init(&b);
 	for (size_t j = 0; j < f->nitems; j++) {
 		char *path = item_path(f, idx, &f->items[j]);
-		char *v = plain_value_show(&f->items[j], session_get(s, path));
+		char *v = flow_answer_text(&f->items[j], session_get(s, path), ANSWER_ON_SCREEN);
 		if (v) {
 			if (b.len)
 				strbuf_add(&b, " — ");

@@ -14,7 +14,7 @@ static void print_answer(struct plain *p, const char *indent, const char *label,
 			 const struct flow_field *f, const char *path)
 {
 	const struct session *s = p->cc.session;
-	char *v = plain_value_show(f, session_get(s, path));
+	char *v = flow_answer_text(f, session_get(s, path), ANSWER_ON_SCREEN);
 	plain_printf(p, "%s%s:", indent, plain_safe(p, label));
 	if (!v)
 		plain_printf(p, " %s\n", _("(not answered)"));
@@ -78,7 +78,17 @@ static void print_field(struct plain *p, const struct flow_field *f)
 	case FIELD_EVIDENCE:
 		print_evidence(p, f);
 		return;
-	default:
+	case FIELD_TEXT:
+	case FIELD_TEXTAREA:
+	case FIELD_CHOICE:
+	case FIELD_MULTICHOICE:
+	case FIELD_YESNO:
+	case FIELD_DATE:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
+	case FIELD_DECLARATION:
 		print_answer(p, "  ", flow_tr(f->label), f, f->path);
 	}
 	if (f->type == FIELD_DECLARATION && f->signature) {

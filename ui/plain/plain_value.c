@@ -25,15 +25,6 @@ static const struct flow_choice *choice_of(const struct flow_field *f, const cha
 	return NULL;
 }
 
-/* The choice whose stored value is v, for reading an answer back. */
-static const struct flow_choice *choice_by_value(const struct flow_field *f, const char *v)
-{
-	for (size_t i = 0; i < f->nchoices; i++)
-		if (strcmp(v, f->choices[i].value) == 0)
-			return &f->choices[i];
-	return NULL;
-}
-
 static void say_pick(struct plain *p, const struct flow_field *f, const char *tok)
 {
 	plain_printf(p, _("“%s” is not one of the choices: type a number from 1 to %zu.\n"),
@@ -137,50 +128,20 @@ char *plain_value_parse(struct plain *p, const struct flow_field *f, const char 
 		/* Keep the text as typed, inner spacing and all. */
 		v = xstrdup(line);
 		break;
-	default:
+	case FIELD_TEXT:
+	case FIELD_DATE:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
+	case FIELD_LIST:
+	case FIELD_EVIDENCE:
+	case FIELD_INFO:
 		v = t;
 		t = NULL;
 	}
 	free(t);
 	return v;
-}
-
-char *plain_value_show(const struct flow_field *f, const char *value)
-{
-	if (!value)
-		return NULL;
-	switch (f->type) {
-	case FIELD_CHOICE: {
-		const struct flow_choice *c = choice_by_value(f, value);
-		return xstrdup(c ? flow_tr(c->label) : value);
-	}
-	case FIELD_MULTICHOICE: {
-		struct strbuf b;
-		strbuf_init(&b);
-		for (const char *s = value; *s;) {
-			const char *nl = strchr(s, '\n');
-			char *tok = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
-			const struct flow_choice *c = choice_by_value(f, tok);
-			if (b.len)
-				strbuf_add(&b, ", ");
-			strbuf_add(&b, c ? flow_tr(c->label) : tok);
-			free(tok);
-			if (!nl)
-				break;
-			s = nl + 1;
-		}
-		return strbuf_detach(&b);
-	}
-	case FIELD_YESNO:
-	case FIELD_DECLARATION:
-		if (strcmp(value, "yes") == 0)
-			return xstrdup(_("Yes"));
-		if (strcmp(value, "no") == 0)
-			return xstrdup(_("No"));
-		return xstrdup(value);
-	default:
-		return xstrdup(value);
-	}
 }
 
 static void hint_choices(struct plain *p, const struct flow_field *f)
@@ -222,7 +183,14 @@ void plain_value_hint(struct plain *p, const struct flow_field *f)
 			     _("Type the text over as many lines as you need; end it with a line "
 			       "holding only a dot (.)."));
 		break;
-	default:
+	case FIELD_TEXT:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
+	case FIELD_LIST:
+	case FIELD_EVIDENCE:
+	case FIELD_INFO:
 		if (f->placeholder)
 			plain_printf(p, _("For example: %s\n"),
 				     plain_safe(p, flow_tr(f->placeholder)));

@@ -39,9 +39,15 @@ static enum row_kind kind_of(enum field_type t)
 		return ROW_EVIDENCE;
 	case FIELD_INFO:
 		return ROW_INFO;
-	default:
+	case FIELD_TEXT:
+	case FIELD_DATE:
+	case FIELD_EMAIL:
+	case FIELD_URL:
+	case FIELD_PHONE:
+	case FIELD_NUMBER:
 		return ROW_TEXT;
 	}
+	return ROW_TEXT; /* no case default: -Wswitch names a new type here */
 }
 
 struct rows {

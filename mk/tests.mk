@@ -25,7 +25,8 @@ TESTS += \
 	tests/cli/fill_reports_every_bad_answer.sh \
 	tests/cli/shipped_flows_lint_clean.sh \
 	tests/cli/lint_reports_every_error.sh \
-	tests/cli/json_stays_valid_for_hostile_text.sh
+	tests/cli/json_stays_valid_for_hostile_text.sh \
+	tests/cli/every_command_has_help.sh
 EXTRA_DIST += tests/cli
 
 # the layering of HACKING.md: no module cycle, the store behind the door,

@@ -4,6 +4,7 @@
  * in the core (libipwiz.a) and the front ends (libipwizui.a). */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,64 +26,63 @@ static void print_help(FILE *f)
 	 * indented, so an 80-column terminal shows both without wrapping. */
 	for (const struct cli_command *c = cli_commands; c->name; c++)
 		fprintf(f, "  %s %s\n      %s\n", c->name, c->usage, _(c->summary));
-	fprintf(f, _("\nOptions:\n"
-		     "  --db PATH      use this database (default $XDG_DATA_HOME/ipwiz/cases.db,\n"
-		     "                 or $IPWIZ_DB)\n"
-		     "  --lang LANG    language: en, zh_CN, id (default: from the environment)\n"
-		     "  --plain        ask questions as plain lines (screen readers, TERM=dumb)\n"
-		     "  --help         show this help\n"
-		     "  --version      show the version\n\n"
+	fprintf(f, _("\nOptions (before the command, or among its own):\n"));
+	cli_print_common_options(f);
+	fprintf(f, _("  --version           show the version\n\n"
+		     "`ipwiz help COMMAND` or `ipwiz COMMAND --help` shows a command's options.\n\n"
 		     "Exit status: 0 ok, 1 something to fix (invalid answer, rejected file),\n"
 		     "2 wrong command line, 3 environment (database, disk).\n"));
 }
 
-/* Take a global option at argv[*i] (with its value); false when it is not one. */
-static bool take_global(struct cli *cli, int argc, char **argv, int *i, int *status)
-{
-	const char *a = argv[*i];
-	const char **slot = NULL;
-	size_t len = 0;
-	if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
-		slot = &cli->opt.db_path, len = 4;
-	else if (strncmp(a, "--lang", 6) == 0 && (a[6] == '\0' || a[6] == '='))
-		slot = &cli->opt.lang, len = 6;
-	else if (strcmp(a, "--plain") == 0) {
-		cli->plain = true;
-		return true;
-	} else
-		return false;
-	if (a[len] == '=' && a[len + 1]) {
-		*slot = a + len + 1;
-	} else if (a[len] == '=') { /* "--db=$EMPTY" in a script: not the default */
-		fprintf(stderr, _("ipwiz: %.*s needs a value.\n"), (int)len, a);
-		*status = IPW_EUSAGE;
-	} else if (*i + 1 < argc) {
-		*slot = argv[++*i];
-	} else {
-		fprintf(stderr, _("ipwiz: %s needs a value.\n"), a);
-		*status = IPW_EUSAGE;
-	}
-	return true;
-}
+/* The options before the command: the common ones, --help and --version.
+ * Parsing stops at the command ("+"), whose own line cli_parse reads. */
+enum { MAIN_VERSION = 1, MAIN_HELP, MAIN_DB, MAIN_LANG, MAIN_PLAIN };
 
-/* Pull the global options out of argv (anywhere before "--"), leaving the
- * command and its own arguments in order. */
-static int strip_globals(struct cli *cli, int *argc, char **argv)
+static int parse_globals(struct cli *cli, int argc, char **argv, bool *version)
 {
-	int status = 0, out = 1;
-	bool dashdash = false;
-	for (int i = 1; i < *argc; i++) {
-		if (!dashdash && strcmp(argv[i], "--") == 0) {
-			dashdash = true;
-			argv[out++] = argv[i];
-			continue;
+	static const struct option lo[] = {
+	    {"db", required_argument, NULL, MAIN_DB},
+	    {"lang", required_argument, NULL, MAIN_LANG},
+	    {"plain", no_argument, NULL, MAIN_PLAIN},
+	    {"help", no_argument, NULL, MAIN_HELP},
+	    {"version", no_argument, NULL, MAIN_VERSION},
+	    {NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+:hV", lo, NULL)) != -1) {
+		/* The option as typed, without "=value", made harmless. */
+		char *arg = xstrndup(argv[optind - 1], strcspn(argv[optind - 1], "="));
+		char *safe = utf8_sanitize(arg);
+		free(arg);
+		int status = IPW_OK;
+		if (c == ':' || (optarg && !*optarg)) {
+			/* "--db=$EMPTY" in a script: not the default */
+			fprintf(stderr, _("ipwiz: %s needs a value.\n"), safe);
+			status = IPW_EUSAGE;
+		} else if (c == '?') {
+			if (optopt)
+				fprintf(stderr, _("ipwiz: unknown option -%c\n"), optopt);
+			else
+				fprintf(stderr, _("ipwiz: unknown option %s\n"), safe);
+			fprintf(stderr, _("Try 'ipwiz --help'.\n"));
+			status = IPW_EUSAGE;
+		} else if (c == 'V' || c == MAIN_VERSION) {
+			*version = true;
+		} else if (c == 'h' || c == MAIN_HELP) {
+			cli->help = true;
+		} else {
+			cli_take_common(cli,
+					c == MAIN_DB	 ? "db"
+					: c == MAIN_LANG ? "lang"
+							 : "plain",
+					optarg);
 		}
-		if (dashdash || !take_global(cli, *argc, argv, &i, &status))
-			argv[out++] = argv[i];
+		free(safe);
+		if (status)
+			return status;
 	}
-	*argc = out;
-	argv[out] = NULL;
-	return status;
+	return IPW_OK;
 }
 
 /* An interactive start: the wizard on a terminal that can show it, the
@@ -98,46 +98,81 @@ static int run_front_end(struct cli *cli)
 	return status;
 }
 
+/* --lang LANG must be one ipwiz speaks; the messages switch to it. */
+static int check_language(const struct cli *cli)
+{
+	if (!cli->opt.lang || i18n_known_language(cli->opt.lang))
+		return IPW_OK;
+	char *safe = utf8_sanitize(cli->opt.lang);
+	fprintf(stderr, _("ipwiz: there is no language “%s”; use en, zh_CN or id.\n"), safe);
+	free(safe);
+	return IPW_EUSAGE;
+}
+
+/* An unknown command, quoted back made harmless. */
+static int unknown_command(const char *name)
+{
+	char *safe = utf8_sanitize(name);
+	fprintf(stderr, _("ipwiz: unknown command “%s”.\n"), safe);
+	fprintf(stderr, _("Try 'ipwiz --help'.\n"));
+	free(safe);
+	return IPW_EUSAGE;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = {.prog = "ipwiz"};
-	int status = strip_globals(&cli, &argc, argv);
-	i18n_init(cli.opt.lang);
+	bool version = false;
+	/* The environment's language first, so a usage error reads in it. */
+	i18n_init(NULL);
+	int status = parse_globals(&cli, argc, argv, &version);
+	if (status == IPW_OK && cli.opt.lang)
+		i18n_init(cli.opt.lang);
+	if (status == IPW_OK)
+		status = check_language(&cli);
 	if (status)
 		return status;
-	if (cli.opt.lang && !i18n_known_language(cli.opt.lang)) {
-		char *safe = utf8_sanitize(cli.opt.lang);
-		fprintf(stderr, _("ipwiz: there is no language “%s”; use en, zh_CN or id.\n"),
-			safe);
-		free(safe);
-		return IPW_EUSAGE;
-	}
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-			  strcmp(argv[1], "help") == 0)) {
-		print_help(stdout);
-		return 0;
-	}
-	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+	argc -= optind;
+	argv += optind;
+	if (version) {
 		printf("ipwiz %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	if (argc < 2) {
+	/* `ipwiz help`, `ipwiz help CMD`, `ipwiz --help` */
+	bool help_cmd = argc >= 1 && strcmp(argv[0], "help") == 0;
+	if (cli.help || help_cmd) {
+		const char *name =
+		    help_cmd ? (argc >= 2 ? argv[1] : NULL) : (argc >= 1 ? argv[0] : NULL);
+		if (!name) {
+			print_help(stdout);
+			return 0;
+		}
+		const struct cli_command *cmd = cli_find(name);
+		if (!cmd)
+			return unknown_command(name);
+		cli_print_help(cmd, stdout);
+		return 0;
+	}
+	if (argc < 1) {
 		cli.start = (struct case_request){.start = CASE_START_HOME};
 		return run_front_end(&cli);
 	}
-	const struct cli_command *cmd = argv[1][0] == '-' ? NULL : cli_find(argv[1]);
-	if (!cmd) {
-		/* Whatever was typed or pasted is quoted back, made harmless. */
-		char *safe = utf8_sanitize(argv[1]);
-		if (argv[1][0] == '-')
-			fprintf(stderr, _("ipwiz: unknown option %s\n"), safe);
-		else
-			fprintf(stderr, _("ipwiz: unknown command “%s”.\n"), safe);
-		fprintf(stderr, _("Try 'ipwiz --help'.\n"));
-		free(safe);
+	const struct cli_command *cmd = cli_find(argv[0]);
+	if (!cmd)
+		return unknown_command(argv[0]);
+	const char *lang_before = cli.opt.lang;
+	if (cli_parse(&cli, cmd, &argc, &argv) != IPW_OK)
 		return IPW_EUSAGE;
+	if (cli.opt.lang != lang_before) {
+		i18n_init(cli.opt.lang);
+		if ((status = check_language(&cli)) != IPW_OK)
+			return status;
 	}
-	status = cmd->fn(&cli, argc - 1, argv + 1);
+	if (cli.help) {
+		cli_print_help(cmd, stdout);
+		return 0;
+	}
+	status = cmd->fn(&cli, argc, argv);
 	if (status == IPW_OK && cli.interactive)
 		return run_front_end(&cli);
 	return status;

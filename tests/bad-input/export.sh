@@ -46,9 +46,9 @@ verdict "--out names a file" 1 "ipwiz: $T/a-file: Something that is not a folder
 try "$IPWIZ" export "$id" --out "$T/no/such/place"
 verdict "--out in a missing folder" 1 "ipwiz: $T/no/such/place: The folder to export into does not exist: create it first, or choose another place with --out."
 try "$IPWIZ" export "$id" --out
-verdict "--out without a folder" 2 "ipwiz: --out needs a folder name."
+verdict "--out without a folder" 2 "ipwiz: --out needs a value."
 try "$IPWIZ" export "$id" --bogus
-verdict "an unknown option" 2 "ipwiz: Unknown option “--bogus”."
+verdict "an unknown option" 2 "ipwiz: unknown option --bogus"
 try "$IPWIZ" export 999 --out "$T/out-999"
 verdict "a case that does not exist" 2 "ipwiz: There is no case #999; \`ipwiz list\` shows them."
 try "$IPWIZ" export "$id" --out "$T/esc${ESC}[2J"

@@ -12,38 +12,109 @@
 #include "flow/flow.h"
 #include "cli.h"
 
+#define JSON                                                                                       \
+	{                                                                                          \
+		"json", NULL, N_("print JSON for programs instead of text")                        \
+	}
+
 const struct cli_command cli_commands[] = {
-    {"new", cli_cmd_new, "FLOW [--title TITLE] [--batch]",
-     N_("start a case and open it in the wizard")},
-    {"open", cli_cmd_open, "CASE", N_("resume a case where it was left")},
-    {"list", cli_cmd_list, "[--json]",
-     N_("list cases: id, flow, title, status, progress, deadline")},
-    {"show", cli_cmd_show, "CASE [--json]", N_("every answer and evidence verdict of a case")},
-    {"set", cli_cmd_set, "CASE FIELD VALUE", N_("set one answer (validated as in the wizard)")},
-    {"fill", cli_cmd_fill, "CASE ANSWERS.yaml", N_("set many answers from a file")},
-    {"attach", cli_cmd_attach, "CASE FIELD [--remove] FILE...",
-     N_("attach evidence files (checked as in the wizard)")},
-    {"check", cli_cmd_check, "CASE [--json] | --flow FLOW --field FIELD FILE|FOLDER... [--json]",
-     N_("evidence checklist report")},
-    {"export", cli_cmd_export, "CASE [--out DIR] [--zip] [--force]",
-     N_("documents, evidence copies and manifest")},
-    {"submitted", cli_cmd_submitted, "CASE [--date DATE] [--chance 1|2|3]",
-     N_("mark a case submitted on the platform")},
-    {"reply", cli_cmd_reply, "CASE OUTCOME [--date DATE]",
-     N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, "
-	"withdrawn")},
-    {"watch", cli_cmd_watch, "CASE",
-     N_("follow a case somebody else works on, read-only, shown to them")},
-    {"history", cli_cmd_history, "CASE [--json]", N_("every change of a case: who, when, what")},
-    {"init-shared", cli_cmd_init_shared, "DIR --group GROUP",
-     N_("create a database a support team shares (setgid 2770 directory)")},
-    {"note", cli_cmd_note, "CASE FIELD TEXT",
-     N_("attach a coaching note to a field (never exported)")},
-    {"notes", cli_cmd_notes, "CASE [--json]", N_("the coaching notes of a case")},
-    {"flows", cli_cmd_flows, "[--json]", N_("installed flows")},
-    {"lint", cli_cmd_lint, "[--pot] FLOW.yaml...",
-     N_("check flow files; line:column for every error")},
-    {NULL, NULL, NULL, NULL},
+    {.name = "new",
+     .fn = cli_cmd_new,
+     .usage = "FLOW [--title TITLE] [--batch]",
+     .summary = N_("start a case and open it in the wizard"),
+     .opts = {{"title", "TITLE", N_("the case's title in the case list")},
+	      {"batch", NULL, N_("print the new case's number instead of opening the wizard")}}},
+    {.name = "open",
+     .fn = cli_cmd_open,
+     .usage = "CASE",
+     .summary = N_("resume a case where it was left")},
+    {.name = "list",
+     .fn = cli_cmd_list,
+     .usage = "[--json]",
+     .summary = N_("list cases: id, flow, title, status, progress, deadline"),
+     .opts = {JSON}},
+    {.name = "show",
+     .fn = cli_cmd_show,
+     .usage = "CASE [--json]",
+     .summary = N_("every answer and evidence verdict of a case"),
+     .opts = {JSON}},
+    {.name = "set",
+     .fn = cli_cmd_set,
+     .usage = "CASE FIELD VALUE",
+     .summary = N_("set one answer (validated as in the wizard)"),
+     .options_first = true},
+    {.name = "fill",
+     .fn = cli_cmd_fill,
+     .usage = "CASE ANSWERS.yaml",
+     .summary = N_("set many answers from a file")},
+    {.name = "attach",
+     .fn = cli_cmd_attach,
+     .usage = "CASE FIELD [--remove] FILE...",
+     .summary = N_("attach evidence files (checked as in the wizard)"),
+     .opts = {{"remove", NULL, N_("take the files off the field instead")}}},
+    {.name = "check",
+     .fn = cli_cmd_check,
+     .usage = "CASE [--json] | --flow FLOW --field FIELD FILE|FOLDER... [--json]",
+     .summary = N_("evidence checklist report"),
+     .opts = {JSON,
+	      {"flow", "FLOW", N_("check loose files against a field of this flow")},
+	      {"field", "FIELD", N_("the evidence field the files are for")}}},
+    {.name = "export",
+     .fn = cli_cmd_export,
+     .usage = "CASE [--out DIR] [--zip] [--force]",
+     .summary = N_("documents, evidence copies and manifest"),
+     .opts = {{"out", "DIR", N_("the folder to write the package to")},
+	      {"zip", NULL, N_("also pack it into one .zip file")},
+	      {"force", NULL, N_("replace an earlier ipwiz export in that folder")},
+	      {"ics", NULL, N_("(kept for old scripts: deadlines.ics is always written)")}}},
+    {.name = "submitted",
+     .fn = cli_cmd_submitted,
+     .usage = "CASE [--date DATE] [--chance 1|2|3]",
+     .summary = N_("mark a case submitted on the platform"),
+     .opts = {{"date", "DATE", N_("the day you submitted, YYYY-MM-DD (default: today)")},
+	      {"chance", "1|2|3", N_("which of the platform's chances this was")}}},
+    {.name = "reply",
+     .fn = cli_cmd_reply,
+     .usage = "CASE OUTCOME [--date DATE]",
+     .summary =
+	 N_("record the platform's answer: accepted, rejected, more-info, complainant-replied, "
+	    "withdrawn"),
+     .opts = {{"date", "DATE", N_("the day the answer came, YYYY-MM-DD (default: today)")}}},
+    {.name = "watch",
+     .fn = cli_cmd_watch,
+     .usage = "CASE",
+     .summary = N_("follow a case somebody else works on, read-only, shown to them")},
+    {.name = "history",
+     .fn = cli_cmd_history,
+     .usage = "CASE [--json]",
+     .summary = N_("every change of a case: who, when, what"),
+     .opts = {JSON}},
+    {.name = "init-shared",
+     .fn = cli_cmd_init_shared,
+     .usage = "DIR --group GROUP",
+     .summary = N_("create a database a support team shares (setgid 2770 directory)"),
+     .opts = {{"group", "GROUP", N_("the team's group (it must exist)")}}},
+    {.name = "note",
+     .fn = cli_cmd_note,
+     .usage = "CASE FIELD TEXT",
+     .summary = N_("attach a coaching note to a field (never exported)"),
+     .options_first = true},
+    {.name = "notes",
+     .fn = cli_cmd_notes,
+     .usage = "CASE [--json]",
+     .summary = N_("the coaching notes of a case"),
+     .opts = {JSON}},
+    {.name = "flows",
+     .fn = cli_cmd_flows,
+     .usage = "[--json]",
+     .summary = N_("installed flows"),
+     .opts = {JSON}},
+    {.name = "lint",
+     .fn = cli_cmd_lint,
+     .usage = "[--pot] FLOW.yaml...",
+     .summary = N_("check flow files; line:column for every error"),
+     .opts = {{"pot", NULL, N_("print the flows' strings as a gettext template instead")}}},
+    {.name = NULL},
 };
 
 const struct cli_command *cli_find(const char *name)
@@ -80,37 +151,6 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	if (cmd)
 		fprintf(stderr, _("Usage: ipwiz %s %s\n"), cmd->name, cmd->usage);
 	return IPW_EUSAGE;
-}
-
-int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name,
-	       const char **value)
-{
-	if (strcmp(argv[*i], name) != 0)
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_usage(cmd, _("%s needs a value."), name);
-		return -1;
-	}
-	*value = argv[++*i];
-	return 1;
-}
-
-int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, const char **case_arg,
-		       bool *json)
-{
-	*case_arg = NULL;
-	*json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			*json = true;
-		else if (!*case_arg && argv[i][0] != '-')
-			*case_arg = argv[i];
-		else
-			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
-	}
-	if (!*case_arg)
-		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
-	return IPW_OK;
 }
 
 int cli_start(struct cli *cli, struct case_request req)

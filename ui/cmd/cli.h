@@ -14,10 +14,19 @@
 #include "case/case.h"
 #include "flow/flow.h"
 
+/* At most this many options of a command's own (the common ones aside). */
+#define CLI_MAX_OPTIONS 8
+
 struct cli {
 	struct case_options opt; /* --db, --lang */
 	bool plain;		 /* --plain: the line-mode front end */
+	bool help;		 /* --help: print the command's help, exit 0 */
 	const char *prog;	 /* argv[0] for messages */
+	/* The command's own options as cli_parse found them, by their place
+	 * in the command's table entry: read with cli_flag / cli_value. */
+	const struct cli_command *cmd;
+	const char *optval[CLI_MAX_OPTIONS];
+	bool optset[CLI_MAX_OPTIONS];
 	/* An interactive command (new, open, watch) does not run a front
 	 * end itself: it says what to open, and main runs one. */
 	bool interactive;
@@ -26,11 +35,24 @@ struct cli {
 
 typedef int (*cli_command_fn)(struct cli *cli, int argc, char **argv);
 
+/* One option of a command: --name, or --name METAVAR when metavar is set. */
+struct cli_option_spec {
+	const char *name;
+	const char *metavar;
+	const char *help; /* translatable (N_) */
+};
+
 struct cli_command {
 	const char *name;
 	cli_command_fn fn;
-	const char *usage;   /* "CASE FIELD VALUE" */
+	const char *usage;   /* "CASE [--json]": the synopsis after the name */
 	const char *summary; /* one line, translatable (N_) */
+	/* Its own options (the common --db, --lang, --plain and --help are
+	 * everyone's), ending with an entry whose name is NULL. */
+	struct cli_option_spec opts[CLI_MAX_OPTIONS + 1];
+	/* Arguments are free text that may start with '-' (an answer, a
+	 * note): options only before the first argument, as `+` in getopt. */
+	bool options_first;
 };
 
 /* The command table, terminated by a {NULL} entry. */
@@ -44,17 +66,25 @@ int cli_fail(const struct ipw_error *err);
 int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* When argv[*i] is the option `name`, take its value into *value (moving
- * *i past it) and return 1; when the value is missing, print why with the
- * usage and return -1 (the caller returns IPW_EUSAGE); 0 when argv[*i] is
- * something else. */
-int cli_option(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name,
-	       const char **value);
+/* Parse the command line of cmd with getopt_long (cli_args.c): its own
+ * options and the common ones, anywhere among the arguments (or only before
+ * them with options_first), `--` ending them. On IPW_OK argc and argv are the
+ * command's name followed by its arguments alone; otherwise the reason and
+ * the usage were printed and IPW_EUSAGE is returned. */
+int cli_parse(struct cli *cli, const struct cli_command *cmd, int *argc, char ***argv);
+/* Take a common option (db, lang, plain) into cli; false when name is not one. */
+bool cli_take_common(struct cli *cli, const char *name, const char *value);
+/* Was the command's option `name` given; its value (NULL when not given). */
+bool cli_flag(const struct cli *cli, const char *name);
+const char *cli_value(const struct cli *cli, const char *name);
+/* The help of a command (`ipwiz CMD --help`, `ipwiz help CMD`) on f. */
+void cli_print_help(const struct cli_command *cmd, FILE *f);
+/* The options every command takes, for the program's own --help. */
+void cli_print_common_options(FILE *f);
 
-/* The arguments of `ipwiz COMMAND CASE [--json]`: IPW_OK with *case_arg
- * and *json set, or the usage printed and IPW_EUSAGE returned. */
-int cli_case_json_args(const struct cli_command *cmd, int argc, char **argv, const char **case_arg,
-		       bool *json);
+/* The one argument of `ipwiz COMMAND CASE`: IPW_OK with *case_arg set, or
+ * the usage printed and IPW_EUSAGE returned. */
+int cli_case_arg(const struct cli *cli, int argc, char **argv, const char **case_arg);
 
 /* Ask main to start a front end on req; returns IPW_OK. */
 int cli_start(struct cli *cli, struct case_request req);

@@ -141,20 +141,10 @@ static void summary(const struct attach *a)
 int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("attach");
-	bool remove = false, dashdash = false;
+	bool remove = cli_flag(cli, "remove");
 	int first = 3;
-	if (argc >= 4 && strcmp(argv[3], "--remove") == 0)
-		remove = true, first = 4;
-	if (argc > first && strcmp(argv[first], "--") == 0)
-		dashdash = true, first++;
-	if (argc < 3 || argc <= first)
+	if (argc <= first)
 		return cli_usage(cmd, _("give the case, the field and at least one file"));
-	for (int i = first; i < argc && !dashdash; i++)
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage(cmd,
-					 _("unknown option %s (put -- before file names that "
-					   "start with -)"),
-					 argv[i]);
 	struct cli_case cc;
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)

@@ -11,34 +11,13 @@
 #include "flow/flow.h"
 #include "cli.h"
 
-static bool has_flag(int argc, char **argv, const char *flag)
-{
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], flag) == 0)
-			return true;
-	return false;
-}
-
 int cli_cmd_new(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("new");
-	const char *flow_id = NULL, *title = NULL;
-	bool batch = false;
-	for (int i = 1; i < argc; i++) {
-		int o = cli_option(cmd, argc, argv, &i, "--title", &title);
-		if (o < 0)
-			return IPW_EUSAGE;
-		if (o > 0)
-			continue;
-		if (strcmp(argv[i], "--batch") == 0)
-			batch = true;
-		else if (argv[i][0] == '-')
-			return cli_usage(cmd, _("unknown option %s"), argv[i]);
-		else if (!flow_id)
-			flow_id = argv[i];
-		else
-			return cli_usage(cmd, _("too many arguments"));
-	}
+	const char *flow_id = argc > 1 ? argv[1] : NULL, *title = cli_value(cli, "title");
+	bool batch = cli_flag(cli, "batch");
+	if (argc > 2)
+		return cli_usage(cmd, _("too many arguments"));
 	if (!flow_id)
 		return cli_usage(cmd, _("which flow? `ipwiz flows` lists them"));
 	if (!batch)
@@ -193,10 +172,9 @@ static void text_row(const struct case_row *c, const struct case_summary *sum)
 
 int cli_cmd_list(struct cli *cli, int argc, char **argv)
 {
-	bool json = has_flag(argc, argv, "--json");
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--json") != 0)
-			return cli_usage(cli_find("list"), _("unexpected argument %s"), argv[i]);
+	bool json = cli_flag(cli, "json");
+	if (argc > 1)
+		return cli_usage(cli->cmd, _("unexpected argument %s"), argv[1]);
 	struct ipw_error err = {0};
 	struct case_db *db = NULL;
 	int r = cli_db_open(cli, CASE_DB_CREATE, &db, &err);

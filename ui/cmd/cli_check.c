@@ -517,26 +517,10 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 int cli_cmd_check(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("check");
-	const char *flow = NULL, *field = NULL;
-	bool json = false, dashdash = false;
-	char **args = xcalloc((size_t)argc, sizeof(*args));
-	size_t nargs = 0;
-	for (int i = 1; i < argc; i++) {
-		if (dashdash || argv[i][0] != '-' || !argv[i][1])
-			args[nargs++] = argv[i];
-		else if (strcmp(argv[i], "--") == 0)
-			dashdash = true;
-		else if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else if (strcmp(argv[i], "--flow") == 0 && i + 1 < argc)
-			flow = argv[++i];
-		else if (strcmp(argv[i], "--field") == 0 && i + 1 < argc)
-			field = argv[++i];
-		else {
-			free(args);
-			return cli_usage(cmd, _("unknown option %s"), argv[i]);
-		}
-	}
+	const char *flow = cli_value(cli, "flow"), *field = cli_value(cli, "field");
+	bool json = cli_flag(cli, "json");
+	char **args = argv + 1;
+	size_t nargs = (size_t)argc - 1;
 	int r;
 	if (flow || field) {
 		if (!flow || !field || !nargs)
@@ -548,6 +532,5 @@ int cli_cmd_check(struct cli *cli, int argc, char **argv)
 	} else {
 		r = check_case(cli, args[0], json);
 	}
-	free(args);
 	return r;
 }

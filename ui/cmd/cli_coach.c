@@ -67,18 +67,9 @@ static int make_shared_db(const char *path, gid_t gid, struct ipw_error *err)
 int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("init-shared");
-	const char *dir = NULL, *group = NULL;
-	for (int i = 1; i < argc; i++) {
-		int o = cli_option(cmd, argc, argv, &i, "--group", &group);
-		if (o < 0)
-			return IPW_EUSAGE;
-		if (o > 0)
-			continue;
-		if (!dir && argv[i][0] != '-')
-			dir = argv[i];
-		else
-			return cli_usage(cmd, _("unexpected argument %s"), argv[i]);
-	}
+	const char *dir = argc > 1 ? argv[1] : NULL, *group = cli_value(cli, "group");
+	if (argc > 2)
+		return cli_usage(cmd, _("unexpected argument %s"), argv[2]);
 	if (!dir || !group)
 		return cli_usage(cmd, _("give the directory and the team's group"));
 	struct group *gr = getgrnam(group);
@@ -150,15 +141,14 @@ static void print_note_text(const struct flow *flow, const struct note_row *n)
 
 int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 {
-	const struct cli_command *cmd = cli_find("notes");
-	bool json = argc == 3 && strcmp(argv[2], "--json") == 0;
-	if (argc < 2)
-		return cli_usage(cmd, _("which case? `ipwiz list` shows them"));
-	if (argc > 2 && !json)
-		return cli_usage(cmd, _("unexpected argument %s"), argv[2]);
+	bool json = cli_flag(cli, "json");
+	const char *case_arg;
+	int u = cli_case_arg(cli, argc, argv, &case_arg);
+	if (u != IPW_OK)
+		return u;
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, argv[1], CASE_DB_READONLY, &cc, &err) != IPW_OK)
+	if (cli_case_open(cli, case_arg, CASE_DB_READONLY, &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct note_row *v = NULL;
 	size_t n = 0;

@@ -14,29 +14,14 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("export");
 	struct export_options opt = {0};
-	const char *case_arg = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--out") == 0) {
-			if (++i >= argc || !*argv[i])
-				return cli_usage(cmd, _("--out needs a folder name."));
-			opt.out_dir = argv[i];
-		} else if (strncmp(argv[i], "--out=", 6) == 0 && argv[i][6]) {
-			opt.out_dir = argv[i] + 6;
-		} else if (strcmp(argv[i], "--zip") == 0) {
-			opt.zip = true;
-		} else if (strcmp(argv[i], "--ics") == 0) {
-			/* deadlines.ics is always part of the package; accepted so
-			 * scripts written for it keep working. */
-		} else if (strcmp(argv[i], "--force") == 0) {
-			opt.force = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage(cmd, _("Unknown option “%s”."), argv[i]);
-		} else if (!case_arg) {
-			case_arg = argv[i];
-		} else {
-			return cli_usage(cmd, _("Export one case at a time."));
-		}
-	}
+	const char *case_arg = argc > 1 ? argv[1] : NULL;
+	opt.out_dir = cli_value(cli, "out");
+	opt.zip = cli_flag(cli, "zip");
+	opt.force = cli_flag(cli, "force");
+	/* --ics: deadlines.ics is always part of the package; the option is
+	 * accepted so scripts written for it keep working. */
+	if (argc > 2)
+		return cli_usage(cmd, _("Export one case at a time."));
 	if (!case_arg)
 		return cli_usage(cmd, _("Which case? `ipwiz list` shows them."));
 	struct ipw_error err;

@@ -49,13 +49,9 @@ static void print_text(const struct catalog_entry *v, size_t n)
 int cli_cmd_flows(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("flows");
-	bool json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else
-			return cli_usage(cmd, _("unknown argument %s"), argv[i]);
-	}
+	bool json = cli_flag(cli, "json");
+	if (argc > 1)
+		return cli_usage(cmd, _("unknown argument %s"), argv[1]);
 	struct catalog_entry *v;
 	size_t n;
 	struct ipw_error err = {0};

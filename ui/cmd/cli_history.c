@@ -89,10 +89,9 @@ static void print_json(int64_t id, const struct audit_row *v, size_t n)
 
 int cli_cmd_history(struct cli *cli, int argc, char **argv)
 {
-	const struct cli_command *cmd = cli_find("history");
 	const char *case_arg;
-	bool json;
-	int u = cli_case_json_args(cmd, argc, argv, &case_arg, &json);
+	bool json = cli_flag(cli, "json");
+	int u = cli_case_arg(cli, argc, argv, &case_arg);
 	if (u != IPW_OK)
 		return u;
 	struct ipw_error err = {0};

@@ -126,20 +126,14 @@ static void pot_print(struct pot *p, FILE *out)
 int cli_cmd_lint(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("lint");
-	bool pot_mode = false;
+	bool pot_mode = cli_flag(cli, "pot");
 	int first = 1;
-	if (argc > 1 && strcmp(argv[1], "--pot") == 0) {
-		pot_mode = true;
-		first = 2;
-	}
 	if (first >= argc)
 		return cli_usage(cmd, _("which flow files?"));
 	struct ipw_diags d = {0};
 	struct pot pot = {0};
 	int files = 0;
 	for (int i = first; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage(cmd, _("unknown option %s"), argv[i]);
 		char *path = flow_path(argv[i]);
 		struct flow *f = flow_load_file(path, &d);
 		if (f) {

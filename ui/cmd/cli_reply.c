@@ -33,19 +33,10 @@ static void print_open_deadlines(const struct session *s)
 int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("reply");
-	const char *case_arg = NULL, *outcome = NULL, *date = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
-			date = argv[++i];
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage(cmd, _("Unknown option “%s”."), argv[i]);
-		else if (!case_arg)
-			case_arg = argv[i];
-		else if (!outcome)
-			outcome = argv[i];
-		else
-			return cli_usage(cmd, _("Too many arguments."));
-	}
+	const char *case_arg = argc > 1 ? argv[1] : NULL, *outcome = argc > 2 ? argv[2] : NULL;
+	const char *date = cli_value(cli, "date");
+	if (argc > 3)
+		return cli_usage(cmd, _("Too many arguments."));
 	enum submission_outcome o;
 	if (!case_arg || !outcome || !submission_outcome_parse(outcome, &o))
 		return cli_usage(cmd, _("Say what the platform answered: accepted, rejected, "

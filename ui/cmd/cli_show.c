@@ -167,10 +167,9 @@ static void show_json(const struct session *s)
 
 int cli_cmd_show(struct cli *cli, int argc, char **argv)
 {
-	const struct cli_command *cmd = cli_find("show");
 	const char *case_arg;
-	bool json;
-	int u = cli_case_json_args(cmd, argc, argv, &case_arg, &json);
+	bool json = cli_flag(cli, "json");
+	int u = cli_case_arg(cli, argc, argv, &case_arg);
 	if (u != IPW_OK)
 		return u;
 	struct cli_case cc;

@@ -14,29 +14,16 @@
 int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("submitted");
-	const char *case_arg = NULL, *date = NULL;
+	const char *case_arg = argc > 1 ? argv[1] : NULL, *date = cli_value(cli, "date");
+	const char *ch = cli_value(cli, "chance");
 	int chance = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *c = NULL;
-		int o = cli_option(cmd, argc, argv, &i, "--date", &date);
-		if (o == 0)
-			o = cli_option(cmd, argc, argv, &i, "--chance", &c);
-		if (o < 0)
-			return IPW_EUSAGE;
-		if (o > 0 && !c) {
-			continue;
-		} else if (c) {
-			if (strlen(c) != 1 || c[0] < '1' || c[0] > '3')
-				return cli_usage(cmd, _("--chance is 1, 2 or 3."));
-			chance = c[0] - '0';
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage(cmd, _("Unknown option “%s”."), argv[i]);
-		} else if (!case_arg) {
-			case_arg = argv[i];
-		} else {
-			return cli_usage(cmd, _("One case at a time."));
-		}
+	if (ch) {
+		if (strlen(ch) != 1 || ch[0] < '1' || ch[0] > '3')
+			return cli_usage(cmd, _("--chance is 1, 2 or 3."));
+		chance = ch[0] - '0';
 	}
+	if (argc > 2)
+		return cli_usage(cmd, _("One case at a time."));
 	if (!case_arg)
 		return cli_usage(cmd, _("Which case? `ipwiz list` shows them."));
 	struct ipw_error err;

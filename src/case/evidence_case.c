@@ -64,6 +64,47 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 	return r;
 }
 
+enum evidence_recheck evidence_case_recheck(const struct session *s, const struct evidence_row *e,
+					    struct evidence_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	if (!evidence_verdict_usable(e->verdict))
+		return RECHECK_NOT_USABLE;
+	struct ipw_error err = {0};
+	if (evidence_rehash(e->path, res, &err) != IPW_OK)
+		return RECHECK_GONE;
+	if (!e->sha256 || strcmp(res->sha256, e->sha256) != 0)
+		return RECHECK_CHANGED;
+	char was[65];
+	memcpy(was, res->sha256, sizeof(was));
+	if (evidence_case_check(s, e->field, e->path, res, &err) != IPW_OK)
+		return RECHECK_SAME; /* the checker could not run: what was recorded stands */
+	if (strcmp(res->sha256, was) != 0)
+		return RECHECK_CHANGED; /* it changed between the two reads */
+	/* The first of two equal files is not the duplicate: only the later
+	 * one was flagged when it was attached. */
+	bool twin = strcmp(res->key, "duplicate") == 0;
+	bool usable = evidence_verdict_usable(res->verdict);
+	if (!usable || (!twin && strcmp(res->key, e->message_key ? e->message_key : "") != 0))
+		return RECHECK_JUDGED;
+	return RECHECK_SAME;
+}
+
+bool evidence_recheck_blocks(enum evidence_recheck r, const struct evidence_result *res)
+{
+	switch (r) {
+	case RECHECK_NOT_USABLE:
+	case RECHECK_CHANGED:
+	case RECHECK_GONE:
+		return true;
+	case RECHECK_JUDGED:
+		return !evidence_verdict_usable(res->verdict);
+	case RECHECK_SAME:
+		break;
+	}
+	return false;
+}
+
 int evidence_case_record(struct session *s, const char *field, const char *path,
 			 const struct evidence_result *res, struct ipw_error *err)
 {

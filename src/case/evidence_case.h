@@ -25,6 +25,24 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 const struct evidence_row *evidence_case_find(const struct session *s, const char *field,
 					      const char *path);
 
+/* Is an attached file still what was checked, and does it still pass? The
+ * one re-verification, used by `ipwiz check`, the wizard's submission
+ * screen and export, so all three block the same files for the same
+ * reasons. Usable files only (a rejected one blocks anyway, and may be far
+ * too large to read): the file is hashed again and, when its bytes are the
+ * same, judged again under the flow as it is now. */
+enum evidence_recheck {
+	RECHECK_NOT_USABLE, /* it was rejected or not checked: not read again */
+	RECHECK_SAME,	    /* same bytes, same verdict */
+	RECHECK_JUDGED,	    /* same bytes, a new finding: see res (verdict, key, message, fix) */
+	RECHECK_CHANGED,    /* other bytes than were checked */
+	RECHECK_GONE,	    /* cannot be read any more: res->message says why */
+};
+enum evidence_recheck evidence_case_recheck(const struct session *s, const struct evidence_row *e,
+					    struct evidence_result *res);
+/* True when the recheck result keeps the file from being uploaded. */
+bool evidence_recheck_blocks(enum evidence_recheck r, const struct evidence_result *res);
+
 /* Take the file of row id off the case (the file itself is left alone),
  * with its audit row; reloads the session's evidence. */
 int evidence_case_remove(struct session *s, int64_t id, struct ipw_error *err);

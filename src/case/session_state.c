@@ -160,7 +160,7 @@ static void check_evidence(const struct session *s, size_t step, const struct fl
 			   struct session_issue **v, size_t *n)
 {
 	size_t ok = session_evidence_usable(s, f->path);
-	unsigned min = f->evidence.min_files ? f->evidence.min_files : 1;
+	unsigned min = f->evidence.min_files;
 	if (session_field_required(s, f->path) && ok < min)
 		add_issue(v, n, step, f->path,
 			  ok ? _("Attach more files: too few were accepted.")

@@ -48,10 +48,10 @@ enum evidence_policy { EVIDENCE_POLICY_WARN, EVIDENCE_POLICY_REJECT };
 struct evidence_req {
 	char **accept; /* MIME types, e.g. "application/pdf" */
 	size_t naccept;
-	uint64_t max_size;		/* bytes; 0 = no limit */
-	uint64_t warn_size;		/* bytes; 0 = no warning */
-	unsigned min_files, max_files;	/* max 0 = no limit */
-	unsigned min_pixels;		/* shortest side of an image; 0 = no check */
+	uint64_t max_size;	       /* bytes; 0 = no limit */
+	uint64_t warn_size;	       /* bytes; 0 = no warning */
+	unsigned min_files, max_files; /* min at least 1 (the loader's default); max 0 = no limit */
+	unsigned min_pixels;	       /* shortest side of an image; 0 = no check */
 	enum evidence_policy structure; /* truncated / corrupt files */
 	char *proves;			/* what this evidence proves, translatable */
 	char **grounds;			/* values of the grounds field that need it */

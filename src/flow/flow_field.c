@@ -222,6 +222,10 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 	if (r->max_size && r->warn_size >= r->max_size)
 		fb_error(b, ytree_get(n, "warn_size"), _("“warn_size” must be below “max_size”"));
 	fb_uint(b, n, "min_files", &r->min_files, NULL);
+	/* The one place the default lives: a required evidence field wants at
+	 * least one file unless the flow says how many. */
+	if (!r->min_files)
+		r->min_files = 1;
 	fb_uint(b, n, "max_files", &r->max_files, NULL);
 	if (r->max_files && r->min_files > r->max_files)
 		fb_error(b, ytree_get(n, "min_files"), _("“min_files” is larger than “max_files”"));

@@ -218,13 +218,10 @@ static char *safe_name(const char *id, const char *lang, const char *ext)
 {
 	struct strbuf b;
 	strbuf_init(&b);
-	for (const char *p = id; *p && b.len < 64; p++) {
-		char c = *p;
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			  (c >= '0' && c <= '9') || c == '_' || c == '-';
-		strbuf_addc(&b, ok ? c : '-');
-	}
-	strbuf_addf(&b, ".%s.%s", lang, ext);
+	render_safe_name(&b, id, 64);
+	strbuf_addc(&b, '.');
+	render_safe_name(&b, lang, 16);
+	strbuf_addf(&b, ".%s", ext);
 	return strbuf_detach(&b);
 }
 

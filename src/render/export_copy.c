@@ -104,6 +104,19 @@ int export_copy_evidence(struct export_job *j, struct ipw_error *err)
 	j->copy = xcalloc(j->nev ? j->nev : 1, sizeof(*j->copy));
 	for (size_t i = 0; i < j->nev; i++) {
 		const struct evidence_row *row = j->ev[i].row;
+		/* The same re-verification as `ipwiz check` and the wizard's
+		 * submission screen: a file the flow's rules refuse now is not
+		 * exported, whatever --force says. */
+		struct evidence_result now;
+		if (evidence_case_recheck(j->s, row, &now) == RECHECK_JUDGED &&
+		    !evidence_verdict_usable(now.verdict)) {
+			char *name = utf8_sanitize(row->path);
+			int rc = ipw_error_set(err, IPW_EUSER,
+					       _("“%s” no longer passes the check: %s %s"), name,
+					       now.message, now.fix);
+			free(name);
+			return rc;
+		}
 		char hex[65] = "";
 		int rc = copy_hashed(j, row->path, j->ev[i].name, hex, err);
 		if (rc == IPW_EENV)

@@ -47,9 +47,7 @@ static bool usable(const struct evidence_row *e)
 	return evidence_verdict_usable(e->verdict);
 }
 
-/* Letters, digits, '-' and '_' survive in a file name; anything else
- * becomes '-', so a field id or extension can never name another directory. */
-static void add_safe(struct strbuf *b, const char *s, size_t max)
+void render_safe_name(struct strbuf *b, const char *s, size_t max)
 {
 	for (size_t i = 0; s[i] && i < max; i++) {
 		char c = s[i];
@@ -112,7 +110,7 @@ static void add_slug(struct strbuf *b, const char *proves, const char *fallback)
 		strbuf_truncate(b, cut);
 	drop_trailing_small_words(b, start);
 	if (b->len == start)
-		add_safe(b, fallback, 64);
+		render_safe_name(b, fallback, 64);
 }
 
 struct evlist {
@@ -147,7 +145,7 @@ static void take_field(struct evlist *l, const struct flow_field *f)
 		strbuf_addf(&b, "%02u-", e->number);
 		add_slug(&b, f->evidence.proves, f->id);
 		strbuf_addc(&b, '.');
-		add_safe(&b, row->ext && *row->ext ? row->ext : "bin", 10);
+		render_safe_name(&b, row->ext && *row->ext ? row->ext : "bin", 10);
 		e->name = strbuf_detach(&b);
 	}
 }

@@ -28,6 +28,12 @@ struct render_evidence {
 /* The usable (ok or warn) evidence of visible fields, in upload order: flow
  * field order, then each field's position. */
 struct render_evidence *render_evidence_list(const struct session *s, size_t *n);
+
+/* The one file-name rule of a package: append at most max bytes of s with
+ * letters, digits, '-' and '_' kept and anything else as '-', so an id or
+ * an extension can never name another directory or upset a platform's
+ * upload form. */
+void render_safe_name(struct strbuf *b, const char *s, size_t max);
 void render_evidence_free(struct render_evidence *v, size_t n);
 
 /* An answer as a document shows it, unescaped: a choice's label (in lang), a

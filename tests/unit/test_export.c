@@ -118,14 +118,6 @@ struct world {
 	char invoice[128], photo[128];
 };
 
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static char *read_text(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -138,30 +130,62 @@ static char *read_text(const char *path)
 	return buf;
 }
 
-static void sha256_of(const char *text, char hex[65])
+/* Real sample files (tests/fixtures/evidence/make-samples.sh), made once:
+ * export judges every file again, so a fake PNG would be refused. */
+static char samples[64];
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot read %s", path);
+	char *buf = xcalloc(1, 16 << 20);
+	*len = fread(buf, 1, (16 << 20) - 1, f);
+	fclose(f);
+	return buf;
+}
+
+/* Put a copy of the sample `name` at path; its bytes in *len. */
+static char *copy_sample(const char *name, const char *path, size_t *len)
+{
+	char *from = xasprintf("%s/%s", samples, name);
+	char *bytes = read_file(from, len);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, *len, f), *len);
+	fclose(f);
+	free(from);
+	return bytes;
+}
+
+static void sha256_of(const char *bytes, size_t len, char hex[65])
 {
 	struct sha256_ctx c;
 	unsigned char d[SHA256_DIGEST_SIZE];
 	sha256_init(&c);
-	sha256_update(&c, strlen(text), (const uint8_t *)text);
+	sha256_update(&c, len, (const uint8_t *)bytes);
 	sha256_digest(&c, sizeof(d), d);
 	for (int i = 0; i < 32; i++)
 		snprintf(hex + 2 * i, 3, "%02x", d[i]);
 }
 
-static void attach(struct world *w, const char *field, const char *path, const char *content,
+/* Record the sample `name`, copied to path, as checked and ok. */
+static void attach(struct world *w, const char *field, const char *path, const char *name,
 		   const char *ext, const char *mime)
 {
-	write_text(path, content);
+	size_t len;
+	char *bytes = copy_sample(name, path, &len);
 	char hex[65];
-	sha256_of(content, hex);
+	sha256_of(bytes, len, hex);
+	free(bytes);
 	struct evidence_row e = {0};
 	e.field = (char *)field;
 	e.path = (char *)path;
-	e.size = (int64_t)strlen(content);
+	e.size = (int64_t)len;
 	e.sha256 = hex;
 	e.mime = (char *)mime;
 	e.verdict = EVIDENCE_OK;
+	e.message_key = "ok";
 	e.ext = (char *)ext;
 	e.checked_at = 1795478400; /* 2026-11-24 */
 	int64_t id;
@@ -206,8 +230,8 @@ static int setup(void **state)
 	set(w, "products.2.url", "https://shop.example/2");
 	snprintf(w->invoice, sizeof(w->invoice), "%s/invoice scan.pdf", w->dir);
 	snprintf(w->photo, sizeof(w->photo), "%s/front.png", w->dir);
-	attach(w, "photo", w->photo, "PNG bytes", "png", "image/png");
-	attach(w, "invoice", w->invoice, "%PDF-1.4 invoice", "pdf", "application/pdf");
+	attach(w, "photo", w->photo, "scan.png", "png", "image/png");
+	attach(w, "invoice", w->invoice, "invoice.pdf", "pdf", "application/pdf");
 	assert_int_equal(session_reload_evidence(w->s, &err), IPW_OK);
 	*state = w;
 	return 0;
@@ -303,9 +327,13 @@ static void package_has_everything_private(void **state)
 	}
 	mode_of(res.zip, 0600);
 	char *p = xasprintf("%s/01-you-bought-genuine-goods.pdf", out);
-	char *copy = read_text(p);
-	assert_string_equal(copy, "%PDF-1.4 invoice");
+	size_t nc, ns;
+	char *copy = read_file(p, &nc);
+	char *orig = read_file(w->invoice, &ns);
+	assert_int_equal(nc, ns);
+	assert_memory_equal(copy, orig, ns);
 	free(copy);
+	free(orig);
 	free(p);
 	/* sha256sum itself accepts the sums. */
 	char *cmd = xasprintf("cd '%s' && sha256sum --quiet -c SHA256SUMS", out);
@@ -372,7 +400,10 @@ static bool stage_left_behind(const char *dir)
 static void changed_evidence_is_refused_unless_forced(void **state)
 {
 	struct world *w = *state;
-	write_text(w->invoice, "%PDF-1.4 edited invoice");
+	FILE *ed = fopen(w->invoice, "ab");
+	assert_non_null(ed);
+	fputs("% edited\n", ed);
+	fclose(ed);
 	char *out = xasprintf("%s/refused", w->dir);
 	struct export_options opt = {.out_dir = out};
 	struct export_result res;
@@ -385,7 +416,8 @@ static void changed_evidence_is_refused_unless_forced(void **state)
 	assert_false(stage_left_behind(w->dir));
 	/* Gone altogether. */
 	unlink(w->photo);
-	write_text(w->invoice, "%PDF-1.4 invoice");
+	size_t len;
+	free(copy_sample("invoice.pdf", w->invoice, &len));
 	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
 	assert_non_null(strstr(err.msg, "front.png"));
 	assert_false(stage_left_behind(w->dir));
@@ -500,9 +532,9 @@ static void copies_are_named_by_what_they_prove(void **state)
 	w->s = s;
 	char *p1 = xasprintf("%s/l.pdf", w->dir), *p2 = xasprintf("%s/d.pdf", w->dir),
 	     *p3 = xasprintf("%s/s.png", w->dir);
-	attach(w, "licence", p1, "%PDF-1.4 l", "pdf", "application/pdf");
-	attach(w, "design_doc", p2, "%PDF-1.4 d", "pdf", "application/pdf");
-	attach(w, "shot", p3, "PNG", "png", "image/png");
+	attach(w, "licence", p1, "invoice.pdf", "pdf", "application/pdf");
+	attach(w, "design_doc", p2, "invoice.pdf", "pdf", "application/pdf");
+	attach(w, "shot", p3, "scan.png", "png", "image/png");
 	assert_int_equal(session_reload_evidence(s, &err), IPW_OK);
 	size_t n;
 	struct render_evidence *v = render_evidence_list(s, &n);
@@ -519,10 +551,52 @@ static void copies_are_named_by_what_they_prove(void **state)
 	flow_free(f);
 }
 
+/* One re-verification for check, the submission screen and export: a
+ * file recorded as fine that the flow's rules refuse now (here a PNG in a
+ * PDF-only field) is judged again and never exported, not even forced. */
+static void a_file_the_rules_refuse_now_is_not_exported(void **state)
+{
+	struct world *w = *state;
+	char *png = xasprintf("%s/not-an-invoice.png", w->dir);
+	attach(w, "invoice", png, "scan.png", "png", "image/png");
+	struct ipw_error err;
+	assert_int_equal(session_reload_evidence(w->s, &err), IPW_OK);
+	const struct evidence_row *row = evidence_case_find(w->s, "invoice", png);
+	assert_non_null(row);
+	struct evidence_result now;
+	enum evidence_recheck r = evidence_case_recheck(w->s, row, &now);
+	assert_int_equal(r, RECHECK_JUDGED);
+	assert_true(evidence_recheck_blocks(r, &now));
+	char *out = xasprintf("%s/refused-now", w->dir);
+	struct export_options opt = {.out_dir = out, .force = true};
+	struct export_result res;
+	assert_int_equal(export_case(w->s, &opt, &res, &err), IPW_EUSER);
+	assert_non_null(strstr(err.msg, "no longer passes the check"));
+	assert_non_null(strstr(err.msg, "not-an-invoice.png"));
+	struct stat st;
+	assert_int_not_equal(stat(out, &st), 0);
+	/* The untouched files pass the same routine. */
+	row = evidence_case_find(w->s, "invoice", w->invoice);
+	assert_int_equal(evidence_case_recheck(w->s, row, &now), RECHECK_SAME);
+	free(out);
+	free(png);
+}
+
 int main(void)
 {
 	setenv("IPWIZ_TODAY", "2026-11-24", 1);
 	setenv("IPWIZ_DATADIR", SRCDATADIR, 1);
+	snprintf(samples, sizeof(samples), "/tmp/ipwiz-samples.XXXXXX");
+	if (!mkdtemp(samples))
+		return 99;
+	char *make =
+	    xasprintf("sh '%s/tests/fixtures/evidence/make-samples.sh' '%s' >/dev/null 2>&1",
+		      getenv("IPWIZ_SRCDIR") ? getenv("IPWIZ_SRCDIR") : "..", samples);
+	if (system(make) != 0) {
+		fprintf(stderr, "cannot make the sample files: %s\n", make);
+		return 99;
+	}
+	free(make);
 	unsetenv("XDG_CONFIG_HOME");
 	setenv("HOME", "/nonexistent", 1);
 	i18n_init("en");
@@ -534,6 +608,13 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(missing_answers_stop_the_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(passed_deadlines_stop_the_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(copies_are_named_by_what_they_prove, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_file_the_rules_refuse_now_is_not_exported, setup,
+					    teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	char *rm = xasprintf("rm -rf '%s'", samples);
+	if (system(rm) != 0)
+		fprintf(stderr, "could not remove %s\n", samples);
+	free(rm);
+	return failed;
 }

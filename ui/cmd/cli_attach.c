@@ -131,7 +131,7 @@ static void summary(const struct attach *a)
 	const struct evidence_req *req = &a->model->evidence;
 	size_t usable = session_evidence_usable(a->cc->session, a->field);
 	char *label = utf8_sanitize(flow_tr(a->model->label));
-	unsigned need = req->min_files ? req->min_files : 1;
+	unsigned need = req->min_files;
 	printf(ngettext("%s: %zu usable file, at least %u needed.\n",
 			"%s: %zu usable files, at least %u needed.\n", usable),
 	       label, usable, need);

@@ -71,45 +71,32 @@ static void set_note(struct file_line *l, const char *state, const char *key, co
 	snprintf(l->note_fix, sizeof(l->note_fix), "%s", fix);
 }
 
-/* Compare the file now with what was checked, then judge the same bytes
- * again under the flow as it is now (its rules may have changed since).
- * Usable files only: a rejected one blocks anyway, and may be far too large
- * to read. */
+/* What evidence_case_recheck found, as the report's state and note. */
 static void reverify(const struct session *s, const struct evidence_row *e, struct file_line *l)
 {
 	snprintf(l->state, sizeof(l->state), "%s", evidence_verdict_name(e->verdict));
-	if (!usable_state(l->state))
-		return;
 	struct evidence_result now;
-	struct ipw_error err = {0};
-	if (evidence_rehash(e->path, &now, &err) != IPW_OK) {
+	switch (evidence_case_recheck(s, e, &now)) {
+	case RECHECK_NOT_USABLE:
+	case RECHECK_SAME:
+		break;
+	case RECHECK_GONE:
 		set_note(l, "gone", "gone", now.message,
 			 _("Put the file back where it was, or attach it again from where it is "
 			   "now (and remove the old entry with `ipwiz attach CASE FIELD --remove "
 			   "FILE`)."));
-		return;
-	}
-	bool same = e->sha256 && strcmp(now.sha256, e->sha256) == 0;
-	if (same && evidence_case_check(s, e->field, e->path, &now, &err) == IPW_OK) {
-		bool usable = evidence_verdict_usable(now.verdict);
-		/* The first of two equal files is not the duplicate: only the
-		 * later one was flagged when it was attached. */
-		bool twin = strcmp(now.key, "duplicate") == 0;
-		if (!usable ||
-		    (!twin && strcmp(now.key, e->message_key ? e->message_key : "") != 0)) {
-			if (usable && strcmp(now.sha256, e->sha256) != 0)
-				same = false; /* it changed between the two reads */
-			else
-				set_note(l, evidence_verdict_name(now.verdict), now.key,
-					 now.message, now.fix);
-		}
-	}
-	if (!same)
+		break;
+	case RECHECK_JUDGED:
+		set_note(l, evidence_verdict_name(now.verdict), now.key, now.message, now.fix);
+		break;
+	case RECHECK_CHANGED:
 		set_note(l, "changed", "changed",
 			 _("This file changed after it was checked; what you upload would not be "
 			   "what was checked."),
 			 _("Check it again: attach the same file again with `ipwiz attach CASE "
 			   "FIELD FILE`."));
+		break;
+	}
 }
 
 static void add_requirement(struct report *rp, const struct session *s, const char *path,
@@ -121,7 +108,7 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 	q->path = xstrdup(path);
 	q->field = f;
 	q->required = session_field_required(s, path);
-	q->need = q->required ? (f->evidence.min_files ? f->evidence.min_files : 1) : 0;
+	q->need = q->required ? f->evidence.min_files : 0;
 	q->max = f->evidence.max_files;
 	size_t n;
 	const struct evidence_row *v = session_evidence(s, &n);

@@ -49,7 +49,7 @@ static void describe(struct plain *p, const struct flow_field *f)
 	if (req->max_size)
 		plain_printf(p, _("Largest file: %.1f MB.\n"), (double)req->max_size / 1048576.0);
 	if (req->max_files)
-		plain_printf(p, _("Files: %u to %u.\n"), req->min_files ? req->min_files : 1,
+		plain_printf(p, _("Files: %u to %u.\n"), req->min_files,
 			     req->max_files);
 }
 
@@ -184,7 +184,7 @@ static enum plain_action remove_file(struct plain *p, const struct flow_field *f
 
 static bool enough(const struct session *s, const struct flow_field *f)
 {
-	unsigned min = f->evidence.min_files ? f->evidence.min_files : 1;
+	unsigned min = f->evidence.min_files;
 	return !session_field_required(s, f->path) || session_evidence_usable(s, f->path) >= min;
 }
 

@@ -67,25 +67,27 @@ static void answer_blockers(struct ui *ui, struct submit *sb)
 	session_issues_free(is, n);
 }
 
-/* Files: hashed again, as export will; a changed or vanished one blocks. */
+/* Files: checked again as `ipwiz check` and export do; a changed or
+ * vanished one, or one the flow's rules now refuse, blocks. */
 static void evidence_blockers(struct ui *ui, struct submit *sb)
 {
 	size_t n;
 	struct render_evidence *ev = render_evidence_list(ui->session, &n);
 	for (size_t i = 0; i < n; i++) {
-		struct evidence_result res = {0};
-		struct ipw_error err = {0};
-		bool same = evidence_rehash(ev[i].row->path, &res, &err) == IPW_OK &&
-			    strcmp(res.sha256, ev[i].row->sha256 ? ev[i].row->sha256 : "") == 0;
-		if (same)
+		struct evidence_result res;
+		enum evidence_recheck r = evidence_case_recheck(ui->session, ev[i].row, &res);
+		if (!evidence_recheck_blocks(r, &res))
 			continue;
 		const struct flow_step *st =
 		    ev[i].field ? flow_field_step(session_flow(ui->session), ev[i].field) : NULL;
 		size_t step = st ? (size_t)(st - session_flow(ui->session)->steps) : 0;
-		add(sb, SUB_BLOCKER, step, ev[i].row->field,
-		    xasprintf(
-			_("%s %s changed or went away after it was checked; attach it again."),
-			ui_theme.attention, ev[i].row->path));
+		char *msg = r == RECHECK_JUDGED
+				? xasprintf("%s %s: %s %s", ui_theme.attention, ev[i].row->path,
+					    res.message, res.fix)
+				: xasprintf(_("%s %s changed or went away after it was checked; "
+					      "attach it again."),
+					    ui_theme.attention, ev[i].row->path);
+		add(sb, SUB_BLOCKER, step, ev[i].row->field, msg);
 	}
 	render_evidence_free(ev, n);
 }

@@ -34,6 +34,17 @@ static void print_help(FILE *f)
 		     "2 wrong command line, 3 environment (database, disk).\n"));
 }
 
+/* The version notice the GNU coding standards ask for: name and version,
+ * the copyright, then the licence in words a user can act on. */
+static void print_version(void)
+{
+	printf("ipwiz %s\n", PACKAGE_VERSION);
+	printf("Copyright (C) 2026 The ipwiz authors.\n");
+	printf(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		 "This is free software: you are free to change and redistribute it.\n"
+		 "There is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
 /* The options before the command: the common ones, --help and --version.
  * Parsing stops at the command ("+"), whose own line cli_parse reads. */
 enum { MAIN_VERSION = 1, MAIN_HELP, MAIN_DB, MAIN_LANG, MAIN_PLAIN };
@@ -135,7 +146,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (version) {
-		printf("ipwiz %s\n", PACKAGE_VERSION);
+		print_version();
 		return 0;
 	}
 	/* `ipwiz help`, `ipwiz help CMD`, `ipwiz --help` */

@@ -12,6 +12,9 @@ expect_in "$out" "Exit status: 0 ok"
 run --version
 expect_rc 0 "--version"
 expect_in "$out" "ipwiz 0.1.0"
+expect_in "$out" "Copyright (C) 2026 The ipwiz authors."
+expect_in "$out" "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>."
+expect_in "$out" "There is NO WARRANTY, to the extent permitted by law."
 
 run frobnicate
 expect_rc 2 "unknown command"

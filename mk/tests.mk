@@ -26,7 +26,8 @@ TESTS += \
 	tests/cli/shipped_flows_lint_clean.sh \
 	tests/cli/lint_reports_every_error.sh \
 	tests/cli/json_stays_valid_for_hostile_text.sh \
-	tests/cli/every_command_has_help.sh
+	tests/cli/every_command_has_help.sh \
+	tests/cli/make_test_runs_the_suite.sh
 EXTRA_DIST += tests/cli
 
 # the layering of HACKING.md: no module cycle, the store behind the door,
@@ -44,6 +45,12 @@ tests_unit_test_session_SOURCES = tests/unit/test_session.c
 tests_unit_test_session_CFLAGS = $(unit_cflags)
 tests_unit_test_session_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_session
+
+# `make test` is `make check`: Debian's dh_auto_test tries `test` first,
+# and without this rule make's built-in one copies test.sh to a file
+# called test and runs no test at all.
+.PHONY: test
+test: check
 
 # Each fuzzer runs on a scratch copy of its seeds, so the committed corpus
 # only changes when someone decides to add a finding to it.

@@ -32,6 +32,8 @@ static void print_help(FILE *f)
 		     "`ipwiz help COMMAND` or `ipwiz COMMAND --help` shows a command's options.\n\n"
 		     "Exit status: 0 ok, 1 something to fix (invalid answer, rejected file),\n"
 		     "2 wrong command line, 3 environment (database, disk).\n"));
+	/* The address comes from AC_INIT, the one place that names it. */
+	fprintf(f, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 /* The version notice the GNU coding standards ask for: name and version,

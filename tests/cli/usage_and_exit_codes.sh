@@ -8,6 +8,10 @@ expect_rc 0 "--help"
 expect_in "$out" "Usage: ipwiz [OPTION]... [COMMAND [ARG]...]"
 expect_in "$out" "attach CASE FIELD [--remove] FILE..."
 expect_in "$out" "Exit status: 0 ok"
+# The bug address of configure.ac (AC_INIT), as the GNU standards show it.
+bugs=$(sed -n 's/^#define PACKAGE_BUGREPORT "\(..*\)"$/\1/p' "$IPWIZ_BUILDDIR/config.h")
+[ -n "$bugs" ] || fail "configure.ac names no bug-report address"
+expect_in "$out" "Report bugs to: $bugs"
 
 run --version
 expect_rc 0 "--version"

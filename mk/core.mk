@@ -15,15 +15,12 @@ build-locale:
 clean-local:
 	rm -rf locale
 
-# Refresh the message template from the C sources and the shipped flows,
-# and merge it into every catalogue (translators then fill the gaps).
+# Refresh the message template (the C sources and the shipped flows) and
+# merge it into every catalogue: gettext's po/Makefile does it, with the
+# flows' strings from po/Rules-flows, so there is one way to do it.
 .PHONY: update-po
 update-po: ipwiz
-	$(srcdir)/tests/i18n/pot.sh $(abs_srcdir) $(abs_builddir)/ipwiz $(srcdir)/po/$(PACKAGE).pot
-	for lang in $$(grep -v '^#' $(srcdir)/po/LINGUAS); do \
-	  msgmerge --quiet --update --backup=none --no-location --sort-output \
-	    $(srcdir)/po/$$lang.po $(srcdir)/po/$(PACKAGE).pot || exit 1; \
-	done
+	cd po && $(MAKE) $(AM_MAKEFLAGS) update-po
 
 check_PROGRAMS += tests/unit/test_presence
 tests_unit_test_presence_SOURCES = tests/unit/test_presence.c tests/unit/store_fixture.h

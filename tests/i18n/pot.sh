@@ -2,8 +2,8 @@
 # tests/i18n/pot.sh SRCDIR IPWIZ OUT.pot — the complete message template:
 # every _() / N_() string of the C sources listed in po/POTFILES.in, plus
 # every translatable string of the shipped flows (ipwiz lint --pot).
-# Used by `make update-po` and by the translation tests, so both see the
-# same set of strings.
+# The translation tests' template; the catalogues themselves are merged
+# against po/Makefile's, built from the same two sources (po/Rules-flows).
 set -eu
 src=$1 ipwiz=$2 out=$3
 tmp=$(mktemp -d)

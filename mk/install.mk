@@ -1,0 +1,14 @@
+# install area: what `make install` puts where, and the checks of the
+# installed program.
+
+# The installed program, not the build tree's: run after `make install`
+# with the same prefix (distcheck does both). Under DESTDIR the program
+# cannot find its catalogues and flows, which it looks for in its prefix.
+installcheck-local:
+	@if [ -n "$(DESTDIR)" ]; then \
+	  echo "installcheck runs the installed program: install with --prefix, not DESTDIR" >&2; \
+	  exit 1; \
+	fi
+	IPWIZ_INSTALLED="$(bindir)/ipwiz$(EXEEXT)" IPWIZ_SRCDIR="$(abs_top_srcdir)" \
+	  $(SHELL) $(srcdir)/tests/install/installed_speaks_each_language.sh
+EXTRA_DIST += tests/install

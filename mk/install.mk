@@ -12,3 +12,10 @@ installcheck-local:
 	IPWIZ_INSTALLED="$(bindir)/ipwiz$(EXEEXT)" IPWIZ_SRCDIR="$(abs_top_srcdir)" \
 	  $(SHELL) $(srcdir)/tests/install/installed_speaks_each_language.sh
 EXTRA_DIST += tests/install
+
+# The flow language, for whoever writes a flow of their own; the man page
+# points here ($(docdir)/flow-format.md).
+dist_doc_DATA = doc/flow-format.md
+
+# The man page is checked as groff sees it and against the program.
+TESTS += tests/cli/man_page_documents_everything.sh

@@ -19,3 +19,7 @@ dist_doc_DATA = doc/flow-format.md
 
 # The man page is checked as groff sees it and against the program.
 TESTS += tests/cli/man_page_documents_everything.sh
+
+# The flow language's examples lint clean, and the make targets it names exist.
+TESTS += tests/cli/flow_format_examples_lint.sh
+

@@ -23,3 +23,10 @@ TESTS += tests/cli/man_page_documents_everything.sh
 # The flow language's examples lint clean, and the make targets it names exist.
 TESTS += tests/cli/flow_format_examples_lint.sh
 
+# The bash completion: commands, options, flows, cases and fields.
+bashcompletiondir = $(BASH_COMPLETION_DIR)
+dist_bashcompletion_DATA = data/completion/ipwiz
+TESTS += tests/cli/bash_completion_completes.sh
+# distcheck installs as a user into a scratch prefix: keep the completion
+# inside it, whatever bash-completion on the host says.
+AM_DISTCHECK_CONFIGURE_FLAGS = --with-bash-completion-dir='$${datadir}/bash-completion/completions'

@@ -65,14 +65,16 @@ void ui_draw_status(struct ui *ui)
 	free(line);
 }
 
-enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struct ui *ui),
+enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay,
+			    void (*draw)(struct ui *ui, void *state),
 			    enum ui_next (*key)(struct ui *ui, void *state, const struct ui_key *k),
 			    void *state, const bool *typing)
 {
 	ui->redraw = draw;
+	ui->redraw_state = state;
 	enum ui_next next = stay;
 	while (next == stay) {
-		draw(ui);
+		draw(ui, state);
 		curs_set(0);
 		refresh();
 		struct ui_key k;
@@ -90,6 +92,7 @@ enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struc
 			next = key(ui, state, &k);
 	}
 	ui->redraw = NULL;
+	ui->redraw_state = NULL;
 	return next;
 }
 

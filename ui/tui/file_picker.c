@@ -35,8 +35,6 @@ struct browser {
 	char msg[256]; /* why the directory could not be read */
 };
 
-static struct browser *current; /* for the redraw under an overlay */
-
 /* Files larger than this are not checked just for being highlighted. */
 #define PREVIEW_MAX (64LL * 1024 * 1024)
 
@@ -182,9 +180,9 @@ static void draw_entry(const struct browser *b, const struct entry *e, int y, in
 	free(size);
 }
 
-static void browser_draw(struct ui *ui)
+static void browser_draw(struct ui *ui, void *state)
 {
-	struct browser *b = current;
+	struct browser *b = state;
 	const struct ui_layout *l = &ui->lay;
 	erase();
 	if (ui_too_small(ui))
@@ -338,12 +336,13 @@ void file_picker_run(struct ui *ui, const struct form_row *r)
 	struct browser b = {.row = r};
 	b.dir = xstrdup(getcwd(cwd, sizeof(cwd)) ? cwd : "/");
 	read_dir(&b);
-	struct browser *outer = current;
-	void (*under)(struct ui *) = ui->redraw;
-	current = &b;
+	/* Over the step: its redraw comes back when the browser closes. */
+	void (*under)(struct ui *, void *) = ui->redraw;
+	void *under_state = ui->redraw_state;
 	ui->redraw = browser_draw;
+	ui->redraw_state = &b;
 	for (bool done = false; !done;) {
-		browser_draw(ui);
+		browser_draw(ui, &b);
 		curs_set(0);
 		refresh();
 		struct ui_key k;
@@ -351,7 +350,7 @@ void file_picker_run(struct ui *ui, const struct form_row *r)
 		done = browser_key(ui, &b, &k);
 	}
 	ui->redraw = under;
-	current = outer;
+	ui->redraw_state = under_state;
 	entries_free(&b);
 	free(b.dir);
 }

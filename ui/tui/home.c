@@ -53,8 +53,6 @@ static void refilter(struct home *h)
 		h->sel = h->nshown ? h->nshown - 1 : 0;
 }
 
-static struct home *current; /* for the redraw under an overlay */
-
 /* The home rows gathered while the cases are walked. */
 struct home_walk {
 	struct home_case *v;
@@ -147,9 +145,9 @@ static void draw_case(struct ui *ui, const struct home_case *hc, int y, bool sel
 	cell(y, x, 8, a, prog);
 }
 
-static void home_draw(struct ui *ui)
+static void home_draw(struct ui *ui, void *state)
 {
-	struct home *h = current;
+	struct home *h = state;
 	const struct ui_layout *l = &ui->lay;
 	erase();
 	if (ui_too_small(ui))
@@ -318,9 +316,7 @@ enum ui_next home_run(struct ui *ui)
 		home_free(&h);
 		return NEXT_PICKER;
 	}
-	current = &h;
 	enum ui_next next = ui_screen_loop(ui, NEXT_HOME, home_draw, home_key, &h, &h.filtering);
-	current = NULL;
 	home_free(&h);
 	/* After a deletion: read the list again (or pick a flow when empty). */
 	return next == NEXT_HOME_RELOAD ? NEXT_HOME : next;
@@ -333,8 +329,6 @@ struct picker_state {
 	size_t n, sel;
 	bool have_cases;
 };
-
-static struct picker_state *picking;
 
 static void draw_flow(struct canvas *c, const struct picker_state *p, size_t i)
 {
@@ -351,9 +345,9 @@ static void draw_flow(struct canvas *c, const struct picker_state *p, size_t i)
 	canvas_blank(c);
 }
 
-static void picker_draw(struct ui *ui)
+static void picker_draw(struct ui *ui, void *state)
 {
-	struct picker_state *p = picking;
+	struct picker_state *p = state;
 	const struct ui_layout *l = &ui->lay;
 	erase();
 	if (ui_too_small(ui))
@@ -441,9 +435,7 @@ enum ui_next picker_run(struct ui *ui)
 	if (case_db_list(ui->db, 0, 1, &cases, &ncases, &err) == IPW_OK)
 		p.have_cases = ncases > 0;
 	case_rows_free(cases, ncases);
-	picking = &p;
 	enum ui_next next = ui_screen_loop(ui, NEXT_PICKER, picker_draw, picker_key, &p, NULL);
-	picking = NULL;
 	catalog_entries_free(p.v, p.n);
 	return next;
 }

@@ -18,7 +18,7 @@ struct picker {
 static void overlay_draw(struct ui *ui, struct picker *p)
 {
 	if (ui->redraw)
-		ui->redraw(ui);
+		ui->redraw(ui, ui->redraw_state);
 	if (ui->lay.too_small) {
 		refresh(); /* the screen under it asks for a larger window */
 		return;
@@ -132,7 +132,7 @@ bool ui_confirm(struct ui *ui, const char *question)
 {
 	for (;;) {
 		if (ui->redraw)
-			ui->redraw(ui);
+			ui->redraw(ui, ui->redraw_state);
 		char *line = xasprintf("%s %s %s", ui_theme.attention, question, _("(y/n)"));
 		draw_text(ui->lay.status_y, 0, ui->lay.cols, A_BOLD | A_REVERSE, line, true);
 		free(line);

@@ -94,11 +94,9 @@ static void review_free(struct review *rv)
 	free(rv->v);
 }
 
-static struct review *current; /* for the redraw under an overlay */
-
-static void review_draw(struct ui *ui)
+static void review_draw(struct ui *ui, void *state)
 {
-	struct review *rv = current;
+	struct review *rv = state;
 	const struct ui_layout *l = &ui->lay;
 	erase();
 	if (ui_too_small(ui))
@@ -190,9 +188,7 @@ enum ui_next review_run(struct ui *ui)
 {
 	struct review rv = {0};
 	review_build(ui, &rv);
-	current = &rv;
 	enum ui_next next = ui_screen_loop(ui, NEXT_REVIEW, review_draw, review_key, &rv, NULL);
-	current = NULL;
 	review_free(&rv);
 	return next;
 }

@@ -172,8 +172,10 @@ static void draw_step_hints(struct ui *ui)
 	draw_hints(ui->lay.hints_y, ui->lay.cols, h, sizeof(h) / sizeof(h[0]));
 }
 
-static void step_draw(struct ui *ui)
+/* The step's state is the form in struct ui (the open case's). */
+static void step_draw(struct ui *ui, void *state)
 {
+	(void)state;
 	erase();
 	if (ui_too_small(ui))
 		return;
@@ -318,8 +320,9 @@ enum ui_next step_run(struct ui *ui)
 {
 	step_enter(ui);
 	ui->redraw = step_draw;
+	ui->redraw_state = NULL;
 	for (;;) {
-		step_draw(ui);
+		step_draw(ui, NULL);
 		show_cursor(ui);
 		struct form *fm = &ui->form;
 		struct form_row *r = fm->focus < fm->nrows ? &fm->rows[fm->focus] : NULL;

@@ -36,8 +36,6 @@ struct submit {
 	size_t nblockers;
 };
 
-static struct submit *current;
-
 static void add(struct submit *sb, enum sub_kind kind, size_t step, const char *path, char *text)
 {
 	sb->v = xreallocarray(sb->v, sb->n + 1, sizeof *sb->v);
@@ -224,9 +222,9 @@ static void draw_line(const struct ui *ui, const struct sub_line *ln, int y, boo
 	free(text);
 }
 
-static void submit_draw(struct ui *ui)
+static void submit_draw(struct ui *ui, void *state)
 {
-	struct submit *sb = current;
+	struct submit *sb = state;
 	const struct ui_layout *l = &ui->lay;
 	erase();
 	if (ui_too_small(ui))
@@ -340,9 +338,7 @@ enum ui_next submit_run(struct ui *ui)
 	submit_build(ui, &sb);
 	sb.sel = 0;
 	select_next(&sb, 1);
-	current = &sb;
 	enum ui_next next = ui_screen_loop(ui, NEXT_SUBMIT, submit_draw, submit_key, &sb, NULL);
-	current = NULL;
 	submit_free(&sb);
 	return next;
 }

@@ -244,7 +244,8 @@ struct ui {
 	bool from_review; /* the step screen was entered from review */
 	char *jump_path;  /* review → step: focus this answer */
 	/* Redraws the screen under an overlay (after a resize inside it). */
-	void (*redraw)(struct ui *ui);
+	void (*redraw)(struct ui *ui, void *state);
+	void *redraw_state;	  /* the screen on show owns it; overlays pass it back */
 	struct coach_state coach; /* others on the same case (coach.h) */
 };
 
@@ -266,7 +267,8 @@ void ui_close_case(struct ui *ui);
  * stay. The loop itself lays the screen out again on a resize and quits on
  * the quit key or a signal. typing (may be NULL) says when printable keys
  * are text. */
-enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay, void (*draw)(struct ui *ui),
+enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay,
+			    void (*draw)(struct ui *ui, void *state),
 			    enum ui_next (*key)(struct ui *ui, void *state, const struct ui_key *k),
 			    void *state, const bool *typing);
 

@@ -88,6 +88,25 @@ size_t deadline_list(const struct session *s, struct deadline_due **out)
 	return f->ndeadlines;
 }
 
+bool deadline_of(const struct session *s, const char *id, bool ignore_when,
+		 struct deadline_due *out)
+{
+	const struct flow_deadline *def = flow_find_deadline(session_flow(s), id);
+	if (!def)
+		return false;
+	struct flow_deadline d = *def;
+	if (ignore_when)
+		d.when = NULL;
+	char problem[sizeof(out->calendar_problem)];
+	const struct calendar *cal =
+	    d.working && d.calendar ? calendar_of(d.calendar, problem) : NULL;
+	deadline_compute(&d, session_env(s), cal, out);
+	out->def = def;
+	if (cal)
+		memcpy(out->calendar_problem, problem, sizeof(problem));
+	return out->state == DEADLINE_DUE;
+}
+
 const struct deadline_due *deadline_next(const struct deadline_due *v, size_t n)
 {
 	const struct deadline_due *best = NULL;

@@ -44,6 +44,12 @@ void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
  * reported through no_calendar. */
 size_t deadline_list(const struct session *s, struct deadline_due **out);
 
+/* The deadline id of the case's flow, as deadline_list computes it; with
+ * ignore_when, whether or not its `when:` holds (the deadline a chance
+ * had, once the case has moved to the next one). True when it has a date. */
+bool deadline_of(const struct session *s, const char *id, bool ignore_when,
+		 struct deadline_due *out);
+
 /* The nearest due date among the DEADLINE_DUE ones that have not passed
  * (or the latest passed one when all have), or NULL. */
 const struct deadline_due *deadline_next(const struct deadline_due *v, size_t n);

@@ -73,6 +73,8 @@ void flow_free(struct flow *f)
 	for (size_t i = 0; i < f->ndeadlines; i++)
 		deadline_clear(&f->deadlines[i]);
 	free(f->deadlines);
+	free(f->timezone);
+	flow_lifecycle_clear(&f->lifecycle);
 	free(f->index);
 	free(f->file);
 	free(f);

@@ -148,6 +148,34 @@ struct flow_deadline {
 	struct flow_pos pos;
 };
 
+/* What the platform can answer after the user submitted (`ipwiz reply`):
+ * an outcome, the case status it leads to, and what to do next — written
+ * for this flow's user, so a rights holder and a seller each read their own. */
+struct flow_outcome {
+	char *id;	  /* "accepted", "rejected", "counter-notice" … */
+	char *label;	  /* one line, translatable */
+	char *text;	  /* what it means and what to do now, translatable */
+	char *status;	  /* the case afterwards: "draft", "submitted" or "closed" */
+	bool uses_chance; /* a rejection: the chance answered is used up */
+	struct flow_pos pos;
+};
+
+/* The case after export: who the user is, how many chances the platform
+ * gives, and its answers. chance_field is a choice field whose choices, in
+ * order, are the 1st, 2nd … chance; chance_deadlines[i] names the deadline
+ * holding the last day of chance i+1. */
+struct flow_lifecycle {
+	bool present;
+	char *role;		 /* "seller" or "rights_holder" */
+	char *chance_field;	 /* NULL: the platform gives no further chance */
+	char **chance_deadlines; /* one per choice of chance_field, or none */
+	size_t nchance_deadlines;
+	char *no_chance_left; /* what to do when the last chance failed, translatable */
+	struct flow_outcome *outcomes;
+	size_t noutcomes;
+	struct flow_pos pos;
+};
+
 struct flow {
 	char *id;
 	char *version;
@@ -165,6 +193,11 @@ struct flow {
 	size_t ndocuments;
 	struct flow_deadline *deadlines;
 	size_t ndeadlines;
+	/* The platform's clock ("Asia/Shanghai"), or NULL: deadlines count its
+	 * days, so "today" for a deadline is the later of its date and the
+	 * user's local date. */
+	char *timezone;
+	struct flow_lifecycle lifecycle;
 
 	/* Top-level fields sorted by id (then flow order), for lookups. */
 	const struct flow_field **index;
@@ -196,6 +229,11 @@ const struct flow_field *flow_find_field(const struct flow *f, const char *path)
 const struct flow_step *flow_find_step(const struct flow *f, const char *id);
 int flow_step_index(const struct flow *f, const char *id); /* -1 when unknown */
 const struct flow_step *flow_field_step(const struct flow *f, const struct flow_field *field);
+const struct flow_deadline *flow_find_deadline(const struct flow *f, const char *id);
+const struct flow_outcome *flow_find_outcome(const struct flow *f, const char *id);
+/* How many chances the platform gives (the choices of the chance field), 0
+ * when the flow names none. */
+size_t flow_chances(const struct flow *f);
 const struct flow_document *flow_find_document(const struct flow *f, const char *id);
 /* The template for lang, falling back to "en". */
 const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang);

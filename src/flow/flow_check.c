@@ -379,4 +379,5 @@ void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *b
 	check_templates(b, f, buf, len);
 	check_field_names(b, f);
 	check_deadlines(b, f);
+	flow_check_lifecycle(b, f);
 }

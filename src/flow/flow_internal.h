@@ -59,6 +59,11 @@ void flow_build_field(struct flow_builder *b, const struct ynode *n, const char 
 		      struct flow_field *f);
 void flow_field_clear(struct flow_field *f);
 
+/* flow_lifecycle.c: the `lifecycle:` mapping (n may be NULL: none). */
+void flow_build_lifecycle(struct flow_builder *b, const struct ynode *n, struct flow_lifecycle *l);
+void flow_check_lifecycle(struct flow_builder *b, const struct flow *f);
+void flow_lifecycle_clear(struct flow_lifecycle *l);
+
 /* Cross-references: every expression, template and field name points at
  * something that exists. Runs after the whole model is built. */
 void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *buf, size_t len);

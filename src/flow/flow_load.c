@@ -51,6 +51,19 @@ static bool valid_lang(const char *s)
 	       s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
 }
 
+/* An IANA zone name ("Asia/Shanghai", "America/Los_Angeles", "UTC"): it
+ * goes into TZ, so no path tricks (leading '/', "..") and no spaces. */
+static bool valid_timezone(const char *s)
+{
+	if (!*s || *s == '/' || strstr(s, "..") || strlen(s) > 64)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') || strchr("/_-+", *p)))
+			return false;
+	return true;
+}
+
 static void build_templates(struct flow_builder *b, const struct ynode *v, struct flow_document *d)
 {
 	if (!v || v->kind != YNODE_MAP || v->n == 0) {
@@ -165,9 +178,10 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 
 static void build_flow(struct flow_builder *b, const struct ynode *root, struct flow *f)
 {
-	static const char *const keys[] = {"id",       "version",   "title",	 "description",
-					   "platform", "checked",   "languages", "review_language",
-					   "steps",    "documents", "deadlines", NULL};
+	static const char *const keys[] = {"id",	"version",   "title",	  "description",
+					   "platform",	"checked",   "languages", "review_language",
+					   "steps",	"documents", "deadlines", "timezone",
+					   "lifecycle", NULL};
 	fb_check_keys(b, root, keys, _("the flow"));
 	fb_id(b, root, "id", true, &f->id);
 	fb_str(b, root, "version", true, &f->version);
@@ -188,6 +202,12 @@ static void build_flow(struct flow_builder *b, const struct ynode *root, struct 
 		    _("the texts written from the answers"));
 	BUILD_ARRAY(b, root, "deadlines", false, f->deadlines, f->ndeadlines, build_deadline,
 		    _("the dates the answers set"));
+	if (fb_str(b, root, "timezone", false, &f->timezone) && f->timezone &&
+	    !valid_timezone(f->timezone))
+		fb_error(b, ytree_get(root, "timezone"),
+			 _("“timezone” must be a zone name such as Asia/Shanghai, not “%s”"),
+			 f->timezone);
+	flow_build_lifecycle(b, ytree_get(root, "lifecycle"), &f->lifecycle);
 }
 
 static void hash_buffer(const char *buf, size_t len, char out[65])

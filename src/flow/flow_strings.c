@@ -71,4 +71,13 @@ void flow_strings(const struct flow *f, string_fn fn, void *ctx)
 		emit(&w, d->label, d->pos.line, "deadline", d->id, "label");
 		emit(&w, d->note, d->pos.line, "deadline", d->id, "note");
 	}
+	const struct flow_lifecycle *l = &f->lifecycle;
+	emit(&w, l->no_chance_left, l->pos.line, NULL, NULL,
+	     "what to do when the last chance failed");
+	for (size_t i = 0; i < l->noutcomes; i++) {
+		const struct flow_outcome *o = &l->outcomes[i];
+		emit(&w, o->label, o->pos.line, "outcome", o->id, "label");
+		emit(&w, o->text, o->pos.line, "outcome", o->id,
+		     "what the platform's answer means and what to do now");
+	}
 }

@@ -34,7 +34,6 @@ bool evidence_verdict_usable(enum evidence_verdict v)
 	return v == EVIDENCE_OK || v == EVIDENCE_WARN;
 }
 
-
 void case_row_clear(struct case_row *c)
 {
 	if (!c)
@@ -98,6 +97,15 @@ void audit_rows_free(struct audit_row *v, size_t n)
 		free(v[i].what);
 		free(v[i].old_value);
 		free(v[i].new_value);
+	}
+	free(v);
+}
+
+void submission_rows_free(struct submission_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].outcome);
+		free(v[i].actor);
 	}
 	free(v);
 }

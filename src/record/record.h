@@ -74,6 +74,17 @@ struct audit_row {
 	char *new_value;
 };
 
+/* One submission on the platform and the platform's answer to it. */
+struct submission_row {
+	int64_t seq;	/* order within the case */
+	long day;	/* submitted on (days since 1970-01-01) */
+	int chance;	/* 1.., 0 when the flow has no chances */
+	char *outcome;	/* the flow's outcome id, NULL while unanswered */
+	long reply_day; /* when the answer came (with outcome) */
+	char *actor;
+	int64_t when; /* recorded at (unix seconds) */
+};
+
 struct note_row {
 	int64_t id;
 	char *field;
@@ -105,6 +116,7 @@ void answer_conflict_clear(struct answer_conflict *c);
 void evidence_rows_free(struct evidence_row *v, size_t n);
 void audit_rows_free(struct audit_row *v, size_t n);
 void note_rows_free(struct note_row *v, size_t n);
+void submission_rows_free(struct submission_row *v, size_t n);
 void presence_rows_free(struct presence_row *v, size_t n);
 
 #endif

@@ -50,6 +50,25 @@ int store_case_delete(struct store *st, int64_t id, struct ipw_error *err);
 int store_case_duplicate(struct store *st, int64_t id, const char *title, int64_t *new_id,
 			 struct ipw_error *err);
 
+/* A submission on the platform, or the platform's answer to the latest
+ * one, in one transaction with what follows from it: the case's status,
+ * the audit row (what, value) and, when answer_path is set, one answer
+ * the lifecycle changes (which chance this is). */
+struct submission_change {
+	bool reply;	     /* false: a new submission on day, chance */
+	long day;	     /* the submission's or the answer's day */
+	int chance;	     /* a submission: 1.., or 0 */
+	const char *outcome; /* a reply: the flow's outcome id */
+	const char *status;  /* the case's status afterwards */
+	const char *audit_what, *audit_value;
+	const char *answer_path, *answer_value;
+};
+int store_submission_write(struct store *st, int64_t case_id, const struct submission_change *c,
+			   struct ipw_error *err);
+/* Every submission of the case, oldest first. */
+int store_submissions_list(struct store *st, int64_t case_id, struct submission_row **v, size_t *n,
+			   struct ipw_error *err);
+
 int store_answers_get(struct store *st, int64_t case_id, struct answer_row **v, size_t *n,
 		      struct ipw_error *err);
 

@@ -97,6 +97,18 @@ static int write_row(struct store *st, int64_t case_id, const char *path, const 
 	return r;
 }
 
+int store_answer_write(struct store *st, int64_t case_id, const char *path, const char *value,
+		       struct ipw_error *err)
+{
+	struct answer_conflict now = {0};
+	int r = current(st, case_id, path, &now, err);
+	bool same = (!now.value && !value) || (now.value && value && strcmp(now.value, value) == 0);
+	if (r == IPW_OK && !same)
+		r = write_row(st, case_id, path, now.value, value, false, now.revision + 1, err);
+	answer_conflict_clear(&now);
+	return r;
+}
+
 static int conflict_error(const char *path, const struct answer_conflict *c, struct ipw_error *err)
 {
 	char when[32] = "?";

@@ -13,7 +13,7 @@
 /* "IPWZ": PRAGMA application_id of every ipwiz database. */
 #define STORE_APPLICATION_ID 0x4950575a
 /* The schema this program writes; store_schema.c has every step up to it. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 /* How long a write waits for another program's transaction to end. */
 #define STORE_BUSY_MS 5000
 
@@ -112,6 +112,12 @@ int store_case_touch(struct store *st, int64_t id, struct ipw_error *err);
 /* Inside a transaction: one audit row by this connection's actor. */
 int store_audit_write(struct store *st, int64_t case_id, const char *what, const char *old_value,
 		      const char *new_value, struct ipw_error *err);
+
+/* Inside a transaction: set the answer at path (a new revision, with its
+ * audit row), whatever its revision was — for a change the program makes
+ * itself as part of a larger one. */
+int store_answer_write(struct store *st, int64_t case_id, const char *path, const char *value,
+		       struct ipw_error *err);
 
 /* ---- store_access.c ---- */
 

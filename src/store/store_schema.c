@@ -110,6 +110,42 @@ static const char schema_v3[] = "CREATE TABLE presence ("
 				"  updated INTEGER NOT NULL,"
 				"  PRIMARY KEY (case_id, host, pid)) WITHOUT ROWID;";
 
+/* 4: submissions and the platform's answers as rows, not text in the
+ * audit trail to be parsed back: which chance, what came back and when.
+ * The audit rows "submitted" ("2026-11-24 chance 1") and "reply"
+ * ("rejected 2026-11-30") written before are carried over; a reply belongs
+ * to the latest submission before it. The audit trail keeps its rows. */
+static const char schema_v4[] =
+    "CREATE TABLE submissions ("
+    "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  day INTEGER NOT NULL,"
+    "  chance INTEGER NOT NULL DEFAULT 0,"
+    "  outcome TEXT,"
+    "  reply_day INTEGER,"
+    "  actor TEXT NOT NULL,"
+    "  at INTEGER NOT NULL,"
+    "  PRIMARY KEY (case_id, seq)) WITHOUT ROWID;"
+    "INSERT INTO submissions (case_id, seq, day, chance, actor, at)"
+    "  SELECT a.case_id, a.id,"
+    "         CAST(julianday(substr(a.new_value, 1, 10)) - 2440587.5 AS INTEGER),"
+    "         CASE WHEN a.new_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] chance [1-9]*'"
+    "              THEN CAST(substr(a.new_value, 19) AS INTEGER) ELSE 0 END,"
+    "         a.actor, a.at"
+    "  FROM audit a JOIN cases c ON c.id = a.case_id"
+    "  WHERE a.what = 'submitted' AND julianday(substr(a.new_value, 1, 10)) IS NOT NULL;"
+    "UPDATE submissions SET (outcome, reply_day) = ("
+    "  SELECT substr(a.new_value, 1, instr(a.new_value, ' ') - 1),"
+    "         CAST(julianday(substr(a.new_value, instr(a.new_value, ' ') + 1, 10))"
+    "              - 2440587.5 AS INTEGER)"
+    "  FROM audit a"
+    "  WHERE a.case_id = submissions.case_id AND a.what = 'reply'"
+    "    AND a.id > submissions.seq AND instr(a.new_value, ' ') > 1"
+    "    AND a.id < coalesce((SELECT min(n.seq) FROM submissions n"
+    "                         WHERE n.case_id = submissions.case_id"
+    "                           AND n.seq > submissions.seq), 9223372036854775807)"
+    "  ORDER BY a.id DESC LIMIT 1);";
+
 struct migration {
 	int version;
 	const char *sql;
@@ -119,6 +155,7 @@ static const struct migration migrations[] = {
     {1, schema_v1},
     {2, schema_v2},
     {3, schema_v3},
+    {4, schema_v4},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)

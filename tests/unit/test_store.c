@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "calendar/calendar.h"
 #include "store/store_internal.h"
 #include "store_fixture.h"
 
@@ -273,6 +274,83 @@ static void version_1_database_opened_read_only_is_upgraded_aside(void **state)
 	assert_non_null(strstr(err.msg, "read-only"));
 }
 
+/* Schema 4 carries the submissions written as audit text before it into
+ * rows: each reply goes to the latest submission before it; a reply that
+ * cannot be read leaves its submission unanswered, and nothing is lost. */
+static void version_3_submissions_become_rows(void **state)
+{
+	struct fixture *fx = *state;
+	make_fixture_db(fx->db, "v3.sql");
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, 0, &fx->st, &err), IPW_OK);
+	assert_int_equal(fixture_query_int(fx->db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	struct submission_row *v;
+	size_t n;
+	assert_int_equal(store_submissions_list(fx->st, 9, &v, &n, &err), IPW_OK);
+	assert_int_equal(n, 3);
+	long day;
+	assert_true(calendar_parse_date("2026-11-20", &day));
+	assert_int_equal(v[0].day, day);
+	assert_int_equal(v[0].chance, 1);
+	assert_string_equal(v[0].outcome, "more-info");
+	assert_int_equal(v[0].reply_day, day + 1);
+	assert_int_equal(v[1].day, day + 2);
+	assert_string_equal(v[1].outcome, "rejected");
+	assert_int_equal(v[1].reply_day, day + 3);
+	assert_int_equal(v[2].chance, 2);
+	assert_string_equal(v[2].actor, "wang");
+	assert_null(v[2].outcome); /* "nonsense" is no answer */
+	submission_rows_free(v, n);
+	struct audit_row *au;
+	assert_int_equal(store_audit_list(fx->st, 9, &au, &n, &err), IPW_OK);
+	assert_int_equal(n, 7);
+	audit_rows_free(au, n);
+	/* the next write goes after them, with its status, in one go */
+	struct submission_change c = {.reply = true,
+				      .day = day + 5,
+				      .outcome = "rejected",
+				      .status = "draft",
+				      .audit_what = "reply",
+				      .audit_value = "rejected 2026-11-25",
+				      .answer_path = "chance",
+				      .answer_value = "third"};
+	assert_int_equal(store_submission_write(fx->st, 9, &c, &err), IPW_OK);
+	assert_int_equal(fixture_query_int(fx->db,
+					   "SELECT count(*) FROM submissions WHERE "
+					   "case_id = 9 AND seq = 5 AND outcome = 'rejected'"),
+			 1);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM answers WHERE case_id = "
+						   "9 AND path = 'chance' AND value = 'third'"),
+			 1);
+}
+
+/* A reply with no submission to answer changes nothing: not the status,
+ * not the answer, not the trail. */
+static void reply_without_submission_is_one_refused_transaction(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
+	int64_t id;
+	assert_int_equal(store_case_create(fx->st, "f", "", "t", NULL, &id, &err), IPW_OK);
+	struct submission_change c = {.reply = true,
+				      .day = 20000,
+				      .outcome = "rejected",
+				      .status = "closed",
+				      .audit_what = "reply",
+				      .audit_value = "rejected",
+				      .answer_path = "chance",
+				      .answer_value = "second"};
+	assert_int_equal(store_submission_write(fx->st, id, &c, &err), IPW_EUSER);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM answers"), 0);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM cases WHERE status = "
+						   "'draft'"),
+			 1);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM audit WHERE what = "
+						   "'reply'"),
+			 0);
+}
+
 static void read_only_open_of_a_missing_database_says_so(void **state)
 {
 	struct fixture *fx = *state;
@@ -376,6 +454,8 @@ int main(void)
 	    EMPTY(newer_database_is_refused_untouched),
 	    EMPTY(version_1_database_is_upgraded_without_losing_a_row),
 	    EMPTY(version_1_database_opened_read_only_is_upgraded_aside),
+	    EMPTY(version_3_submissions_become_rows),
+	    EMPTY(reply_without_submission_is_one_refused_transaction),
 	    EMPTY(read_only_open_of_a_missing_database_says_so),
 	    FULL(connection_uses_wal_full_sync_and_foreign_keys),
 	    FULL(locked_database_fails_after_the_timeout),

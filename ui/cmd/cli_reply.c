@@ -1,6 +1,6 @@
 /* cli_reply.c — `ipwiz reply CASE OUTCOME [--date DATE]`: what the platform
- * answered to the submission, and what to do now (with the deadlines that
- * still apply). */
+ * answered to the submission, and what to do now (the flow's text for this
+ * user, the chance that is next with its deadlines, or that none is left). */
 #include "config.h"
 
 #include <stdio.h>
@@ -30,6 +30,30 @@ static void print_open_deadlines(const struct session *s)
 	free(v);
 }
 
+/* After an outcome that used the chance: which one is next, or none. */
+static void print_chances(struct session *s, struct ipw_error *err)
+{
+	struct submission_state st;
+	if (submission_state_get(s, &st, err) != IPW_OK)
+		return;
+	if (st.next > st.chances) {
+		printf(ngettext("That was the last chance: the platform gives %zu chance "
+				"against a complaint and takes no further counter-notice.\n",
+				"That was the last chance: the platform gives %zu chances "
+				"against a complaint and takes no further counter-notice.\n",
+				(unsigned long)st.chances),
+		       st.chances);
+		printf("%s\n", flow_tr(session_flow(s)->lifecycle.no_chance_left));
+	} else {
+		printf(_("Chance %zu of %zu is next; the case now says so. Say why the last one "
+			 "failed, fix exactly that, export and sign again.\n"),
+		       st.next, st.chances);
+		printf("%s\n", _("Deadlines that still apply:"));
+		print_open_deadlines(s);
+	}
+	submission_state_clear(&st);
+}
+
 int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("reply");
@@ -37,47 +61,38 @@ int cli_cmd_reply(struct cli *cli, int argc, char **argv)
 	const char *date = cli_value(cli, "date");
 	if (argc > 3)
 		return cli_usage(cmd, _("Too many arguments."));
-	enum submission_outcome o;
-	if (!case_arg || !outcome || !submission_outcome_parse(outcome, &o))
-		return cli_usage(cmd, _("Say what the platform answered: accepted, rejected, "
-					"more-info, complainant-replied or withdrawn."));
+	if (!case_arg || !outcome)
+		return cli_usage(cmd, _("Which case, and what did the platform answer?"));
 	struct ipw_error err;
 	ipw_error_clear(&err);
 	struct cli_case c;
 	if (cli_case_open(cli, case_arg, 0, &c, &err) != IPW_OK)
 		return cli_fail(&err);
-	long today = session_env(c.session)->today, day = today;
-	struct submission sub;
-	int rc = submission_get(c.session, &sub, &err);
-	if (rc != IPW_OK)
-		goto out;
-	if (date && !calendar_parse_date(date, &day)) {
+	const struct flow *f = session_flow(c.session);
+	const struct flow_outcome *o = flow_find_outcome(f, outcome);
+	long day = session_env(c.session)->today;
+	int rc = IPW_OK;
+	if (!f->lifecycle.present)
+		rc = ipw_error_set(&err, IPW_EUSER,
+				   _("The flow “%s” does not say what the platform can answer; "
+				     "follow the platform's page."),
+				   f->id);
+	else if (!o) {
+		char *list = submission_outcome_list(f);
+		rc = cli_usage(cmd, _("Say what the platform answered: %s."), list);
+		free(list);
+		cli_case_close(&c);
+		return rc;
+	} else if (date && !calendar_parse_date(date, &day))
 		rc = ipw_error_set(&err, IPW_EUSAGE,
 				   _("Write the date as year-month-day, for example 2026-11-24."));
-	} else if (!sub.submitted) {
-		rc =
-		    ipw_error_set(&err, IPW_EUSER,
-				  _("This case is not marked submitted: run `ipwiz submitted %lld` "
-				    "first."),
-				  (long long)c.id);
-	} else if (day < sub.day || day > today) {
-		rc =
-		    ipw_error_set(&err, IPW_EUSER,
-				  _("The answer's date must be between the submission and today."));
-	} else {
-		rc = submission_reply(c.session, o, day, &err);
+	else
+		rc = submission_reply(c.session, outcome, day, &err);
+	if (rc == IPW_OK) {
+		printf("%s\n", flow_tr(o->text));
+		if (o->uses_chance && flow_chances(f))
+			print_chances(c.session, &err);
 	}
-	if (rc != IPW_OK)
-		goto out;
-	printf("%s\n", submission_guidance(o));
-	if (o == OUTCOME_REJECTED || o == OUTCOME_MORE_INFO) {
-		if (sub.chance == 3 && o == OUTCOME_REJECTED)
-			printf("%s\n", _("That was the third chance: the platform takes no further "
-					 "counter-notice for this complaint."));
-		printf("%s\n", _("Deadlines that still apply:"));
-		print_open_deadlines(c.session);
-	}
-out:
 	cli_case_close(&c);
 	return rc != IPW_OK ? cli_fail(&err) : IPW_OK;
 }

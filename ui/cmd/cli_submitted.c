@@ -18,8 +18,8 @@ int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 	const char *ch = cli_value(cli, "chance");
 	int chance = 0;
 	if (ch) {
-		if (strlen(ch) != 1 || ch[0] < '1' || ch[0] > '3')
-			return cli_usage(cmd, _("--chance is 1, 2 or 3."));
+		if (strlen(ch) != 1 || ch[0] < '1' || ch[0] > '9')
+			return cli_usage(cmd, _("--chance is a number: 1, 2 or 3."));
 		chance = ch[0] - '0';
 	}
 	if (argc > 2)
@@ -32,26 +32,23 @@ int cli_cmd_submitted(struct cli *cli, int argc, char **argv)
 	if (cli_case_open(cli, case_arg, 0, &c, &err) != IPW_OK)
 		return cli_fail(&err);
 	int64_t id = c.id;
-	long today = session_env(c.session)->today, day = today;
+	long day = session_env(c.session)->today;
+	size_t chances = flow_chances(session_flow(c.session));
 	int rc = IPW_OK;
 	if (date && !calendar_parse_date(date, &day))
 		rc = ipw_error_set(&err, IPW_EUSAGE,
 				   _("Write the date as year-month-day, for example 2026-11-24."));
-	else if (day > today)
-		rc = ipw_error_set(&err, IPW_EUSER,
-				   _("The submission date cannot be in the future."));
 	else
-		rc = submission_record(c.session, day, chance, &err);
+		rc = submission_record(c.session, day, chance, &chance, &err);
 	cli_case_close(&c);
 	if (rc != IPW_OK)
 		return cli_fail(&err);
 	char d[11];
 	calendar_format_date(day, d);
 	if (chance)
-		printf(
-		    _("Case %lld: submitted on %s (chance %d of 3). Record the platform's answer "
-		      "with `ipwiz reply %lld OUTCOME`.\n"),
-		    (long long)id, d, chance, (long long)id);
+		printf(_("Case %lld: submitted on %s (chance %d of %zu). Record the platform's "
+			 "answer with `ipwiz reply %lld OUTCOME`.\n"),
+		       (long long)id, d, chance, chances, (long long)id);
 	else
 		printf(_("Case %lld: submitted on %s. Record the platform's answer with `ipwiz "
 			 "reply %lld OUTCOME`.\n"),

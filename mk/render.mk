@@ -32,7 +32,8 @@ TESTS += \
 	tests/cli/export_refuses_an_unready_case.sh \
 	tests/cli/export_documents_match_golden.sh \
 	tests/cli/export_then_submitted_and_reply.sh \
-	tests/cli/lifecycle_alibaba_counts_the_chances.sh
+	tests/cli/lifecycle_alibaba_counts_the_chances.sh \
+	tests/cli/today_is_the_local_date.sh
 
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_template

@@ -6,6 +6,7 @@
 #ifndef IPWIZ_BASE_H
 #define IPWIZ_BASE_H
 
+#include "clock.h"
 #include "error.h"
 #include "escape.h"
 #include "i18n.h"

@@ -67,10 +67,29 @@ static const struct calendar *calendar_of(const char *id, char problem[1100])
 	return c;
 }
 
+long deadline_today(const struct session *s)
+{
+	const struct flow *f = session_flow(s);
+	long today = session_env(s)->today;
+	if (!f->timezone || getenv("IPWIZ_TODAY"))
+		return today; /* a pinned day is the day everywhere */
+	long there = clock_day_in(clock_now(), f->timezone);
+	return there > today ? there : today;
+}
+
+/* The case's answers, with "today" the day deadlines count from. */
+static struct expr_env deadline_env(const struct session *s)
+{
+	struct expr_env env = *session_env(s);
+	env.today = deadline_today(s);
+	return env;
+}
+
 size_t deadline_list(const struct session *s, struct deadline_due **out)
 {
 	const struct flow *f = session_flow(s);
-	const struct expr_env *env = session_env(s);
+	struct expr_env envv = deadline_env(s);
+	const struct expr_env *env = &envv;
 	*out = NULL;
 	if (!f->ndeadlines)
 		return 0;
@@ -100,7 +119,8 @@ bool deadline_of(const struct session *s, const char *id, bool ignore_when,
 	char problem[sizeof(out->calendar_problem)];
 	const struct calendar *cal =
 	    d.working && d.calendar ? calendar_of(d.calendar, problem) : NULL;
-	deadline_compute(&d, session_env(s), cal, out);
+	struct expr_env env = deadline_env(s);
+	deadline_compute(&d, &env, cal, out);
 	out->def = def;
 	if (cal)
 		memcpy(out->calendar_problem, problem, sizeof(problem));

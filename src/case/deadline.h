@@ -38,6 +38,11 @@ struct deadline_due {
 void deadline_compute(const struct flow_deadline *d, const struct expr_env *env,
 		      const struct calendar *cal, struct deadline_due *out);
 
+/* The day deadlines count from: the user's local date, or — when the flow
+ * names the platform's time zone — the later of that and the date there,
+ * so the days left are never more than the platform's countdown shows. */
+long deadline_today(const struct session *s);
+
 /* Every deadline of the case's flow, in flow order, over the calendars of
  * the data directory (calendar_get: parsed once while their files stay the
  * same). *out is the caller's (free()). Never fails: a missing calendar is

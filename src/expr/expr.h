@@ -70,7 +70,9 @@ const char *expr_source(const struct expr *e);
 /* "2026-02-14" ⇄ days since the epoch. */
 bool expr_parse_date(const char *s, long *days);
 void expr_format_date(long days, char out[11]);
-/* Today in UTC, or IPWIZ_TODAY=YYYY-MM-DD (tests pin the clock with it). */
+/* Today where the user is (the local date under TZ, at clock_now()), or
+ * IPWIZ_TODAY=YYYY-MM-DD (tests pin the day with it). A seller in China at
+ * 00:30 is on today's date, not on yesterday's UTC date. */
 long expr_today(void);
 
 #endif

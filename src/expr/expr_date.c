@@ -98,5 +98,5 @@ long expr_today(void)
 	long days;
 	if (expr_parse_date(getenv("IPWIZ_TODAY"), &days))
 		return days;
-	return (long)(time(NULL) / 86400);
+	return clock_day_in(clock_now(), NULL);
 }

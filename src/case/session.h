@@ -99,6 +99,11 @@ struct session_issue {
 size_t session_check(const struct session *s, struct session_issue **out);
 void session_issues_free(struct session_issue *v, size_t n);
 
+/* A visible choice answered with a `stop:` choice: ipwiz cannot write this
+ * case's documents. Its text (why, and what to do instead), translated,
+ * with *path the field; NULL when there is none. */
+const char *session_stop(const struct session *s, const char **path);
+
 /* Progress: answered required fields / required fields (visible ones). */
 void session_progress(const struct session *s, size_t *answered, size_t *required);
 

@@ -171,6 +171,16 @@ static void check_evidence(const struct session *s, size_t step, const struct fl
 			add_issue(v, n, step, f->path, s->evidence[i].message);
 }
 
+/* The chosen choice of a choice field when it is a stop, or NULL. */
+static const struct flow_choice *field_stop(const struct session *s, const struct flow_field *f)
+{
+	const char *val = f->type == FIELD_CHOICE ? session_get(s, f->path) : NULL;
+	for (size_t i = 0; val && i < f->nchoices; i++)
+		if (f->choices[i].stop && strcmp(f->choices[i].value, val) == 0)
+			return &f->choices[i];
+	return NULL;
+}
+
 static void check_field(const struct session *s, size_t step, const struct flow_field *f,
 			struct session_issue **v, size_t *n)
 {
@@ -208,7 +218,26 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 	case FIELD_PHONE:
 	case FIELD_NUMBER:
 		check_value(s, step, f->path, v, n);
+		const struct flow_choice *c = field_stop(s, f);
+		if (c)
+			add_issue(v, n, step, f->path, flow_tr(c->stop));
 	}
+}
+
+const char *session_stop(const struct session *s, const char **path)
+{
+	for (size_t i = 0; i < s->flow->nindex; i++) {
+		const struct flow_field *f = s->flow->index[i];
+		const struct flow_choice *c =
+		    f->type == FIELD_CHOICE && session_field_visible(s, f->path) ? field_stop(s, f)
+										 : NULL;
+		if (c) {
+			if (path)
+				*path = f->path;
+			return flow_tr(c->stop);
+		}
+	}
+	return NULL;
 }
 
 static size_t check_step(const struct session *s, size_t step, struct session_issue **v, size_t *n)

@@ -40,6 +40,9 @@ struct flow_choice {
 	char *value; /* stored answer, e.g. "trademark" */
 	char *label; /* shown, translatable */
 	char *help;  /* optional one-line explanation */
+	/* Choosing it means ipwiz cannot write this case's documents: why, and
+	 * what to do instead (translatable). The case never exports. */
+	char *stop;
 };
 
 /* What to do when a structure check (PDF trailer, JPEG EOI, ...) fails. */

@@ -135,16 +135,18 @@ static void parse_choices(struct flow_builder *b, const struct ynode *n, struct 
 		const struct ynode *c = &v->items[i];
 		if (!fb_expect_map(b, c, _("a choice")))
 			continue;
-		static const char *const keys[] = {"value", "label", "help", NULL};
+		static const char *const keys[] = {"value", "label", "help", "stop", NULL};
 		fb_check_keys(b, c, keys, _("a choice"));
 		struct flow_choice *ch = &f->choices[f->nchoices];
 		fb_str(b, c, "value", true, &ch->value);
 		fb_str(b, c, "label", true, &ch->label);
 		fb_str(b, c, "help", false, &ch->help);
+		fb_str(b, c, "stop", false, &ch->stop);
 		if (!ch->value || !ch->label) {
 			free(ch->value);
 			free(ch->label);
 			free(ch->help);
+			free(ch->stop);
 			memset(ch, 0, sizeof *ch);
 			continue;
 		}
@@ -345,6 +347,7 @@ void flow_field_clear(struct flow_field *f)
 		free(f->choices[i].value);
 		free(f->choices[i].label);
 		free(f->choices[i].help);
+		free(f->choices[i].stop);
 	}
 	free(f->choices);
 	for (size_t i = 0; i < f->nitems; i++)

@@ -42,6 +42,8 @@ static void field_strings(const struct strings *w, const struct flow_field *fl)
 	for (size_t i = 0; i < fl->nchoices; i++) {
 		emit(w, fl->choices[i].label, line, "field", id, "a choice");
 		emit(w, fl->choices[i].help, line, "field", id, "a choice's help");
+		emit(w, fl->choices[i].stop, line, "field", id,
+		     "why a case with this choice cannot be exported, and what to do instead");
 	}
 	for (size_t i = 0; i < fl->nitems; i++)
 		field_strings(w, &fl->items[i]);

@@ -131,6 +131,11 @@ static int deadline_passed(struct export_job *j, struct ipw_error *err)
  * unless --force. */
 static int preflight(struct export_job *j, struct ipw_error *err)
 {
+	/* Not even --force: the documents would be the wrong ones. */
+	const char *stop = session_stop(j->s, NULL);
+	if (stop)
+		return ipw_error_set(err, IPW_EUSER, _("ipwiz does not export this case: %s"),
+				     stop);
 	struct session_issue *iss = NULL;
 	size_t n = session_check(j->s, &iss);
 	int rc = IPW_OK;

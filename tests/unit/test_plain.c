@@ -18,9 +18,9 @@
 #include "plain/plain_internal.h"
 
 static struct flow_choice grounds_choices[] = {
-    {"genuine", "Genuine goods", NULL},
-    {"authorised", "Authorised", "A letter from the owner"},
-    {"prior", "Sold before", NULL},
+    {"genuine", "Genuine goods", NULL, NULL},
+    {"authorised", "Authorised", "A letter from the owner", NULL},
+    {"prior", "Sold before", NULL, NULL},
 };
 
 static const struct flow_field grounds = {

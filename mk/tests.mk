@@ -23,6 +23,7 @@ TESTS += \
 	tests/cli/usage_and_exit_codes.sh \
 	tests/cli/set_validates_like_the_wizard.sh \
 	tests/cli/fill_reports_every_bad_answer.sh \
+	tests/cli/fill_applies_declarations_last.sh \
 	tests/cli/shipped_flows_lint_clean.sh \
 	tests/cli/lint_reports_every_error.sh \
 	tests/cli/json_stays_valid_for_hostile_text.sh \

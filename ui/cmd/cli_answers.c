@@ -69,12 +69,38 @@ int cli_cmd_set(struct cli *cli, int argc, char **argv)
 	return r;
 }
 
+/* A declaration (or its typed signature) read from the file, kept until
+ * every other answer is in: affirmed first, it would be void at once,
+ * since the answers it covers changed after it. */
+struct deferred {
+	char *path, *value;
+	bool values;
+	int line, column;
+};
+
 struct fill {
 	struct session *s;
 	const char *file;
 	int worst;
 	size_t set, refused;
+	struct deferred *later;
+	size_t nlater;
 };
+
+/* Is path a declaration or a declaration's "ID.name"? */
+static bool is_declaration(const struct flow *fl, const char *path)
+{
+	const struct flow_field *f = flow_find_field(fl, path);
+	if (f)
+		return f->type == FIELD_DECLARATION;
+	const char *dot = strrchr(path, '.');
+	if (!dot || strcmp(dot, ".name") != 0)
+		return false;
+	char *id = xstrndup(path, (size_t)(dot - path));
+	f = flow_find_field(fl, id);
+	free(id);
+	return f && f->type == FIELD_DECLARATION;
+}
 
 /* Report a refused answer at its place in the file; stop only when the
  * database failed. */
@@ -116,10 +142,61 @@ static int fill_count(struct fill *f, const struct flow_field *list, const char 
 	return err.status == IPW_OK ? 0 : fill_report(f, path, line, column, &err);
 }
 
+static int fill_apply(struct fill *f, const char *path, const char *value, bool values, int line,
+		      int column);
+
 static int fill_one(const char *path, const char *value, bool values, int line, int column,
 		    void *ctx)
 {
 	struct fill *f = ctx;
+	if (is_declaration(session_flow(f->s), path)) {
+		f->later = xreallocarray(f->later, f->nlater + 1, sizeof(*f->later));
+		f->later[f->nlater++] =
+		    (struct deferred){xstrdup(path), xstrdup(value), values, line, column};
+		return 0;
+	}
+	return fill_apply(f, path, value, values, line, column);
+}
+
+/* The declarations, in file order, after everything else; a declaration
+ * that is still void (an answer it covers was refused and changed later,
+ * say) is reported, so fill never says success for an export that will
+ * refuse. Returns 1 when the database failed. */
+static int fill_declarations(struct fill *f)
+{
+	int stop = 0;
+	for (size_t i = 0; i < f->nlater; i++) {
+		struct deferred *d = &f->later[i];
+		if (!stop)
+			stop = fill_apply(f, d->path, d->value, d->values, d->line, d->column);
+		if (!stop && !strchr(d->path, '.') && session_affirmation_stale(f->s, d->path))
+			stop = fill_refuse(f, d->path, d->line, d->column,
+					   _("Answers this statement covers changed after it was "
+					     "affirmed; read it again and affirm it."));
+		free(d->path);
+		free(d->value);
+	}
+	free(f->later);
+	f->later = NULL;
+	f->nlater = 0;
+	return stop;
+}
+
+/* The file was broken: nothing more is written. */
+static void fill_declarations_drop(struct fill *f)
+{
+	for (size_t i = 0; i < f->nlater; i++) {
+		free(f->later[i].path);
+		free(f->later[i].value);
+	}
+	free(f->later);
+	f->later = NULL;
+	f->nlater = 0;
+}
+
+static int fill_apply(struct fill *f, const char *path, const char *value, bool values, int line,
+		      int column)
+{
 	const struct flow_field *field = flow_find_field(session_flow(f->s), path);
 	if (field && field->type == FIELD_LIST)
 		return fill_count(f, field, path, value, line, column);
@@ -157,6 +234,10 @@ int cli_cmd_fill(struct cli *cli, int argc, char **argv)
 	struct fill f = {.s = cc.session, .file = argv[2]};
 	int r = answers_file_parse(argv[2], buf, len, fill_one, &f, &err);
 	free(buf);
+	if (r == IPW_OK)
+		fill_declarations(&f);
+	else
+		fill_declarations_drop(&f);
 	if (r != IPW_OK && f.worst < IPW_EENV)
 		cli_fail(&err);
 	else

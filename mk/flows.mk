@@ -12,6 +12,7 @@ TESTS += \
 	tests/cli/flow_each_walks_to_export.sh \
 	tests/cli/flow_alibaba_deadlines_follow_the_chance.sh \
 	tests/cli/flow_alibaba_exports_counter_notices_only.sh \
+	tests/cli/flow_dmca_signature_is_the_full_name.sh \
 	tests/cli/flow_ipp_checks_the_complaint_package.sh \
 	tests/cli/flow_strings_speak_each_language.sh
 EXTRA_DIST += doc/glossary.md

@@ -305,13 +305,57 @@ const struct flow_field *session_signature_of(const struct session *s, const cha
 	return f && f->type == FIELD_DECLARATION && f->signature ? f : NULL;
 }
 
+/* s with runs of white space as one space, no space at either end, and
+ * ASCII letters in lower case: "  budi  SANTOSO" is "budi santoso". */
+static char *name_key(const char *s)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	bool space = false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			strbuf_addc(&b, ' ');
+		space = false;
+		strbuf_addc(&b, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
+	}
+	return strbuf_detach(&b);
+}
+
+/* A signature is the name the document prints, or the document is signed
+ * by somebody it does not name. Nothing to compare while that is unanswered. */
+static int signature_check(const struct session *s, const struct flow_field *decl,
+			   const char *value, struct ipw_error *err)
+{
+	const char *want = decl->signature_matches ? session_get(s, decl->signature_matches) : NULL;
+	if (!want)
+		return IPW_OK;
+	char *a = name_key(value), *b = name_key(want);
+	bool same = strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	if (same)
+		return IPW_OK;
+	const struct flow_field *f = flow_find_field(s->flow, decl->signature_matches);
+	char *safe = utf8_sanitize(want);
+	int rc = ipw_error_set(err, IPW_EUSER,
+			       _("Type the signature as the name you gave for “%s”: %s."),
+			       f && f->label ? flow_tr(f->label) : decl->signature_matches, safe);
+	free(safe);
+	return rc;
+}
+
 int session_validate(const struct session *s, const char *path, const char *value,
 		     struct ipw_error *err)
 {
 	if (!value || !*value)
 		return IPW_OK;
-	if (session_signature_of(s, path))
-		return IPW_OK;
+	const struct flow_field *decl = session_signature_of(s, path);
+	if (decl)
+		return signature_check(s, decl, value, err);
 	const struct flow_field *f = flow_find_field(s->flow, path);
 	if (!f)
 		return ipw_error_set(err, IPW_EUSAGE, _("This flow has no field “%s”."), path);

@@ -101,6 +101,9 @@ struct flow_field {
 	char *statement;
 	bool signature;
 	char **covers; /* field ids the affirmation covers; NULL/0 = every answer */
+	/* The typed signature must be this field's answer (case and spaces
+	 * aside), or NULL: e.g. the full name the document prints. */
+	char *signature_matches;
 	size_t ncovers;
 
 	/* info: read-only text is in help */

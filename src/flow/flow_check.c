@@ -208,6 +208,16 @@ static void check_field_names(struct flow_builder *b, const struct flow *f)
 						      "field"),
 						    r->date_field);
 			}
+			if (fl->signature_matches) {
+				const struct flow_field *m =
+				    flow_find_field(f, fl->signature_matches);
+				if (!m || (m->type != FIELD_TEXT && m->type != FIELD_TEXTAREA))
+					field_error(
+					    b, fl,
+					    _("“signature_matches” names “%s”, which is not "
+					      "a text field of this flow"),
+					    fl->signature_matches);
+			}
 			for (size_t c = 0; c < fl->ncovers; c++)
 				if (!flow_find_field(f, fl->covers[c]))
 					field_error(b, fl,

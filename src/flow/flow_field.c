@@ -77,6 +77,7 @@ static const struct key_rule type_keys[] = {
     {"statement", T(FIELD_DECLARATION)},
     {"signature", T(FIELD_DECLARATION)},
     {"covers", T(FIELD_DECLARATION)},
+    {"signature_matches", T(FIELD_DECLARATION)},
 };
 static const char *const common_keys[] = {"id",	  "type",     "label",	 "help",
 					  "when", "required", "default", "message"};
@@ -316,6 +317,10 @@ void flow_build_field(struct flow_builder *b, const struct ynode *n, const char 
 		fb_str(b, n, "statement", true, &f->statement);
 		fb_bool(b, n, "signature", &f->signature);
 		fb_str_list(b, n, "covers", &f->covers, &f->ncovers);
+		fb_str(b, n, "signature_matches", false, &f->signature_matches);
+		if (f->signature_matches && !f->signature)
+			fb_error(b, ytree_get(n, "signature_matches"), "%s",
+				 _("“signature_matches” needs “signature: true”"));
 	}
 	b->owner = NULL;
 }
@@ -359,5 +364,6 @@ void flow_field_clear(struct flow_field *f)
 	free(f->evidence.date_field);
 	free(f->statement);
 	free_strv(f->covers, f->ncovers);
+	free(f->signature_matches);
 	memset(f, 0, sizeof *f);
 }

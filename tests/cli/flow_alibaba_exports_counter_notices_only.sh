@@ -18,6 +18,15 @@ run attach "$id" authorisation "$T/ev/photo.jpg"
 run attach "$id" invoice "$T/ev/invoice.pdf"
 run export "$id" --out "$T/ok"
 expect_rc 0 "a counter-notice exports"
+st=$(cat "$T/ok/statement.en.txt")
+expect_in "$st" "Declarant (company seal): 深圳市华联贸易有限公司" "the seal line"
+expect_in "$st" "- Restore the removed listings." "one request a line"
+expect_not_in "$st" "(Signature and company seal)" "no choice label in the text"
+# An authorisation against a design patent is a licence of the right, not of a brand.
+run set "$id" ip_type patent_design
+run export "$id" --out "$T/design" --force
+expect_in "$(cat "$T/design/statement.en.txt")" "licensed us to use the right claimed (BRIGHTWAY)"
+run set "$id" ip_type trademark
 
 run set "$id" appeal_kind penalty
 expect_rc 0 "penalty"

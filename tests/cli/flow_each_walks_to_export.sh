@@ -64,7 +64,7 @@ expect_in "$(cat "$T/out-alibaba-counter-notice-zh_CN/statement.zh_CN.txt")" \
 	"关于投诉 IPR-2026-118822 的反通知"
 [ -f "$T/out-alibaba-counter-notice-zh_CN/statement.en.txt" ] || fail "no English copy for review"
 expect_in "$(cat "$T/out-alibaba-counter-notice-id/statement.id.txt")" \
-	"Pemberitahuan balasan atas keluhan IPR-2026-118822"
+	"Pemberitahuan balasan atas pengaduan IPR-2026-118822"
 expect_in "$(cat "$T/out-taobao-appeal-zh_CN/appeal.zh_CN.txt")" "关于投诉 TB20261120001 的申诉（淘宝）"
 
 finish

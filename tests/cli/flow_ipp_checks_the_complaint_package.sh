@@ -2,7 +2,9 @@
 # The IPP complaint flow holds a rights holder to IPP's rules (shared/domain.md):
 # at most 300 addresses, a trademark still registered, an agent's power of
 # attorney, and for a utility model or invention patent the infringement
-# analysis report even when a decision is given, with the test purchase.
+# analysis report even when a decision is given, with the test purchase, and
+# for a utility model or design patent the patent evaluation report
+# (专利权评价报告), which an invention patent does not need.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 cp "$IPWIZ_SRCDIR/data/flows/ipp-complaint.yaml" "$T/data/flows/"
 
@@ -45,9 +47,15 @@ expect_in "$out" "Court or administrative decision: Attach a file that passes th
 expect_in "$out" "Infringement analysis report: Attach a file that passes the check."
 expect_in "$out" "Test-purchase order number: This answer is required."
 expect_in "$out" "Photos of the test purchase: Attach a file that passes the check."
+expect_in "$out" "Patent evaluation report (专利权评价报告): Attach a file that passes the check." "a utility model"
 run set "$id" pt_kind design
 run show "$id"
 expect_not_in "$out" "Infringement analysis report" "a design patent with a decision"
+expect_in "$out" "Patent evaluation report (专利权评价报告): Attach" "a design patent"
+run set "$id" pt_kind invention
+run show "$id"
+expect_not_in "$out" "Patent evaluation report" "an invention patent"
+run set "$id" pt_kind design
 
 # No counter-notice yet is the starting point, not a missing answer.
 expect_not_in "$out" "Has a seller sent a counter-notice?: This answer is required."

@@ -63,7 +63,7 @@ void flow_free(struct flow *f)
 	free(f->platform);
 	free(f->checked);
 	strv_free(f->languages, f->nlanguages);
-	free(f->review_language);
+	strv_free(f->review_languages, f->nreview_languages);
 	for (size_t i = 0; i < f->nsteps; i++)
 		step_clear(&f->steps[i]);
 	free(f->steps);

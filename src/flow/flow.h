@@ -191,7 +191,11 @@ struct flow {
 	char *checked; /* "2026-11": when the facts were checked */
 	char **languages;
 	size_t nlanguages;
-	char *review_language; /* platform reviews in this language too (e.g. "en"), or NULL */
+	/* The languages the platform's reviewers read, most wanted first
+	 * (`review_languages: [en, zh_CN]`; `review_language: en` is one).
+	 * The export always holds a copy in one of them. */
+	char **review_languages;
+	size_t nreview_languages;
 
 	struct flow_step *steps;
 	size_t nsteps;

@@ -178,10 +178,10 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 
 static void build_flow(struct flow_builder *b, const struct ynode *root, struct flow *f)
 {
-	static const char *const keys[] = {"id",	"version",   "title",	  "description",
-					   "platform",	"checked",   "languages", "review_language",
-					   "steps",	"documents", "deadlines", "timezone",
-					   "lifecycle", NULL};
+	static const char *const keys[] = {
+	    "id",	 "version",   "title",		 "description",	     "platform",
+	    "checked",	 "languages", "review_language", "review_languages", "steps",
+	    "documents", "deadlines", "timezone",	 "lifecycle",	     NULL};
 	fb_check_keys(b, root, keys, _("the flow"));
 	fb_id(b, root, "id", true, &f->id);
 	fb_str(b, root, "version", true, &f->version);
@@ -195,7 +195,16 @@ static void build_flow(struct flow_builder *b, const struct ynode *root, struct 
 			fb_error(b, ytree_get(root, "languages"),
 				 _("“%s” is not a language code such as en, zh_CN or id"),
 				 f->languages[i]);
-	fb_str(b, root, "review_language", false, &f->review_language);
+	if (ytree_get(root, "review_language") && ytree_get(root, "review_languages"))
+		fb_error(b, ytree_get(root, "review_language"), "%s",
+			 _("write “review_languages” only (a list), not both"));
+	fb_str_list(b, root,
+		    ytree_get(root, "review_languages") ? "review_languages" : "review_language",
+		    &f->review_languages, &f->nreview_languages);
+	for (size_t i = 0; i < f->nreview_languages; i++)
+		if (!valid_lang(f->review_languages[i]))
+			fb_error(b, root, _("“%s” is not a language code such as en, zh_CN or id"),
+				 f->review_languages[i]);
 	BUILD_ARRAY(b, root, "steps", true, f->steps, f->nsteps, build_step,
 		    _("the screens the wizard shows, in order"));
 	BUILD_ARRAY(b, root, "documents", false, f->documents, f->ndocuments, build_document,

@@ -285,7 +285,10 @@ static int write_documents(struct export_job *j, struct ipw_error *err)
 		/* A language the flow has no template for falls back to English:
 		 * write each template once. */
 		const char *first = NULL;
-		for (size_t k = 0; k < nlangs; k++) {
+		/* A sheet the user keeps is for the user: the reviewers' copy is
+		 * for what goes to the platform. */
+		bool keep = d->purpose && strcmp(d->purpose, "keep") == 0;
+		for (size_t k = keep ? nlangs - 1 : 0; k < nlangs; k++) {
 			const struct flow_template *t = flow_document_template(d, langs[k]);
 			const char *lang = t && t->lang ? t->lang : "en";
 			if (first && strcmp(first, lang) == 0)

@@ -42,6 +42,42 @@ static void header(struct export_job *j, struct strbuf *b)
 		      "sheet, the platform wins."));
 }
 
+/* Han characters (CJK unified ideographs and extension A) in s? */
+static bool has_han(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t off = 0; off < n;) {
+		uint32_t cp;
+		off += utf8_decode(s + off, n - off, &cp);
+		if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+			return true;
+	}
+	return false;
+}
+
+/* A copy in a Latin-script language carries the user's free text as it
+ * was typed: Chinese there is text the reviewer cannot read. */
+static void language_warnings(struct export_job *j, struct strbuf *b, const char *lang)
+{
+	if (strcmp(lang, "en") != 0 && strcmp(lang, "id") != 0)
+		return;
+	const struct flow *f = session_flow(j->s);
+	size_t i = 0;
+	const char *path, *value;
+	while (session_answer_next(j->s, &i, &path, &value)) {
+		const struct flow_field *fl = flow_find_field(f, path);
+		if (!fl || (fl->type != FIELD_TEXT && fl->type != FIELD_TEXTAREA) ||
+		    !has_han(value) || !session_field_visible(j->s, path))
+			continue;
+		strbuf_add(b, "      ");
+		strbuf_addf(b,
+			    _("Check: your answer to “%s” has Chinese text, but this copy is read "
+			      "in %s; translate it before you paste."),
+			    flow_tr(fl->label), lang);
+		strbuf_addc(b, '\n');
+	}
+}
+
 static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 {
 	bool any = false;
@@ -52,7 +88,8 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 			continue;
 		/* The documents of one flow entry sit together, first language first. */
 		if (i > 0 && j->docs[i - 1].doc == d) {
-			strbuf_addf(b, "      %s ", _("also in"));
+			strbuf_addf(b, "      %s ",
+				    paste ? _("For you to read, not to paste:") : _("also in"));
 			strbuf_addf(b, "%s: %s\n", j->docs[i].lang, j->docs[i].file);
 			strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
 			continue;
@@ -72,6 +109,13 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 								      : _("keep it"));
 		strbuf_addf(b, "\n      %s: %s\n", j->docs[i].lang, j->docs[i].file);
 		strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
+		if (paste && i + 1 < j->ndocs && j->docs[i + 1].doc == d)
+			strbuf_addf(
+			    b, "      %s\n",
+			    _("Paste this copy: it is in a language the platform's reviewers "
+			      "read."));
+		if (paste)
+			language_warnings(j, b, j->docs[i].lang);
 	}
 	if (!any)
 		strbuf_addf(b, "  %s\n", paste ? _("No text to paste.") : _("None."));

@@ -194,11 +194,17 @@ bool render_document_applies(const struct session *s, const struct flow_document
 size_t render_languages(const struct session *s, const char *langs[2])
 {
 	const struct case_row *c = session_case(s);
-	const char *review = session_flow(s)->review_language;
-	langs[0] = c && c->lang && *c->lang ? c->lang : "en";
-	if (review && *review && strcmp(review, langs[0]) != 0) {
-		langs[1] = review;
-		return 2;
-	}
+	const struct flow *f = session_flow(s);
+	const char *own = c && c->lang && *c->lang ? c->lang : "en";
+	for (size_t i = 0; i < f->nreview_languages; i++)
+		if (strcmp(f->review_languages[i], own) == 0)
+			break;
+		else if (i + 1 == f->nreview_languages) {
+			/* The reviewers' copy is the one to paste: it comes first. */
+			langs[0] = f->review_languages[0];
+			langs[1] = own;
+			return 2;
+		}
+	langs[0] = own;
 	return 1;
 }

@@ -50,8 +50,10 @@ bool render_document_applies(const struct session *s, const struct flow_document
 int render_document(const struct session *s, const struct flow_document *d, const char *lang,
 		    enum doc_format fmt, char **out, struct ipw_error *err);
 
-/* The languages a case's documents are written in: the case's language, then
- * the flow's review_language when it differs. Returns how many (1 or 2). */
+/* The languages a case's documents are written in: the case's language
+ * when the platform's reviewers read it (or the flow names none); else
+ * first the reviewers' language — the copy to paste — then the case's, for
+ * the user to read. Returns how many (1 or 2). */
 size_t render_languages(const struct session *s, const char *langs[2]);
 
 /* The export package. */

@@ -28,6 +28,11 @@ run export "$id" --out "$T/design" --force
 expect_in "$(cat "$T/design/statement.en.txt")" "licensed us to use the right claimed (BRIGHTWAY)"
 run set "$id" ip_type trademark
 
+# A Chinese reason in the English copy that is pasted: the manifest says so.
+run set "$id" complaint_reason "被投诉商品与外观设计专利相同。"
+run export "$id" --out "$T/han" --force
+expect_in "$(cat "$T/han/manifest.txt")" "your answer to “The complaint's reason” has Chinese text, but this copy is read in en"
+
 run set "$id" appeal_kind penalty
 expect_rc 0 "penalty"
 run export "$id" --out "$T/penalty" --force

@@ -58,11 +58,19 @@ for lang in en zh_CN id; do
 done
 expect_in "$(cat "$T/out-alibaba-counter-notice-en/manifest.txt")" \
 	'Form field “The explanation box of the appeal page”' "manifest"
-# In Chinese and in Indonesian the documents are in the seller's language,
-# and in English too because Alibaba.com reviews in English.
+# Each export holds a copy the platform's reviewers read, and the manifest
+# says which to paste: Alibaba.com reads English or Chinese (a Chinese case
+# needs no English copy; an Indonesian one pastes the English), Taobao reads
+# Chinese, IPP English or Chinese.
 expect_in "$(cat "$T/out-alibaba-counter-notice-zh_CN/statement.zh_CN.txt")" \
 	"关于投诉 IPR-2026-118822 的反通知"
-[ -f "$T/out-alibaba-counter-notice-zh_CN/statement.en.txt" ] || fail "no English copy for review"
+[ -f "$T/out-alibaba-counter-notice-zh_CN/statement.en.txt" ] && fail "an English copy nobody needs"
+m=$(cat "$T/out-alibaba-counter-notice-id/manifest.txt")
+expect_in "$m" "en: statement.en.txt" "the English copy first"
+expect_in "$m" "Tempel salinan ini" "which copy to paste (in the case's language)"
+expect_in "$m" "Untuk Anda baca, jangan ditempel: id: statement.id.txt"
+[ -f "$T/out-taobao-appeal-en/appeal.zh_CN.txt" ] || fail "no Chinese copy for Taobao"
+[ -f "$T/out-ipp-complaint-id/reasons.en.txt" ] || fail "no reviewer copy for IPP"
 expect_in "$(cat "$T/out-alibaba-counter-notice-id/statement.id.txt")" \
 	"Pemberitahuan balasan atas pengaduan IPR-2026-118822"
 expect_in "$(cat "$T/out-taobao-appeal-zh_CN/appeal.zh_CN.txt")" "关于投诉 TB20261120001 的申诉（淘宝）"

@@ -15,7 +15,7 @@ expect_in "$out" "淘宝 / 天猫申诉"
 run --lang id flows
 expect_rc 0 "flows in Indonesian"
 expect_in "$out" "Pemberitahuan balasan Alibaba.com"
-expect_in "$out" "Keluhan di Alibaba IPP"
+expect_in "$out" "Pengaduan di Alibaba IPP"
 
 LANGUAGE=id run flows
 expect_in "$out" "Banding Taobao / Tmall" "LANGUAGE=id"

@@ -7,7 +7,7 @@
 
 cp "$IPWIZ_SRCDIR/data/flows/alibaba-counter-notice.yaml" "$T/data/flows/"
 start --lang id new alibaba-counter-notice
-wait_for "Di situs mana keluhannya?"
+wait_for "Di situs mana pengaduannya?"
 expect_on_screen "Akun Anda"
 expect_on_screen "langkah 1 dari"
 expect_on_screen "berikutnya"
@@ -23,7 +23,7 @@ wait_exit
 
 # Reopened without --lang: the case speaks the language it was started in.
 start open 1
-wait_for "Di situs mana keluhannya?"
+wait_for "Di situs mana pengaduannya?"
 expect_on_screen "langkah 1 dari"
 keys q
 wait_exit

@@ -33,7 +33,7 @@ struct export_file *export_add_file(struct export_job *j, const char *name)
 	return f;
 }
 
-static int disk_error(struct ipw_error *err, const char *path, int e)
+int export_disk_error(struct ipw_error *err, const char *path, int e)
 {
 	return ipw_error_at(err, IPW_EENV, path, 0, 0,
 			    _("Cannot write the export: %s. Check the free space and that the "
@@ -41,40 +41,48 @@ static int disk_error(struct ipw_error *err, const char *path, int e)
 			    strerror(e));
 }
 
-int export_write_file(struct export_job *j, const char *name, const char *data, size_t len,
-		      struct ipw_error *err)
+int export_write_raw(struct export_job *j, const char *name, const char *data, size_t len,
+		     struct ipw_error *err)
 {
 	char *path = xasprintf("%s/%s", j->stage, name);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	int rc = IPW_OK;
 	if (fd < 0) {
-		rc = disk_error(err, path, errno);
+		rc = export_disk_error(err, path, errno);
 		goto out;
 	}
-	for (size_t off = 0; off < len;) {
+	for (size_t off = 0; off < len && rc == IPW_OK;) {
 		ssize_t w = write(fd, data + off, len - off);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0) {
-			rc = disk_error(err, path, w < 0 ? errno : ENOSPC);
-			close(fd);
-			goto out;
-		}
-		off += (size_t)w;
+		if (w <= 0)
+			rc = export_disk_error(err, path, w < 0 ? errno : ENOSPC);
+		else
+			off += (size_t)w;
 	}
-	if (close(fd) != 0) {
-		rc = disk_error(err, path, errno);
-		goto out;
-	}
+	if (close(fd) != 0 && rc == IPW_OK)
+		rc = export_disk_error(err, path, errno);
+	/* Not listed yet: a half-written file would keep the stage from going. */
+	if (rc != IPW_OK)
+		unlink(path);
+out:
+	free(path);
+	return rc;
+}
+
+int export_write_file(struct export_job *j, const char *name, const char *data, size_t len,
+		      struct ipw_error *err)
+{
+	int rc = export_write_raw(j, name, data, len, err);
+	if (rc != IPW_OK)
+		return rc;
 	struct sha256_ctx ctx;
 	unsigned char digest[SHA256_DIGEST_SIZE];
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, (const uint8_t *)data);
 	sha256_digest(&ctx, sizeof(digest), digest);
 	export_sha256_hex(digest, export_add_file(j, name)->sha256);
-out:
-	free(path);
-	return rc;
+	return IPW_OK;
 }
 
 void export_note_forced(struct export_job *j, const char *msg)
@@ -202,7 +210,7 @@ static int make_stage(struct export_job *j, struct ipw_error *err)
 			return ipw_error_at(err, IPW_EUSER, j->dir, 0, 0, "%s",
 					    _("The folder to export into does not exist: create it "
 					      "first, or choose another place with --out."));
-		return disk_error(err, j->dir, e);
+		return export_disk_error(err, j->dir, e);
 	}
 	return IPW_OK;
 }
@@ -216,6 +224,9 @@ static void remove_stage(struct export_job *j)
 		unlink(p);
 		free(p);
 	}
+	char *mark = xasprintf("%s/%s", j->stage, EXPORT_MARKER);
+	unlink(mark);
+	free(mark);
 	rmdir(j->stage);
 }
 
@@ -303,68 +314,6 @@ static int write_documents(struct export_job *j, struct ipw_error *err)
 	return IPW_OK;
 }
 
-static bool in_package(const struct export_job *j, const char *name)
-{
-	for (size_t i = 0; i < j->nfiles; i++)
-		if (strcmp(j->files[i].name, name) == 0)
-			return true;
-	return false;
-}
-
-/* An earlier package in the same folder: its files that this one does not
- * write again (an evidence file removed since, say) would be uploaded by
- * mistake. Only names its own SHA256SUMS lists are touched. */
-static void remove_old_package(struct export_job *j)
-{
-	char *path = xasprintf("%s/SHA256SUMS", j->dir);
-	FILE *f = fopen(path, "r");
-	free(path);
-	if (!f)
-		return;
-	char line[1024];
-	while (fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (strlen(line) < 67 || line[64] != ' ' || line[65] != ' ')
-			continue;
-		const char *name = line + 66;
-		if (name[0] == '.' || strchr(name, '/') || in_package(j, name))
-			continue;
-		char *old = xasprintf("%s/%s", j->dir, name);
-		struct stat st;
-		if (lstat(old, &st) == 0 && S_ISREG(st.st_mode))
-			unlink(old);
-		free(old);
-	}
-	fclose(f);
-}
-
-/* Into place: a new directory by one rename; an existing one (--force)
- * file by file, each rename replacing the old file atomically. */
-static int publish(struct export_job *j, struct ipw_error *err)
-{
-	if (!j->exists) {
-		if (rename(j->stage, j->dir) != 0)
-			return disk_error(err, j->dir, errno);
-		free(j->stage);
-		j->stage = NULL;
-		return IPW_OK;
-	}
-	remove_old_package(j);
-	for (size_t i = 0; i < j->nfiles; i++) {
-		char *from = xasprintf("%s/%s", j->stage, j->files[i].name);
-		char *to = xasprintf("%s/%s", j->dir, j->files[i].name);
-		int r = rename(from, to), e = errno;
-		free(from);
-		free(to);
-		if (r != 0)
-			return disk_error(err, j->dir, e);
-	}
-	rmdir(j->stage);
-	free(j->stage);
-	j->stage = NULL;
-	return IPW_OK;
-}
-
 static int audit(struct export_job *j, struct ipw_error *err)
 {
 	if (j->nforced) {
@@ -438,7 +387,9 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 	    (rc = export_write_manifest(&j, err)) != IPW_OK ||
 	    (rc = export_write_json(&j, err)) != IPW_OK ||
 	    (rc = export_write_ics(&j, err)) != IPW_OK ||
-	    (rc = export_write_sums(&j, err)) != IPW_OK || (rc = publish(&j, err)) != IPW_OK)
+	    (rc = export_write_sums(&j, err)) != IPW_OK ||
+	    (rc = export_write_marker(&j, err)) != IPW_OK ||
+	    (rc = export_publish(&j, err)) != IPW_OK)
 		goto out;
 	if (zip && (rc = export_write_zip(&j, zip, err)) != IPW_OK)
 		goto out;

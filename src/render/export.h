@@ -6,7 +6,9 @@
  * to upload in which order (and manifest.json for programs), deadlines.ics,
  * SHA256SUMS (`sha256sum -c`), and optionally one zip. The directory is
  * 0700, every file 0600; it is built beside its final place and renamed into
- * it, so a refused export leaves nothing half-written. */
+ * it, so a refused export leaves nothing half-written. A hidden mark
+ * (.ipwiz-package) lists the files written, so that --force into the same
+ * folder later replaces only those. */
 #ifndef IPWIZ_EXPORT_H
 #define IPWIZ_EXPORT_H
 

@@ -43,6 +43,17 @@ struct export_job {
 	size_t nforced;
 };
 
+/* The mark an export leaves in its folder: the files it wrote, so that a
+ * later --force replaces only those (export_publish.c). Hidden, so that it
+ * is not uploaded with the package; not in SHA256SUMS or the zip. */
+#define EXPORT_MARKER ".ipwiz-package"
+
+/* The error for a write the disk refused, errno e, on path. */
+int export_disk_error(struct ipw_error *err, const char *path, int e);
+/* Create name in the staging directory (0600, never following a link) with
+ * data, not part of the package's list. */
+int export_write_raw(struct export_job *j, const char *name, const char *data, size_t len,
+		     struct ipw_error *err);
 /* Create name in the staging directory (0600, never following a link) with
  * data, and remember its hash. */
 int export_write_file(struct export_job *j, const char *name, const char *data, size_t len,
@@ -59,6 +70,11 @@ int export_write_manifest(struct export_job *j, struct ipw_error *err);
 int export_write_json(struct export_job *j, struct ipw_error *err);
 int export_write_ics(struct export_job *j, struct ipw_error *err);
 int export_write_sums(struct export_job *j, struct ipw_error *err);
+/* The mark, listing every file of the package; written last. */
+int export_write_marker(struct export_job *j, struct ipw_error *err);
+/* Put the staged package into place: a new folder by one rename; an existing
+ * one only when every file replaced is one an earlier export marked. */
+int export_publish(struct export_job *j, struct ipw_error *err);
 /* DIR.zip from the finished directory (libarchive). */
 int export_write_zip(struct export_job *j, const char *zip_path, struct ipw_error *err);
 

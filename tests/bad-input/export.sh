@@ -54,6 +54,26 @@ verdict "a case that does not exist" 2 "ipwiz: There is no case #999; \`ipwiz li
 try "$IPWIZ" export "$id" --out "$T/esc${ESC}[2J"
 verdict_stdout "--out with an escape sequence" 0 "Exported to $T/esc�[2J:"
 
+# --force into a folder of someone else's files: a download beside its own
+# SHA256SUMS. ipwiz replaces only what an earlier ipwiz export wrote.
+mkdir "$T/downloads"
+printf 'an ISO image\n' >"$T/downloads/debian.iso"
+printf 'read me\n' >"$T/downloads/README"
+(cd "$T/downloads" && sha256sum debian.iso README >SHA256SUMS)
+try "$IPWIZ" export "$id" --out "$T/downloads" --force
+verdict "--force into a folder with a foreign SHA256SUMS" 1 "ipwiz: $T/downloads: “SHA256SUMS” in this folder was not written by an earlier ipwiz export, so ipwiz will not replace it: choose an empty folder with --out, or move that file away first."
+(cd "$T/downloads" && sha256sum --quiet -c SHA256SUMS) ||
+	fail "--force into a foreign folder changed or removed its files"
+[ "$(ls -A "$T/downloads" | wc -l)" -eq 3 ] || fail "--force into a foreign folder left files: $(ls -A "$T/downloads")"
+# An earlier ipwiz package the seller added a file to (and listed it in
+# SHA256SUMS): that file is not ipwiz's to remove.
+printf 'my notes\n' >"$T/out/my-notes.txt"
+(cd "$T/out" && sha256sum my-notes.txt >>SHA256SUMS)
+try "$IPWIZ" export "$id" --out "$T/out" --force
+verdict "--force over an earlier package with the seller's own file" 0 ""
+[ -f "$T/out/my-notes.txt" ] || fail "--force removed a file the earlier export did not write"
+(cd "$T/out" && sha256sum --quiet -c SHA256SUMS) || fail "sha256sum -c after --force"
+
 printf 'changed\n' >>"$T/invoice.pdf"
 try "$IPWIZ" export "$id" --out "$T/out-changed"
 verdict "evidence changed since the check" 1 "ipwiz: “$T/invoice.pdf” changed since it was checked on"

@@ -87,9 +87,72 @@ int case_db_get(struct case_db *db, int64_t id, struct case_row *out, struct ipw
 	return store_case_get(db->st, id, out, err);
 }
 
+/* A case holds one seller's answers and signature: only its owner deletes
+ * it, however many people share the database. A case with no recorded
+ * owner has nobody to ask, so anyone who may write the database may. */
+static int may_delete(struct case_db *db, int64_t id, struct case_row *c, struct ipw_error *err)
+{
+	int r = store_case_get(db->st, id, c, err);
+	if (r != IPW_OK)
+		return r;
+	const char *me = store_actor(db->st);
+	if (c->owner && *c->owner && me && strcmp(c->owner, me) != 0)
+		return ipw_error_set(
+		    err, IPW_EUSER,
+		    _("Only the case owner (%s) can delete case #%lld; you are %s."), c->owner,
+		    (long long)id, me);
+	return IPW_OK;
+}
+
+/* "mei (editing), li (watching)": everybody else in case id now. */
+static char *who_is_in(struct case_db *db, int64_t id)
+{
+	struct presence_row *v = NULL;
+	size_t n = 0;
+	struct ipw_error ignored = {0};
+	if (presence_list(db->st, id, &v, &n, &ignored) != IPW_OK || n == 0)
+		return NULL;
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		const char *who = v[i].actor ? v[i].actor : "?";
+		if (i)
+			strbuf_add(&b, ", ");
+		strbuf_addf(&b,
+			    v[i].mode == PRESENCE_WATCHING ? _("%s (watching)") : _("%s (editing)"),
+			    who);
+	}
+	presence_rows_free(v, n);
+	return strbuf_detach(&b);
+}
+
+int case_db_delete_question(struct case_db *db, int64_t id, char **question, struct ipw_error *err)
+{
+	*question = NULL;
+	struct case_row c = {0};
+	int r = may_delete(db, id, &c, err);
+	if (r == IPW_OK) {
+		const char *title = c.title ? c.title : "";
+		char *who = who_is_in(db, id);
+		/* Who is in it comes first: a confirmation line may be cut. */
+		*question = who ? xasprintf(_("Now in case #%lld “%s”: %s. Delete it with "
+					      "everything typed in it? This cannot be undone."),
+					    (long long)id, title, who)
+				: xasprintf(_("Delete case #%lld “%s” with all its answers and "
+					      "records? This cannot be undone."),
+					    (long long)id, title);
+		free(who);
+	}
+	case_row_clear(&c);
+	return r;
+}
+
 int case_db_delete(struct case_db *db, int64_t id, struct ipw_error *err)
 {
-	return store_case_delete(db->st, id, err);
+	struct case_row c = {0};
+	int r = may_delete(db, id, &c, err);
+	case_row_clear(&c);
+	return r == IPW_OK ? store_case_delete(db->st, id, err) : r;
 }
 
 int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *n,

@@ -55,6 +55,12 @@ bool case_db_changed(struct case_db *db);
 int case_db_list(struct case_db *db, int64_t after_id, size_t limit, struct case_row **v, size_t *n,
 		 struct ipw_error *err);
 int case_db_get(struct case_db *db, int64_t id, struct case_row *out, struct ipw_error *err);
+/* Before deleting case id: IPW_OK with *question (the caller frees it), the
+ * sentence to confirm, which names the case and whoever else is in it now;
+ * IPW_EUSER with a sentence naming the owner when the person acting is not
+ * the case's owner. The text holds stored values: show it sanitised. */
+int case_db_delete_question(struct case_db *db, int64_t id, char **question, struct ipw_error *err);
+/* Delete case id and everything in it: only its owner may (IPW_EUSER). */
 int case_db_delete(struct case_db *db, int64_t id, struct ipw_error *err);
 /* The audit trail of a case, whether or not its flow is installed. */
 int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *n,

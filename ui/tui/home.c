@@ -210,16 +210,18 @@ static bool delete_selected(struct ui *ui, struct home *h)
 	if (!selected(h))
 		return false;
 	const struct case_row *c = &selected(h)->c;
-	char *q = xasprintf(_("Delete case #%lld “%s” with all its answers and records? This "
-			      "cannot be undone."),
-			    (long long)c->id, c->title ? c->title : "");
+	struct ipw_error err = {0};
+	char *q = NULL;
+	if (case_db_delete_question(ui->db, c->id, &q, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return false;
+	}
 	bool yes = ui_confirm(ui, q);
 	free(q);
 	if (!yes) {
 		ui_status(ui, false, "%s", _("Nothing was deleted."));
 		return false;
 	}
-	struct ipw_error err = {0};
 	if (case_db_delete(ui->db, c->id, &err) != IPW_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return false;

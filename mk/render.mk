@@ -24,6 +24,8 @@ check_PROGRAMS += tests/unit/test_export
 tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(unit_cflags)
 tests_unit_test_export_LDADD = $(unit_ldadd)
+# Fault injection: the test makes a chosen rename fail.
+tests_unit_test_export_LDFLAGS = -Wl,--wrap=rename
 TESTS += tests/unit/test_export
 
 TESTS += \

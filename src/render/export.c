@@ -1,5 +1,6 @@
 /* export.c — building the package: pre-flight, a private staging directory
- * beside the destination, the documents, then one rename into place. */
+ * beside the destination (inside it, when it exists), the documents, then
+ * into place (export_publish.c). */
 #include "config.h"
 
 #include <errno.h>
@@ -35,10 +36,26 @@ struct export_file *export_add_file(struct export_job *j, const char *name)
 
 int export_disk_error(struct ipw_error *err, const char *path, int e)
 {
-	return ipw_error_at(err, IPW_EENV, path, 0, 0,
-			    _("Cannot write the export: %s. Check the free space and that the "
-			      "folder is yours."),
-			    strerror(e));
+	/* Say what really failed: a full disk, a folder that is not writable,
+	 * or (strerror alone) anything else. */
+	switch (e) {
+	case ENOSPC:
+	case EDQUOT:
+		return ipw_error_at(err, IPW_EENV, path, 0, 0,
+				    _("Cannot write the export: %s. Free some space, or choose "
+				      "another place with --out."),
+				    strerror(e));
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return ipw_error_at(err, IPW_EENV, path, 0, 0,
+				    _("Cannot write the export: %s. Check that the folder is yours "
+				      "and can be written to, or choose another place with --out."),
+				    strerror(e));
+	default:
+		return ipw_error_at(err, IPW_EENV, path, 0, 0, _("Cannot write the export: %s."),
+				    strerror(e));
+	}
 }
 
 int export_write_raw(struct export_job *j, const char *name, const char *data, size_t len,
@@ -195,11 +212,15 @@ static int check_destination(struct export_job *j, const char *zip, struct ipw_e
 	return IPW_OK;
 }
 
+/* The package is built where one rename puts it in place: beside a new
+ * folder, or inside an existing one (--force), which may be a mount point
+ * such as a USB stick, another file system than its parent's. */
 static int make_stage(struct export_job *j, struct ipw_error *err)
 {
 	char *slash = strrchr(j->dir, '/');
-	char *parent =
-	    slash ? xstrndup(j->dir, slash == j->dir ? 1 : (size_t)(slash - j->dir)) : xstrdup(".");
+	char *parent = j->exists ? xstrdup(j->dir)
+		       : slash	 ? xstrndup(j->dir, slash == j->dir ? 1 : (size_t)(slash - j->dir))
+				 : xstrdup(".");
 	j->stage = xasprintf("%s/.ipwiz-export-XXXXXX", parent);
 	free(parent);
 	if (!mkdtemp(j->stage)) {

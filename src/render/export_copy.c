@@ -36,8 +36,7 @@ static int copy_hashed(struct export_job *j, const char *src, const char *name, 
 	int out = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	int rc = IPW_OK;
 	if (out < 0) {
-		rc = ipw_error_at(err, IPW_EENV, dest, 0, 0, _("Cannot write the export: %s."),
-				  strerror(errno));
+		rc = export_disk_error(err, dest, errno);
 		close(in);
 		free(dest);
 		return rc;
@@ -63,10 +62,7 @@ static int copy_hashed(struct export_job *j, const char *src, const char *name, 
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w <= 0) {
-				rc = ipw_error_at(err, IPW_EENV, dest, 0, 0,
-						  _("Cannot write the export: %s. Check the free "
-						    "space."),
-						  strerror(w < 0 ? errno : ENOSPC));
+				rc = export_disk_error(err, dest, w < 0 ? errno : ENOSPC);
 				goto done;
 			}
 			off += w;
@@ -75,8 +71,7 @@ static int copy_hashed(struct export_job *j, const char *src, const char *name, 
 done:
 	close(in);
 	if (close(out) != 0 && rc == IPW_OK)
-		rc = ipw_error_at(err, IPW_EENV, dest, 0, 0, _("Cannot write the export: %s."),
-				  strerror(errno));
+		rc = export_disk_error(err, dest, errno);
 	unsigned char digest[SHA256_DIGEST_SIZE];
 	sha256_digest(&ctx, sizeof(digest), digest);
 	export_sha256_hex(digest, hex);

@@ -27,8 +27,9 @@ struct export_job {
 	struct session *s;
 	const struct export_options *opt;
 	long today;
-	char *dir;   /* where the package ends up */
-	bool exists; /* dir was there already (--force): files are moved one by one */
+	char *dir; /* where the package ends up */
+	bool
+	    exists; /* dir was there already (--force): staged inside it, replaced all or nothing */
 	char *stage; /* where it is built */
 	struct export_file *files;
 	size_t nfiles;

@@ -2,7 +2,8 @@
  * tells a folder ipwiz exported into from anyone else's. `export --force`
  * replaces or removes only the files an earlier ipwiz export listed in its
  * mark: a folder of downloads holding an ISO beside its own SHA256SUMS is
- * someone else's, and ipwiz refuses rather than touch it. */
+ * someone else's, and ipwiz refuses rather than touch it. Replacing an
+ * earlier package is all or nothing. */
 #include "config.h"
 
 #include <errno.h>
@@ -104,14 +105,6 @@ static bool read_marker(const char *dir, struct names *out)
 	return ours;
 }
 
-static bool in_package(const struct export_job *j, const char *name)
-{
-	for (size_t i = 0; i < j->nfiles; i++)
-		if (strcmp(j->files[i].name, name) == 0)
-			return true;
-	return false;
-}
-
 /* Whether name may be replaced in dir: not there at all, or a regular file
  * the earlier mark lists (the mark itself, when there is one). */
 static bool replaceable(const char *dir, const char *name, const struct names *old, bool marked)
@@ -145,35 +138,90 @@ static int check_replace(const struct export_job *j, const struct names *old, bo
 	return IPW_OK;
 }
 
-/* Files of the earlier package this one does not write again (an evidence
- * file removed since, say) would be uploaded by mistake: only names the
- * earlier mark lists are removed, and only regular files. */
-static void remove_old_package(const struct export_job *j, const struct names *old)
+/* Rename name from folder a into folder b; 0 or the errno. */
+static int move_name(const char *a, const char *b, const char *name)
 {
-	for (size_t i = 0; i < old->n; i++) {
-		if (in_package(j, old->v[i]))
-			continue;
-		char *path = xasprintf("%s/%s", j->dir, old->v[i]);
+	char *from = xasprintf("%s/%s", a, name);
+	char *to = xasprintf("%s/%s", b, name);
+	int e = rename(from, to) == 0 ? 0 : errno;
+	free(from);
+	free(to);
+	return e;
+}
+
+/* The name of file i of the package, the mark coming last. */
+static const char *package_name(const struct export_job *j, size_t i)
+{
+	return i < j->nfiles ? j->files[i].name : EXPORT_MARKER;
+}
+
+/* What is in dir of the earlier package: the files its mark lists and the
+ * mark itself, regular files only. All of them leave, for a file of the
+ * earlier package this one does not write again (an evidence file removed
+ * since, say) would be uploaded by mistake. */
+static void earlier_files(const char *dir, const struct names *old, bool marked, struct names *out)
+{
+	for (size_t i = 0; marked && i <= old->n; i++) {
+		const char *name = i < old->n ? old->v[i] : EXPORT_MARKER;
+		char *path = xasprintf("%s/%s", dir, name);
 		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-			unlink(path);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			out->v = xreallocarray(out->v, out->n + 1, sizeof(*out->v));
+			out->v[out->n++] = xstrdup(name);
+		}
 		free(path);
 	}
 }
 
-static int move_in(const struct export_job *j, const char *name, struct ipw_error *err)
+/* Over an earlier package, all or nothing: its files go aside into a
+ * private folder inside dir, the new ones come in from the stage (also
+ * inside dir: a rename never crosses into another file system, such as a
+ * USB stick mounted there), and only then are the old ones removed. When a
+ * rename fails, everything moved so far goes back where it was. */
+static int replace_earlier(struct export_job *j, const struct names *earlier, struct ipw_error *err)
 {
-	char *from = xasprintf("%s/%s", j->stage, name);
-	char *to = xasprintf("%s/%s", j->dir, name);
-	int r = rename(from, to), e = errno;
-	free(from);
-	free(to);
-	return r == 0 ? IPW_OK : export_disk_error(err, j->dir, e);
+	char *aside = xasprintf("%s/.ipwiz-previous-XXXXXX", j->dir);
+	if (!mkdtemp(aside)) {
+		int rc = export_disk_error(err, j->dir, errno);
+		free(aside);
+		return rc;
+	}
+	size_t moved = 0, placed = 0;
+	int e = 0;
+	for (; moved < earlier->n && !e; moved += !e)
+		e = move_name(j->dir, aside, earlier->v[moved]);
+	for (; !e && placed <= j->nfiles; placed += !e)
+		e = move_name(j->stage, j->dir, package_name(j, placed));
+	bool restored = true;
+	if (e) {
+		while (placed > 0)
+			restored &= move_name(j->dir, j->stage, package_name(j, --placed)) == 0;
+		while (moved > 0)
+			restored &= move_name(aside, j->dir, earlier->v[--moved]) == 0;
+	} else {
+		for (size_t i = 0; i < earlier->n; i++) {
+			char *path = xasprintf("%s/%s", aside, earlier->v[i]);
+			unlink(path);
+			free(path);
+		}
+	}
+	int rc = IPW_OK;
+	if (e && restored)
+		rc = export_disk_error(err, j->dir, e);
+	else if (e)
+		rc = ipw_error_at(
+		    err, IPW_EENV, j->dir, 0, 0,
+		    _("Cannot put the new package in place: %s. The earlier package "
+		      "could not all be put back either: its missing files are in %s."),
+		    strerror(e), aside);
+	if (!e || restored)
+		rmdir(aside);
+	free(aside);
+	return rc;
 }
 
-/* Into place: a new directory by one rename; an existing one (--force)
- * file by file, each rename replacing the old file atomically, the mark
- * last so that it lists only files that are there. */
+/* Into place: a new folder by one rename; an existing one (--force) only
+ * when every file replaced is one the earlier export marked as its own. */
 int export_publish(struct export_job *j, struct ipw_error *err)
 {
 	if (!j->exists) {
@@ -183,15 +231,14 @@ int export_publish(struct export_job *j, struct ipw_error *err)
 		j->stage = NULL;
 		return IPW_OK;
 	}
-	struct names old = {0};
+	struct names old = {0}, earlier = {0};
 	bool marked = read_marker(j->dir, &old);
 	int rc = check_replace(j, &old, marked, err);
-	if (rc == IPW_OK)
-		remove_old_package(j, &old);
-	for (size_t i = 0; i < j->nfiles && rc == IPW_OK; i++)
-		rc = move_in(j, j->files[i].name, err);
-	if (rc == IPW_OK)
-		rc = move_in(j, EXPORT_MARKER, err);
+	if (rc == IPW_OK) {
+		earlier_files(j->dir, &old, marked, &earlier);
+		rc = replace_earlier(j, &earlier, err);
+	}
+	names_free(&earlier);
 	names_free(&old);
 	if (rc != IPW_OK)
 		return rc;

@@ -12,7 +12,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,6 +111,23 @@ static const char flow_yaml[] =
     "    label: Listing restored at the latest\n"
     "    from: notice_date\n"
     "    calendar_days: 14\n";
+
+/* Fault injection (linked with -Wl,--wrap=rename): the rename_fail_at-th
+ * rename from now fails with EIO; 0 never. */
+static int rename_fail_at;
+int __real_rename(const char *from, const char *to);
+int __wrap_rename(const char *from, const char *to);
+int __wrap_rename(const char *from, const char *to)
+{
+	if (rename_fail_at > 0 && --rename_fail_at == 0) {
+		errno = EIO;
+		return -1;
+	}
+	return __real_rename(from, to);
+}
+
+/* A tmpfs mounted for a test, unmounted by teardown even when it fails. */
+static char mounted[128];
 
 struct world {
 	char dir[64];
@@ -243,6 +262,11 @@ static int teardown(void **state)
 	session_free(w->s);
 	store_close(w->st);
 	flow_free(w->flow);
+	rename_fail_at = 0;
+	if (mounted[0]) {
+		umount2(mounted, MNT_DETACH);
+		mounted[0] = '\0';
+	}
 	char *cmd = xasprintf("rm -rf '%s'", w->dir);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
@@ -583,6 +607,97 @@ static void a_file_the_rules_refuse_now_is_not_exported(void **state)
 	free(png);
 }
 
+/* Every file of dir (hidden ones too) with its hash, and every folder. */
+static char *snapshot(const char *dir)
+{
+	char *cmd = xasprintf("cd '%s' && find . | LC_ALL=C sort | while read -r f; do "
+			      "if [ -f \"$f\" ]; then sha256sum \"$f\"; else echo \"$f\"; fi; done",
+			      dir);
+	FILE *p = popen(cmd, "r");
+	free(cmd);
+	assert_non_null(p);
+	char *buf = xcalloc(1, 1 << 16);
+	size_t n = fread(buf, 1, (1 << 16) - 1, p);
+	buf[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	return buf;
+}
+
+static void export_forced(struct world *w, const char *out)
+{
+	struct export_options opt = {.out_dir = out, .force = true};
+	struct export_result res;
+	struct ipw_error err;
+	if (export_case(w->s, &opt, &res, &err) != IPW_OK)
+		fail_msg("export --force into %s: %s", out, err.msg);
+	export_result_clear(&res);
+	char *cmd = xasprintf("cd '%s' && sha256sum --quiet -c SHA256SUMS", out);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+/* A USB stick is a mount point: the package is staged inside it, for a
+ * rename never crosses file systems. Needs root to mount a tmpfs. */
+static void force_onto_a_mount_point(void **state)
+{
+	struct world *w = *state;
+	snprintf(mounted, sizeof(mounted), "%s/usb", w->dir);
+	assert_int_equal(mkdir(mounted, 0700), 0);
+	if (mount("tmpfs", mounted, "tmpfs", 0, "size=4m,mode=0700") != 0) {
+		mounted[0] = '\0';
+		skip();
+	}
+	export_forced(w, mounted);
+	set(w, "seller", "Li Wei");
+	export_forced(w, mounted);
+	char *p = xasprintf("%s/statement.en.txt", mounted);
+	char *text = read_text(p);
+	assert_non_null(strstr(text, "Li Wei"));
+	free(text);
+	free(p);
+}
+
+/* Over an earlier package, a rename failing at any point leaves the earlier
+ * package exactly as it was, says what failed (not "free space"), and
+ * leaves no staging folder behind. */
+static void failed_rename_puts_the_earlier_package_back(void **state)
+{
+	struct world *w = *state;
+	char *out = xasprintf("%s/package", w->dir);
+	export_forced(w, out);
+	set(w, "seller", "Li Wei");
+	char *before = snapshot(out);
+	struct export_options opt = {.out_dir = out, .force = true};
+	struct export_result res;
+	struct ipw_error err;
+	int r = IPW_EENV, n;
+	for (n = 1; r != IPW_OK && n < 100; n++) {
+		rename_fail_at = n;
+		r = export_case(w->s, &opt, &res, &err);
+		if (r == IPW_OK)
+			break;
+		assert_int_equal(r, IPW_EENV);
+		if (!strstr(err.msg, strerror(EIO)) || strstr(err.msg, "free space"))
+			fail_msg("rename %d failed: %s", n, err.msg);
+		char *after = snapshot(out);
+		if (strcmp(before, after) != 0)
+			fail_msg("rename %d failed and the package changed:\n%s\nwas:\n%s", n,
+				 after, before);
+		free(after);
+	}
+	assert_int_equal(r, IPW_OK);
+	assert_true(n > 10); /* every file was moved aside, then each new one in */
+	rename_fail_at = 0;
+	export_result_clear(&res);
+	char *after = snapshot(out);
+	assert_string_not_equal(before, after);
+	assert_null(strstr(after, ".ipwiz-export"));
+	assert_null(strstr(after, ".ipwiz-previous"));
+	free(after);
+	free(before);
+	free(out);
+}
+
 int main(void)
 {
 	setenv("IPWIZ_TODAY", "2026-11-24", 1);
@@ -610,6 +725,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(passed_deadlines_stop_the_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(copies_are_named_by_what_they_prove, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_file_the_rules_refuse_now_is_not_exported, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(force_onto_a_mount_point, setup, teardown),
+	    cmocka_unit_test_setup_teardown(failed_rename_puts_the_earlier_package_back, setup,
 					    teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,6 +11,7 @@ TESTS += \
 	tests/bad-input/calendar_files.sh \
 	tests/bad-input/evidence_files.sh \
 	tests/bad-input/database_files.sh \
+	tests/bad-input/database_values.sh \
 	tests/bad-input/export.sh \
 	tests/bad-input/environment.sh \
 	tests/bad-input/line_input.sh \

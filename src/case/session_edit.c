@@ -2,6 +2,7 @@
  * mirror in memory. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,8 +142,16 @@ size_t session_list_count(const struct session *s, const char *list_path)
 	if (!v)
 		return 0;
 	char *end;
+	errno = 0;
 	long n = strtol(v, &end, 10);
-	return *end == '\0' && n > 0 ? (size_t)n : 0;
+	if (*end != '\0' || n <= 0 || errno == ERANGE)
+		return 0;
+	/* The count comes from the database, which a team member can edit:
+	 * never more items than the flow allows, or a count of 1e8 would make
+	 * every reader walk a hundred million empty items. */
+	const struct flow_field *f = flow_find_field(s->flow, list_path);
+	unsigned limit = f && f->type == FIELD_LIST ? session_list_limit(f) : SESSION_LIST_LIMIT;
+	return (unsigned long)n > limit ? limit : (size_t)n;
 }
 
 static int set_count(struct session *s, const char *list_path, size_t n, struct ipw_error *err)

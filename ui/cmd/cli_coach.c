@@ -129,7 +129,10 @@ static void print_note_text(const struct flow *flow, const struct note_row *n)
 {
 	char when[32];
 	time_t t = (time_t)n->when;
-	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", gmtime(&t));
+	struct tm tm;
+	/* A time from the database may be beyond any calendar (gmtime fails). */
+	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm))
+		snprintf(when, sizeof(when), "?");
 	const struct flow_field *f = flow_find_field(flow, n->field);
 	char *author = utf8_sanitize(n->author ? n->author : "?");
 	char *text = utf8_sanitize(n->text ? n->text : "");

@@ -2,10 +2,13 @@
  * found (the data directory, then the user's own years on top). */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/base.h"
 #include "expr/expr.h"
@@ -248,15 +251,30 @@ int calendar_load(const char *data_dir, const char *id, struct calendar **out,
 int calendar_load_file(const char *path, struct calendar **out, struct ipw_error *err)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* Opened without blocking and checked to be a regular file before any
+	 * read: a FIFO in its place would otherwise hang every command that
+	 * counts a deadline. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return ipw_error_at(err, IPW_EUSER, path, 0, 0,
 				    _("Cannot read the calendar file: check that it exists and "
 				      "is readable."));
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return ipw_error_at(err, IPW_EUSER, path, 0, 0,
+				    _("The calendar file is not a regular file: put a plain YAML "
+				      "file there, or remove it."));
+	}
 	char *buf = xmalloc(CALENDAR_MAX_BYTES + 1);
-	size_t n = fread(buf, 1, CALENDAR_MAX_BYTES + 1, f);
-	bool bad = ferror(f);
-	fclose(f);
+	size_t n = 0;
+	ssize_t got = 0;
+	while (n < CALENDAR_MAX_BYTES + 1 &&
+	       ((got = read(fd, buf + n, CALENDAR_MAX_BYTES + 1 - n)) > 0 ||
+		(got < 0 && errno == EINTR)))
+		n += got > 0 ? (size_t)got : 0;
+	bool bad = got < 0;
+	close(fd);
 	int r;
 	if (bad)
 		r = ipw_error_at(err, IPW_EUSER, path, 0, 0,

@@ -40,5 +40,14 @@ calendar "years is not a mapping" 0 "Your own holiday calendar could not be read
 printf 'id: cn\nyears:\n  2027:\n    holidays:\n      - {date: 2027-13-45, name: X}\n' >"$T/cal.in"
 calendar "a date that does not exist" 0 "Your own holiday calendar could not be read, so the shipped one was used: $cal:5:16: “2027-13-45” is not a date: write it as YYYY-MM-DD." <"$T/cal.in"
 
+# A FIFO where the calendar should be: refused at once, never waited on.
+rm -f "$cal"
+mkfifo "$cal"
+try "$IPWIZ" --plain open "$id"
+out="$out
+$err"
+verdict_stdout "the user's calendar is a FIFO" 0 "Your own holiday calendar could not be read, so the shipped one was used: $cal: The calendar file is not a regular file: put a plain YAML file there, or remove it."
+expect_in "$out" "Last day for the first counter-notice (3 working days): 2026-11-25" "a FIFO calendar: the shipped calendar"
+
 rm -f "$cal"
 summary "calendar files"

@@ -71,7 +71,7 @@ enum evidence_recheck evidence_case_recheck(const struct session *s, const struc
 	if (!evidence_verdict_usable(e->verdict))
 		return RECHECK_NOT_USABLE;
 	struct ipw_error err = {0};
-	if (evidence_rehash(e->path, res, &err) != IPW_OK)
+	if (evidence_rehash(e->path, e->size, res, &err) != IPW_OK)
 		return RECHECK_GONE;
 	if (!e->sha256 || strcmp(res->sha256, e->sha256) != 0)
 		return RECHECK_CHANGED;

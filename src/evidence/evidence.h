@@ -32,8 +32,12 @@ int evidence_check(const char *path, const struct evidence_req *req, struct evid
 		   struct ipw_error *err);
 
 /* Re-hash only: has the file changed since it was checked? Fills res->sha256,
- * size, mtime; returns IPW_OK, or IPW_EUSER when it is gone/unreadable. */
-int evidence_rehash(const char *path, struct evidence_result *res, struct ipw_error *err);
+ * size, mtime; returns IPW_OK, or IPW_EUSER when it is gone/unreadable. A
+ * file whose size is not recorded_size has changed and is not read at all
+ * (a 622-byte invoice replaced by 20 GB costs nothing): res->sha256 is then
+ * empty, which matches no recorded hash. */
+int evidence_rehash(const char *path, int64_t recorded_size, struct evidence_result *res,
+		    struct ipw_error *err);
 
 /* A human name for a MIME type ("a Word document"), for messages. */
 const char *evidence_mime_description(const char *mime);

@@ -20,9 +20,11 @@
 
 /* Copy src into the staging directory as name; hex gets the hash of the
  * bytes copied. Returns IPW_OK, IPW_EUSER when src cannot be read (gone,
- * unreadable, not a regular file), IPW_EENV when the copy cannot be written. */
-static int copy_hashed(struct export_job *j, const char *src, const char *name, char hex[65],
-		       struct ipw_error *err)
+ * unreadable, not a regular file), IPW_EENV when the copy cannot be written.
+ * Without --force, a file whose size is not the one checked has changed and
+ * is refused anyway: it is not copied (hex stays empty), however large. */
+static int copy_hashed(struct export_job *j, const char *src, int64_t checked_size,
+		       const char *name, char hex[65], struct ipw_error *err)
 {
 	int in = open(src, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (in < 0)
@@ -31,6 +33,11 @@ static int copy_hashed(struct export_job *j, const char *src, const char *name, 
 	if (fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(in);
 		return IPW_EUSER;
+	}
+	if (!j->opt->force && (int64_t)st.st_size != checked_size) {
+		close(in);
+		hex[0] = '\0';
+		return IPW_OK;
 	}
 	char *dest = xasprintf("%s/%s", j->stage, name);
 	int out = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -113,7 +120,7 @@ int export_copy_evidence(struct export_job *j, struct ipw_error *err)
 			return rc;
 		}
 		char hex[65] = "";
-		int rc = copy_hashed(j, row->path, j->ev[i].name, hex, err);
+		int rc = copy_hashed(j, row->path, row->size, j->ev[i].name, hex, err);
 		if (rc == IPW_EENV)
 			return rc;
 		if (rc == IPW_OK && row->sha256 && strcasecmp(hex, row->sha256) == 0) {

@@ -84,5 +84,22 @@ try "$IPWIZ" export "$id" --out "$T/out-gone"
 verdict "evidence gone since the check" 1 "ipwiz: “$T/invoice.pdf” cannot be read any more (checked on"
 expect_in "$err" "put it back or attach it again, or add --force to export without it." "vanished evidence"
 
+# An attached 622-byte file replaced by a terabyte (sparse): its size alone
+# says it changed, so neither check nor export reads or copies any of it.
+# Reading it would take minutes (a hang here); copying it would pass the
+# file-size limit the export runs under (a crash by SIGXFSZ).
+run new core-test --batch
+big=$out
+run fill "$big" "$T/answers.yaml"
+cp "$T/ev/invoice.pdf" "$T/big.pdf"
+run attach "$big" invoice "$T/big.pdf"
+truncate -s 1T "$T/big.pdf"
+try "$IPWIZ" check "$big"
+verdict_stdout "check of a file replaced by a terabyte" 1 "This file changed after it was checked"
+try sh -c 'ulimit -f 4096 && exec "$@"' sh "$IPWIZ" export "$big" --out "$T/out-big"
+verdict "export of a file replaced by a terabyte" 1 "ipwiz: “$T/big.pdf” changed since it was checked on"
+[ -e "$T/out-big" ] && fail "an export refused for a grown file left a folder behind"
+rm -f "$T/big.pdf"
+
 cd "$OLDPWD" || exit 1
 summary "export"

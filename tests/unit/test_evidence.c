@@ -401,17 +401,27 @@ static void rehash_notices_changes(void **state)
 	struct evidence_result before, after;
 	struct ipw_error err = {0};
 	assert_int_equal(evidence_check(path, &strict, &before, &err), IPW_OK);
-	assert_int_equal(evidence_rehash(path, &after, &err), IPW_OK);
+	int64_t checked = (int64_t)before.size;
+	assert_int_equal(evidence_rehash(path, checked, &after, &err), IPW_OK);
 	assert_string_equal(before.sha256, after.sha256);
-	FILE *f = fopen(path, "a");
+	/* The same size, other bytes: hashed, and found changed. */
+	FILE *f = fopen(path, "r+");
+	assert_non_null(f);
+	fputs("%PDF-9.9", f);
+	fclose(f);
+	assert_int_equal(evidence_rehash(path, checked, &after, &err), IPW_OK);
+	assert_string_not_equal(before.sha256, after.sha256);
+	assert_int_equal(strlen(after.sha256), 64);
+	/* Another size: changed without reading a byte (no hash at all). */
+	f = fopen(path, "a");
 	assert_non_null(f);
 	fputs("% appended\n", f);
 	fclose(f);
-	assert_int_equal(evidence_rehash(path, &after, &err), IPW_OK);
-	assert_string_not_equal(before.sha256, after.sha256);
+	assert_int_equal(evidence_rehash(path, checked, &after, &err), IPW_OK);
+	assert_string_equal(after.sha256, "");
 	assert_int_equal(after.size, before.size + 11);
 	unlink(path);
-	assert_int_equal(evidence_rehash(path, &after, &err), IPW_EUSER);
+	assert_int_equal(evidence_rehash(path, checked, &after, &err), IPW_EUSER);
 	assert_string_equal(err.msg, "There is no file with this name.");
 	free(cmd);
 	free(path);

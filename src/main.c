@@ -4,6 +4,7 @@
  * in the core (libipwiz.a) and the front ends (libipwizui.a). */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,7 +133,27 @@ static int unknown_command(const char *name)
 	return IPW_EUSAGE;
 }
 
-int main(int argc, char **argv)
+/* What a command printed on stdout (a --json backup, a report, the help)
+ * is its result: when it did not all reach its file (a full disk, a closed
+ * stdout), the command failed, whatever it returned. Checked once, here. */
+static int finish_output(int status)
+{
+	bool failed = ferror(stdout) != 0;
+	int e = errno;
+	if (fclose(stdout) != 0) {
+		failed = true;
+		e = errno;
+	}
+	if (!failed)
+		return status;
+	fprintf(stderr,
+		_("ipwiz: The output could not be written (%s), so it is incomplete. Free some "
+		  "space or check where the output goes, then run the command again.\n"),
+		strerror(e ? e : EIO));
+	return IPW_EENV;
+}
+
+static int run(int argc, char **argv)
 {
 	struct cli cli = {.prog = "ipwiz"};
 	bool version = false;
@@ -189,4 +210,9 @@ int main(int argc, char **argv)
 	if (status == IPW_OK && cli.interactive)
 		return run_front_end(&cli);
 	return status;
+}
+
+int main(int argc, char **argv)
+{
+	return finish_output(run(argc, argv));
 }

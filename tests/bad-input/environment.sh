@@ -117,4 +117,16 @@ done
 try env TMPDIR="$T/nowhere" XDG_CONFIG_HOME=/proc/self "$IPWIZ" show "$CASE"
 verdict "TMPDIR and XDG_CONFIG_HOME unusable" 0 ""
 
+# stdout that cannot take the output: a full disk (/dev/full) or a closed
+# stdout. The command's result is lost, so it fails with exit 3 and says so.
+run set "$CASE" complaint_number AB-1
+for cmd in "show $CASE --json" "show $CASE" "history $CASE" "list" "--help"; do
+	try sh -c 'exec "$@" >/dev/full' sh "$IPWIZ" $cmd
+	verdict "$cmd >/dev/full" 3 "ipwiz: The output could not be written (No space left on device), so it is incomplete."
+done
+try sh -c 'exec "$@" >&-' sh "$IPWIZ" show "$CASE" --json
+verdict "show --json with stdout closed" 3 "ipwiz: The output could not be written (Bad file descriptor), so it is incomplete."
+try sh -c 'exec "$@" >/dev/full' sh "$IPWIZ" lint --pot "$IPWIZ_DATADIR/flows/core-test.yaml"
+verdict "lint --pot >/dev/full" 3 "ipwiz: The output could not be written"
+
 summary "environment"

@@ -197,6 +197,10 @@ static void configure_sqlite(void)
 		return;
 	done = true;
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* A database is a file, checked for its owner and mode before SQLite
+	 * opens it: never a URI whose options (mode=memory, nolock, vfs=...)
+	 * would change what is opened or skip those checks. */
+	sqlite3_config(SQLITE_CONFIG_URI, 0);
 }
 
 static int connect_db(struct store *st, struct ipw_error *err)
@@ -212,10 +216,30 @@ static int connect_db(struct store *st, struct ipw_error *err)
 	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err);
 }
 
+/* SQLite gives ":memory:" (and, when URIs are on, "file:...") a meaning of
+ * its own: a case "created" there would be lost at exit, while the file of
+ * that literal name stays empty. Such names are refused, never opened. */
+static int path_only(const char *path, struct ipw_error *err)
+{
+	if (strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0)
+		return IPW_OK;
+	char *safe = utf8_sanitize(path);
+	int r = ipw_error_set(err, IPW_EUSAGE,
+			      _("“%s” is not the name of a database file: --db and IPWIZ_DB take "
+				"a path such as ~/cases.db (write ./%s for a file really named "
+				"so)."),
+			      safe, safe);
+	free(safe);
+	return r;
+}
+
 int store_open(const char *path, unsigned flags, struct store **out, struct ipw_error *err)
 {
 	*out = NULL;
-	int r = locate(path, flags, err);
+	int r = path_only(path, err);
+	if (r != IPW_OK)
+		return r;
+	r = locate(path, flags, err);
 	if (r != IPW_OK)
 		return r;
 	struct store *st = xcalloc(1, sizeof(*st));

@@ -129,4 +129,11 @@ verdict "show --json with stdout closed" 3 "ipwiz: The output could not be writt
 try sh -c 'exec "$@" >/dev/full' sh "$IPWIZ" lint --pot "$IPWIZ_DATADIR/flows/core-test.yaml"
 verdict "lint --pot >/dev/full" 3 "ipwiz: The output could not be written"
 
+# IPWIZ_DB naming SQLite's in-memory database: refused, and no file of that
+# name is left behind (a case "created" there would be lost at exit).
+mkdir -p "$T/mem"
+try sh -c 'cd "$1" && shift && exec "$@"' sh "$T/mem" env IPWIZ_DB=:memory: "$IPWIZ" new core-test --batch
+verdict "IPWIZ_DB=:memory:" 2 "ipwiz: “:memory:” is not the name of a database file"
+[ -z "$(ls -A "$T/mem")" ] || fail "IPWIZ_DB=:memory: left a file behind: $(ls -A "$T/mem")"
+
 summary "environment"

@@ -179,7 +179,7 @@ int case_parse_id(const char *arg, int64_t *id, struct ipw_error *err)
  * and the sentence says how to reach them. */
 static struct flow *case_flow(const struct case_row *c, struct ipw_error *err)
 {
-	struct flow *flow = catalog_load(c->flow_id, err);
+	struct flow *flow = catalog_load_installed(c->flow_id, err);
 	if (!flow && err && err->status == IPW_EUSAGE)
 		ipw_error_set(err, IPW_EENV,
 			      _("Case #%lld was made with the flow “%s”, which is not installed "

@@ -28,7 +28,7 @@ static struct flow *cache_get(struct flow_cache *fc, const char *id)
 		if (strcmp(fc->v[i].id, id) == 0)
 			return fc->v[i].flow;
 	struct ipw_error err = {0};
-	struct flow *f = catalog_load(id, &err);
+	struct flow *f = catalog_load_installed(id, &err);
 	fc->v = xreallocarray(fc->v, fc->n + 1, sizeof(*fc->v));
 	fc->v[fc->n++] = (struct flow_cache_entry){xstrdup(id), f};
 	return f;

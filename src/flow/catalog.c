@@ -125,21 +125,25 @@ struct flow *catalog_load(const char *id_or_path, struct ipw_error *err)
 {
 	if (looks_like_path(id_or_path))
 		return load_reporting(id_or_path, err);
-	for (const char *p = id_or_path; *p; p++)
+	return catalog_load_installed(id_or_path, err);
+}
+
+struct flow *catalog_load_installed(const char *id, struct ipw_error *err)
+{
+	for (const char *p = id; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
 		      *p == '_')) {
 			ipw_error_set(err, IPW_EUSAGE,
-				      _("“%s” is not a flow name; `ipwiz flows` lists them."),
-				      id_or_path);
+				      _("“%s” is not a flow name; `ipwiz flows` lists them."), id);
 			return NULL;
 		}
-	char *path = xasprintf("%s/flows/%s.yaml", install_data_dir(), id_or_path);
+	char *path = xasprintf("%s/flows/%s.yaml", install_data_dir(), id);
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
 		ipw_error_set(err, IPW_EUSAGE,
 			      _("There is no flow called “%s”; `ipwiz flows` lists the installed "
 				"ones."),
-			      id_or_path);
+			      id);
 		free(path);
 		return NULL;
 	}

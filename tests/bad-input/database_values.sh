@@ -122,4 +122,26 @@ for count in 100000000 99999999999999999999 -5; do
 	every_read "the list count is $count"
 done
 
+# A flow id in the database is an id, never a path: a member of the team
+# who sets it to a flow file of their own (absolute, or relative to where a
+# colleague runs ipwiz) must not make the colleague run that flow.
+sed 's/^title: .*/title: PLANTED FLOW/' "$IPWIZ_DATADIR/flows/core-test.yaml" >"$T/planted.yaml"
+cp "$T/planted.yaml" "$T/planted"
+for id in "$T/planted.yaml" planted.yaml ../planted "$T/planted"; do
+	cp "$good" "$D/bad.db"
+	sqlite3 "$D/bad.db" "UPDATE cases SET flow_id = '$id'"
+	for cmd in "show 1" "list" "export 1 --force --out $T/out"; do
+		(cd "$T" && exec timeout 10 "$IPWIZ" --db "$D/bad.db" $cmd) >"$T/stdout" 2>"$T/stderr"
+		rc=$?
+		out=$(cat "$T/stdout")
+		err=$(cat "$T/stderr")
+		case "$cmd" in
+		list) verdict "flow id $id: $cmd" 0 "" ;;
+		*) verdict "flow id $id: $cmd" 3 "which is not installed in $IPWIZ_DATADIR/flows." ;;
+		esac
+		expect_not_in "$out$err" "PLANTED FLOW" "flow id $id: $cmd"
+		rm -rf "$T/out"
+	done
+done
+
 summary "database values"

@@ -99,8 +99,7 @@ column() {
 	done
 }
 
-KNOWN_DEFECTS="cases.status = ESCAPE|show 1|ui/cmd/cli_show.c prints the stored status raw
-evidence.message = ESCAPE|show 1|ui/cmd/cli_show.c prints the stored evidence message raw"
+KNOWN_DEFECTS=""
 
 numbers="NULL HUGE NEGATIVE"
 texts="NULL ESCAPE BAD_UTF8"

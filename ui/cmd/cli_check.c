@@ -62,13 +62,27 @@ static const char *status_of(const struct requirement *q)
 	return q->usable || q->need ? "ok" : "optional";
 }
 
+/* src into dst, cut if it must be between two characters, never inside
+ * one (nor, after sanitising, inside an escape sequence). */
+static void copy_cut(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src ? src : "");
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src ? src : "", n);
+	dst[n] = '\0';
+}
+
 static void set_note(struct file_line *l, const char *state, const char *key, const char *msg,
 		     const char *fix)
 {
-	snprintf(l->state, sizeof(l->state), "%s", state);
-	snprintf(l->note_key, sizeof(l->note_key), "%s", key);
-	snprintf(l->note, sizeof(l->note), "%s", msg);
-	snprintf(l->note_fix, sizeof(l->note_fix), "%s", fix);
+	copy_cut(l->state, sizeof(l->state), state);
+	copy_cut(l->note_key, sizeof(l->note_key), key);
+	copy_cut(l->note, sizeof(l->note), msg);
+	copy_cut(l->note_fix, sizeof(l->note_fix), fix);
 }
 
 /* What evidence_case_recheck found, as the report's state and note. */

@@ -46,9 +46,12 @@ static void show_evidence_text(const struct session *s, const struct flow_field 
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(ev[i].field, f->path) != 0)
 			continue;
+		/* The message is stored: anyone sharing the database may have
+		 * written it, so it is made harmless like the file name. */
 		char *name = utf8_sanitize(ev[i].path);
-		printf("    [%s] %s — %s\n", evidence_verdict_name(ev[i].verdict), name,
-		       ev[i].message ? ev[i].message : "");
+		char *msg = utf8_sanitize(ev[i].message ? ev[i].message : "");
+		printf("    [%s] %s — %s\n", evidence_verdict_name(ev[i].verdict), name, msg);
+		free(msg);
 		free(name);
 		shown++;
 	}
@@ -93,8 +96,12 @@ static void show_text(const struct session *s)
 	char *title = utf8_sanitize(c->title ? c->title : "");
 	printf(_("Case %lld: %s\n"), (long long)c->id, title);
 	free(title);
-	printf(_("Flow: %s (%s)   Status: %s\n"), flow_tr(flow->title), flow->id,
-	       case_status_name(c->status));
+	/* An unknown stored status is shown as it is stored: made harmless. */
+	char *ftitle = utf8_sanitize(flow_tr(flow->title));
+	char *status = utf8_sanitize(case_status_name(c->status));
+	printf(_("Flow: %s (%s)   Status: %s\n"), ftitle, flow->id, status);
+	free(status);
+	free(ftitle);
 	for (size_t i = 0; i < flow->nsteps; i++) {
 		if (!session_step_visible(s, i))
 			continue;
@@ -107,7 +114,12 @@ static void show_text(const struct session *s)
 	if (n)
 		printf("\n%s\n", _("Still to do:"));
 	for (size_t i = 0; i < n; i++) {
-		printf("  - %s: %s\n", session_path_label(s, iss[i].path), iss[i].message);
+		/* Messages quote stored answers ("“…” is not a date"). */
+		char *label = utf8_sanitize(session_path_label(s, iss[i].path));
+		char *msg = utf8_sanitize(iss[i].message);
+		printf("  - %s: %s\n", label, msg);
+		free(msg);
+		free(label);
 	}
 	session_issues_free(iss, n);
 }

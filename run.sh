@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ./run.sh [ARGS...] — install what is missing, build, and start ipwiz on the
 # default database ($XDG_DATA_HOME/ipwiz/cases.db). Arguments go to ipwiz.
 set -u

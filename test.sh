@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ./test.sh — install what is missing, build with -Werror, run every test
 # (unit, TUI end-to-end, command-line, lint of the shipped flows), then the
 # whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mk/bootstrap.sh — sourced by run.sh and test.sh: install what is missing
 # (Debian packages; root or sudo), regenerate the build system when needed,
 # configure and build in a directory of its own.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # core: shared utilities, the session, the catalog and the command dispatch
 
 

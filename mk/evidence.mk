@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # evidence area: one file against one requirement (src/evidence*.c), the
 # attach and check commands, and their tests
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # expr area: the condition language of `when:`, `required:` and date limits
 
 check_PROGRAMS += tests/unit/test_expr

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # flow area: the YAML loader, the flow model, lint and the flow commands
 
 check_PROGRAMS += tests/unit/test_flow

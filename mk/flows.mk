@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # flows area: the shipped flows (installed to $(pkgdatadir)/flows), the
 # command-line tests that walk each of them, and their sample answers.
 dist_flows_DATA += \

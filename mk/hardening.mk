@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hardening (issue 10): the bad-input catalogue, crash loops, the terminal
 # matrix and valgrind. Plain sh scripts run in AM_TESTS_ENVIRONMENT; a script
 # that cannot run here (no tmux, no valgrind, no sqlite3) exits 77 and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # install area: what `make install` puts where, and the checks of the
 # installed program.
 
@@ -30,3 +31,7 @@ TESTS += tests/cli/bash_completion_completes.sh
 # distcheck installs as a user into a scratch prefix: keep the completion
 # inside it, whatever bash-completion on the host says.
 AM_DISTCHECK_CONFIGURE_FLAGS = --with-bash-completion-dir='$${datadir}/bash-completion/completions'
+
+# Every source file names its licence (mk/spdx.sh adds the line).
+TESTS += tests/cli/every_source_names_its_licence.sh
+EXTRA_DIST += mk/spdx.sh

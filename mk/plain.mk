@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # plain area: the line-mode front end (no curses in these files)
 
 # whole-program tests: `ipwiz --plain` driven by here-documents and a pipe

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # render area: templates, documents, working-day calendars, deadlines, export
 
 dist_calendars_DATA += data/calendars/cn.yaml data/calendars/us.yaml

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # store area: the SQLite case database, and `ipwiz history`
 
 check_PROGRAMS += tests/unit/test_store

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests of the core pieces owned by no other area, and whole-program checks
 check_PROGRAMS += tests/unit/test_utf8 tests/unit/test_answers_file
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c

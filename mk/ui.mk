@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ui: the ncurses front end
 
 # The editing state and layout are curses-free, so they are tested directly.

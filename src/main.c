@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — global options and dispatch: a command of ui/cmd, or an
  * interactive start in one of the two front ends (the ncurses wizard on a
  * capable terminal, the plain line mode otherwise). Everything else lives

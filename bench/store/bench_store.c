@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_store.c — time N answer saves, each one durable transaction as the
  * wizard makes them, three ways: through the session (validation, CAS,
  * audit row), through the store alone, and as a bare SQLite upsert with the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Drive a full-screen program in a pseudo-terminal, the way a person would:
 time from exec to the first complete screen (the first time `ready` text
 has been drawn), then type `keys` one at a time, each after the program

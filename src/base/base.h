@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* base.h — the floor everything stands on: errors as values, allocation that
  * never returns NULL, growing strings, the one display-width function and
  * the one sanitiser of untrusted text, numbers, messages in the user's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.c — the clock, and the local day in a time zone. */
 #include "config.h"
 

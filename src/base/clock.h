@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.h — what time it is, and which day that is somewhere. The one
  * place that reads the clock for dates, so tests can set it: IPWIZ_NOW
  * (seconds since 1970-01-01 UTC) replaces the system clock, and TZ says

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.h — errors are values: the core fills a struct ipw_error, only main/ui
  * decide how to show it. No core function prints or exits. */
 #ifndef IPWIZ_ERROR_H

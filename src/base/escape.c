@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* escape.c — the document and JSON escapers (see escape.h). */
 #include "config.h"
 

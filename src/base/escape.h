@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* escape.h — untrusted text made safe for a document or for JSON. Terminals
  * use utf8_sanitize (utf8.h); all three follow utf8_is_control. */
 #ifndef IPWIZ_ESCAPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.h — gettext set-up and the _() / N_() macros. */
 #ifndef IPWIZ_I18N_H
 #define IPWIZ_I18N_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* install_dirs.c — the data and locale directories (see install_dirs.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* install_dirs.h — where the program's data and message catalogues are:
  * $IPWIZ_DATADIR, else the source tree's data/ when the program runs from
  * its build tree (so ./run.sh needs no install), else $(pkgdatadir); and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/base: errors, allocation, strings, UTF-8 width and sanitising, messages, numbers, the YAML tree
 libipwiz_a_SOURCES += \
 	%reldir%/base.h %reldir%/clock.c %reldir%/clock.h %reldir%/error.c %reldir%/escape.c %reldir%/escape.h %reldir%/error.h %reldir%/i18n.c %reldir%/i18n.h %reldir%/install_dirs.c %reldir%/install_dirs.h \

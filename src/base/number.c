@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* number.c — locale-independent number parsing (number.h). */
 #include "config.h"
 

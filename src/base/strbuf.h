@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* strbuf.h — a growable byte string, always NUL-terminated. */
 #ifndef IPWIZ_STRBUF_H
 #define IPWIZ_STRBUF_H

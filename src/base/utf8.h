@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* utf8.h — the one place where bytes become characters and columns.
  * Invalid bytes decode as U+FFFD (one column); control characters are made
  * visible; widths come from wcwidth() of the decoded code point. Never use

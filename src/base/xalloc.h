@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xalloc.h — allocation that never returns NULL: on exhaustion the process
  * aborts with a message (a seller cannot act on "out of memory" half-way
  * through a transaction anyway; SQLite keeps the data safe). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yaml_tree.c — libyaml events into a position-keeping tree (yaml_tree.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yaml_tree.h — a YAML document as a small tree that remembers where every
  * node was written, so the flow builder can say "file:line:column" about any
  * value. Deliberately strict: one document, no anchors, aliases or tags,

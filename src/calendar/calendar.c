@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar.c — civil dates, working-day arithmetic, and where calendars are
  * found (the data directory, then the user's own years on top). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar.h — working-day calendars loaded from data/calendars/ID.yaml:
  * public holidays and weekend make-up working days (China's 调休上班), year
  * by year. A year the file does not cover is counted on weekends alone, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar_cache.c — calendar_get: each calendar parsed once per process
  * and again only when one of its files changed. */
 #include "config.h"

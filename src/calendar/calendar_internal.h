@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar_internal.h — the calendar's representation, shared by the YAML
  * reader (calendar_yaml.c) and the queries (calendar.c). */
 #ifndef IPWIZ_CALENDAR_INTERNAL_H

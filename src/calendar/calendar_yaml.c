@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar_yaml.c — reading a calendar file (format in calendar.h) with
  * libyaml, strictly: unknown keys, bad dates, dates outside their year and
  * make-up days that are not weekend days are errors with line:column. */

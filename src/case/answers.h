@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* answers.h — a case's answers in memory: path → value, revision, draft flag,
  * kept sorted by path so lookups are O(log n) and "products.*" items are
  * contiguous. Owned by the session; filled from the store. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* case.h — a case in progress and the cases of a database: THE door every
  * front end goes through (the session: answers, lists, evidence, notes,
  * presence, submissions), the listing of many cases, and deadlines. */

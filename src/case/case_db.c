@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* case_db.c — the cases of a database for a front end: open the database a
  * person asked for, list and delete cases, open one with its flow. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* case_db.h — the cases of a database, as every front end opens them. A
  * front end never sees the store: it opens a case_db with what the person
  * asked for (--db, --lang), lists, deletes and opens cases through it, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* case_internal.h — what the case folder's files share with each other (and
  * the unit tests, which build sessions over a store of their own): the
  * session over a store, and the store behind a case_db. Front ends use

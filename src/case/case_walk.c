@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* case_walk.c — see case_walk.h. */
 #include "config.h"
 

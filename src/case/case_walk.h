@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* case_walk.h — the cases of a database with their answers, for the
  * listings (`ipwiz list`, the wizard's home). One snapshot, each flow
  * loaded once, the answers and evidence tables each read once: 10,000

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* deadline.c — due dates from the flow's deadline rules and the answers. */
 #include "config.h"
 

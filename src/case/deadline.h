@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* deadline.h — a flow's deadlines for one case: "N (working) days after the
  * date answered in FROM", over the working-day calendar the flow names. A
  * date counted in a year the calendar does not cover is marked uncertain, and

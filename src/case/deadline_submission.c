@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* deadline_submission.c — submissions, the platform's answers and the
  * chances they leave, after the flow's `lifecycle:`. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* deadline_submission.h — the case after export, in one place: when it was
  * submitted on the platform, which chance that was, what the platform
  * answered, which chance is next and what is left. The outcomes, their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_case.c — evidence_check in the context of a case: duplicates
  * within a field, and recording the verdict (rejected files included, so
  * the checklist shows them until they are replaced or removed). */

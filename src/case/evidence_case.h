@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_case.h — a file judged for one evidence field of a case, the same
  * way by `ipwiz attach`, the wizard and the line mode: evidence_check plus
  * what only the case knows (the same bytes already attached), and the

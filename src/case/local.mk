@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/case: a case in progress and the cases of a database: the door front ends use
 libipwiz_a_SOURCES += \
 	%reldir%/answers.c %reldir%/answers.h %reldir%/case.h %reldir%/case_walk.c \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session.c — a case in progress: answers in memory mirrored from the store,
  * validation, visibility, and where the user is. */
 #include "config.h"

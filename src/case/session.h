@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session.h — one case being worked on: the only door to answers.
  * Front ends (ncurses, plain line mode) and the CLI set answers through it;
  * it validates against the flow, persists each answer in one transaction

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session_affirm.c — what a declaration was affirmed over. When the seller
  * affirms a statement, the session records a fingerprint (SHA-256) of the
  * answers the statement covers at that moment, at "<declaration>.fingerprint".

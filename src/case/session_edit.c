@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session_edit.c — changing answers: validate, compare-and-set in the store,
  * mirror in memory. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session_internal.h — the session's insides, shared by session*.c only. */
 #ifndef IPWIZ_SESSION_INTERNAL_H
 #define IPWIZ_SESSION_INTERNAL_H

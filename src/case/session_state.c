@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session_state.c — what the flow asks now: visible steps and fields, what is
  * required, what is missing or invalid. Pure reads of the session. */
 #include "config.h"

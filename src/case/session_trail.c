@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session_trail.c — what is kept around a case's answers: its audit trail,
  * the coaching notes on it, and who else has it open. */
 #include "config.h"

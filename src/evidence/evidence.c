@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence.c — one file against one requirement. The order matters: what
  * the file is (stat, kind) before opening it, its size before reading it,
  * its type by content before its structure, and every step on the one

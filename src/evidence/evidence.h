@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence.h — one file against one requirement: is it what the platform
  * will accept? Opened O_NONBLOCK, fstat'd (regular files only), size-checked
  * before reading, typed by content with libmagic, structure-checked, hashed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_hash.c — SHA-256 (nettle) of the bytes of the descriptor that
  * was typed and checked, read with pread so no file offset is shared with
  * the libmagic worker. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_internal.h — the pieces of evidence_check(), one file each:
  * opening (evidence_open.c), typing with libmagic in a worker process
  * (evidence_magic.c), structure and image size (evidence_shape.c, zip

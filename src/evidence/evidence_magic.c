@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_magic.c — libmagic behind a process boundary. libmagic parses
  * hostile bytes with hundreds of rules; a crash or an endless loop there must
  * not take the wizard (and the answer being typed) down. One worker process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_open.c — reach the file without trusting it: stat before open so
  * no device or pipe is ever opened, open without blocking or acquiring a
  * terminal, then fstat the descriptor itself so what is checked is what was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_shape.c — does the file hold together? libmagic looks at the
  * first bytes only; a reviewer's viewer needs the end too. A PDF needs its
  * trailer (startxref, %%EOF) and no encryption, a JPEG its EOI marker, a PNG

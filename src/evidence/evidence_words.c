@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_words.c — what a MIME type is called in a seller's words, its
  * usual file extension, and what to do when the field wants another type. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_zip.c — what a ZIP holds, read from its central directory (the
  * table at the end that every reader uses), with every offset checked
  * against the file size. An Office file (.docx, .xlsx, .pptx) is a ZIP with

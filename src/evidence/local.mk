@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/evidence: one file against one requirement
 libipwiz_a_SOURCES += \
 	%reldir%/evidence.c %reldir%/evidence.h %reldir%/evidence_hash.c \

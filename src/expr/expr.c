@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr.c — the life of a parsed condition: what it refers to, its source,
  * freeing it; and the values conditions produce. The language itself is in
  * expr_lex.c (words), expr_parse.c (grammar), expr_eval.c (meaning) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr.h — the condition language of `when:`, `required:` and date limits.
  * Parsed once at load time (syntax errors with a column), evaluated many
  * times against the answers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr_date.c — calendar dates as days since 1970-01-01 (proleptic
  * Gregorian, UTC), so date arithmetic is plain subtraction. The conversions
  * are Howard Hinnant's days_from_civil / civil_from_days: exact for every

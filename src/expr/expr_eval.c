@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr_eval.c — what a condition means against the answers of a case.
  *
  * Answers are text; a reference takes the type of its field (a date field

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr_internal.h — what the pieces of the condition language share: the
  * tokens of the lexer, the tree the parser builds and the evaluator walks,
  * and the date and number helpers. Not for use outside src/expr*.c. */

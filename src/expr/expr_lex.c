@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr_lex.c — the words of the condition language: names, "text", numbers
  * and operators, each with the column it starts at (in characters, as the
  * YAML loader counts them, so a flow error points at the right place). */

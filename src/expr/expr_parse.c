@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expr_parse.c — from the text of a condition to its tree, once, when the
  * flow loads. Precedence, loosest first:
  *

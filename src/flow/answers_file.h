@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* answers_file.h — the preseed file of `ipwiz fill` (like debconf's):
  *
  *   complaint_number: AB-123          # a field id: its answer

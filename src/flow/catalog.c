@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* catalog.c — the data directory and the installed flows. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* catalog.h — which flows are installed, in install_data_dir()/flows
  * (base/install_dirs.h says where that is). */
 #ifndef IPWIZ_CATALOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow.c — looking things up in a loaded flow, and freeing it. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow.h — the flow model: immutable data loaded from a YAML file.
  * Everything a flow author can say lives here; the C code knows no platform.
  * The YAML form is documented in doc/flow-format.md. Strings are the English

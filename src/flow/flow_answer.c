@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_answer.c — an answer as people read it: a choice by its label, picked
  * values as a list of labels, yes and no as words. One rule for the
  * documents, the screens and the commands. */

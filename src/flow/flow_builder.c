@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_builder.c — reading typed values out of the YAML tree, with a
  * file:line:column sentence for every value of the wrong form. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_check.c — the checks that need the whole flow: unique names, and
  * every expression, template and field name pointing at something real. */
 #include "config.h"

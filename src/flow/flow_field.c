@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_field.c — one field of a step (or of a list) from its YAML mapping:
  * its type, words, validation, choices, list items, evidence rules and
  * declaration. Keys that make no sense for the type are errors, so a flow

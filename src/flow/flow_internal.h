@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_internal.h — shared by the flow loader's files (flow_*.c) only. */
 #ifndef IPWIZ_FLOW_INTERNAL_H
 #define IPWIZ_FLOW_INTERNAL_H

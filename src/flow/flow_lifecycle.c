@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_lifecycle.c — the `lifecycle:` section of a flow: who the user is,
  * the platform's chances and what it can answer after a submission. Built,
  * checked against the rest of the flow, looked up and freed here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_lint.c — `ipwiz lint`'s advice beyond what the loader refuses: things
  * that load fine but leave a seller stuck or a question asked for nothing. */
 #include "config.h"

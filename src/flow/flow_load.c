@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_load.c — a flow file into the model: the file itself (size, UTF-8,
  * hash), the top-level keys, steps, documents and deadlines. Every error is
  * collected, so one `ipwiz lint` run shows them all. */

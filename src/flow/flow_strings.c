@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_strings.c — the translatable words of a flow, so translators see
  * them in po/ next to the program's own messages, each with a note of what
  * it is. Templates are not here: each language writes its own. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/flow: the flow model, its strict YAML loader, lint, validation, installed flows, answers files
 libipwiz_a_SOURCES += \
 	%reldir%/answers_file.c %reldir%/answers_file.h %reldir%/catalog.c %reldir%/catalog.h \

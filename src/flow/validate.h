@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* validate.h — is this text a valid answer for this field? One function per
  * concern, used by the session for the wizard, line mode and the CLI alike,
  * so a value is judged the same everywhere. */

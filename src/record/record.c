@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* record.c — freeing the rows of record.h. */
 #include "config.h"
 

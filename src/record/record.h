@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* record.h — the rows a case is made of, as plain data: the case itself, its
  * answers, evidence files, audit trail, coaching notes and who is on it.
  * The store fills them, the case layer hands them to front ends; neither

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — building the package: pre-flight, a private staging directory
  * beside the destination (inside it, when it exists), the documents, then
  * into place (export_publish.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.h — the package a seller takes to the platform's web form: every
  * document as text (and printable HTML) in the case's language and the
  * language the platform reviews in, copies of the evidence in upload order

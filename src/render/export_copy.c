@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_copy.c — evidence copies that are exactly what was checked: the
  * bytes are hashed as they are copied, from one descriptor, and compared
  * with the hash recorded when the file was checked. A file edited or

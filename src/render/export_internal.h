@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_internal.h — one export in progress, shared by export*.c. */
 #ifndef IPWIZ_EXPORT_INTERNAL_H
 #define IPWIZ_EXPORT_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_json.c — manifest.json: what manifest.txt says, for programs (a
  * support team's scripts, a browser helper that fills the form). */
 #include "config.h"

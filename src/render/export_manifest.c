@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_manifest.c — the sheet a seller keeps beside the platform's form
  * (what to paste where, what to upload in which order, by when), the
  * deadlines as a calendar file, and SHA256SUMS. */

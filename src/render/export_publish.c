@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_publish.c — putting a built package into place, and the mark that
  * tells a folder ipwiz exported into from anyone else's. `export --force`
  * replaces or removes only the files an earlier ipwiz export listed in its

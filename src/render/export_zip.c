@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_zip.c — the package as one zip (libarchive), for platforms that take
  * a single file. Entries are the finished directory's files under its name;
  * the zip is created 0600 like every other file of the export. */

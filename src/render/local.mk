@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/render: documents and the export package
 libipwiz_a_SOURCES += \
 	%reldir%/export.c %reldir%/export.h %reldir%/export_copy.c %reldir%/export_internal.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.c — a flow document for one case: {{field}} tags resolved against the
  * session's answers (list items by #each scope, choices by label, built-ins),
  * every answer escaped for the output so no control character from a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.h — documents from templates: a flow_document rendered for one case
  * in one language, with every answer escaped for the output format.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render_document.c — answering the template engine's questions from a
  * session: which answer a {{field}} tag means inside its #each blocks, whether
  * an #if holds there, and how many items an #each walks. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/store: SQLite: schema, migrations, cases, answers, evidence, audit, notes, presence rows
 libipwiz_a_SOURCES += \
 	%reldir%/presence.c %reldir%/presence.h %reldir%/store.c %reldir%/store.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* presence.c — the presence rows (presence.h). One row per running program,
  * keyed by host and process id, so the same Unix user in two terminals
  * shows twice and a killed program's row simply goes stale. */

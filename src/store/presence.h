@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* presence.h — who else has a case open, and doing what. A coach and a
  * merchant on one shared database see each other in the wizard's header
  * ("li — watching, step 3"): nobody is ever observed without it showing.

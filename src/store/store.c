@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.c — opening the case database: where it lives, who may read it, who
  * is acting, and the connection settings every write relies on. */
 #include "config.h"

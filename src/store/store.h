@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h — SQLite persistence: cases, answers, evidence, audit, notes.
  * Every write is one short BEGIN IMMEDIATE transaction with a busy timeout;
  * no transaction is ever held open while a person is typing. All SQL uses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_access.c — "no access" in words a team member can act on. On a
  * shared host the usual reason is a team folder (2770, see `ipwiz
  * init-shared`) whose group the user is not in: say which group, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_answer.c — answers with compare-and-set on their revision, so two
  * people on one case never silently overwrite each other. A cleared answer
  * stays as a row with no value: its revision (and who cleared it) is what

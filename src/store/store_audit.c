@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_audit.c — the audit trail of a case and the coaching notes on it. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_case.c — cases: create, read, list, change, delete, duplicate. */
 #include "config.h"
 

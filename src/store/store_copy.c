@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_copy.c — copies: a case duplicated inside the database, and the
  * whole database copied out through the backup API (never a copy of the
  * live file, which may be half-way through a WAL checkpoint). */

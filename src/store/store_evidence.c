@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_evidence.c — the evidence files of a case and the verdict of their
  * last check. */
 #include "config.h"

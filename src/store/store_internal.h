@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_internal.h — what the store_*.c files share: the connection, the
  * statement helpers, the transaction discipline and the error sentences.
  * Nothing outside the store includes this, except its tests. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_read.h — several reads as one snapshot. Each store read is its own
  * read transaction, which costs a few lock system calls; a listing that
  * reads every case (`ipwiz list` on 10,000 cases reads 30,000 times) does it

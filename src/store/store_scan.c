@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_scan.c — the answers and evidence of every case, read in one pass
  * of each table. A listing of 10,000 cases would otherwise run 20,000
  * queries; here two queries walk their tables in case order alongside the

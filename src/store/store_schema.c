@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_schema.c — what a database file must be before we touch it, and the
  * steps that bring any earlier ipwiz schema up to this one.
  *

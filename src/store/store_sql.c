@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_sql.c — statement helpers, transactions, and the sentences a person
  * reads when SQLite says no. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_submission.c — submissions on the platform and its answers, each
  * written in one transaction with the case status, the audit row and the
  * answer that follows from it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.c — parsing document templates and walking them (syntax in
  * template.h). Literal text is kept byte for byte, newlines included, so a
  * flow author controls the layout exactly; tags never eat whitespace. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.h — document templates over the answers (owned by the render area;
  * the flow loader uses template_parse/template_refs to reject references to
  * unknown fields at lint time).

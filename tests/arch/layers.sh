@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # layers.sh — the house rules of HACKING.md, checked on the tree and on the
 # built libraries, so the layering cannot rot unnoticed:
 #   1. no cycle between modules (src/<module>, ui/<front end>, main);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad answers files given to `ipwiz fill`: each file of tests/bad-input/answers/
 # is one case (its header says the exit status and the sentence on stderr),
 # filled into one case of the fixture flow; the inputs a header cannot

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad command lines: every line of tests/bad-input/arguments.table is one
 # case — the exit status, the sentence on stderr, the arguments.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad working-day calendars: a seller adds next year's holidays in
 # ~/.config/ipwiz/calendars/cn.yaml and makes a mistake. The deadlines say
 # that this file is broken and where, and keep the shipped calendar — never

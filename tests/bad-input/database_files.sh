@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad case databases given with --db: not a database, damaged, from a newer
 # ipwiz, of another program, open to every user, not a file, in a read-only
 # place, locked by another process, on a full disk. Each gets its sentence and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad values in a good database: a member of a team sharing the database can
 # write anything the schema allows with sqlite3. Every column every read
 # command uses is set in turn to NULL, the largest and the smallest integer,

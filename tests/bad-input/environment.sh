@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A bad environment: HOME and XDG_DATA_HOME unset, relative or unusable,
 # IPWIZ_DB and IPWIZ_DATADIR pointing nowhere, locales that are not
 # installed, absurd TERM, TZ and COLUMNS. Commands either work or say which

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad evidence files: every line of tests/bad-input/evidence.table attaches
 # one file of the evidence corpus to a fresh case and names the sentence it
 # gets; then the field's limits and the checklist of loose files.

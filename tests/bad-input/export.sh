@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad exports: a case that is not ready, a folder that is already there or
 # cannot be made, evidence changed or gone since it was checked, bad options.
 # Each gets its sentence and exit status; nothing is written where it should

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad flow files given to `ipwiz lint`: each file of tests/bad-input/flows/ is
 # one case (its header says the exit status and the sentence on stderr); the
 # inputs a header cannot describe (empty, binary, huge, not a file) follow.

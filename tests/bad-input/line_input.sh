@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad typing in the plain line mode (stdin): escape sequences, random bytes,
 # a line of 2 MB, a NUL byte. The answer is read back with its controls made
 # visible, never executed by the terminal; nothing crashes or hangs; what

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad input to the wizard in a real terminal (tmux, tests/tui/libtest.sh):
 # a case, flow or database that is not there or not good gives its sentence
 # after the terminal is restored, with the exit status of the command line;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Pipes, folders, broken links, a 5 GiB sparse file and hostile names get a
 # sentence each, quickly, without blocking, and no escape sequence from a
 # file name ever reaches the terminal.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Attaching the same path again re-checks it in place; the same bytes under
 # another name are kept with a warning; a field takes at most max_files
 # usable files; --remove takes a file off.

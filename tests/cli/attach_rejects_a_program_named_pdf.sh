@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz attach` judges by content: a program renamed .pdf is rejected with a
 # sentence naming what it really is and what to do; a real PDF is accepted;
 # both verdicts are recorded and shown by `ipwiz show`.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bash completion (data/completion/ipwiz) offers the commands after
 # "ipwiz ", the installed flows after "ipwiz new ", the case numbers after
 # "ipwiz show ", a case's fields after "ipwiz set N ", and each command's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz check CASE` lists every evidence requirement that applies, says what
 # is missing, and re-hashes attached files: a file changed or deleted since it
 # was checked blocks the checklist until it is attached again.

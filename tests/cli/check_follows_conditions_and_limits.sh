@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The checklist follows the answers: a requirement behind `when:` appears
 # only when its condition holds, optional files never block, and a flow's
 # strict structure policy and pixel minimum reject cut-off and thumbnail

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz check --flow FLOW --field FIELD FILE…` judges a folder with no case:
 # every file's verdict, duplicates flagged, exit 1 when one is rejected; a
 # folder stands for its files.

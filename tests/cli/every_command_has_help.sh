@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every command explains itself: `ipwiz CMD --help` and `ipwiz help CMD`
 # print that command's usage and options on stdout and exit 0, for each
 # command `ipwiz --help` lists. Options follow one parser everywhere: `--`

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The documents of every shipped flow, filled with its answers fixture and
 # exported in each language, are exactly the golden files in
 # tests/cli/export_golden/FLOW/LANG/. After a deliberate template change,

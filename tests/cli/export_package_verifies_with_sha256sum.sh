@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz export` writes a private package whose SHA256SUMS sha256sum accepts,
 # whose statement is the fixture's template filled with the answers (labels
 # for choices, control characters gone), and whose zip lists the same files.

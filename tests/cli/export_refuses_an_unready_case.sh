@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A case with missing required answers is not exported without --force, and
 # the deadline file follows the flow's deadlines.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # An evidence file edited after it was checked stops `ipwiz export` with a
 # sentence naming it; nothing is written. --force exports it as it is now and
 # the audit trail says so.

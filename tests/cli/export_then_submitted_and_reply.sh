@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # After the export the seller submits on the platform: `ipwiz submitted`
 # marks the case, `ipwiz reply` records the platform's answer and says what
 # to do next (the flow's own text); the status and the history follow. The

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # An answers file may list the declaration before the answers it covers
 # (a YAML file has no order a seller can see): `fill` affirms it after them,
 # so the affirmation holds, instead of reporting success for a declaration

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz fill` saves the good answers, reports each bad one at file:line:column
 # and exits 1; a broken file changes nothing.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

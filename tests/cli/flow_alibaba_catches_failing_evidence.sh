@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Alibaba.com counter-notice refuses, in the seller's words, the mistakes
 # that make counter-notices fail (shared/domain.md): an invoice older than 6
 # months or under 20 pieces, an authorisation not valid on the complaint

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Alibaba.com flow's deadlines, as shared/domain.md states them: the
 # first counter-notice within 3 Chinese working days of the complaint (and a
 # safe date one working day earlier), the second and third within 27; none

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A penalty appeal (处罚申诉) is not a counter-notice: a case that says it
 # answers a recorded penalty, or that is not sure yet, never exports a
 # counter-notice — not even with --force — and the refusal says what to do

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A DMCA counter-notice is signed by the person it names: the typed
 # signature must be the full name given (case and spaces aside), or the
 # export prints "Signature: /X/" beside "Name: Budi Santoso".

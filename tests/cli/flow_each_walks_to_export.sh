@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every shipped flow, in English, Chinese and Indonesian, walks from a complete answers file
 # (tests/fixtures/answers/FLOW.yaml) and checked evidence to an export with
 # nothing left to do, and its documents match the golden copies word for

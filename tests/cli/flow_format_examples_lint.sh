@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # doc/flow-format.md teaches the flow language by example: every ```yaml
 # block in it must pass `ipwiz lint` with no error, and every `make X` it
 # names must be a target of the build.

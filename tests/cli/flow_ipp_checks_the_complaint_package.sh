@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The IPP complaint flow holds a rights holder to IPP's rules (shared/domain.md):
 # at most 300 addresses, a trademark still registered, an agent's power of
 # attorney, and for a utility model or invention patent the infringement

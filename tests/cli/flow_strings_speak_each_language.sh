@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The shipped flows speak the seller's language: their titles, questions,
 # choices and documents come from the zh_CN and id catalogues, picked by
 # --lang or by LANGUAGE, and English stays the source.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every --json output is valid JSON and valid UTF-8 whatever a title, a file
 # name, an answer or a note holds: invalid bytes arrive as U+FFFD, C1
 # controls and the right-to-left override (U+202E) as \u escapes, so a

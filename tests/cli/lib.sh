@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/lib.sh — a pinned environment for command-line tests.
 # Source it first: every test gets its own HOME, database and data directory
 # (the fixture flows and the shipped calendars), a fixed clock and locale.

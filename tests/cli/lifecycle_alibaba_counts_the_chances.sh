@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Alibaba.com gives 3 chances against one complaint. What `submitted` and
 # `reply` record decides which chance is next, its deadline and what is
 # left: `--chance N` updates the case's chance answer; the second chance

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz lint` reports every error of every file in one run, sorted like a
 # compiler's (file:line:column: error: …), exits 1 on any error and 0 when
 # only warnings remain; `--pot` prints the flow's strings for translators;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz list` reads every case's answers and files in one pass over the
 # database (store_scan); each case must still count only its own: required
 # answers that conditions add (a patent number, an invoice for "genuine

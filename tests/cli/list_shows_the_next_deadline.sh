@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz list` shows each case's next deadline under its row, as the
 # wizard's case list does, in the user's language; --json gives its id,
 # label, date, days left and whether the calendar was sure. A case whose

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `make test` — what Debian's dh_auto_test runs first, and what people
 # type — must run the test suite. Without a rule of ours, make's built-in
 # one "builds" a file called test from test.sh, runs nothing, and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The man page is clean for groff, dated, and complete: every command of
 # --help, every key of the wizard's help, every environment variable the
 # program reads, and SEE ALSO pages that exist on a host with man pages.

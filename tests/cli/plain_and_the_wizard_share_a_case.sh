@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A case started in line mode resumes in the full-screen wizard at the step
 # it was left on, with the line mode's answers there; the step the wizard
 # leaves it on is where the line mode resumes. Runs the wizard in tmux (the

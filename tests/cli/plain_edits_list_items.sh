@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A repeating group in line mode: items are added, changed, moved and
 # removed by number, the answers move with their item, an item left empty
 # is not kept, and numbers that name no item are explained.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two people on one case: when someone else changes the answer the line mode
 # is asking for, typing over it says who changed it and to what, and lets
 # the user keep either answer. Input comes through a pipe kept open, so the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # With no Tab completion on a plain line, a folder typed at the evidence
 # prompt is listed (folders marked with /), a name that does not exist is
 # answered with the names that begin the same way, a pasted path in quotes

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz --plain` with no command: the flow picker when there is no case,
 # then the cases and the flows as one numbered menu.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

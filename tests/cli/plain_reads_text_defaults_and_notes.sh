@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The field types the fixture flow lacks, in line mode: read-only notes are
 # read out and never stop the walk back, a multi-line text ends at a lone
 # dot and keeps its lines, a flow's suggested answer is taken with Enter,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # In line mode a bad answer is read back with the reason, the same question
 # is asked again, and what was typed is kept as a flagged draft (never
 # lost); skip and Enter move on without blocking.

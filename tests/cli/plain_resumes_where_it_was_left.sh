@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The end of input saves and exits 0 at any question; `ipwiz --plain open N`
 # resumes at the step where the case was left, with every answer shown as
 # the current one, and back / goto / review move around it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # With --lang zh_CN the line mode asks, explains and reads back in Chinese:
 # the step header, the hints, the reasons an answer is refused, typed
 # command words in Chinese, and the review. Skipped (77) while the zh_CN

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Chinese answers go in and come back out whole in line mode: echoed in the
 # transcript, stored byte for byte, read back as the current answer; the
 # Chinese enumeration comma separates choices; bytes that are not UTF-8 are

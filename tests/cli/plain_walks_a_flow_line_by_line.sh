@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz --plain` asks the same questions as the wizard, one per prompt, and
 # a here-document can walk a whole flow: the transcript is plain text, the
 # invalid answer is read back with its reason and asked again, evidence is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz set` refuses what the wizard would flag, with the field's own words,
 # and keeps what it accepted.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

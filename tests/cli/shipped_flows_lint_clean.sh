@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every shipped flow loads and lints without an error or a warning, and
 # `ipwiz flows` lists each of them.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `ipwiz history` lists every change of a case: when (UTC), who@where, what,
 # old → new; terminal control characters in a value are shown escaped.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

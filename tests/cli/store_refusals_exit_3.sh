@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Database trouble is exit status 3 with a sentence saying what to do:
 # a world-readable file, another program's or a newer ipwiz's database, and
 # a database another program keeps locked past the busy timeout.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kill -9 at a random moment of `ipwiz set`, 200 times: after each, the
 # database passes integrity_check, and every value whose `ipwiz set` had
 # returned success is there (its audit row is written in the same

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # "Today" is the user's local date, and deadlines count in the platform's
 # time zone (Asia/Shanghai for Alibaba.com), whichever day is later. The
 # clock is set (IPWIZ_NOW, seconds since the epoch) and TZ says where the

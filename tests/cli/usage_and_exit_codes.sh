@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The command-line contract: --help, --version, and the exit statuses
 # 0 ok, 1 user must fix, 2 usage, 3 environment.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/coach/lib.sh — real Unix users on one shared database. Creates a
 # team group with a merchant and a coach in it and an outsider who is not,
 # each with their own HOME; `as USER CMD…` runs ipwiz (or anything) as one

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A support team on one shared database, as real Unix users: the merchant
 # and the coach both work on the case; only the merchant can affirm and
 # sign; a change by the coach to an answer the statement covers voids the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A merchant and a coach, two real Unix users, in two wizards on one shared
 # database: each header names the other and what they do; an answer the
 # merchant saves shows on the coach's screen within a second; an answer the

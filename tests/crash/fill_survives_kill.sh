@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # 200 random `kill -9` during `ipwiz fill` of a file of 803 answers: after
 # each kill the database passes PRAGMA integrity_check, ipwiz opens it, and
 # every answer of the last fill that finished (the acknowledged one) is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # 200 random `kill -9` of the wizard while a seller edits in it (tmux, via
 # tests/tui/libtest.sh): each round clears the complaint number, types a new
 # one and leaves the field, then types on in the next field and is killed at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the answers file of `ipwiz fill`. */
 #include "config.h"
 

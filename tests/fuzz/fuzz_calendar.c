@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: working-day calendar files, and counting over what
  * they load. */
 #include "config.h"

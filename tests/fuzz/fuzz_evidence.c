@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the structure checks that read hostile files in the
  * wizard's own process (PDF trailer, JPEG markers, PNG/GIF/BMP headers, ZIP
  * central directory). libmagic itself runs in the worker process and is not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the condition language. Every input is parsed; what
  * parses is evaluated against a fixed set of answers (every field type) and
  * its references listed; what does not must say where, within the input. */

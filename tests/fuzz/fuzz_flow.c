@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the flow loader and linter on arbitrary bytes. Every
  * input must end in a model or in diagnostics, never in a crash or leak. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: document templates — parse, list the references the
  * loader checks, and walk the result with every #if true and two items in
  * every #each. */

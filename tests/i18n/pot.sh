@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/i18n/pot.sh SRCDIR IPWIZ OUT.pot — the complete message template:
 # every _() / N_() string of the C sources listed in po/POTFILES.in, plus
 # every translatable string of the shipped flows (ipwiz lint --pot).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every message a seller can see — the program's and the shipped flows' —
 # is translated in every language of po/LINGUAS, the catalogues compile
 # with format checks, and every source file that marks strings is listed in

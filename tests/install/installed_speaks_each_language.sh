@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The installed program (its catalogues under $(localedir), its flows under
 # $(pkgdatadir), nothing of the build tree) speaks Chinese and Indonesian
 # in the flows too: their titles, and the questions of a new case. Run by

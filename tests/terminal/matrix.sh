@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The terminal matrix: TERM = xterm-256color, screen-256color, tmux-256color,
 # linux, vt100, dumb and unset, each with LANG = C.UTF-8, zh_CN.UTF-8 (when
 # the locale is installed or localedef can make it) and C. A TERM this host describes shows the

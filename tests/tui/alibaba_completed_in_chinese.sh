@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A seller who reads Chinese answers the Alibaba.com counter-notice in the
 # wizard at 80×24: the first answers typed and picked on screen (a Chinese
 # company name, choices), the rest preseeded as a coach would, the evidence

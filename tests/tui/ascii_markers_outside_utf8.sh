@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Outside a UTF-8 locale every marker, line and quote falls back to ASCII, so
 # the screen stays readable on an old console.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"

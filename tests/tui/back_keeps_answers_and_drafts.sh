@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Moving on and back is never blocked, and nothing is lost: an invalid date
 # stays as a flagged draft with its reason, a valid answer stays, both are
 # there after PgDn and PgUp, and the draft is kept in the database as such.

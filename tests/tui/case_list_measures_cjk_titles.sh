@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The case list lines up by display width whatever the titles (Chinese takes
 # two columns a character, a long one ends in an ellipsis), shows each case's
 # progress, filters by typing after "/", opens the selected case with Enter

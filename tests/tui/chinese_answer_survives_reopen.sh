@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Type Chinese into a field, go on to the next step, quit, reopen the case:
 # the wizard resumes at the step it was left on and the text is there.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"

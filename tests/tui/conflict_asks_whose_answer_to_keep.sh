@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Another session (a coach with `ipwiz set`) changes the answer being typed:
 # leaving the field shows their value and asks; "y" keeps ours, "n" takes
 # theirs. Nothing is overwritten without asking; a change arriving while the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Once the date a deadline counts from is answered, the next deadline shows
 # with the days left (the clock pinned to 2026-11-24): at the foot of the
 # step list, on the review and for the selected case in the case list.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Only a case's owner deletes it from the case list; anyone else on a shared
 # database is told whose it is and nothing goes. The owner's confirmation
 # names who is in the case right now, so nobody's typing is lost unasked.

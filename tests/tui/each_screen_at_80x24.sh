@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every screen of the wizard at 80×24, compared with the dumps in
 # tests/tui/expected (reviewed by eye): the flow picker, a step with its
 # fields, a choice picker, a list, a declaration, the review, the help and

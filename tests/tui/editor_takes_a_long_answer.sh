@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Ctrl-E in a textarea hands the text to $EDITOR and takes the edited text
 # back (the terminal given back to the wizard afterwards); an editor that
 # fails leaves the text as it was and says so.

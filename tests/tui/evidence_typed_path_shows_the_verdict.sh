@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # An evidence field takes a typed path (~ works): the file is judged by its
 # content exactly as `ipwiz attach` judges it, the verdict and what to do
 # show under the field, a rejected file is marked "!" in text, and Ctrl-D

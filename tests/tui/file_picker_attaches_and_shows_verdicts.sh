@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # F4 on an evidence field browses from the working directory: folders first,
 # each file with its size, only the accepted kinds until "a" shows all; the
 # highlighted file is checked by content before it is attached; Space marks

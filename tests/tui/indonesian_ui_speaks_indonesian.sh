@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A seller who reads Indonesian: with --lang id the wizard's own words (step
 # count, key hints, messages) and the flow's words (titles, questions) are
 # Indonesian at 80×24, and the case keeps its language when reopened

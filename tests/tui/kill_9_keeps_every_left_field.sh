@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kill -9 at any moment loses at most the field being edited: answers left
 # by Tab or by moving to another step are in the database, and reopening the
 # case resumes at the step it was on.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/tui/libtest.sh — end-to-end tests of the wizard in a real terminal,
 # as tig's test/tools/libtest.sh does them: a pinned environment (locale,
 # clock, TERM, HOME and XDG dirs in a temp dir, the fixture flows), the real

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A list grows item by item ("Add an item"), each item's answers saved as
 # products.N.field; Ctrl-D removes an item after asking and the later items
 # move up; the list stops offering "Add" at its maximum.

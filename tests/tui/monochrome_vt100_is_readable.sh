@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # On a monochrome vt100 with NO_COLOR the screen says everything in text:
 # the step markers, the focused field's marker, and "!" before a problem.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"

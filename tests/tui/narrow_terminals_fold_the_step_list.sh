@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # At 60 columns the step list still shows; below it folds away and the
 # fields take the whole width; the title keeps the step count readable.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"

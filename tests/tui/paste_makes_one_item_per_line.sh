@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A column of 10 URLs pasted on a list's "Add an item" becomes 10 items;
 # pasted into an item's field, the first line stays there and the others
 # become new items; pasted into a textarea, the line breaks stay line breaks

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Resizing in the middle of an edit (120×40 → 80×24 → 60×20 → 40×12 → too
 # small → 120×40) lays the screen out again and keeps the typed text and the
 # cursor right after it; the text is saved when the field is left. An open

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The review lists every answer by step with the missing and invalid ones
 # marked "!"; Enter goes to that field, F2 comes back, and the fixed answer
 # is no longer marked. Esc undoes an edit before it is saved.

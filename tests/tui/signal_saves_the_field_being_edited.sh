@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # SIGTERM, SIGHUP and Ctrl-C (SIGINT) while typing: the field being edited
 # is saved, the terminal is given back (its normal modes, the wizard's screen
 # gone) and the exit status says which signal it was. Even an abort() gives

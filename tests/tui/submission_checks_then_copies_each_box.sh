@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The submission screen: a blocker (the signature is missing) is explained
 # and Enter jumps to its field; once it is fixed, nothing blocks, and Enter
 # on a form box copies its text with OSC 52 — tmux (with set-clipboard on,

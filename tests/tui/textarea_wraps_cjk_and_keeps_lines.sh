@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A textarea wraps Chinese between any two characters and English at spaces,
 # by display width; Enter starts a new line, Up/Down move by wrapped line at
 # the same column; the lines are saved as typed. A default fills its field

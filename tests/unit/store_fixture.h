@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store_fixture.h — a scratch directory with a case database in it, shared
  * by the store tests. */
 #ifndef IPWIZ_TEST_STORE_FIXTURE_H

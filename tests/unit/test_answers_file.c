@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The preseed file of `ipwiz fill`: shapes it accepts, errors with positions. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Working-day calendars: the shipped files, China's make-up working days,
  * year boundaries, years without data, and strict loading. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Deadlines: N (working) days after an answered date, under a condition,
  * over the shipped calendars, with days left counted from a pinned today. */
 #include "config.h"

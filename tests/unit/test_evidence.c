@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Evidence checks over a corpus generated at test time
  * (tests/fixtures/evidence/make-samples.sh): each file with its exact
  * verdict and message key, hashes against sha256sum, and the libmagic

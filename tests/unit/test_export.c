@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Documents rendered from a real case and the export package: golden text in
  * both languages, evidence copies re-verified against their recorded hash,
  * private modes, SHA256SUMS that sha256sum accepts, the zip, --force. */

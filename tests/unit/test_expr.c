@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The condition language: what flow authors write in `when:`, `required:`
  * and date limits, and what it means against a case's answers. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_flow.c — the flow loader: a valid flow becomes the model, and every
  * kind of mistake is refused with its exact sentence at its line:column. */
 #include "config.h"

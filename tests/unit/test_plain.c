@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The line mode's reading of typed lines, with no terminal and no database:
  * commands and their escape, choices by number, value or label, several
  * choices with any separator a keyboard types, yes/no, and answers read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_presence.c — who else is on a case: another program's row shows,
  * our own does not, a stale row (a killed program) does not, leaving
  * removes the row, and the header sentence names person, mode and step. */

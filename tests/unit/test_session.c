@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The session: the one door to answers. Validation, drafts, conflicts,
  * visibility, lists, step states and resuming. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case database as a file: where it is made, with which modes, which
  * files it refuses (and leaves untouched), how it upgrades, how it fails
  * when busy or read-only, and its backup copy. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the case database holds: cases, answers written with compare-and-set,
  * evidence, notes, and an audit row for every change. */
 #include "config.h"

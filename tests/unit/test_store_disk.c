@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store on a file system that fills up or turns read-only: a clear
  * sentence, earlier answers intact, and writes work again once space is
  * back. Needs root to mount a small tmpfs; skipped (77) otherwise. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store under abuse: a writer killed with SIGKILL at random moments
  * loses nothing it reported saved, and four processes incrementing one
  * answer with compare-and-set lose no update. */

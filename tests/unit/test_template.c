@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Document templates: the syntax and its errors, the references the loader
  * checks, the walk, and escaping of answers. */
 #include "config.h"

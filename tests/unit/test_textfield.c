@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The wizard's text editing and layout, without a terminal: "商标注册证"
  * moves two columns a character, the field scrolls by display width, and a
  * textarea wraps CJK anywhere and Latin at spaces. */

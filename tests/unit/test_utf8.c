@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one width function: columns, wrapping, and making text safe to show. */
 #include "config.h"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind memcheck over a walk through the command line: a case started,
 # filled from a file, answered, given evidence (good and rejected), checked,
 # shown, listed, its history read, exported; a flow linted; the plain line

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/valgrind/lib.sh — run ipwiz under valgrind memcheck. Source it after
 # tests/cli/lib.sh or tests/tui/libtest.sh; skips (77) without valgrind.
 command -v valgrind >/dev/null 2>&1 || {

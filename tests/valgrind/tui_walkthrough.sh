@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind memcheck over a short walk through the wizard in tmux: start a
 # case, type a complaint number, choose from a list, type Chinese, go to the
 # next step, resize the terminal, quit; reopen and quit. Every process exits

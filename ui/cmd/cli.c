@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c — the command table and what every command shares: opening the
  * store and a case, reporting errors, JSON strings. */
 #include "config.h"

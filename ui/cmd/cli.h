@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h — the non-interactive commands. main.c parses the global options and
  * dispatches through the table in cli.c; each command lives in a file of its
  * own (cli_<name>.c) and uses these helpers to reach the core. Commands print

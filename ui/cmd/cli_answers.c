@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_answers.c — `ipwiz set` and `ipwiz fill`: answers without the wizard,
  * validated exactly as the wizard validates them. */
 #include "config.h"

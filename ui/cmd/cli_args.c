@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_args.c — the command line of one command, parsed with getopt_long
  * from the options its table entry declares, and its --help. One parser
  * for every command, so `--`, `--opt=value`, a missing value and an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_attach.c — `ipwiz attach CASE FIELD FILE…`: check each file against
  * the field's requirement exactly as the wizard does and record the verdict,
  * rejected files included (the checklist shows them until they are

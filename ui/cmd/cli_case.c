@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_case.c — cases: new, open, list, show. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_check.c — `ipwiz check CASE [--json]`: the evidence checklist of a
  * case, every requirement that applies under the current answers with its
  * files, each file re-hashed so a document changed, moved or deleted since

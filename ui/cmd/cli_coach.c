@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_coach.c — a support team sharing one database: init-shared, notes. */
 #include "config.h"
 

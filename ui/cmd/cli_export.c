@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_export.c — `ipwiz export CASE [--out DIR] [--zip] [--ics] [--force]`:
  * the package for the platform's form (see export.h). */
 #include "config.h"

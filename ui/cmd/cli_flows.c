@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_flows.c — `ipwiz flows [--json]`: the installed flows, so a seller can
  * find which one matches the notice in front of them. */
 #include "config.h"

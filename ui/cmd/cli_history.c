@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_history.c — `ipwiz history CASE [--json]`: the audit trail of a case,
  * who changed what, when and from where. Works for a deleted case too: its
  * trail outlives it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_lint.c — `ipwiz lint [--pot] FLOW…`: every error and warning of flow
  * files in one run, like a compiler (file:line:column: error: …); with
  * --pot, the flows' translatable strings as a gettext template. */

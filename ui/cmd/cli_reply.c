@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_reply.c — `ipwiz reply CASE OUTCOME [--date DATE]`: what the platform
  * answered to the submission, and what to do now (the flow's text for this
  * user, the chance that is next with its deadlines, or that none is left). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_show.c — `ipwiz show CASE [--json]`: every answer and evidence verdict. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_submitted.c — `ipwiz submitted CASE [--date DATE] [--chance N]`: the
  * seller submitted on the platform; the case says so from now on. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_watch.c — `ipwiz watch CASE`: follow a case somebody else is working
  * on. main opens it in a front end: on a terminal the wizard, read-only and
  * following the other person's step; in the line mode (--plain, a screen

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ui/cmd: the non-interactive commands
 libipwizui_a_SOURCES += \
 	%reldir%/cli.c %reldir%/cli.h %reldir%/cli_args.c %reldir%/cli_answers.c %reldir%/cli_attach.c \

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ui/plain: the line mode (no curses)
 libipwizui_a_SOURCES += \
 	%reldir%/plain.c %reldir%/plain.h %reldir%/plain_deadlines.c %reldir%/plain_declare.c \

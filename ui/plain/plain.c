@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain.c — the plain line mode's entry: open or start the case the
  * request names (or let the user pick one), then walk its steps. */
 #include "config.h"

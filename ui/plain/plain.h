@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain.h — the plain line mode: the same wizard as one question per prompt,
  * for screen readers, TERM=dumb, serial consoles and scripts. No colours, no
  * cursor movement; nothing but text a speech synthesiser reads well. Uses

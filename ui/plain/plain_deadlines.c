@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_deadlines.c — the case's deadlines as sentences: the date, how many
  * (working) days are left, and the flow's note that the platform's own
  * countdown wins. Said when a case is opened and in the review, because a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_declare.c — a declaration: the statement read out in full, the user
  * affirms it with yes, then types their full name as the signature (when the
  * flow asks for one). Only the case's owner may do either; the session says

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_evidence.c — an evidence requirement in line mode: what it proves
  * and what files it takes, the files attached so far with their verdicts,
  * then a path typed at the prompt is checked and recorded through

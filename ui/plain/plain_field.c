@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_field.c — one question: its label, the answer it has, the prompt,
  * and what the typed line does (an answer, Enter to keep, or a command).
  * An answer is saved the moment it is entered; an invalid one is read back

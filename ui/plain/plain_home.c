@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_home.c — where a run without a case starts: the cases there are,
  * then the flows a new case can follow, as one numbered menu (the flow
  * picker alone when there is no case yet). */

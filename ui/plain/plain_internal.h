@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_internal.h — the line mode's insides, shared by ui/plain*.c only.
  * One struct plain per run: where lines come from and go to, the case being
  * worked on, and the last line read. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_io.c — lines in, lines out: prompts, safe printing, and the words
  * the user can type at any prompt. Nothing but text: no colours, no cursor
  * movement, so a screen reader or a log reads it as it is. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_list.c — a repeating group (the listings of a complaint, say): the
  * items so far, then add, edit or remove one; each item asks its own
  * questions in order. */

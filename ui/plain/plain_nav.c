@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_nav.c — the steps in order: announce each visible step, ask its
  * visible questions, and move as the user says (back, next, goto, review).
  * Visibility is looked up again at every move, so a question that an answer

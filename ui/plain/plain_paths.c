@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_paths.c — file names typed at an evidence prompt. There is no Tab
  * completion on a plain line, so the line mode does the next best thing a
  * screen reader can follow: a folder typed instead of a file is listed, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_review.c — the review: every answer by step, every evidence file
  * with its verdict, then the checklist of what is still missing or invalid,
  * and where to go from there (a step number, back, or Enter to finish). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_save.c — every answer goes through the session the moment it is
  * typed (SESSION_DRAFT: an invalid one is kept, flagged, never lost). When
  * someone else changed the same answer meanwhile, say who and what, and let

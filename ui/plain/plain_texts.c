@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_texts.c — the submission part of the review: each document the
  * answers call for, rendered as plain text, with the platform's box it
  * goes into, so a seller can paste it from the terminal (or hear it read).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_value.c — what a typed line means for each type of question, and
  * how a stored answer is read back: choices by number, several choices as
  * "1 3" or "1,3", yes/no in either language. The session still validates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_watch.c — `ipwiz watch CASE` in the line mode: every saved change
  * of the case as a line a screen reader reads well, until Ctrl-C. The
  * watcher announces itself, so the other person's header names them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.c — ui_run: open the database and the case first (errors print as
  * plain messages), then take the terminal and move between the screens
  * until the user quits. */

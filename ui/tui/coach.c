@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coach.c — live updates, presence and watch mode (coach.h). */
 #include "config.h"
 

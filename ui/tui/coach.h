@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coach.h — two people on one case (a merchant and a coach over SSH): the
  * wizard notices the other's saved changes within a second (PRAGMA
  * data_version, polled while waiting for a key: no busy loop), announces

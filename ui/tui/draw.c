@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.c — putting text on the screen by display width. Every string goes
  * through utf8_sanitize (an answer or a file name cannot move the cursor)
  * and is cut with utf8_fit, so CJK takes its two columns and is never split. */

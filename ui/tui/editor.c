@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* editor.c — a long answer in the user's own editor ($VISUAL, $EDITOR,
  * else vi): the text goes to a private temporary file (0600 in a 0700
  * directory), the terminal is handed over with endwin and taken back, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_row.c — an evidence field on the step screen: what it proves,
  * what the platform accepts, each attached file with its verdict, and a path
  * to type. A file is judged and recorded through evidence_case.h (content,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* file_picker.c — choosing evidence files by browsing: directories first,
  * each file with its size, the highlighted one checked by content (what
  * `ipwiz attach` would say) before it is attached, several at once with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form.c — the focusable parts of one step and moving between them. Each
  * answer is saved (in draft mode, so nothing typed is refused) the moment
  * the focus leaves it; the rows are rebuilt afterwards because an answer can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* help.c — the help overlay (F1 or ?): the focused field's own help, then
  * the key map, the same table the hint bar is drawn from. */
 #include "config.h"

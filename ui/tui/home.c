@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* home.c — the case list (title, flow, status, progress) and the flow picker
  * shown instead when there is no case yet, or on `n`. */
 #include "config.h"

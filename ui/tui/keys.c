@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keys.c — one table of what each key means, so every screen agrees and the
  * hint bar and help tell the truth. Keys wait with a short timeout so a
  * signal (which only sets a flag) is noticed between keystrokes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.c — the regions of a screen as a function of its size. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ui/tui: the ncurses wizard
 libipwizui_a_SOURCES += \
 	%reldir%/app.c %reldir%/coach.c %reldir%/coach.h %reldir%/draw.c %reldir%/editor.c \

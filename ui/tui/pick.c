@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pick.c — overlays that choose from a list, and yes/no questions. They
  * draw over the current screen and redraw it after a resize. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.c — every answer by step, with what is missing or invalid marked
  * "!" and its reason; Enter jumps to the field, and F2 or Esc there comes
  * back here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* step.c — the step screen: title bar, the step list (folded away on narrow
  * terminals), the step's fields in a scrolled pane, the message line and
  * the key hints. Moving between steps saves the field being left first. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* submit.c — the moment the seller opens the platform's form. First a
  * pre-flight checklist of what still blocks the submission (a missing or
  * invalid answer, a declaration made before a later change, a file changed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* terminal.c — taking the terminal and always giving it back. A first
  * SIGINT/SIGTERM/SIGHUP only sets a flag (the key loop polls it every
  * 200 ms, saves the field being edited and leaves through ui_done, which is

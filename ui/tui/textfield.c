@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textfield.c — editing one answer's text by characters and display columns. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textfield.h — the editing state of one text input, with no curses in it:
  * UTF-8 bytes, a cursor on a character boundary, and the horizontal scroll
  * of a one-line field or the wrapped lines of a textarea. Columns come from

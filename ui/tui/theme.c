@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.c — attributes and markers. Every meaning is carried by an attribute
  * a monochrome terminal has (bold, reverse, underline) and by a text marker;
  * colour, when the terminal has it and NO_COLOR is not set, only adds to it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tui.h — the ncurses wizard's one entry point. Only ui/tui includes curses. */
 #ifndef IPWIZ_TUI_H
 #define IPWIZ_TUI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_internal.h — what the screens of the ncurses front end share. Only ui/
  * includes curses; the core is reached through the case (case_db, session)
  * and the read-only flow. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_layout.h — where the parts of a screen go for a terminal of rows×cols.
  * A pure function (no curses), so a test can check any size. */
 #ifndef IPWIZ_UI_LAYOUT_H

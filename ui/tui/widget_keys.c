@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* widget_keys.c — what a key does to the focused answer. Returns false for
  * keys the row leaves to the step screen (moving between fields, steps). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* widgets.c — how each kind of answer looks and what keys do to it. A row
  * draws its label, its help (when focused), its value and, when the saved
  * value does not pass, the reason with a "!" so it reads without colour. */

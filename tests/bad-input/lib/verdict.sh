@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/bad-input/lib/verdict.sh — judging one bad input: sourced after tests/cli/lib.sh.
 #
 # Every case runs under `timeout 10`; it fails when ipwiz hangs (124), crashes

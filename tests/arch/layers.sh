@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # layers.sh — the house rules of HACKING.md, checked on the tree and on the
 # built libraries, so the layering cannot rot unnoticed:
-#   1. no cycle between modules (src/<module>, ui/<front end>, main);
+#   1. no cycle between modules (src/<module>, ui/<front end>, main), and
+#      no front end including another;
 #   2. outside its folder a module is reached through its one public header
 #      (MODULE/MODULE.h), tests excepted;
 #   3. no front-end file (ui/, src/main.c) includes a store header, and the
@@ -55,6 +56,13 @@ awk '{ split($3, p, "/"); if (p[2] != "" && p[1] != $2) print $2, p[1] }' "$tmp/
 if ! tsort "$tmp/edges" >/dev/null 2>"$tmp/cycle"; then
 	broken "the modules include each other in a cycle (tsort):" "$tmp/cycle"
 fi
+
+# 1b. Front ends never reach into one another: what two of them share is
+# a function of the core (the door), and only main knows all three.
+awk '($2 == "cmd" || $2 == "tui" || $2 == "plain") {
+       split($3, p, "/"); if (p[2] != "" && p[1] != $2 && (p[1] == "cmd" || p[1] == "tui" || p[1] == "plain")) print $1 ": " $3 }' \
+	"$tmp/includes" >"$tmp/sideways"
+[ -s "$tmp/sideways" ] && broken "a front end includes another front end's header:" "$tmp/sideways"
 
 # 2. Outside its folder, only a module's public header.
 awk '{ split($3, p, "/"); base = p[2]; sub(/\.h$/, "", base);

@@ -47,6 +47,61 @@ enum value_type flow_field_value_type(enum field_type t)
 	return (size_t)t < NTYPES ? types[t].value : VALUE_STRING;
 }
 
+/* glibc's regcomp builds an automaton whose size multiplies with stacked
+ * quantifiers ("[A-Z]+++…" took 1.4 GB at 20 of them) and with large
+ * repetition counts: a flow file must not be able to exhaust memory at lint
+ * time or when a case list is read. Such patterns are refused; *at gets the
+ * offset of the culprit. Returns why, or NULL when the pattern is fine. */
+#define PATTERN_MAX_BYTES  512
+#define PATTERN_MAX_REPEAT 100
+
+static const char *pattern_too_costly(const char *re, size_t *at)
+{
+	bool quantified = false; /* the previous item was a quantifier */
+	for (size_t i = 0; re[i]; i++) {
+		*at = i;
+		if (i >= PATTERN_MAX_BYTES)
+			return _("is longer than 512 characters");
+		char c = re[i];
+		if (c == '\\' && re[i + 1]) {
+			i++;
+			quantified = false;
+			continue;
+		}
+		if (c == '[') { /* a bracket expression is one item: skip it */
+			size_t j = i + 1;
+			if (re[j] == '^')
+				j++;
+			if (re[j] == ']')
+				j++;
+			while (re[j] && re[j] != ']')
+				j++;
+			i = re[j] ? j : j - 1;
+			quantified = false;
+			continue;
+		}
+		bool quantifier = c == '*' || c == '+' || c == '?' || c == '{';
+		if (quantifier && quantified)
+			return _("repeats a repetition (such as “+*” or “{2}{3}”), which makes it "
+				 "too costly to check; write one quantifier");
+		if (c == '{') {
+			char *end;
+			unsigned long lo = strtoul(re + i + 1, &end, 10), hi = lo;
+			if (*end == ',')
+				hi = end[1] == '}' ? 0 : strtoul(end + 1, &end, 10);
+			if (lo > PATTERN_MAX_REPEAT || hi > PATTERN_MAX_REPEAT)
+				return _(
+				    "repeats something more than 100 times, which makes it too "
+				    "costly to check");
+			const char *close = strchr(re + i, '}');
+			if (close)
+				i = (size_t)(close - re);
+		}
+		quantified = quantifier;
+	}
+	return NULL;
+}
+
 /* Which keys each type takes, beyond the common ones. */
 #define T(x)	(1u << (x))
 #define TEXTUAL (T(FIELD_TEXT) | T(FIELD_TEXTAREA) | T(FIELD_EMAIL) | T(FIELD_URL) | T(FIELD_PHONE))
@@ -185,8 +240,14 @@ static void parse_limits(struct flow_builder *b, const struct ynode *n, struct f
 		fb_error(b, ytree_get(n, "min_length"),
 			 _("“min_length” is larger than “max_length”"));
 	if (fb_str(b, n, "pattern", false, &f->pattern_src) && f->pattern_src) {
-		int rc = regcomp(&f->pattern, f->pattern_src, REG_EXTENDED | REG_NOSUB);
-		if (rc != 0) {
+		size_t at = 0;
+		const char *costly = pattern_too_costly(f->pattern_src, &at);
+		int rc =
+		    costly ? 0 : regcomp(&f->pattern, f->pattern_src, REG_EXTENDED | REG_NOSUB);
+		if (costly) {
+			fb_error(b, ytree_get(n, "pattern"), _("the pattern %s (at character %zu)"),
+				 costly, at + 1);
+		} else if (rc != 0) {
 			char why[256];
 			regerror(rc, &f->pattern, why, sizeof why);
 			fb_error(b, ytree_get(n, "pattern"),

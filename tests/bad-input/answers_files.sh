@@ -15,6 +15,12 @@ catalogue_dir "$IPWIZ_SRCDIR/tests/bad-input/answers" "$IPWIZ" fill "$id"
 
 cd "$T/work" || exit 1
 : >empty.yaml
+# Nearly 1 MiB of answers and one field twice, at the end: found within the
+# hang guard (a list compared with every earlier key took 22 s at 1 MiB).
+awk 'BEGIN { for (i = 0; i < 80000; i++) printf "f%d: v\n", i; print "f7: again" }' >many.yaml
+try "$IPWIZ" fill "$id" many.yaml
+verdict many.yaml 1 "“f7” is answered twice in this file (first on line 8); keep one of the two."
+
 try "$IPWIZ" fill "$id" empty.yaml
 verdict empty.yaml 0 "ipwiz: 0 answers saved, 0 refused."
 

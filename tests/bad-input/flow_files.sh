@@ -43,6 +43,13 @@ awk 'BEGIN {
 try "$IPWIZ" lint chain.yaml
 verdict chain.yaml 1 "chain.yaml:8:55: error: the condition of “f0” depends, through other conditions, on its own answer; no order of answers can show it"
 
+# Nearly 1 MiB of keys in one mapping and one of them twice: found at its
+# line within the hang guard (comparing each key with every earlier one
+# took 37 s at 1 MiB).
+awk 'BEGIN { print "id: keys"; for (i = 0; i < 90000; i++) printf "k%d: v\n", i; print "k17: again" }' >keys.yaml
+try "$IPWIZ" lint keys.yaml
+verdict keys.yaml 1 "keys.yaml:90002:1: error: the key “k17” appears twice in this mapping"
+
 try "$IPWIZ" lint missing.yaml
 verdict missing.yaml 1 "missing.yaml: error: cannot read the file: No such file or directory"
 

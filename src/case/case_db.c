@@ -221,6 +221,29 @@ int case_create(struct case_db *db, const char *flow_id, const char *title, stru
 	struct flow *flow = catalog_load(flow_id, err);
 	if (!flow)
 		return err && err->status ? (int)err->status : IPW_EUSER;
+	/* A case stores its flow's id, and a stored id is only ever looked up
+	 * among the installed flows: a case made from a file elsewhere could
+	 * never be opened, shown or exported again. The installed file itself
+	 * (the same bytes) is fine. */
+	if (strcmp(flow_id, flow->id) != 0) {
+		struct ipw_error ierr = {0};
+		struct flow *installed = catalog_load_installed(flow->id, &ierr);
+		bool same = installed && strcmp(installed->hash, flow->hash) == 0;
+		flow_free(installed);
+		if (!same) {
+			char *file = utf8_sanitize(flow_id), *id = utf8_sanitize(flow->id);
+			int rc = ipw_error_set(
+			    err, IPW_EUSER,
+			    _("%s is a flow file, not an installed flow: a case made from it could "
+			      "not be opened again. Copy it to %s/flows/%s.yaml and run `ipwiz new "
+			      "%s`, or check it with `ipwiz lint %s`."),
+			    file, install_data_dir(), id, id, file);
+			free(file);
+			free(id);
+			flow_free(flow);
+			return rc;
+		}
+	}
 	int r = session_create(db->st, flow, title, db->lang, out, err);
 	if (r != IPW_OK) {
 		flow_free(flow);

@@ -11,6 +11,9 @@ CASE=$out
 ESC=$(printf '\033')
 mkdir -p "$T/work"
 cd "$T/work" || exit 1
+# A flow file of one's own, not installed: one line of it differs.
+sed 's/^title: Core test flow/title: My own flow/' "$IPWIZ_DATADIR/flows/core-test.yaml" >my-flow.yaml
+cp "$IPWIZ_DATADIR/flows/core-test.yaml" same-as-installed.yaml
 
 while IFS= read -r line; do
 	case "$line" in
@@ -33,6 +36,10 @@ done <"$IPWIZ_SRCDIR/tests/bad-input/arguments.table"
 # What a command prints on stdout about its arguments is made safe too.
 try "$IPWIZ" init-shared "$T/team${ESC}[2J" --group "$(id -gn)"
 verdict_stdout "init-shared prints the directory it made" 0 "Shared database ready: $T/team�[2J/cases.db"
+
+# The installed flow's own bytes under another name are that flow: fine.
+try "$IPWIZ" new ./same-as-installed.yaml --batch
+verdict_stdout "a copy of an installed flow starts a case" 0 ""
 
 cd "$OLDPWD" || exit 1
 summary "command-line arguments"

@@ -32,8 +32,8 @@ static char *describe(const char *path, enum evidence_verdict verdict)
 	return xasprintf("%s: %s", path ? path : "?", evidence_verdict_name(verdict));
 }
 
-int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_row *e,
-		       int64_t *id, struct ipw_error *err)
+int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_row *e, int64_t *id,
+		       struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
 	char *what = xasprintf("evidence %s", e->field ? e->field : "");

@@ -50,8 +50,7 @@ static void describe(struct plain *p, const struct flow_field *f)
 	if (req->max_size)
 		plain_printf(p, _("Largest file: %.1f MB.\n"), (double)req->max_size / 1048576.0);
 	if (req->max_files)
-		plain_printf(p, _("Files: %u to %u.\n"), req->min_files,
-			     req->max_files);
+		plain_printf(p, _("Files: %u to %u.\n"), req->min_files, req->max_files);
 }
 
 /* The evidence rows of field f, in upload order (as the store lists them). */

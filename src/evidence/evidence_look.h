@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evidence_look.h — what a reviewer sees and reads in a file, between the
+ * parts of the deep check: the decoders (evidence_decode_*.c, in the worker)
+ * hand each image or rendered page to the legibility measures
+ * (evidence_legible.c) and, when a page has no text layer, to OCR
+ * (evidence_ocr.c); the text is then read against the answers
+ * (evidence_read.c). Everything here is plain data so it can cross the
+ * worker's socket as bytes. */
+#ifndef IPWIZ_EVIDENCE_LOOK_H
+#define IPWIZ_EVIDENCE_LOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record/record.h"
+
+/* One decoded image or rendered page: 8 bits per channel, rows of stride
+ * bytes. dpi is the effective resolution for the page's physical size
+ * (a PDF page rendered at a known scale, an image with a pHYs/JFIF density
+ * that is believable); 0 when unknown (a phone photo). */
+struct evidence_raster {
+	unsigned width, height;
+	unsigned channels; /* 1 = grey, 3 = RGB */
+	size_t stride;
+	const unsigned char *px;
+	double dpi;
+};
+
+/* What the legibility measures found on one page. */
+struct evidence_look {
+	double dpi;	  /* as in the raster, 0 = unknown */
+	double sharpness; /* 0..1: edge energy; a blurred scan is low */
+	double contrast;  /* 0..1: ink against paper; faint text is low */
+	double ink;	  /* fraction of pixels that are ink */
+	bool blank;	  /* nothing on the page */
+	bool colour;	  /* has colour (false: a grey or black-and-white copy) */
+	bool red_seal;	  /* a red round or oval stamp-like mark (红色公章) */
+	int rotation;	  /* degrees to turn clockwise to read: 0/90/180/270; -1 unknown */
+};
+
+/* Measure one page. Pure: no allocation beyond the call, no I/O. */
+void evidence_look_measure(const struct evidence_raster *r, struct evidence_look *out);
+
+/* A finding: one thing a reviewer would notice, as two sentences in the
+ * user's language. verdict is EVIDENCE_WARN (the seller may acknowledge it)
+ * or EVIDENCE_REJECT (decoding failures only). page is 1-based, 0 = the
+ * whole file. key is stable ("blurred", "faint", "blank-page", "grey-copy",
+ * "no-seal", "low-resolution", "rotated", "date-differs", "date-too-old",
+ * "quantity-differs", "name-not-found", …) and is what an acknowledgement
+ * names. */
+struct evidence_finding {
+	char key[32];
+	enum evidence_verdict verdict;
+	unsigned page;
+	char message[384];
+	char fix[384];
+};
+
+/* What was read, per expectation, for the one-glance display beside a file
+ * ("buyer: found", "date: differs", "seal: not found"). */
+enum evidence_read_state { EVIDENCE_READ_FOUND, EVIDENCE_READ_MISSING, EVIDENCE_READ_DIFFERS };
+
+#endif

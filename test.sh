@@ -11,7 +11,7 @@
 set -u
 . "$(dirname "$0")/mk/bootstrap.sh"
 
-ipwiz_packages tmux sqlite3 file locales clang libclang-rt-14-dev procps psmisc valgrind python3 || exit 3
+ipwiz_packages tmux sqlite3 file locales clang libclang-rt-14-dev procps psmisc valgrind python3 qpdf || exit 3
 ipwiz_autoreconf || exit 3
 
 passed=0

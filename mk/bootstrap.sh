@@ -28,6 +28,11 @@ libmagic-dev
 nettle-dev
 libarchive-dev
 libcmocka-dev
+libpng-dev
+libjpeg62-turbo-dev
+libpoppler-glib-dev
+libcairo2-dev
+libseccomp-dev
 LIST
 	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")

@@ -25,4 +25,12 @@ tests_fuzz_fuzz_evidence_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
 tests_fuzz_fuzz_evidence_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_evidence_LDADD = libipwiz.a $(DEP_LIBS)
 endif
-EXTRA_DIST += tests/fuzz/evidence
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_worker_reply
+FUZZ_TARGETS += tests/fuzz/fuzz_worker_reply
+tests_fuzz_fuzz_worker_reply_SOURCES = tests/fuzz/fuzz_worker_reply.c
+tests_fuzz_fuzz_worker_reply_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_worker_reply_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_worker_reply_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/evidence tests/fuzz/worker_reply

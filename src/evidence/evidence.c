@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence.c — one file against one requirement. The order matters: what
  * the file is (stat, kind) before opening it, its size before reading it,
- * its type by content before its structure, and every step on the one
- * descriptor opened at the start, so the verdict is about the bytes that
+ * its type by content before its content is decoded, and every step on the
+ * one descriptor opened at the start, so the verdict is about the bytes that
  * were read. */
 #include "config.h"
 
@@ -68,131 +68,132 @@ static void report_size(const struct evidence_req *req, struct evidence_result *
 		     _("This file is %s; this field takes at most %s."), have, limit);
 }
 
-/* A flaw found by the structure check: the flow says warn or reject,
- * except encryption, which a reviewer can never get past. */
-static bool report_flaw(const struct evidence_req *req, const struct evidence_shape *sh,
-			struct evidence_result *res)
+static void report_stopped(struct evidence_result *res)
 {
-	enum evidence_verdict v =
-	    req->structure == EVIDENCE_POLICY_REJECT ? EVIDENCE_REJECT : EVIDENCE_WARN;
-	const char *what = evidence_mime_description(res->mime);
-	switch (sh->flaw) {
-	case EVIDENCE_FLAW_NONE:
+	evidence_set(res, EVIDENCE_ERROR, "check-failed",
+		     _("Open the file yourself to see whether it is what you meant; save "
+		       "it again as PDF, JPEG or PNG and attach the new copy."),
+		     _("ipwiz could not check this file: the checker stopped on it (the file "
+		       "may be damaged or made to attack programs)."));
+}
+
+static void report_broken(struct evidence_result *res, const struct ipw_error *err)
+{
+	evidence_set(res, EVIDENCE_ERROR, "check-failed",
+		     _("Fix the problem above and check the file again."), "%s",
+		     err ? err->msg : _("The file checker could not run."));
+}
+
+/* Viewers take a PDF whose header comes after other bytes, as long as it is
+ * in the first 1024; libmagic names such a file by its first bytes. */
+static bool pdf_header_within(int fd, uint64_t size)
+{
+	char head[1024];
+	size_t n = size < sizeof(head) ? (size_t)size : sizeof(head);
+	if (!evidence_pread(fd, head, n, 0))
 		return false;
-	case EVIDENCE_FLAW_ENCRYPTED:
-		evidence_set(res, EVIDENCE_REJECT, "encrypted",
-			     _("Open it with its password and print it to a new PDF (Print → Save "
-			       "as PDF), or save a copy without protection; attach the copy."),
-			     _("This PDF is protected by a password or encryption; reviewers may "
-			       "not be able to open it."));
-		return true;
-	case EVIDENCE_FLAW_TRUNCATED:
-		evidence_set(res, v, "truncated",
-			     _("The download or copy did not finish: get the document again (or "
-			       "save it again from the program that made it) and attach the new "
-			       "copy."),
-			     _("This file is %s, but its end is missing (it is cut short); "
-			       "reviewers may not be able to open it."),
-			     what);
-		return true;
-	case EVIDENCE_FLAW_CORRUPT:
-		break;
-	}
-	evidence_set(res, v, "corrupt",
-		     _("Open the file yourself to see whether it shows; save it again from "
-		       "the program that made it, or scan the paper again, and attach the "
-		       "new copy."),
-		     _("This file looks like %s, but its inside is damaged."), what);
-	return true;
+	for (size_t i = 0; i + 5 <= n; i++)
+		if (memcmp(head + i, "%PDF-", 5) == 0)
+			return true;
+	return false;
 }
 
-static bool report_pixels(const struct evidence_req *req, struct evidence_result *res)
+/* The type of the content: libmagic's, refined where it is known to name
+ * a file by too little (Office files and plain ZIPs look alike; a PDF after
+ * leading bytes is "data"). */
+static void refine_type(int fd, uint64_t size, char *mime, size_t msize)
 {
-	unsigned shortest = res->width < res->height ? res->width : res->height;
-	if (!req->min_pixels || !res->width || !res->height || shortest >= req->min_pixels)
-		return false;
-	evidence_set(res, EVIDENCE_REJECT, "too-small-image",
-		     _("Attach the original photo or scan (not a thumbnail, a preview or a "
-		       "chat-app copy)."),
-		     _("This image is only %u × %u pixels; reviewers need at least %u pixels "
-		       "on its shorter side to read it."),
-		     res->width, res->height, req->min_pixels);
-	return true;
-}
-
-/* Warnings for a file that is otherwise fine; the first one found is kept. */
-static void report_ok(const char *path, const struct evidence_req *req, struct evidence_result *res)
-{
-	char have[32], limit[32];
-	evidence_format_size(res->size, have, sizeof(have));
-	if (!evidence_ext_fits(path, res->mime)) {
-		char fix[256];
-		snprintf(fix, sizeof(fix),
-			 _("Nothing to do here: the export names it correctly. If you upload it "
-			   "yourself, rename it to end in .%s first."),
-			 res->ext);
-		evidence_set(res, EVIDENCE_WARN, "wrong-extension", fix,
-			     _("This file is %s, but its name does not end in .%s; some upload "
-			       "pages refuse it for that."),
-			     evidence_mime_description(res->mime), res->ext);
-	} else if (req->warn_size && res->size > req->warn_size) {
-		evidence_format_size(req->warn_size, limit, sizeof(limit));
-		evidence_set(res, EVIDENCE_WARN, "large",
-			     _("If the upload fails, make it smaller: save the PDF again with a "
-			       "smaller size, or resize the photo."),
-			     _("This file is %s; upload pages often refuse files over %s."), have,
-			     limit);
-	} else if (res->width && res->height) {
-		evidence_set(res, EVIDENCE_OK, "ok", "", _("This is %s of %s (%u × %u pixels)."),
-			     evidence_mime_description(res->mime), have, res->width, res->height);
-	} else {
-		evidence_set(res, EVIDENCE_OK, "ok", "", _("This is %s of %s."),
-			     evidence_mime_description(res->mime), have);
-	}
-}
-
-/* Type, structure and size verdicts, on an open regular file. Returns
- * IPW_EENV only when the checker itself could not run. */
-static int judge(int fd, const char *path, const struct evidence_req *req,
-		 struct evidence_result *res, struct ipw_error *err)
-{
-	char mime[sizeof(res->mime)];
-	switch (evidence_magic_type(fd, mime, sizeof(mime), err)) {
-	case EVIDENCE_MAGIC_BROKEN:
-		evidence_set(res, EVIDENCE_ERROR, "check-failed",
-			     _("Fix the problem above and check the file again."), "%s",
-			     err ? err->msg : _("The file checker could not run."));
-		return IPW_EENV;
-	case EVIDENCE_MAGIC_CRASHED:
-	case EVIDENCE_MAGIC_TIMEOUT:
-		evidence_set(res, EVIDENCE_ERROR, "check-failed",
-			     _("Open the file yourself to see whether it is what you meant; save "
-			       "it again as PDF, JPEG or PNG and attach the new copy."),
-			     _("ipwiz could not check this file: the type checker stopped on it "
-			       "(the file may be damaged or made to attack programs)."));
-		return IPW_OK;
-	case EVIDENCE_MAGIC_DONE:
-		break;
-	}
-	/* Office files and plain ZIPs look alike to libmagic: the directory tells. */
+	bool vague =
+	    strcmp(mime, "application/octet-stream") == 0 || strcmp(mime, "text/plain") == 0;
 	if (strcmp(mime, "application/zip") == 0 || strcmp(mime, "application/octet-stream") == 0 ||
 	    strncmp(mime, "application/vnd.openxmlformats-officedocument.", 46) == 0) {
-		const char *kind = evidence_zip_kind(fd, res->size);
-		if (kind)
-			snprintf(mime, sizeof(mime), "%s", kind);
+		const char *kind = evidence_zip_kind(fd, size);
+		if (kind) {
+			snprintf(mime, msize, "%s", kind);
+			return;
+		}
 	}
+	if (vague && pdf_header_within(fd, size))
+		snprintf(mime, msize, "application/pdf");
+}
+
+/* The formats decoded in full; the others get a structure check. */
+static enum evidence_format decoded_format(const char *mime)
+{
+	if (strcmp(mime, "image/png") == 0)
+		return EVIDENCE_FORMAT_PNG;
+	if (strcmp(mime, "image/jpeg") == 0)
+		return EVIDENCE_FORMAT_JPEG;
+	if (strcmp(mime, "application/pdf") == 0)
+		return EVIDENCE_FORMAT_PDF;
+	return EVIDENCE_FORMAT_NONE;
+}
+
+/* Decode in the worker; the text goes to *text when text is not NULL. */
+static int decode(int fd, const char *path, enum evidence_format format,
+		  const struct evidence_req *req, struct evidence_result *res, char **text,
+		  struct ipw_error *err)
+{
+	struct evidence_decoded *d = xmalloc(sizeof(*d));
+	int r = IPW_OK;
+	switch (evidence_worker_decode(fd, format, d, err)) {
+	case EVIDENCE_WORKER_BROKEN:
+		report_broken(res, err);
+		r = IPW_EENV;
+		break;
+	case EVIDENCE_WORKER_CRASHED:
+		report_stopped(res);
+		break;
+	case EVIDENCE_WORKER_TIMEOUT:
+		evidence_report_late(res);
+		break;
+	case EVIDENCE_WORKER_DONE:
+		evidence_report_decoded(path, req, d, res);
+		if (text && d->text_len && evidence_verdict_usable(res->verdict))
+			*text = xstrdup(d->text);
+		break;
+	}
+	free(d);
+	return r;
+}
+
+/* Type, content and size verdicts, on an open regular file. Returns
+ * IPW_EENV only when the checker itself could not run. */
+static int judge(int fd, const char *path, const struct evidence_req *req,
+		 struct evidence_result *res, char **text, struct ipw_error *err)
+{
+	char mime[sizeof(res->mime)];
+	switch (evidence_worker_type(fd, mime, sizeof(mime), err)) {
+	case EVIDENCE_WORKER_BROKEN:
+		report_broken(res, err);
+		return IPW_EENV;
+	case EVIDENCE_WORKER_CRASHED:
+		report_stopped(res);
+		return IPW_OK;
+	case EVIDENCE_WORKER_TIMEOUT:
+		evidence_report_late(res);
+		return IPW_OK;
+	case EVIDENCE_WORKER_DONE:
+		break;
+	}
+	refine_type(fd, res->size, mime, sizeof(mime));
 	snprintf(res->mime, sizeof(res->mime), "%s", canonical_mime(mime));
 	snprintf(res->ext, sizeof(res->ext), "%s", evidence_mime_ext(res->mime));
 	if (!accepted(req, res->mime)) {
 		reject_type(req, res);
 		return IPW_OK;
 	}
+	enum evidence_format format = decoded_format(res->mime);
+	if (format)
+		return decode(fd, path, format, req, res, text, err);
 	struct evidence_shape sh;
 	evidence_shape_check(fd, res->size, res->mime, &sh);
 	res->width = sh.width;
 	res->height = sh.height;
-	if (!report_flaw(req, &sh, res) && !report_pixels(req, res))
-		report_ok(path, req, res);
+	if (sh.flaw != EVIDENCE_FLAW_NONE)
+		evidence_report_flaw(req, sh.flaw, res);
+	else
+		evidence_report_usable(path, req, NULL, NULL, res);
 	return IPW_OK;
 }
 
@@ -224,7 +225,15 @@ static void fingerprint(int fd, struct evidence_result *res)
 int evidence_check(const char *path, const struct evidence_req *req, struct evidence_result *res,
 		   struct ipw_error *err)
 {
+	return evidence_check_text(path, req, res, NULL, err);
+}
+
+int evidence_check_text(const char *path, const struct evidence_req *req,
+			struct evidence_result *res, char **text, struct ipw_error *err)
+{
 	memset(res, 0, sizeof(*res));
+	if (text)
+		*text = NULL;
 	struct stat st;
 	int fd = evidence_open(path, &st, res);
 	if (fd < 0)
@@ -241,9 +250,13 @@ int evidence_check(const char *path, const struct evidence_req *req, struct evid
 	} else if (req->max_size && res->size > req->max_size) {
 		report_size(req, res); /* nothing is read: a huge file costs nothing */
 	} else {
-		r = judge(fd, path, req, res, err);
+		r = judge(fd, path, req, res, text, err);
 		if (r == IPW_OK && res->verdict != EVIDENCE_ERROR)
 			fingerprint(fd, res);
+		if (text && *text && !evidence_verdict_usable(res->verdict)) {
+			free(*text); /* the file changed while it was read */
+			*text = NULL;
+		}
 	}
 	close(fd);
 	return r;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence.h — one file against one requirement: is it what the platform
  * will accept? Opened O_NONBLOCK, fstat'd (regular files only), size-checked
- * before reading, typed by content with libmagic, structure-checked, hashed
- * from the same descriptor. Never blocks, never trusts the file name. */
+ * before reading, typed by content with libmagic, decoded in full (PNG, JPEG,
+ * every page of a PDF) in a sandboxed worker process within a time budget,
+ * hashed from the same descriptor. Never blocks, never trusts the file name. */
 #ifndef IPWIZ_EVIDENCE_H
 #define IPWIZ_EVIDENCE_H
 
@@ -10,8 +11,15 @@
 #include <stdint.h>
 
 #include "base/base.h"
+#include "evidence_look.h"
 #include "flow/flow.h"
 #include "record/record.h"
+
+enum {
+	EVIDENCE_LOOK_PAGES = 32,	/* pages whose look is kept in a result */
+	EVIDENCE_TEXT_MAX = 32 * 1024,	/* bytes of a PDF's text layer kept */
+	EVIDENCE_MAX_PIXELS = 100000000 /* a picture larger is refused by its size */
+};
 
 struct evidence_result {
 	enum evidence_verdict verdict;
@@ -24,6 +32,11 @@ struct evidence_result {
 	uint64_t size;
 	int64_t mtime;
 	unsigned width, height; /* images */
+	unsigned pages;		/* pages of a PDF, 1 for a decoded image, 0 when not decoded */
+	unsigned nlooks;	/* looks[0..nlooks): the first EVIDENCE_LOOK_PAGES pages */
+	struct evidence_look looks[EVIDENCE_LOOK_PAGES];
+	char detail[192]; /* what the decoder said, untranslated ASCII ("png-crc: IDAT: CRC
+			     error"), for logs and --json; "" */
 };
 
 /* Judge the file at path against req. Always fills res; returns IPW_OK when
@@ -31,6 +44,17 @@ struct evidence_result {
  * could not run. */
 int evidence_check(const char *path, const struct evidence_req *req, struct evidence_result *res,
 		   struct ipw_error *err);
+
+/* evidence_check, and the text the file holds: the text layer of a PDF's
+ * pages (UTF-8, pages separated by a form feed, at most EVIDENCE_TEXT_MAX
+ * bytes). *text is NULL when there is none (an image, a scan-only PDF, a
+ * rejected file); the caller frees it. */
+int evidence_check_text(const char *path, const struct evidence_req *req,
+			struct evidence_result *res, char **text, struct ipw_error *err);
+
+/* The time budget of one file, in seconds: IPWIZ_CHECK_SECONDS (1 to 3600),
+ * else 20. A file not judged within it is "not-checked-in-time". */
+unsigned evidence_check_seconds(void);
 
 /* Re-hash only: has the file changed since it was checked? Fills res->sha256,
  * size, mtime; returns IPW_OK, or IPW_EUSER when it is gone/unreadable. A

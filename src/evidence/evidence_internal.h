@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_internal.h — the pieces of evidence_check(), one file each:
- * opening (evidence_open.c), typing with libmagic in a worker process
- * (evidence_magic.c), structure and image size (evidence_shape.c, zip
- * directories in evidence_zip.c), hashing (evidence_hash.c) and the words
+ * opening (evidence_open.c); the worker process (evidence_worker.c, its
+ * sandbox evidence_sandbox.c, its messages evidence_wire.c) that types with
+ * libmagic (evidence_magic.c) and decodes PNG, JPEG and PDF
+ * (evidence_decode*.c); the verdicts of a decode (evidence_report.c); the
+ * structure of the other formats (evidence_shape.c, zip directories in
+ * evidence_zip.c); hashing (evidence_hash.c) and the words
  * (evidence_words.c). Tests include this header to reach the worker. */
 #ifndef IPWIZ_EVIDENCE_INTERNAL_H
 #define IPWIZ_EVIDENCE_INTERNAL_H
@@ -28,30 +31,85 @@ void evidence_set(struct evidence_result *res, enum evidence_verdict v, const ch
  * pipe, device, socket). */
 int evidence_open(const char *path, struct stat *st, struct evidence_result *res);
 
-/* libmagic, run in a worker process that lives as long as this one: the
- * descriptor is passed over a socket (SCM_RIGHTS), so the worker reads the
- * same open file. A crash or hang of libmagic on a hostile file kills only
- * the worker; the next call starts a new one. */
-enum evidence_magic_outcome {
-	EVIDENCE_MAGIC_DONE,	/* mime holds "type/subtype" (or "" when unshaped) */
-	EVIDENCE_MAGIC_CRASHED, /* the worker died on this file */
-	EVIDENCE_MAGIC_TIMEOUT, /* the worker took longer than the time limit */
-	EVIDENCE_MAGIC_BROKEN,	/* no worker could run: err says why */
+/* The worker process (evidence_worker.c): libmagic and the decoders run
+ * there, never in the wizard. The descriptor is passed over a socket
+ * (SCM_RIGHTS), so the worker reads the same open file. A crash or hang on a
+ * hostile file kills only the worker; the next call starts a new one. */
+enum evidence_worker_outcome {
+	EVIDENCE_WORKER_DONE,	 /* the answer is filled in */
+	EVIDENCE_WORKER_CRASHED, /* the worker died on this file */
+	EVIDENCE_WORKER_TIMEOUT, /* the file took longer than its budget */
+	EVIDENCE_WORKER_BROKEN,	 /* no worker could run: err says why */
 };
-enum evidence_magic_outcome evidence_magic_type(int fd, char *mime, size_t size,
-						struct ipw_error *err);
-/* Stop the worker (also registered with atexit). */
-void evidence_magic_shutdown(void);
-/* The worker's process id (0 when none), and its time limit per file. */
-pid_t evidence_magic_worker(void);
-void evidence_magic_set_timeout(int ms);
 
-/* What the structure check found in an accepted format. */
+/* The formats the worker decodes. */
+enum evidence_format {
+	EVIDENCE_FORMAT_NONE, /* not decoded: a structure check instead */
+	EVIDENCE_FORMAT_PNG,
+	EVIDENCE_FORMAT_JPEG,
+	EVIDENCE_FORMAT_PDF
+};
+
+/* What decoding found, mildest first. */
+enum evidence_damage {
+	EVIDENCE_DAMAGE_NONE,	     /* decoded cleanly */
+	EVIDENCE_DAMAGE_REPAIRED,    /* faults every viewer repairs without a word */
+	EVIDENCE_DAMAGE_LOST,	     /* content lost: part of the picture, or page bad_page */
+	EVIDENCE_DAMAGE_TRUNCATED,   /* the end is missing, and content with it */
+	EVIDENCE_DAMAGE_UNREADABLE,  /* viewers cannot open it at all */
+	EVIDENCE_DAMAGE_UNSUPPORTED, /* a rare form of the format ordinary viewers do not show */
+	EVIDENCE_DAMAGE_PASSWORD,    /* a PDF that opens only with a password */
+	EVIDENCE_DAMAGE_TOO_BIG,     /* more pixels than EVIDENCE_MAX_PIXELS: not decoded */
+	EVIDENCE_DAMAGE_COUNT
+};
+
+/* A PDF's owner restrictions (it opens without a password). */
+enum {
+	EVIDENCE_PDF_NO_PRINT = 1,
+	EVIDENCE_PDF_NO_COPY = 2,
+	EVIDENCE_PDF_NO_EDIT = 4,
+	EVIDENCE_PDF_RESTRICTIONS = 7
+};
+
+/* The worker's answer to a decode, as the parent has validated it. */
+struct evidence_decoded {
+	enum evidence_damage damage;
+	char key[32];		/* the decoder's word for the fault ("png-crc"), [a-z0-9-] */
+	char detail[128];	/* the library's words, printable ASCII */
+	unsigned pages;		/* pages (1 for an image) */
+	unsigned bad_page;	/* 1-based page of the fault, 0 = the whole file */
+	unsigned width, height; /* an image's pixels */
+	unsigned restrictions;	/* EVIDENCE_PDF_* */
+	unsigned nlooks;
+	struct evidence_look looks[EVIDENCE_LOOK_PAGES];
+	size_t text_len; /* text[0..text_len) is valid UTF-8 without NUL; text[text_len] = 0 */
+	char text[EVIDENCE_TEXT_MAX + 1];
+};
+
+/* Type fd with libmagic in the worker: mime gets "type/subtype" (or ""). */
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size,
+						  struct ipw_error *err);
+/* Decode fd fully as format in the worker, within the file's budget. */
+enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format,
+						    struct evidence_decoded *out,
+						    struct ipw_error *err);
+/* Stop the worker (also registered with atexit). */
+void evidence_worker_shutdown(void);
+/* The worker's process id (0 when none); its wall-clock limit per file in
+ * ms (0: the check budget, evidence_check_seconds()). */
+pid_t evidence_worker_pid(void);
+void evidence_worker_set_timeout(int ms);
+/* What confines the running worker: EVIDENCE_SANDBOX_* bits (0 when none
+ * runs). */
+enum { EVIDENCE_SANDBOX_SECCOMP = 1, EVIDENCE_SANDBOX_LANDLOCK = 2 };
+unsigned evidence_worker_sandbox(void);
+
+/* What the structure check found in an accepted format that is not
+ * decoded (GIF, BMP, Office files). */
 enum evidence_flaw {
 	EVIDENCE_FLAW_NONE,
-	EVIDENCE_FLAW_TRUNCATED, /* no end marker: PDF %%EOF/startxref, JPEG EOI, PNG IEND */
-	EVIDENCE_FLAW_CORRUPT,	 /* header or directory does not hold together */
-	EVIDENCE_FLAW_ENCRYPTED, /* PDF with an /Encrypt dictionary */
+	EVIDENCE_FLAW_TRUNCATED, /* no end: GIF trailer, BMP size, ZIP directory */
+	EVIDENCE_FLAW_CORRUPT,	 /* header does not hold together */
 };
 
 struct evidence_shape {
@@ -59,8 +117,21 @@ struct evidence_shape {
 	unsigned width, height; /* 0 when not an image or unknown */
 };
 
-/* Check the structure of the format mime names, reading with pread only. */
+/* Check the structure of the format mime names, reading with pread only
+ * (PNG, JPEG and PDF are decoded instead: nothing is checked here). */
 void evidence_shape_check(int fd, uint64_t size, const char *mime, struct evidence_shape *out);
+
+/* Verdicts in the seller's words (evidence_report.c): of a decode; of a
+ * file whose check did not end within its budget; of a structure flaw; of
+ * a file that can be used (the name, the size, the pixels; note, with its
+ * key, is added to the "ok" sentence, e.g. that it was repaired). */
+void evidence_report_decoded(const char *path, const struct evidence_req *req,
+			     const struct evidence_decoded *d, struct evidence_result *res);
+void evidence_report_late(struct evidence_result *res);
+void evidence_report_flaw(const struct evidence_req *req, enum evidence_flaw flaw,
+			  struct evidence_result *res);
+void evidence_report_usable(const char *path, const struct evidence_req *req, const char *note_key,
+			    const char *note, struct evidence_result *res);
 
 /* The office format a ZIP holds, found by its central directory: the
  * OOXML MIME type, "application/zip" for a plain archive, or NULL when the

@@ -22,7 +22,7 @@ expect_in "$err" "dangling.pdf: rejected — This is a link to “no-such-file.p
 expect_in "$err" "loop-a.pdf: rejected — This is a link that leads back to itself (a loop of links)."
 expect_in "$err" "sparse.pdf: rejected — This file is 5.0 GB; this field takes at most 8 MB."
 expect_in "$err" "empty.pdf: rejected — This file is empty (0 bytes)."
-expect_in "$err" "encrypted.pdf: rejected — This PDF is protected by a password or encryption"
+expect_in "$err" "encrypted.pdf: rejected — This PDF opens only with a password"
 # The fixture flow says nothing about structure: a cut-off PDF is a warning.
 expect_in "$out" "truncated.pdf: attached, with a warning — This file is a PDF document, but its end is missing"
 expect_in "$out" "thumb.png: attached — This is a PNG image of 125 bytes (100 × 80 pixels)."

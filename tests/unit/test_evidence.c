@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Evidence checks over a corpus generated at test time
  * (tests/fixtures/evidence/make-samples.sh): each file with its exact
- * verdict and message key, hashes against sha256sum, and the libmagic
- * worker surviving a crash and a hang. */
+ * verdict and message key, what decoding found (damage lost or repaired,
+ * pages, resolution, text), hashes against sha256sum, the worker surviving a
+ * crash and a hang inside its sandbox, and the worker's replies validated. */
 #include "config.h"
 
 #include <errno.h>
@@ -26,6 +27,7 @@
 #include "case/evidence_case.h"
 #include "evidence/evidence.h"
 #include "evidence/evidence_internal.h"
+#include "evidence/evidence_wire.h"
 #include "flow/flow.h"
 #include "store/store.h"
 
@@ -64,7 +66,7 @@ static int make_corpus(void **state)
 
 static int remove_corpus(void **state)
 {
-	evidence_magic_shutdown();
+	evidence_worker_shutdown();
 	char *cmd = xasprintf("rm -rf '%s'", dir);
 	int r = system(cmd);
 	free(cmd);
@@ -102,32 +104,6 @@ static void write_sample(const char *name, const void *data, size_t n)
 	assert_int_equal(fwrite(data, 1, n, f), n);
 	fclose(f);
 	free(path);
-}
-
-/* A PDF 1.5 whose trailer lives in an xref stream: /Encrypt is found in the
- * stream's dictionary at startxref, not in a classic trailer. */
-static void encryption_in_an_xref_stream_is_found(void **state)
-{
-	static const char pdf[] =
-	    "%PDF-1.5\n"
-	    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-	    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
-	    "3 0 obj\n<< /Type /XRef /Size 4 /W [1 2 1] /Root 1 0 R /Encrypt 5 0 R "
-	    "/Length 4 >>\nstream\n\x01\x00\x09\x00\nendstream\nendobj\n"
-	    "startxref\n110\n%%EOF\n";
-	write_sample("xref-stream-encrypted.pdf", pdf, sizeof(pdf) - 1);
-	assert_memory_equal(pdf + 110, "3 0 obj", 7);
-	expect_verdict("xref-stream-encrypted.pdf", &strict, EVIDENCE_REJECT, "encrypted");
-	/* The same file without /Encrypt, and one naming /EncryptMetadata only. */
-	char *plain = xmalloc(sizeof(pdf));
-	memcpy(plain, pdf, sizeof(pdf)); /* binary: the stream holds NULs */
-	memcpy(strstr(plain, "/Encrypt 5 0 R"), "/Info    5 0 R", 14);
-	write_sample("xref-stream.pdf", plain, sizeof(pdf) - 1);
-	expect_verdict("xref-stream.pdf", &strict, EVIDENCE_OK, "ok");
-	memcpy(strstr(plain, "/Info    5 0 R"), "/EncryptMetadata", 16);
-	write_sample("xref-stream-metadata.pdf", plain, sizeof(pdf) - 1);
-	expect_verdict("xref-stream-metadata.pdf", &strict, EVIDENCE_OK, "ok");
-	free(plain);
 }
 
 static char *slurp(const char *name, size_t *n)
@@ -298,6 +274,219 @@ static void thumbnails_are_caught_by_pixel_size(void **state)
 	expect_verdict("thumb.png", &lenient, EVIDENCE_OK, "ok");
 }
 
+/* Damage that loses content is refused with its reason; the flow's policy
+ * makes it a warning where it says so. */
+static void decode_errors_that_lose_content_are_refused(void **state)
+{
+	struct evidence_result r = check("bad-crc.png", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_REJECT);
+	assert_string_equal(r.key, "damaged");
+	assert_string_equal(r.message, "Part of this picture is missing or damaged: viewers show "
+				       "it cut off, smeared or not at all.");
+	assert_string_equal(r.detail, "png-crc: IDAT: CRC error");
+	expect_verdict("bad-crc.png", &lenient, EVIDENCE_WARN, "damaged");
+
+	r = check("page-2-damaged.pdf", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_REJECT);
+	assert_string_equal(r.key, "damaged");
+	assert_int_equal(r.pages, 3);
+	assert_string_equal(r.message, "Page 2 of this PDF cannot be shown: its content is "
+				       "damaged, so viewers show it blank or only in part.");
+	assert_non_null(strstr(r.fix, "look at page 2"));
+	assert_non_null(strstr(r.detail, "flate stream"));
+
+	r = check("truncated.jpg", &strict);
+	assert_string_equal(r.key, "truncated");
+	assert_string_equal(r.detail, "jpeg-truncated: Premature end of JPEG file");
+}
+
+/* What every viewer repairs is fine, and says so. */
+static void damage_viewers_repair_is_accepted_with_a_note(void **state)
+{
+	struct evidence_result r = check("stray-bytes.jpg", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_OK);
+	assert_string_equal(r.key, "repaired");
+	assert_non_null(strstr(r.message, "small faults that every viewer repairs"));
+	assert_non_null(
+	    strstr(r.detail, "jpeg-stray-bytes: Corrupt JPEG data: 3 extraneous bytes"));
+	assert_int_equal(r.width, 800);
+
+	r = check("leading-bytes.pdf", &strict);
+	assert_int_equal(r.verdict, EVIDENCE_OK);
+	assert_string_equal(r.mime, "application/pdf"); /* libmagic says "text" */
+	assert_string_equal(r.key, "repaired");
+	assert_string_equal(r.detail, "pdf-leading-bytes: 25 bytes before the %PDF- header");
+}
+
+/* A PDF that opens without a password is read, and said to be protected;
+ * one that needs a password stays refused. */
+static void owner_restrictions_are_not_a_password(void **state)
+{
+	char *path = xasprintf("%s/protected.pdf", dir);
+	bool have = access(path, F_OK) == 0;
+	free(path);
+	if (!have) {
+		puts("SKIP: no qpdf, no protected.pdf");
+	} else {
+		struct evidence_result r = check("protected.pdf", &strict);
+		assert_int_equal(r.verdict, EVIDENCE_OK);
+		assert_string_equal(r.key, "protected");
+		assert_non_null(strstr(r.message, "opens without a password"));
+		assert_null(strstr(r.message, "has a password"));
+		assert_int_equal(r.pages, 1);
+	}
+	struct evidence_result r = check("encrypted.pdf", &lenient);
+	assert_int_equal(r.verdict, EVIDENCE_REJECT);
+	assert_string_equal(r.key, "encrypted");
+	assert_string_equal(r.message,
+			    "This PDF opens only with a password; reviewers cannot open it.");
+}
+
+/* Ten billion pixels in 66 bytes: refused by the size in IHDR, at once. */
+static void a_decompression_bomb_is_refused_by_its_size(void **state)
+{
+	struct evidence_result r = check("bomb.png", &lenient);
+	assert_int_equal(r.verdict, EVIDENCE_REJECT);
+	assert_string_equal(r.key, "too-many-pixels");
+	assert_int_equal(r.width, 100000);
+	assert_int_equal(r.height, 100000);
+	assert_string_equal(r.message, "This picture is 100000 × 100000 pixels; ipwiz does not "
+				       "open pictures of more than 100 million pixels, and many "
+				       "viewers cannot either.");
+	assert_int_equal(r.nlooks, 0); /* nothing was decoded */
+}
+
+/* Pages, their resolution and the text layer, within their caps. */
+static void pages_looks_and_text_come_back(void **state)
+{
+	struct evidence_result r;
+	struct ipw_error err = {0};
+	char *text = NULL;
+	char *path = xasprintf("%s/invoice.pdf", dir);
+	assert_int_equal(evidence_check_text(path, &strict, &r, &text, &err), IPW_OK);
+	free(path);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(r.pages, 1);
+	assert_int_equal(r.nlooks, 1);
+	assert_true(r.looks[0].dpi > 149.9 && r.looks[0].dpi < 150.1); /* A4 at 150 dpi */
+	assert_int_equal(r.looks[0].rotation, -1);		       /* not measured here */
+	assert_non_null(text);
+	assert_non_null(strstr(text, "Invoice 2026-11-01: 100 pieces, model A-1"));
+	free(text);
+
+	path = xasprintf("%s/report.pdf", dir);
+	assert_int_equal(evidence_check_text(path, &lenient, &r, &text, &err), IPW_OK);
+	free(path);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(r.pages, 40);
+	assert_int_equal(r.nlooks, EVIDENCE_LOOK_PAGES);
+	assert_string_equal(r.message, "This is a PDF document of 50 KB, 40 pages.");
+	assert_non_null(text);
+	size_t n = strlen(text), bad;
+	assert_true(n > 30000 && n <= EVIDENCE_TEXT_MAX);
+	assert_true(utf8_valid(text, n, &bad));
+	assert_non_null(strstr(text, "Page 1: xxx"));
+	assert_non_null(strstr(text, "\fPage 2: xxx")); /* pages apart by a form feed */
+	assert_null(strstr(text, "Page 40:"));		/* past the cap */
+	free(text);
+
+	r = check("scan.png", &strict);
+	assert_int_equal(r.pages, 1);
+	assert_int_equal(r.nlooks, 1);
+	assert_true(r.looks[0].dpi == 0.0); /* no believable density in the file */
+	text = (char *)1;
+	path = xasprintf("%s/scan.png", dir);
+	assert_int_equal(evidence_check_text(path, &strict, &r, &text, &err), IPW_OK);
+	free(path);
+	assert_null(text); /* an image has no text layer */
+}
+
+/* The worker is confined where the build and the kernel allow it. */
+static void the_worker_runs_in_its_sandbox(void **state)
+{
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	pid_t w = evidence_worker_pid();
+	unsigned sandbox = evidence_worker_sandbox();
+	char *path = xasprintf("/proc/%d/status", (int)w);
+	FILE *f = fopen(path, "r");
+	free(path);
+	assert_non_null(f);
+	char line[256];
+	int seccomp = -1, nnp = -1;
+	while (fgets(line, sizeof(line), f)) {
+		sscanf(line, "Seccomp: %d", &seccomp);
+		sscanf(line, "NoNewPrivs: %d", &nnp);
+	}
+	fclose(f);
+#ifdef HAVE_SECCOMP
+	assert_true(sandbox & EVIDENCE_SANDBOX_SECCOMP);
+	assert_int_equal(seccomp, 2); /* a filter */
+#else
+	puts("SKIP: built without libseccomp");
+#endif
+	if (sandbox)
+		assert_int_equal(nnp, 1);
+	/* Still decoding everything, fonts included, inside it. */
+	expect_verdict("report.pdf", &lenient, EVIDENCE_OK, "ok");
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+	expect_verdict("scan.png", &strict, EVIDENCE_OK, "ok");
+	assert_int_equal(evidence_worker_pid(), w);
+}
+
+/* The parent believes nothing the worker says that no decoder could. */
+static void worker_replies_are_validated(void **state)
+{
+	static struct evidence_decoded d, out;
+	static struct evidence_wire_decode w;
+	memset(&d, 0, sizeof(d));
+	d.damage = EVIDENCE_DAMAGE_REPAIRED;
+	snprintf(d.key, sizeof(d.key), "pdf-repaired");
+	snprintf(d.detail, sizeof(d.detail), "tab\there");
+	d.pages = 2;
+	d.nlooks = 2;
+	d.looks[0] = (struct evidence_look){.dpi = 150, .rotation = 90, .colour = true};
+	d.looks[1] = (struct evidence_look){.dpi = 150, .rotation = -1};
+	memcpy(d.text, "abc\xe4\xb8\xad", 6); /* "abc" and a whole 中 */
+	d.text_len = 6;
+	evidence_wire_encode_decode(&d, &w);
+	assert_true(evidence_wire_parse_decode(&w, sizeof(w), &out));
+	assert_int_equal(out.damage, EVIDENCE_DAMAGE_REPAIRED);
+	assert_string_equal(out.detail, "tab?here"); /* printable ASCII only */
+	assert_int_equal(out.looks[0].rotation, 90);
+	assert_string_equal(out.text, "abc\xe4\xb8\xad");
+	assert_false(evidence_wire_parse_decode(&w, sizeof(w) - 1, &out)); /* short */
+	w.text_len = 5;							   /* half a 中 */
+	assert_true(evidence_wire_parse_decode(&w, sizeof(w), &out));
+	assert_string_equal(out.text, "abc");
+	struct evidence_wire_decode bad = w;
+	bad.damage = EVIDENCE_DAMAGE_COUNT;
+	assert_false(evidence_wire_parse_decode(&bad, sizeof(bad), &out));
+	bad = w;
+	bad.nlooks = 3; /* more looks than pages */
+	assert_false(evidence_wire_parse_decode(&bad, sizeof(bad), &out));
+	bad = w;
+	bad.looks[1].sharpness = 0.0 / 0.0;
+	assert_false(evidence_wire_parse_decode(&bad, sizeof(bad), &out));
+	bad = w;
+	bad.looks[0].rotation = 45;
+	assert_false(evidence_wire_parse_decode(&bad, sizeof(bad), &out));
+	bad = w;
+	memset(bad.key, 'a', sizeof(bad.key)); /* no NUL */
+	assert_false(evidence_wire_parse_decode(&bad, sizeof(bad), &out));
+	bad = w;
+	bad.op = EVIDENCE_WIRE_TYPE;
+	assert_false(evidence_wire_parse_decode(&bad, sizeof(bad), &out));
+	char mime[64];
+	struct evidence_wire_type t = {
+	    .magic = EVIDENCE_WIRE_MAGIC, .op = EVIDENCE_WIRE_TYPE, .ok = 1};
+	snprintf(t.mime, sizeof(t.mime), "image/png\x1b[2J");
+	assert_true(evidence_wire_parse_type(&t, sizeof(t), mime, sizeof(mime)));
+	assert_string_equal(mime, ""); /* not a type: unknown */
+	snprintf(t.mime, sizeof(t.mime), "image/png");
+	assert_true(evidence_wire_parse_type(&t, sizeof(t), mime, sizeof(mime)));
+	assert_string_equal(mime, "image/png");
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -431,33 +620,35 @@ static void rehash_notices_changes(void **state)
 static void a_dead_worker_is_replaced(void **state)
 {
 	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
-	pid_t first = evidence_magic_worker();
+	pid_t first = evidence_worker_pid();
 	assert_true(first > 0);
 	assert_int_equal(kill(first, SIGKILL), 0);
 	usleep(50 * 1000);
 	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
-	assert_true(evidence_magic_worker() > 0);
-	assert_true(evidence_magic_worker() != first);
+	assert_true(evidence_worker_pid() > 0);
+	assert_true(evidence_worker_pid() != first);
 }
 
-static void a_hanging_worker_becomes_could_not_check(void **state)
+static void a_hanging_worker_becomes_not_checked_in_time(void **state)
 {
 	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
-	pid_t w = evidence_magic_worker();
-	evidence_magic_set_timeout(300);
+	pid_t w = evidence_worker_pid();
+	evidence_worker_set_timeout(300);
 	assert_int_equal(kill(w, SIGSTOP), 0);
 	struct evidence_result r = check("photo.jpg", &strict);
-	assert_int_equal(r.verdict, EVIDENCE_ERROR);
-	assert_string_equal(r.key, "check-failed");
+	assert_int_equal(r.verdict, EVIDENCE_WARN); /* never ok, never a hang */
+	assert_string_equal(r.key, "not-checked-in-time");
+	assert_non_null(strstr(r.message, "could not finish checking this file within"));
 	assert_true(r.fix[0] != '\0');
-	evidence_magic_set_timeout(0);
+	assert_int_equal(kill(w, 0), -1); /* the worker was killed */
+	evidence_worker_set_timeout(0);
 	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
 }
 
 static void a_crash_during_a_check_becomes_could_not_check(void **state)
 {
 	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
-	pid_t w = evidence_magic_worker();
+	pid_t w = evidence_worker_pid();
 	assert_int_equal(kill(w, SIGSTOP), 0);
 	pid_t killer = fork();
 	assert_true(killer >= 0);
@@ -535,7 +726,7 @@ static void a_case_records_and_flags_duplicates(void **state)
 static void a_forked_child_does_not_share_the_worker(void **state)
 {
 	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
-	pid_t parent_worker = evidence_magic_worker();
+	pid_t parent_worker = evidence_worker_pid();
 	pid_t child = fork();
 	assert_true(child >= 0);
 	if (child == 0) {
@@ -543,7 +734,7 @@ static void a_forked_child_does_not_share_the_worker(void **state)
 		struct ipw_error err = {0};
 		char *path = xasprintf("%s/photo.jpg", dir);
 		evidence_check(path, &strict, &r, &err);
-		bool own = evidence_magic_worker() > 0 && evidence_magic_worker() != parent_worker;
+		bool own = evidence_worker_pid() > 0 && evidence_worker_pid() != parent_worker;
 		free(path);
 		exit(strcmp(r.key, "ok") == 0 && own ? 0 : 1); /* runs the atexit shutdown */
 	}
@@ -553,7 +744,7 @@ static void a_forked_child_does_not_share_the_worker(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 	assert_int_equal(kill(parent_worker, 0), 0);
 	expect_verdict("scan.png", &strict, EVIDENCE_OK, "ok");
-	assert_int_equal(evidence_magic_worker(), parent_worker);
+	assert_int_equal(evidence_worker_pid(), parent_worker);
 }
 
 static void words_for_types(void **state)
@@ -587,15 +778,21 @@ int main(void)
 	    cmocka_unit_test(hash_matches_sha256sum),
 	    cmocka_unit_test(rehash_notices_changes),
 	    cmocka_unit_test(a_dead_worker_is_replaced),
-	    cmocka_unit_test(a_hanging_worker_becomes_could_not_check),
+	    cmocka_unit_test(a_hanging_worker_becomes_not_checked_in_time),
 	    cmocka_unit_test(a_crash_during_a_check_becomes_could_not_check),
-	    cmocka_unit_test(encryption_in_an_xref_stream_is_found),
 	    cmocka_unit_test(data_after_a_jpeg_end_is_not_truncation),
 	    cmocka_unit_test(a_zip_directory_out_of_bounds_is_truncation),
 	    cmocka_unit_test(gif_and_bmp_sizes_are_read),
 	    cmocka_unit_test(a_case_records_and_flags_duplicates),
 	    cmocka_unit_test(a_forked_child_does_not_share_the_worker),
 	    cmocka_unit_test(words_for_types),
+	    cmocka_unit_test(decode_errors_that_lose_content_are_refused),
+	    cmocka_unit_test(damage_viewers_repair_is_accepted_with_a_note),
+	    cmocka_unit_test(owner_restrictions_are_not_a_password),
+	    cmocka_unit_test(a_decompression_bomb_is_refused_by_its_size),
+	    cmocka_unit_test(pages_looks_and_text_come_back),
+	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
+	    cmocka_unit_test(worker_replies_are_validated),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);
 }

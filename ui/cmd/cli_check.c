@@ -26,8 +26,10 @@ struct file_line {
 	const char *path;
 	char state[16];
 	const char *key, *message, *fix, *mime, *sha256;
+	const char *detail; /* the decoder's words (loose files), or NULL */
 	char note_key[64], note[512], note_fix[512]; /* what the check now found */
 	uint64_t size;
+	unsigned pages;
 };
 
 struct requirement {
@@ -262,7 +264,9 @@ static void print_file_json(const struct file_line *l)
 	escape_json_fputs(stdout, l->mime);
 	printf(",\"sha256\":");
 	escape_json_fputs(stdout, l->sha256);
-	printf(",\"size\":%llu}", (unsigned long long)l->size);
+	printf(",\"size\":%llu,\"pages\":%u,\"detail\":", (unsigned long long)l->size, l->pages);
+	escape_json_fputs(stdout, l->detail ? l->detail : "");
+	putchar('}');
 }
 
 static void print_requirement_json(const struct requirement *q)
@@ -386,7 +390,9 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 				      .fix = r->fix,
 				      .mime = r->mime,
 				      .sha256 = r->sha256,
-				      .size = r->size};
+				      .detail = r->detail,
+				      .size = r->size,
+				      .pages = r->pages};
 		snprintf(l.state, sizeof(l.state), "%s", evidence_verdict_name(r->verdict));
 		if (json && i)
 			putchar(',');

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evidence_decode.h — the decoders, in the worker process only: each reads
+ * one format in full with the library made for it (libpng, libjpeg-turbo,
+ * poppler-glib with cairo), reports the worst fault it met as a viewer would
+ * judge it, and hands every decoded image or rendered page to the sink
+ * (evidence_decode.c), which passes it on to worker_page_seen. */
+#ifndef IPWIZ_EVIDENCE_DECODE_H
+#define IPWIZ_EVIDENCE_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "evidence_internal.h"
+#include "evidence_look.h"
+
+enum {
+	DECODE_RASTER_MAX = 40000000, /* pixels of a raster handed on; larger ones are shrunk */
+	DECODE_PDF_DPI = 150,	      /* a PDF page is rendered at this resolution … */
+	DECODE_PAGE_PIXELS = 8000000, /* … or less, so that it has at most this many pixels */
+};
+
+/* Where a decoder puts what it found. */
+struct evidence_decode_sink {
+	struct evidence_decoded *out;
+	unsigned long long max_pixels; /* EVIDENCE_MAX_PIXELS, or less in tests */
+};
+
+/* Start a decode: out cleared. */
+void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decoded *out);
+
+/* Decode fd as format; out gets the outcome. */
+void evidence_decode_file(int fd, enum evidence_format format, struct evidence_decoded *out);
+
+/* Record a fault; the worst one is kept (the first of equal ones). page is
+ * 1-based, 0 for the whole file; key is [a-z0-9-]; the detail is printf-like. */
+void evidence_decode_fault(struct evidence_decode_sink *s, enum evidence_damage d, unsigned page,
+			   const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Page page (1-based) is decoded: r is its pixels, valid during the call. */
+void evidence_decode_page(struct evidence_decode_sink *s, unsigned page,
+			  const struct evidence_raster *r);
+
+/* The same for a picture that viewers turn by turn degrees clockwise (0,
+ * 90, 180, 270) before showing it: the page hook sees it turned. */
+void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
+				 const struct evidence_raster *r, int turn);
+
+/* Append page text (UTF-8) to the file's text, up to EVIDENCE_TEXT_MAX
+ * bytes, cut at a whole character; pages are separated by a form feed. */
+void evidence_decode_text(struct evidence_decode_sink *s, unsigned page, const char *text);
+
+/* A density written in a file, as a resolution worth believing: between
+ * 100 and 2400 dots per inch (72 and 96 are what programs write when they
+ * know nothing); 0 otherwise. */
+double evidence_decode_believable_dpi(double dpi);
+
+/* The decoders. fd is read with pread only; size is the file's size. */
+void evidence_decode_png(int fd, uint64_t size, struct evidence_decode_sink *s);
+void evidence_decode_jpeg(int fd, uint64_t size, struct evidence_decode_sink *s);
+void evidence_decode_pdf(int fd, uint64_t size, struct evidence_decode_sink *s);
+
+/* Load what the decoders load lazily (fonts, the PDF engine) by decoding
+ * small built-in samples, so that nothing is opened after the sandbox is
+ * in place. */
+void evidence_decode_warm_up(void);
+
+#endif

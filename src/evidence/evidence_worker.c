@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evidence_worker.c — libmagic and the decoders behind a process boundary.
+ * They parse hostile bytes with a great deal of code; a crash or an endless
+ * loop there must not take the wizard (and the answer being typed) down.
+ * One worker process per ipwiz process loads libmagic and the decoders,
+ * draws a first page (so fonts and caches are loaded), enters its sandbox
+ * (evidence_sandbox.c) and serves requests: the parent passes the open
+ * descriptor (SCM_RIGHTS) with what to do — TYPE or DECODE — and the
+ * worker answers with one fixed-size message (evidence_wire.h). Each file
+ * has a CPU budget in the worker and a wall-clock budget in the parent; a
+ * worker that runs over is killed, one that dies is replaced on the next
+ * request. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "base/base.h"
+#include "evidence_decode.h"
+#include "evidence_internal.h"
+#include "evidence_wire.h"
+#include "evidence_worker.h"
+
+enum { HELLO_MS = 60000 }; /* loading fonts may build fontconfig's cache */
+
+static pid_t worker_pid;
+static pid_t worker_owner; /* a forked child must not share its parent's worker */
+static int worker_sock = -1;
+static int timeout_ms; /* 0: the check budget */
+static unsigned worker_sandbox;
+static uint32_t next_seq;
+static bool atexit_done;
+
+unsigned evidence_check_seconds(void)
+{
+	const char *v = getenv("IPWIZ_CHECK_SECONDS");
+	char *end;
+	if (v && *v) {
+		errno = 0;
+		unsigned long n = strtoul(v, &end, 10);
+		if (!errno && !*end && n >= 1 && n <= 3600)
+			return (unsigned)n;
+	}
+	return 20;
+}
+
+/* --- the worker side ------------------------------------------------- */
+
+/* Receive one request and its descriptor: the descriptor, -1 at end of
+ * requests, -2 for a request without one. */
+static int worker_receive(int sock, struct evidence_wire_request *rq)
+{
+	struct iovec iov = {rq, sizeof(*rq)};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	struct msghdr msg = {.msg_iov = &iov,
+			     .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
+			     .msg_controllen = sizeof(ctl.buf)};
+	ssize_t n;
+	do
+		n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0)
+		return -1;
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+		return -2;
+	int fd;
+	memcpy(&fd, CMSG_DATA(c), sizeof(fd));
+	if (n != (ssize_t)sizeof(*rq) || rq->magic != EVIDENCE_WIRE_MAGIC) {
+		close(fd);
+		return -2;
+	}
+	return fd;
+}
+
+static bool worker_send(int sock, const void *msg, size_t n)
+{
+	ssize_t sent;
+	do
+		sent = send(sock, msg, n, MSG_NOSIGNAL);
+	while (sent < 0 && errno == EINTR);
+	return sent == (ssize_t)n;
+}
+
+static void worker_serve(int sock, void *magic)
+{
+	static struct evidence_decoded decoded;
+	static struct evidence_wire_decode reply;
+	for (;;) {
+		struct evidence_wire_request rq;
+		int fd = worker_receive(sock, &rq);
+		if (fd == -1)
+			return;
+		evidence_sandbox_cpu(rq.seconds ? rq.seconds : 20);
+		if (fd >= 0 && rq.op == EVIDENCE_WIRE_DECODE) {
+			evidence_decode_file(fd, (enum evidence_format)rq.format, &decoded);
+			evidence_wire_encode_decode(&decoded, &reply);
+			reply.seq = rq.seq;
+			close(fd);
+			if (!worker_send(sock, &reply, sizeof(reply)))
+				return;
+			continue;
+		}
+		struct evidence_wire_type t = {
+		    .magic = EVIDENCE_WIRE_MAGIC, .op = EVIDENCE_WIRE_TYPE, .seq = rq.seq};
+		if (fd >= 0) {
+			t.ok = evidence_magic_describe(magic, fd, t.mime, sizeof(t.mime));
+			close(fd);
+		}
+		if (!worker_send(sock, &t, sizeof(t)))
+			return;
+	}
+}
+
+static void worker_main(int sock)
+{
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+	/* The parent's handlers (a test harness's, the wizard's terminal
+	 * restore) must not run here: a crash in a decoder is simply a death. */
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			signal(sig, SIG_DFL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	/* Keep nothing of the parent open: no terminal, no database, and no
+	 * pipe a shell waits on for end of output. The socket moves out of the
+	 * way first, in case the parent ran with 0-2 closed. */
+	int high = fcntl(sock, F_DUPFD, 10);
+	if (high < 0)
+		_exit(1);
+	int devnull = open("/dev/null", O_RDWR);
+	if (devnull >= 0) {
+		dup2(devnull, 0);
+		dup2(devnull, 1);
+		dup2(devnull, 2);
+	}
+	dup2(high, 3);
+	sock = 3;
+	close_range(4, ~0U, 0);
+	/* Nothing of the user's: no ~/.magic, no ~/.fonts.conf. */
+	unsetenv("HOME");
+	void *magic = evidence_magic_load();
+	evidence_sandbox_limits();
+	if (magic)
+		evidence_decode_warm_up();
+	struct evidence_wire_hello hello = {.magic = EVIDENCE_WIRE_MAGIC,
+					    .op = EVIDENCE_WIRE_HELLO,
+					    .ok = magic != NULL,
+					    .sandbox = magic ? evidence_sandbox_enter() : 0};
+	if (worker_send(sock, &hello, sizeof(hello)) && magic)
+		worker_serve(sock, magic);
+	_exit(0);
+}
+
+/* --- the parent side ------------------------------------------------- */
+
+static void worker_reap(bool kill_it, int *status)
+{
+	if (worker_sock >= 0)
+		close(worker_sock);
+	worker_sock = -1;
+	if (worker_pid > 0) {
+		if (kill_it)
+			kill(worker_pid, SIGKILL);
+		int st = 0;
+		while (waitpid(worker_pid, &st, 0) < 0 && errno == EINTR)
+			;
+		if (status)
+			*status = st;
+	}
+	worker_pid = 0;
+	worker_sandbox = 0;
+}
+
+/* Forget a worker this process inherited from its parent by fork. */
+static void forget_inherited(void)
+{
+	if (worker_pid > 0 && worker_owner != getpid()) {
+		close(worker_sock);
+		worker_sock = -1;
+		worker_pid = 0;
+		worker_sandbox = 0;
+	}
+}
+
+void evidence_worker_shutdown(void)
+{
+	forget_inherited();
+	/* The worker is idle between files, so it is simply killed: waiting for
+	 * it to see end-of-file could hang when a forked child of this process
+	 * still holds the socket. */
+	worker_reap(true, NULL);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Wait up to ms for one message into buf (size bytes, one more than any
+ * valid message); returns its length, 0 at end of file or on an error,
+ * -1 on timeout. */
+static ssize_t receive_reply(void *buf, size_t size, int ms)
+{
+	long long deadline = now_ms() + ms;
+	struct pollfd p = {.fd = worker_sock, .events = POLLIN};
+	int n;
+	for (;;) {
+		long long left = deadline - now_ms();
+		n = poll(&p, 1, left > 0 ? (int)left : 0);
+		if (n >= 0 || errno != EINTR)
+			break;
+	}
+	if (n <= 0)
+		return -1;
+	ssize_t got;
+	do
+		got = recv(worker_sock, buf, size, 0);
+	while (got < 0 && errno == EINTR);
+	return got < 0 ? 0 : got;
+}
+
+static int budget_ms(void)
+{
+	return timeout_ms > 0 ? timeout_ms : (int)evidence_check_seconds() * 1000;
+}
+
+static bool worker_start(struct ipw_error *err)
+{
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
+		ipw_error_set(err, IPW_EENV, _("Cannot start the file checker: %s."),
+			      strerror(errno));
+		return false;
+	}
+	int bufsize = 2 * (int)sizeof(struct evidence_wire_decode);
+	setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &bufsize, sizeof(bufsize));
+	setsockopt(sv[0], SOL_SOCKET, SO_RCVBUF, &bufsize, sizeof(bufsize));
+	pid_t pid = fork();
+	if (pid < 0) {
+		ipw_error_set(err, IPW_EENV, _("Cannot start the file checker: %s."),
+			      strerror(errno));
+		close(sv[0]);
+		close(sv[1]);
+		return false;
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		worker_main(sv[1]);
+	}
+	close(sv[1]);
+	worker_pid = pid;
+	worker_owner = getpid();
+	worker_sock = sv[0];
+	if (!atexit_done) {
+		atexit(evidence_worker_shutdown);
+		atexit_done = true;
+	}
+	struct evidence_wire_hello hello[2];
+	int ms = budget_ms() > HELLO_MS ? budget_ms() : HELLO_MS;
+	ssize_t got = receive_reply(hello, sizeof(hello), ms);
+	if (got <= 0 || !evidence_wire_parse_hello(hello, (size_t)got, &worker_sandbox)) {
+		worker_reap(true, NULL);
+		ipw_error_set(err, IPW_EENV,
+			      _("Cannot load the file type database of libmagic; install the "
+				"package libmagic1 (or libmagic-mgc) and try again."));
+		return false;
+	}
+	return true;
+}
+
+static bool send_request(int fd, const struct evidence_wire_request *rq)
+{
+	struct iovec iov = {(void *)rq, sizeof(*rq)};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	memset(&ctl, 0, sizeof(ctl));
+	struct msghdr msg = {.msg_iov = &iov,
+			     .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
+			     .msg_controllen = sizeof(ctl.buf)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(fd));
+	ssize_t n;
+	do
+		n = sendmsg(worker_sock, &msg, MSG_NOSIGNAL);
+	while (n < 0 && errno == EINTR);
+	return n == (ssize_t)sizeof(*rq);
+}
+
+/* One request and its reply (at most size - 1 bytes: a longer one is
+ * malformed); *got is the reply's length. */
+static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, void *reply,
+					 size_t size, ssize_t *got, struct ipw_error *err)
+{
+	forget_inherited(); /* the parent's worker: leave it to the parent */
+	/* A worker that died between two files is replaced once, silently. */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (worker_pid > 0 && waitpid(worker_pid, NULL, WNOHANG) == worker_pid) {
+			worker_pid = 0;
+			worker_reap(false, NULL);
+		}
+		if (worker_pid <= 0 && !worker_start(err))
+			return EVIDENCE_WORKER_BROKEN;
+		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
+						   .op = op,
+						   .seq = ++next_seq,
+						   .format = format,
+						   .seconds = evidence_check_seconds()};
+		if (!send_request(fd, &rq)) {
+			worker_reap(true, NULL);
+			continue;
+		}
+		*got = receive_reply(reply, size, budget_ms());
+		if (*got < 0) {
+			worker_reap(true, NULL);
+			return EVIDENCE_WORKER_TIMEOUT;
+		}
+		uint32_t head[3] = {0};
+		if (*got >= (ssize_t)sizeof(head))
+			memcpy(head, reply, sizeof(head));
+		if (*got == 0 || head[2] != rq.seq) {
+			/* Dead (its CPU budget used up is a timeout) or talking nonsense. */
+			int status = 0;
+			worker_reap(*got != 0, &status);
+			return WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU
+				   ? EVIDENCE_WORKER_TIMEOUT
+				   : EVIDENCE_WORKER_CRASHED;
+		}
+		return EVIDENCE_WORKER_DONE;
+	}
+	ipw_error_set(err, IPW_EENV, _("The file checker stopped answering."));
+	return EVIDENCE_WORKER_BROKEN;
+}
+
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size,
+						  struct ipw_error *err)
+{
+	struct evidence_wire_type reply[2];
+	ssize_t got = 0;
+	mime[0] = '\0';
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_TYPE, 0, reply, sizeof(reply), &got, err);
+	if (r != EVIDENCE_WORKER_DONE)
+		return r;
+	if (!evidence_wire_parse_type(reply, (size_t)got, mime, size)) {
+		worker_reap(true, NULL);
+		return EVIDENCE_WORKER_CRASHED;
+	}
+	return EVIDENCE_WORKER_DONE;
+}
+
+enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format,
+						    struct evidence_decoded *out,
+						    struct ipw_error *err)
+{
+	size_t size = sizeof(struct evidence_wire_decode) + 1;
+	void *reply = xmalloc(size);
+	ssize_t got = 0;
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, reply, size, &got, err);
+	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_decode(reply, (size_t)got, out)) {
+		worker_reap(true, NULL);
+		r = EVIDENCE_WORKER_CRASHED;
+	}
+	free(reply);
+	return r;
+}
+
+pid_t evidence_worker_pid(void)
+{
+	return worker_pid;
+}
+
+unsigned evidence_worker_sandbox(void)
+{
+	return worker_pid > 0 ? worker_sandbox : 0;
+}
+
+void evidence_worker_set_timeout(int ms)
+{
+	timeout_ms = ms > 0 ? ms : 0;
+}

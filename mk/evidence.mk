@@ -17,6 +17,13 @@ TESTS += \
 	tests/cli/check_loose_files_against_a_field.sh \
 	tests/cli/check_follows_conditions_and_limits.sh
 
+# every decoder on every sample and corpus file (also in the ASan build), and
+# the accuracy on the public corpus when it is on the machine
+TESTS += \
+	tests/evidence/decoders_survive_every_file.sh \
+	tests/evidence/public_corpus_accuracy.sh
+EXTRA_DIST += tests/evidence
+
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_evidence
 FUZZ_TARGETS += tests/fuzz/fuzz_evidence

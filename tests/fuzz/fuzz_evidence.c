@@ -2,7 +2,7 @@
 /* libFuzzer target: the structure checks that read hostile files in the
  * wizard's own process (GIF/BMP headers, the ZIP central directory of Office
  * files). libmagic and the decoders run in the worker process (their inputs
- * are run under ASan by tests/evidence/decoders_under_asan.sh; the worker's
+ * are run under ASan by tests/evidence/decoders_survive_every_file.sh; the worker's
  * replies by fuzz_worker_reply). The input is put in a memory file so the
  * checks read it with pread exactly as they read a real file. */
 #include "config.h"

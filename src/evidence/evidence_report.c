@@ -236,13 +236,21 @@ void evidence_report_decoded(const char *path, const struct evidence_req *req,
 void evidence_report_late(struct evidence_result *res)
 {
 	char fix[512];
+	unsigned n = evidence_check_seconds();
 	snprintf(fix, sizeof(fix),
-		 _("Open the file yourself and see that every page shows. If it is a large scan, "
-		   "save it again smaller (200–300 dpi) and check it again; IPWIZ_CHECK_SECONDS "
-		   "gives the check more than %u seconds."),
-		 evidence_check_seconds());
+		 ngettext("Open the file yourself and see that every page shows. If it is a large "
+			  "scan, save it again smaller (200–300 dpi) and check it again; "
+			  "IPWIZ_CHECK_SECONDS gives the check more than %u second.",
+			  "Open the file yourself and see that every page shows. If it is a large "
+			  "scan, save it again smaller (200–300 dpi) and check it again; "
+			  "IPWIZ_CHECK_SECONDS gives the check more than %u seconds.",
+			  n),
+		 n);
 	evidence_set(res, EVIDENCE_WARN, "not-checked-in-time", fix,
-		     _("ipwiz could not finish checking this file within %u seconds, so it is "
-		       "not known whether reviewers can open it."),
-		     evidence_check_seconds());
+		     ngettext("ipwiz could not finish checking this file within %u second, so it "
+			      "is not known whether reviewers can open it.",
+			      "ipwiz could not finish checking this file within %u seconds, so it "
+			      "is not known whether reviewers can open it.",
+			      n),
+		     n);
 }

@@ -401,6 +401,28 @@ static void pages_looks_and_text_come_back(void **state)
 	assert_null(text); /* an image has no text layer */
 }
 
+/* A page no viewer finishes drawing (2^40 squares from 7 KB): the file's
+ * budget ends it, as a warning — never ok, never a hang — and the next file
+ * gets a new worker. */
+static void a_file_over_its_budget_is_not_checked_in_time(void **state)
+{
+	setenv("IPWIZ_CHECK_SECONDS", "1", 1);
+	assert_int_equal(evidence_check_seconds(), 1);
+	struct evidence_result r = check("laughs.pdf", &strict);
+	unsetenv("IPWIZ_CHECK_SECONDS");
+	assert_int_equal(r.verdict, EVIDENCE_WARN);
+	assert_string_equal(r.key, "not-checked-in-time");
+	assert_string_equal(r.message, "ipwiz could not finish checking this file within 1 second, "
+				       "so it is not known whether reviewers can open it.");
+	assert_int_equal(evidence_worker_pid(), 0); /* killed, not waited for */
+	expect_verdict("invoice.pdf", &strict, EVIDENCE_OK, "ok");
+	setenv("IPWIZ_CHECK_SECONDS", "0", 1); /* out of range: the default */
+	assert_int_equal(evidence_check_seconds(), 20);
+	setenv("IPWIZ_CHECK_SECONDS", "5s", 1);
+	assert_int_equal(evidence_check_seconds(), 20);
+	unsetenv("IPWIZ_CHECK_SECONDS");
+}
+
 /* The worker is confined where the build and the kernel allow it. */
 static void the_worker_runs_in_its_sandbox(void **state)
 {
@@ -791,6 +813,7 @@ int main(void)
 	    cmocka_unit_test(owner_restrictions_are_not_a_password),
 	    cmocka_unit_test(a_decompression_bomb_is_refused_by_its_size),
 	    cmocka_unit_test(pages_looks_and_text_come_back),
+	    cmocka_unit_test(a_file_over_its_budget_is_not_checked_in_time),
 	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
 	    cmocka_unit_test(worker_replies_are_validated),
 	};

@@ -25,6 +25,31 @@ void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decod
 	s->max_pixels = EVIDENCE_MAX_PIXELS;
 }
 
+static struct {
+	void *p;
+	size_t n;
+} scratch[DECODE_SCRATCH_SLOTS];
+
+void *evidence_decode_scratch(unsigned slot, size_t n)
+{
+	if (scratch[slot].n < n) {
+		free(scratch[slot].p);
+		scratch[slot].p = xmalloc(n);
+		scratch[slot].n = n;
+	}
+	return scratch[slot].p;
+}
+
+static void scratch_trim(void)
+{
+	for (unsigned i = 0; i < DECODE_SCRATCH_SLOTS; i++)
+		if (scratch[i].n > DECODE_SCRATCH_KEEP) {
+			free(scratch[i].p);
+			scratch[i].p = NULL;
+			scratch[i].n = 0;
+		}
+}
+
 void evidence_decode_file(int fd, enum evidence_format format, struct evidence_decoded *out)
 {
 	struct evidence_decode_sink s;
@@ -51,6 +76,7 @@ void evidence_decode_file(int fd, enum evidence_format format, struct evidence_d
 				      "no decoder for this format");
 		break;
 	}
+	scratch_trim();
 }
 
 void evidence_decode_fault(struct evidence_decode_sink *s, enum evidence_damage d, unsigned page,
@@ -102,7 +128,8 @@ double evidence_decode_believable_dpi(double dpi)
 }
 
 /* A raster of more than DECODE_RASTER_MAX pixels, shrunk by a whole factor
- * (each pixel the mean of a k × k box); NULL when r is small enough. */
+ * (each pixel the mean of a k × k box), in scratch memory; NULL when r is
+ * small enough. */
 static unsigned char *shrink(const struct evidence_raster *r, struct evidence_raster *small)
 {
 	unsigned long long px = (unsigned long long)r->width * r->height;
@@ -114,7 +141,7 @@ static unsigned char *shrink(const struct evidence_raster *r, struct evidence_ra
 	unsigned w = r->width / k, h = r->height / k, c = r->channels;
 	if (!w || !h)
 		return NULL;
-	unsigned char *px_out = xmalloc((size_t)w * h * c);
+	unsigned char *px_out = evidence_decode_scratch(DECODE_SCRATCH_SHRUNK, (size_t)w * h * c);
 	uint32_t *acc = xcalloc((size_t)w * c, sizeof(*acc));
 	for (unsigned y = 0; y < h; y++) {
 		memset(acc, 0, (size_t)w * c * sizeof(*acc));
@@ -162,7 +189,7 @@ static void worker_page_seen(struct evidence_decode_sink *s, unsigned page,
 	(void)look;
 }
 
-/* r turned clockwise by turn degrees, into a new buffer; NULL for 0. */
+/* r turned clockwise by turn degrees, in scratch memory; NULL for 0. */
 static unsigned char *turn_raster(const struct evidence_raster *r, int turn,
 				  struct evidence_raster *out)
 {
@@ -170,7 +197,7 @@ static unsigned char *turn_raster(const struct evidence_raster *r, int turn,
 		return NULL;
 	unsigned w = r->width, h = r->height, c = r->channels;
 	unsigned ow = turn == 180 ? w : h, oh = turn == 180 ? h : w;
-	unsigned char *px = xmalloc((size_t)w * h * c);
+	unsigned char *px = evidence_decode_scratch(DECODE_SCRATCH_TURNED, (size_t)w * h * c);
 	for (unsigned y = 0; y < h; y++) {
 		const unsigned char *in = r->px + (size_t)y * r->stride;
 		for (unsigned x = 0; x < w; x++) {
@@ -208,10 +235,10 @@ void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
 {
 	struct evidence_decoded *o = s->out;
 	struct evidence_raster small, turned;
-	unsigned char *own = shrink(r, &small);
-	const struct evidence_raster *use = own ? &small : r;
-	unsigned char *own2 = turn_raster(use, turn, &turned);
-	if (own2)
+	const unsigned char *shrunk = shrink(r, &small);
+	const struct evidence_raster *use = shrunk ? &small : r;
+	const unsigned char *turned_px = turn_raster(use, turn, &turned);
+	if (turned_px)
 		use = &turned;
 	struct evidence_look *look = NULL;
 	if (page >= 1 && page <= EVIDENCE_LOOK_PAGES) {
@@ -221,6 +248,4 @@ void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
 			o->nlooks = page;
 	}
 	worker_page_seen(s, page, use, look);
-	free(own2);
-	free(own);
 }

@@ -32,6 +32,14 @@ void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decod
 /* Decode fd as format; out gets the outcome. */
 void evidence_decode_file(int fd, enum evidence_format format, struct evidence_decoded *out);
 
+/* Memory for pixels that the next file reuses (fresh memory from the
+ * kernel costs a page fault per 4 KiB, a third of a photo's decoding):
+ * slot's buffer of at least n bytes, valid until the next call for the
+ * slot. Buffers over DECODE_SCRATCH_KEEP are given back after each file. */
+enum { DECODE_SCRATCH_PIXELS, DECODE_SCRATCH_SHRUNK, DECODE_SCRATCH_TURNED, DECODE_SCRATCH_SLOTS };
+enum { DECODE_SCRATCH_KEEP = 64 * 1024 * 1024 };
+void *evidence_decode_scratch(unsigned slot, size_t n);
+
 /* Record a fault; the worst one is kept (the first of equal ones). page is
  * 1-based, 0 for the whole file; key is [a-z0-9-]; the detail is printf-like. */
 void evidence_decode_fault(struct evidence_decode_sink *s, enum evidence_damage d, unsigned page,

@@ -39,7 +39,7 @@ struct jpeg_job {
 	struct evidence_decode_sink *s;
 	enum jpeg_phase phase;
 	bool too_many_scans;
-	unsigned char *px; /* the decoded rows */
+	unsigned char *px; /* the decoded rows (scratch memory) */
 };
 
 static void jpeg_error_cb(j_common_ptr cinfo)
@@ -251,7 +251,7 @@ static void jpeg_run(struct jpeg_job *j, j_decompress_ptr cinfo, const void *dat
 	j->phase = PHASE_PIXELS;
 	jpeg_start_decompress(cinfo);
 	size_t stride = (size_t)cinfo->output_width * cinfo->output_components;
-	j->px = xmalloc(stride * cinfo->output_height);
+	j->px = evidence_decode_scratch(DECODE_SCRATCH_PIXELS, stride * cinfo->output_height);
 	while (cinfo->output_scanline < cinfo->output_height) {
 		JSAMPROW row = j->px + stride * cinfo->output_scanline;
 		if (jpeg_read_scanlines(cinfo, &row, 1) != 1)
@@ -297,6 +297,5 @@ void evidence_decode_jpeg(int fd, uint64_t size, struct evidence_decode_sink *s)
 		evidence_decode_page_turned(s, 1, &r, exif_turn(&cinfo));
 	}
 	jpeg_destroy_decompress(&cinfo);
-	free(px);
 	munmap(map, (size_t)size);
 }

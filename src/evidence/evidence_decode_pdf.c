@@ -186,12 +186,111 @@ static double page_scale(double w, double h)
 	return scale;
 }
 
+/* cairo's xRGB pixels (0x00RRGGBB words in native order) made RGB bytes,
+ * in place: row y moves to y * w * 3, each pixel to 3 bytes (every write is
+ * at or before what is still to be read). A page is millions of pixels, so
+ * this is one of the costs of a PDF's check: on little-endian machines four
+ * pixels go at a time, as three words (t = bswap(v) >> 8 holds R, G, B as
+ * its first three bytes in memory), and with SSSE3 one byte shuffle does
+ * the four. */
+static void xrgb_row_scalar(const unsigned char *row, int w, unsigned char **outp)
+{
+	unsigned char *out = *outp;
+	int x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; x + 4 <= w; x += 4) {
+		uint32_t v[4];
+		memcpy(v, row + (size_t)x * 4, sizeof(v));
+		uint32_t t0 = __builtin_bswap32(v[0]) >> 8, t1 = __builtin_bswap32(v[1]) >> 8,
+			 t2 = __builtin_bswap32(v[2]) >> 8, t3 = __builtin_bswap32(v[3]) >> 8;
+		/* Three stores of their own: one wide store of a spilled array
+		 * stalls on store forwarding. */
+		uint32_t o0 = t0 | t1 << 24, o1 = t1 >> 8 | t2 << 16, o2 = t2 >> 16 | t3 << 8;
+		memcpy(out, &o0, 4);
+		memcpy(out + 4, &o1, 4);
+		memcpy(out + 8, &o2, 4);
+		out += 12;
+	}
+#endif
+	for (; x < w; x++) {
+		uint32_t v;
+		memcpy(&v, row + (size_t)x * 4, 4);
+		out[0] = (unsigned char)(v >> 16);
+		out[1] = (unsigned char)(v >> 8);
+		out[2] = (unsigned char)v;
+		out += 3;
+	}
+	*outp = out;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <tmmintrin.h>
+#define HAVE_XRGB_SSSE3 1
+/* 16 bytes stored for every 12 made: the 4 past them are overwritten by the
+ * next pixels, and never reach what is still to be read. */
+__attribute__((target("ssse3"))) static void xrgb_row_ssse3(const unsigned char *row, int w,
+							    unsigned char **outp)
+{
+	const __m128i pick = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+	unsigned char *out = *outp;
+	int x = 0;
+	for (; x + 4 <= w; x += 4) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(row + (size_t)x * 4));
+		_mm_storeu_si128((__m128i *)(void *)out, _mm_shuffle_epi8(v, pick));
+		out += 12;
+	}
+	*outp = out;
+	xrgb_row_scalar(row + (size_t)x * 4, w - x, outp);
+}
+#endif
+
+static void xrgb_to_rgb(unsigned char *data, int stride, int w, int h)
+{
+	unsigned char *out = data;
+#ifdef HAVE_XRGB_SSSE3
+	bool ssse3 = __builtin_cpu_supports("ssse3");
+#endif
+	for (int y = 0; y < h; y++) {
+		const unsigned char *row = data + (size_t)y * (size_t)stride;
+#ifdef HAVE_XRGB_SSSE3
+		if (ssse3) {
+			xrgb_row_ssse3(row, w, &out);
+			continue;
+		}
+#endif
+		xrgb_row_scalar(row, w, &out);
+	}
+}
+
+/* A page surface of w × h: the last one again when it is of that size
+ * (most documents have one page size), painted white. */
+static cairo_surface_t *page_surface(int w, int h)
+{
+	static cairo_surface_t *last;
+	if (last && (cairo_image_surface_get_width(last) != w ||
+		     cairo_image_surface_get_height(last) != h)) {
+		cairo_surface_destroy(last);
+		last = NULL;
+	}
+	if (!last) {
+		last = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+		if (cairo_surface_status(last) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(last);
+			last = NULL;
+			return NULL;
+		}
+	}
+	cairo_t *cr = cairo_create(last);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	return last;
+}
+
 /* Render one page into an RGB raster and hand it on; false when the page
  * cannot be drawn at all. */
 static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 {
-	static unsigned char *rgb;
-	static size_t rgb_size;
 	double w = 0, h = 0;
 	poppler_page_get_size(page, &w, &h);
 	if (!(isfinite(w) && isfinite(h) && w >= 1.0 && h >= 1.0)) {
@@ -205,39 +304,20 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 		pw = 1;
 	if (ph < 1)
 		ph = 1;
-	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
-	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(surface);
+	cairo_surface_t *surface = page_surface(pw, ph);
+	if (!surface) {
 		evidence_decode_fault(j->s, EVIDENCE_DAMAGE_TOO_BIG, number, "pdf-page-memory",
 				      "no memory for a %d x %d page", pw, ph);
 		return false;
 	}
 	cairo_t *cr = cairo_create(surface);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(surface);
-	const unsigned char *data = cairo_image_surface_get_data(surface);
-	int stride = cairo_image_surface_get_stride(surface);
-	size_t need = (size_t)pw * (size_t)ph * 3;
-	if (need > rgb_size) {
-		rgb = xrealloc(rgb, need);
-		rgb_size = need;
-	}
-	unsigned char *out = rgb;
-	for (int y = 0; y < ph; y++) {
-		const unsigned char *row = data + (size_t)y * (size_t)stride;
-		for (int x = 0; x < pw; x++) {
-			uint32_t v;
-			memcpy(&v, row + (size_t)x * 4, 4); /* 0x00RRGGBB in native order */
-			*out++ = (unsigned char)(v >> 16);
-			*out++ = (unsigned char)(v >> 8);
-			*out++ = (unsigned char)v;
-		}
-	}
-	cairo_surface_destroy(surface);
+	unsigned char *rgb = cairo_image_surface_get_data(surface);
+	xrgb_to_rgb(rgb, cairo_image_surface_get_stride(surface), pw, ph);
+	cairo_surface_mark_dirty(surface); /* its pixels are ours until the next page */
 	struct evidence_raster r = {.width = (unsigned)pw,
 				    .height = (unsigned)ph,
 				    .channels = 3,

@@ -139,7 +139,7 @@ static void png_run(struct png_job *j, png_structp png, png_infop info)
 				      "unexpected row layout");
 		return;
 	}
-	j->px = xmalloc(rowbytes * h);
+	j->px = evidence_decode_scratch(DECODE_SCRATCH_PIXELS, rowbytes * h);
 	j->rows = xreallocarray(NULL, h, sizeof(*j->rows));
 	for (png_uint_32 y = 0; y < h; y++)
 		j->rows[y] = j->px + (size_t)y * rowbytes;
@@ -185,5 +185,4 @@ void evidence_decode_png(int fd, uint64_t size, struct evidence_decode_sink *s)
 	}
 	png_destroy_read_struct(&png, &info, NULL);
 	free(j.rows);
-	free(j.px);
 }

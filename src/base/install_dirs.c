@@ -9,21 +9,36 @@
 
 #include "install_dirs.h"
 
-bool install_in_build_tree(void)
+/* The folder of the running program into dir, and the build tree's real
+ * path into build; false when either is unknown. */
+static bool exe_and_build_dirs(char *dir, char *build)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	ssize_t n = readlink("/proc/self/exe", dir, PATH_MAX - 1);
 	if (n <= 0)
 		return false;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
+	dir[n] = '\0';
+	char *slash = strrchr(dir, '/');
 	if (!slash)
 		return false;
 	*slash = '\0';
-	char real[PATH_MAX];
-	if (!realpath(BUILDDIR, real))
-		return false;
-	return strcmp(exe, real) == 0;
+	return realpath(BUILDDIR, build) != NULL;
+}
+
+bool install_in_build_tree(void)
+{
+	char exe[PATH_MAX], real[PATH_MAX];
+	return exe_and_build_dirs(exe, real) && strcmp(exe, real) == 0;
+}
+
+const char *install_worker_path(void)
+{
+	char exe[PATH_MAX], real[PATH_MAX];
+	if (exe_and_build_dirs(exe, real)) {
+		size_t n = strlen(real);
+		if (strncmp(exe, real, n) == 0 && (exe[n] == '\0' || exe[n] == '/'))
+			return BUILDDIR "/ipwiz-worker";
+	}
+	return PKGLIBEXECDIR "/ipwiz-worker";
 }
 
 const char *install_data_dir(void)

@@ -2,7 +2,8 @@
 /* install_dirs.h — where the program's data and message catalogues are:
  * $IPWIZ_DATADIR, else the source tree's data/ when the program runs from
  * its build tree (so ./run.sh needs no install), else $(pkgdatadir); and
- * the build tree's locale/ or $(localedir). Base knows this so that i18n
+ * the build tree's locale/ or $(localedir); the evidence worker program.
+ * Base knows this so that i18n
  * and the flow catalogue both ask it, and neither asks the other. */
 #ifndef IPWIZ_INSTALL_DIRS_H
 #define IPWIZ_INSTALL_DIRS_H
@@ -15,5 +16,9 @@ bool install_in_build_tree(void);
 const char *install_data_dir(void);
 /* The directory bindtextdomain reads the catalogues from. */
 const char *install_locale_dir(void);
+/* The evidence worker program: the build tree's ipwiz-worker when the
+ * running program is in the build tree or below it (the unit tests), else
+ * $(pkglibexecdir)/ipwiz-worker. */
+const char *install_worker_path(void);
 
 #endif

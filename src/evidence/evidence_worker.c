@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* evidence_worker.c — libmagic and the decoders behind a process boundary.
- * They parse hostile bytes with a great deal of code; a crash or an endless
- * loop there must not take the wizard (and the answer being typed) down.
- * One worker process per ipwiz process loads libmagic and the decoders,
- * draws a first page (so fonts and caches are loaded), enters its sandbox
- * (evidence_sandbox.c) and serves requests: the parent passes the open
- * descriptor (SCM_RIGHTS) with what to do — TYPE or DECODE — and the
- * worker answers with one fixed-size message (evidence_wire.h). Each file
- * has a CPU budget in the worker and a wall-clock budget in the parent; a
+/* evidence_worker.c — libmagic and the decoders behind a process boundary,
+ * the parent's side. They parse hostile bytes with a great deal of code; a
+ * crash or an endless loop there must not take the wizard (and the answer
+ * being typed) down. One worker process per ipwiz process is started at the
+ * first file: forked, then the worker program (ipwiz-worker,
+ * evidence_serve.c) is executed, so the worker holds none of the wizard's
+ * memory and the wizard loads none of the decoders' libraries. The parent
+ * passes the open descriptor (SCM_RIGHTS) with what to do — TYPE or DECODE
+ * — and the worker answers with one fixed-size message (evidence_wire.h).
+ * Each file has a CPU budget in the worker and a wall-clock budget here; a
  * worker that runs over is killed, one that dies is replaced on the next
  * request. */
 #include "config.h"
@@ -27,10 +28,9 @@
 #endif
 
 #include "base/base.h"
-#include "evidence_decode.h"
+#include "base/install_dirs.h"
 #include "evidence_internal.h"
 #include "evidence_wire.h"
-#include "evidence_worker.h"
 
 enum { HELLO_MS = 60000 }; /* loading fonts may build fontconfig's cache */
 
@@ -53,122 +53,6 @@ unsigned evidence_check_seconds(void)
 			return (unsigned)n;
 	}
 	return 20;
-}
-
-/* --- the worker side ------------------------------------------------- */
-
-/* Receive one request and its descriptor: the descriptor, -1 at end of
- * requests, -2 for a request without one. */
-static int worker_receive(int sock, struct evidence_wire_request *rq)
-{
-	struct iovec iov = {rq, sizeof(*rq)};
-	union {
-		char buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr align;
-	} ctl;
-	struct msghdr msg = {.msg_iov = &iov,
-			     .msg_iovlen = 1,
-			     .msg_control = ctl.buf,
-			     .msg_controllen = sizeof(ctl.buf)};
-	ssize_t n;
-	do
-		n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
-	while (n < 0 && errno == EINTR);
-	if (n <= 0)
-		return -1;
-	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-		return -2;
-	int fd;
-	memcpy(&fd, CMSG_DATA(c), sizeof(fd));
-	if (n != (ssize_t)sizeof(*rq) || rq->magic != EVIDENCE_WIRE_MAGIC) {
-		close(fd);
-		return -2;
-	}
-	return fd;
-}
-
-static bool worker_send(int sock, const void *msg, size_t n)
-{
-	ssize_t sent;
-	do
-		sent = send(sock, msg, n, MSG_NOSIGNAL);
-	while (sent < 0 && errno == EINTR);
-	return sent == (ssize_t)n;
-}
-
-static void worker_serve(int sock, void *magic)
-{
-	static struct evidence_decoded decoded;
-	static struct evidence_wire_decode reply;
-	for (;;) {
-		struct evidence_wire_request rq;
-		int fd = worker_receive(sock, &rq);
-		if (fd == -1)
-			return;
-		evidence_sandbox_cpu(rq.seconds ? rq.seconds : 20);
-		if (fd >= 0 && rq.op == EVIDENCE_WIRE_DECODE) {
-			evidence_decode_file(fd, (enum evidence_format)rq.format, &decoded);
-			evidence_wire_encode_decode(&decoded, &reply);
-			reply.seq = rq.seq;
-			close(fd);
-			if (!worker_send(sock, &reply, sizeof(reply)))
-				return;
-			continue;
-		}
-		struct evidence_wire_type t = {
-		    .magic = EVIDENCE_WIRE_MAGIC, .op = EVIDENCE_WIRE_TYPE, .seq = rq.seq};
-		if (fd >= 0) {
-			t.ok = evidence_magic_describe(magic, fd, t.mime, sizeof(t.mime));
-			close(fd);
-		}
-		if (!worker_send(sock, &t, sizeof(t)))
-			return;
-	}
-}
-
-static void worker_main(int sock)
-{
-#ifdef __linux__
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-#endif
-	/* The parent's handlers (a test harness's, the wizard's terminal
-	 * restore) must not run here: a crash in a decoder is simply a death. */
-	for (int sig = 1; sig < NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
-			signal(sig, SIG_DFL);
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	/* Keep nothing of the parent open: no terminal, no database, and no
-	 * pipe a shell waits on for end of output. The socket moves out of the
-	 * way first, in case the parent ran with 0-2 closed. */
-	int high = fcntl(sock, F_DUPFD, 10);
-	if (high < 0)
-		_exit(1);
-	int devnull = open("/dev/null", O_RDWR);
-	if (devnull >= 0) {
-		dup2(devnull, 0);
-		dup2(devnull, 1);
-		dup2(devnull, 2);
-	}
-	dup2(high, 3);
-	sock = 3;
-	close_range(4, ~0U, 0);
-	/* Nothing of the user's: no ~/.magic, no ~/.fonts.conf. */
-	unsetenv("HOME");
-	void *magic = evidence_magic_load();
-	evidence_sandbox_limits();
-	if (magic)
-		evidence_decode_warm_up();
-	struct evidence_wire_hello hello = {.magic = EVIDENCE_WIRE_MAGIC,
-					    .op = EVIDENCE_WIRE_HELLO,
-					    .ok = magic != NULL,
-					    .sandbox = magic ? evidence_sandbox_enter() : 0};
-	if (worker_send(sock, &hello, sizeof(hello)) && magic)
-		worker_serve(sock, magic);
-	_exit(0);
 }
 
 /* --- the parent side ------------------------------------------------- */
@@ -246,8 +130,50 @@ static int budget_ms(void)
 	return timeout_ms > 0 ? timeout_ms : (int)evidence_check_seconds() * 1000;
 }
 
+/* In the forked child: the worker program, with the socket as descriptor 3
+ * and nothing else of the parent's. Only async-signal-safe calls here. */
+static void exec_worker(int sock, const char *path)
+{
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGKILL); /* kept across exec */
+#endif
+	/* The parent's handlers and mask must not carry over: a crash in a
+	 * decoder is simply a death. */
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			signal(sig, SIG_DFL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* No terminal, no database, and no pipe a shell waits on for end of
+	 * output. The socket moves out of the way first, in case the parent
+	 * ran with 0-2 closed. */
+	int high = fcntl(sock, F_DUPFD, 10);
+	if (high < 0)
+		_exit(127);
+	int devnull = open("/dev/null", O_RDWR);
+	if (devnull >= 0) {
+		dup2(devnull, 0);
+		dup2(devnull, 1);
+		dup2(devnull, 2);
+	}
+	dup2(high, 3); /* without FD_CLOEXEC: the worker's to keep */
+	close_range(4, ~0U, 0);
+	char *const argv[] = {(char *)"ipwiz-worker", NULL};
+	execv(path, argv);
+	_exit(127);
+}
+
 static bool worker_start(struct ipw_error *err)
 {
+	const char *path = install_worker_path();
+	if (access(path, X_OK) != 0) {
+		ipw_error_set(err, IPW_EENV,
+			      _("The file checker %s is missing or cannot be run; install ipwiz "
+				"again."),
+			      path);
+		return false;
+	}
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
 		ipw_error_set(err, IPW_EENV, _("Cannot start the file checker: %s."),
@@ -267,7 +193,7 @@ static bool worker_start(struct ipw_error *err)
 	}
 	if (pid == 0) {
 		close(sv[0]);
-		worker_main(sv[1]);
+		exec_worker(sv[1], path);
 	}
 	close(sv[1]);
 	worker_pid = pid;

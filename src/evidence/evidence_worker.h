@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* evidence_worker.h — what runs inside the worker process besides the
- * decoders: libmagic (evidence_magic.c) and the sandbox
- * (evidence_sandbox.c). The parent side of the worker is in
+/* evidence_worker.h — the worker program's own pieces (ipwiz-worker,
+ * evidence_serve.c) besides the decoders: libmagic (evidence_magic.c) and
+ * the sandbox (evidence_sandbox.c). The parent side of the worker is in
  * evidence_internal.h. */
 #ifndef IPWIZ_EVIDENCE_WORKER_H
 #define IPWIZ_EVIDENCE_WORKER_H

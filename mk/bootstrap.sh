@@ -28,6 +28,11 @@ libmagic-dev
 nettle-dev
 libarchive-dev
 libcmocka-dev
+libtesseract-dev
+tesseract-ocr-eng
+tesseract-ocr-chi-sim
+tesseract-ocr-ind
+tesseract-ocr-osd
 LIST
 	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")

@@ -131,3 +131,13 @@ void presence_rows_free(struct presence_row *v, size_t n)
 	}
 	free(v);
 }
+
+void ack_rows_free(struct ack_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].sha256);
+		free(v[i].finding);
+		free(v[i].actor);
+	}
+	free(v);
+}

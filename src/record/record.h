@@ -86,6 +86,16 @@ struct submission_row {
 	int64_t when; /* recorded at (unix seconds) */
 };
 
+/* A finding of the deep evidence check that someone acknowledged ("I have
+ * looked: the date is right, the OCR misread it"), per file and page. */
+struct ack_row {
+	char *sha256;  /* of the file the finding was about */
+	char *finding; /* the finding's key, e.g. "date-differs" */
+	unsigned page; /* 1-based, 0 = the whole file */
+	char *actor;
+	int64_t when;
+};
+
 struct note_row {
 	int64_t id;
 	char *field;
@@ -119,5 +129,6 @@ void audit_rows_free(struct audit_row *v, size_t n);
 void note_rows_free(struct note_row *v, size_t n);
 void submission_rows_free(struct submission_row *v, size_t n);
 void presence_rows_free(struct presence_row *v, size_t n);
+void ack_rows_free(struct ack_row *v, size_t n);
 
 #endif

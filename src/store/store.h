@@ -118,6 +118,23 @@ int store_note_add(struct store *st, int64_t case_id, const char *field, const c
 int store_notes_list(struct store *st, int64_t case_id, struct note_row **v, size_t *n,
 		     struct ipw_error *err);
 
+/* What the deep evidence check read from the file with this SHA-256, by
+ * this reader (decoder and model versions): *found and *text are copies,
+ * both NULL when it was never read. The values are the evidence module's
+ * own encoding, stored and returned as they are. */
+int store_reading_get(struct store *st, const char *sha256, const char *reader, char **found,
+		      char **text, struct ipw_error *err);
+int store_reading_put(struct store *st, const char *sha256, const char *reader, const char *found,
+		      const char *text, struct ipw_error *err);
+
+/* Record that this connection's actor acknowledged a finding about a file
+ * (once: a second acknowledgement changes nothing), with the audit row
+ * ("acknowledged", audit_value) in the same transaction. */
+int store_ack_add(struct store *st, int64_t case_id, const char *sha256, const char *finding,
+		  unsigned page, const char *audit_value, struct ipw_error *err);
+int store_acks_list(struct store *st, int64_t case_id, struct ack_row **v, size_t *n,
+		    struct ipw_error *err);
+
 /* A consistent copy of the database (backup API), e.g. into an export. */
 int store_backup(struct store *st, const char *dest, struct ipw_error *err);
 

@@ -14,7 +14,7 @@
 /* "IPWZ": PRAGMA application_id of every ipwiz database. */
 #define STORE_APPLICATION_ID 0x4950575a
 /* The schema this program writes; store_schema.c has every step up to it. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 /* How long a write waits for another program's transaction to end. */
 #define STORE_BUSY_MS 5000
 

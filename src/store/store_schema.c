@@ -147,16 +147,33 @@ static const char schema_v4[] =
     "                           AND n.seq > submissions.seq), 9223372036854775807)"
     "  ORDER BY a.id DESC LIMIT 1);";
 
+/* What the deep evidence check read from a file, by the SHA-256 of its
+ * bytes and the reader (decoders and OCR models) that read it: a re-check
+ * or the export never decodes the same bytes twice, and a newer reader
+ * reads again. Findings a seller acknowledged, per case, file and page. */
+static const char schema_v5[] = "CREATE TABLE evidence_reads ("
+				"  sha256 TEXT NOT NULL,"
+				"  reader TEXT NOT NULL,"
+				"  found TEXT NOT NULL,"
+				"  text TEXT NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  PRIMARY KEY (sha256, reader)) WITHOUT ROWID;"
+				"CREATE TABLE evidence_acks ("
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  sha256 TEXT NOT NULL,"
+				"  finding TEXT NOT NULL,"
+				"  page INTEGER NOT NULL,"
+				"  actor TEXT NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  PRIMARY KEY (case_id, sha256, finding, page)) WITHOUT ROWID;";
+
 struct migration {
 	int version;
 	const char *sql;
 };
 
 static const struct migration migrations[] = {
-    {1, schema_v1},
-    {2, schema_v2},
-    {3, schema_v3},
-    {4, schema_v4},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)

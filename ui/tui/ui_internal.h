@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "case/case.h"
+#include "evidence/evidence.h"
 #include "flow/flow.h"
 #include "coach.h"
 #include "textfield.h"
@@ -34,7 +35,8 @@ struct ui_theme {
 	/* Markers readable without colour; ASCII when the locale is not UTF-8. */
 	const char *done, *attention, *not_started, *current, *on, *off, *radio_on, *radio_off;
 	const char *bullet, *ellipsis, *more_up, *more_down, *more_left;
-	bool utf8; /* the locale's character set is UTF-8 */
+	bool utf8;   /* the locale's character set is UTF-8 */
+	bool colour; /* the terminal has colour and NO_COLOR is unset */
 	/* Lines and corners: drawn as text so they read the same in any dump. */
 	const char *vline, *hline, *ul, *ur, *ll, *lr;
 };
@@ -281,5 +283,12 @@ enum ui_next review_run(struct ui *ui);
 enum ui_next submit_run(struct ui *ui);
 /* The help overlay: the focused field's help (or NULL) and the key map. */
 void help_show(struct ui *ui, const char *title, const char *text);
+
+/* ---- picture.c: a page drawn as character cells (libchafa) ---- */
+/* False when the wizard cannot draw pictures (built without chafa, or a
+ * locale without the block symbols): describe the page instead. */
+bool picture_available(void);
+/* Draw t inside rows×cols at y,x, in proportion; returns the rows used. */
+int picture_draw(int y, int x, int rows, int cols, const struct evidence_thumb *t);
 
 #endif

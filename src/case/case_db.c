@@ -162,6 +162,30 @@ int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *
 	return store_audit_list(db->st, id, v, n, err);
 }
 
+int case_db_record_read(struct case_db *db, int64_t id, const char *how, struct ipw_error *err)
+{
+	struct case_row c = {0};
+	int r = store_case_get(db->st, id, &c, err);
+	if (r != IPW_OK)
+		return r;
+	const char *me = store_actor(db->st);
+	bool mine = !c.owner || !*c.owner || (me && strcmp(c.owner, me) == 0);
+	char *owner = xstrdup(c.owner ? c.owner : "");
+	case_row_clear(&c);
+	struct ipw_error why = {0};
+	if (!mine && store_audit_add(db->st, id, "read", NULL, how, &why) != IPW_OK) {
+		r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("Case #%lld is %s's, and ipwiz records when someone else reads "
+		      "a case so its owner knows; that could not be recorded (%s). Ask "
+		      "for write access to the database, or ask %s to show you the "
+		      "case."),
+		    (long long)id, owner, why.msg, owner);
+	}
+	free(owner);
+	return r;
+}
+
 int case_parse_id(const char *arg, int64_t *id, struct ipw_error *err)
 {
 	const char *p = arg[0] == '#' ? arg + 1 : arg;

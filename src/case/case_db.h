@@ -67,6 +67,13 @@ int case_db_delete(struct case_db *db, int64_t id, struct ipw_error *err);
 int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *n,
 		  struct ipw_error *err);
 
+/* Somebody other than its owner reads case id (`show`, `export`, `check`,
+ * `notes`, `history`): the audit trail keeps it ("read", how), so the
+ * owner sees who read the case. Nothing is written for the owner.
+ * IPW_EENV with a sentence when the read cannot be recorded (a read-only
+ * database): nobody reads a case unseen. */
+int case_db_record_read(struct case_db *db, int64_t id, const char *how, struct ipw_error *err);
+
 /* "12" or "#12"; IPW_EUSAGE with a sentence when it is not a case number. */
 int case_parse_id(const char *arg, int64_t *id, struct ipw_error *err);
 /* Open case id with its installed flow, in its language unless --lang said

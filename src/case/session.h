@@ -148,5 +148,10 @@ int session_presence_list(struct session *s, struct presence_row **v, size_t *n,
 			  struct ipw_error *err);
 /* "li — watching, step 3" in the user's language, for headers. */
 char *session_presence_describe(const struct presence_row *p, int step_number);
+/* For the case's owner: who else read the case since the owner last did
+ * anything in it ("li read this case at 18:32 (show)."), newest first, or
+ * NULL (nobody, or the person acting is not the owner). Holds stored
+ * values: show it sanitised. */
+char *session_reads_by_others(struct session *s);
 
 #endif

@@ -12,6 +12,7 @@
 #include "base/base.h"
 #include "flow/flow.h"
 #include "record/record.h"
+#include "evidence_look.h"
 
 struct evidence_result {
 	enum evidence_verdict verdict;

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "base/base.h"
-#include "evidence/evidence_look.h"
+#include "evidence/evidence.h"
 
 struct sheet_read {
 	const char *label; /* "buyer", translated */

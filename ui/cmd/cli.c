@@ -183,6 +183,15 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, stru
 	return IPW_OK;
 }
 
+int cli_case_read(struct cli *cli, const char *case_arg, const char *how, struct cli_case *out,
+		  struct ipw_error *err)
+{
+	int r = cli_case_open(cli, case_arg, 0, out, err);
+	if (r == IPW_OK && (r = case_db_record_read(out->db, out->id, how, err)) != IPW_OK)
+		cli_case_close(out);
+	return r;
+}
+
 void cli_case_close(struct cli_case *c)
 {
 	session_free(c->session);

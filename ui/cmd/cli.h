@@ -102,6 +102,11 @@ struct cli_case {
 int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, struct cli_case *out,
 		  struct ipw_error *err);
 void cli_case_close(struct cli_case *c);
+/* cli_case_open for a command that only reads (how: "show", "export" …):
+ * a read by someone other than the owner is recorded in the case's trail,
+ * and refused when it cannot be (case_db_record_read). */
+int cli_case_read(struct cli *cli, const char *case_arg, const char *how, struct cli_case *out,
+		  struct ipw_error *err);
 
 /* Commands (cli_<name>.c). */
 

@@ -319,7 +319,7 @@ static int check_case(struct cli *cli, const char *case_arg, bool json)
 {
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, case_arg, CASE_DB_READONLY, &cc, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "check", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct report rp = {.json = json};
 	collect(&rp, cc.session);

@@ -152,7 +152,7 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 		return u;
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, case_arg, CASE_DB_READONLY, &cc, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "notes", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct note_row *v = NULL;
 	size_t n = 0;

@@ -28,7 +28,7 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 	struct ipw_error err;
 	ipw_error_clear(&err);
 	struct cli_case c;
-	if (cli_case_open(cli, case_arg, 0, &c, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "export", &c, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct export_result res;
 	int rc = export_case(c.session, &opt, &res, &err);

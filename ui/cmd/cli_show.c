@@ -187,7 +187,7 @@ int cli_cmd_show(struct cli *cli, int argc, char **argv)
 		return u;
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, case_arg, 0, &cc, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "show", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	if (json)
 		show_json(cc.session);

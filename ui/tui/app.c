@@ -135,8 +135,14 @@ int ui_open_case(struct ui *ui, int64_t id, struct ipw_error *err)
 {
 	ui_close_case(ui);
 	int r = case_open(ui->db, id, &ui->session, err);
-	if (r == IPW_OK)
-		ui->flow = session_flow(ui->session);
+	if (r != IPW_OK)
+		return r;
+	ui->flow = session_flow(ui->session);
+	/* The owner learns who read the case while they were away. */
+	char *reads = session_reads_by_others(ui->session);
+	if (reads)
+		ui_status(ui, false, "%s", reads);
+	free(reads);
 	return r;
 }
 

@@ -174,13 +174,11 @@ int case_db_record_read(struct case_db *db, int64_t id, const char *how, struct 
 	case_row_clear(&c);
 	struct ipw_error why = {0};
 	if (!mine && store_audit_add(db->st, id, "read", NULL, how, &why) != IPW_OK) {
-		r = ipw_error_set(
-		    err, IPW_EENV,
-		    _("Case #%lld is %s's, and ipwiz records when someone else reads "
-		      "a case so its owner knows; that could not be recorded (%s). Ask "
-		      "for write access to the database, or ask %s to show you the "
-		      "case."),
-		    (long long)id, owner, why.msg, owner);
+		r = ipw_error_set(err, IPW_EENV,
+				  _("Case #%lld is %s's. ipwiz records when someone else reads a "
+				    "case so its owner knows, but this read could not be recorded "
+				    "(%s), so %s will not see it."),
+				  (long long)id, owner, why.msg, owner);
 	}
 	free(owner);
 	return r;

@@ -71,7 +71,7 @@ int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *
  * `notes`, `history`): the audit trail keeps it ("read", how), so the
  * owner sees who read the case. Nothing is written for the owner.
  * IPW_EENV with a sentence when the read cannot be recorded (a read-only
- * database): nobody reads a case unseen. */
+ * database): the reader is told that the owner will not see it. */
 int case_db_record_read(struct case_db *db, int64_t id, const char *how, struct ipw_error *err);
 
 /* "12" or "#12"; IPW_EUSAGE with a sentence when it is not a case number. */

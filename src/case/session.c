@@ -199,12 +199,15 @@ int session_open(struct store *st, const struct flow *flow, int64_t case_id, str
 		session_free(s);
 		return r;
 	}
+	/* Each person resumes where they were; someone new where the owner is. */
 	s->step = 0;
-	if (s->c.current_step) {
-		int i = flow_step_index(flow, s->c.current_step);
-		if (i >= 0)
-			s->step = (size_t)i;
-	}
+	char *mine = NULL;
+	struct ipw_error ignored = {0};
+	store_case_position(st, case_id, &mine, &ignored);
+	int i = flow_step_index(flow, mine ? mine : s->c.current_step);
+	if (i >= 0)
+		s->step = (size_t)i;
+	free(mine);
 	*out = s;
 	return IPW_OK;
 }

@@ -352,12 +352,11 @@ int session_goto_step(struct session *s, size_t step, struct ipw_error *err)
 {
 	if (step >= s->flow->nsteps)
 		return ipw_error_set(err, IPW_EUSAGE, _("There is no step %zu."), step + 1);
+	bool moved = s->step != step || !s->step_saved;
 	s->step = step;
-	const char *id = s->flow->steps[step].id;
-	if (s->c.current_step && strcmp(s->c.current_step, id) == 0)
+	if (!moved)
 		return IPW_OK;
-	int r = store_case_set_step(s->store, s->case_id, id, err);
-	if (r == IPW_OK)
-		xstrset(&s->c.current_step, id);
+	int r = store_case_set_step(s->store, s->case_id, s->flow->steps[step].id, err);
+	s->step_saved = r == IPW_OK;
 	return r;
 }

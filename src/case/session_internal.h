@@ -17,6 +17,7 @@ struct session {
 	struct evidence_row *evidence;
 	size_t nevidence;
 	size_t step;
+	bool step_saved; /* step is stored as where this person is */
 	struct expr_env env;
 	int env_depth; /* conditions evaluated inside a lookup (session.c) */
 };

@@ -44,7 +44,12 @@ int store_case_get(struct store *st, int64_t id, struct case_row *out, struct ip
 /* Up to limit cases (0: all) with an id above after_id, in id order. */
 int store_case_page(struct store *st, int64_t after_id, size_t limit, struct case_row **v,
 		    size_t *n, struct ipw_error *err);
+/* Where this connection's actor now is in case id. Everyone's own step is
+ * kept (store_case_position); the case's current_step, which listings show
+ * and `open` falls back to, follows the owner only. */
 int store_case_set_step(struct store *st, int64_t id, const char *step, struct ipw_error *err);
+/* The step this actor was last at in case id (*step NULL: never here). */
+int store_case_position(struct store *st, int64_t id, char **step, struct ipw_error *err);
 int store_case_set_status(struct store *st, int64_t id, const char *status, struct ipw_error *err);
 int store_case_set_title(struct store *st, int64_t id, const char *title, struct ipw_error *err);
 int store_case_delete(struct store *st, int64_t id, struct ipw_error *err);

@@ -150,7 +150,9 @@ static const char schema_v4[] =
 /* What the deep evidence check read from a file, by the SHA-256 of its
  * bytes and the reader (decoders and OCR models) that read it: a re-check
  * or the export never decodes the same bytes twice, and a newer reader
- * reads again. Findings a seller acknowledged, per case, file and page. */
+ * reads again. Findings a seller acknowledged, per case, file and page.
+ * Where each person last was in a case, so a coach moving around does not
+ * move the step the owner's `open` resumes at. */
 static const char schema_v5[] = "CREATE TABLE evidence_reads ("
 				"  sha256 TEXT NOT NULL,"
 				"  reader TEXT NOT NULL,"
@@ -165,7 +167,13 @@ static const char schema_v5[] = "CREATE TABLE evidence_reads ("
 				"  page INTEGER NOT NULL,"
 				"  actor TEXT NOT NULL,"
 				"  at INTEGER NOT NULL,"
-				"  PRIMARY KEY (case_id, sha256, finding, page)) WITHOUT ROWID;";
+				"  PRIMARY KEY (case_id, sha256, finding, page)) WITHOUT ROWID;"
+				"CREATE TABLE positions ("
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  actor TEXT NOT NULL,"
+				"  step TEXT NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  PRIMARY KEY (case_id, actor)) WITHOUT ROWID;";
 
 struct migration {
 	int version;

@@ -332,6 +332,44 @@ static void reopened_case_resumes_at_its_step(void **state)
 	assert_int_equal(session_prev_step(fx->s, 0), 0);
 }
 
+static void db_exec(struct fixture *fx, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* A coach moving around the owner's case resumes where the coach was; the
+ * owner's own place (what `open` resumes at and listings show) stays. */
+static void each_person_resumes_where_they_were(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_goto_step(fx->s, 1, &err), IPW_OK); /* the owner, at step 2 */
+	db_exec(fx, "UPDATE cases SET owner = 'someone-else'");	     /* now we are the coach */
+	struct session *coach = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(coach), 1); /* we were at step 2 too */
+	assert_int_equal(session_goto_step(coach, 2, &err), IPW_OK);
+	session_free(coach);
+	struct case_row c = {0};
+	assert_int_equal(store_case_get(fx->st, session_case_id(fx->s), &c, &err), IPW_OK);
+	assert_string_equal(c.current_step, fx->flow->steps[1].id); /* the owner's place */
+	case_row_clear(&c);
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(coach), 2); /* ours */
+	session_free(coach);
+	/* Somebody who was never in the case starts where the owner is. */
+	db_exec(fx, "DELETE FROM positions");
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(coach), 1);
+	session_free(coach);
+}
+
 static void signature_is_a_text_answer_of_its_declaration(void **state)
 {
 	struct fixture *fx = *state;
@@ -446,6 +484,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(each_person_resumes_where_they_were, setup, teardown),
 	    cmocka_unit_test_setup_teardown(list_move_after_a_concurrent_change_moves_nothing,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(list_move_hit_by_an_io_error_moves_nothing, setup,

@@ -103,8 +103,9 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, stru
 		  struct ipw_error *err);
 void cli_case_close(struct cli_case *c);
 /* cli_case_open for a command that only reads (how: "show", "export" …):
- * a read by someone other than the owner is recorded in the case's trail,
- * and refused when it cannot be (case_db_record_read). */
+ * a read by someone other than the owner is recorded in the case's trail;
+ * when it cannot be (a read-only database), the reader is warned that the
+ * owner will not see it (case_db_record_read). */
 int cli_case_read(struct cli *cli, const char *case_arg, const char *how, struct cli_case *out,
 		  struct ipw_error *err);
 

@@ -109,9 +109,11 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 		i18n_set_language(c.lang);
 	case_row_clear(&c);
 	/* A deleted case has no owner left to tell. */
-	if (exists && case_db_record_read(db, id, "history", &err) != IPW_OK) {
-		case_db_close(db);
-		return cli_fail(&err);
+	struct ipw_error unrecorded = {0};
+	if (exists && case_db_record_read(db, id, "history", &unrecorded) != IPW_OK) {
+		char *msg = utf8_sanitize(unrecorded.msg);
+		fprintf(stderr, _("ipwiz: warning: %s\n"), msg);
+		free(msg);
 	}
 	struct audit_row *v = NULL;
 	size_t n = 0;

@@ -6,4 +6,5 @@ libipwiz_a_SOURCES += \
 	%reldir%/store_case.c %reldir%/store_copy.c %reldir%/store_evidence.c \
 	%reldir%/store_internal.h %reldir%/store_place.c %reldir%/store_read.h \
 	%reldir%/store_reads.c %reldir%/store_scan.c \
-	%reldir%/store_schema.c %reldir%/store_sql.c %reldir%/store_submission.c
+	%reldir%/store_schema.c %reldir%/store_shared.c %reldir%/store_sql.c \
+	%reldir%/store_submission.c

@@ -63,9 +63,9 @@ static int record_affirmation(struct session *s, const char *path, struct ipw_er
 	return r;
 }
 
-static int session_set_rev(struct session *s, const char *path, const char *value,
-			   enum session_set_mode mode, int64_t expected,
-			   struct answer_conflict *conflict, struct ipw_error *err)
+static int set_rev_as_is(struct session *s, const char *path, const char *value,
+			 enum session_set_mode mode, int64_t expected,
+			 struct answer_conflict *conflict, struct ipw_error *err)
 {
 	if (value && !*value)
 		value = NULL;
@@ -97,6 +97,21 @@ static int session_set_rev(struct session *s, const char *path, const char *valu
 	if (v != IPW_OK && err)
 		*err = verr;
 	return v;
+}
+
+/* A value is kept as the flow reads it: a number typed in full-width
+ * digits, or with spaces around it, is stored (and exported) as its ASCII
+ * digits; anything that does not validate is kept as typed, as a draft. */
+static int session_set_rev(struct session *s, const char *path, const char *value,
+			   enum session_set_mode mode, int64_t expected,
+			   struct answer_conflict *conflict, struct ipw_error *err)
+{
+	char *norm = session_signature_of(s, path)
+			 ? NULL
+			 : validate_normalize(flow_find_field(s->flow, path), value);
+	int r = set_rev_as_is(s, path, norm ? norm : value, mode, expected, conflict, err);
+	free(norm);
+	return r;
 }
 
 static int grow_list_for(struct session *s, const char *path, struct ipw_error *err);

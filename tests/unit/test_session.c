@@ -97,6 +97,52 @@ static void draft_set_keeps_invalid_value_flagged(void **state)
 	assert_false(session_is_draft(fx->s, "email"));
 }
 
+/* A number field takes what its message says, digits only: no hex, no
+ * exponent, no sign, no point. Full-width digits (an input method's ２５)
+ * and spaces around are written as the digits they are, and that is what
+ * is stored, checked and exported. */
+static void number_fields_take_digits_only(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const refused[] = {"0x1A", "1e308", "+25",	"-25",
+					      ".5e2", "25.0",  "2 5",	"25abc",
+					      "inf",  "nan",   "２５x", "1234567890123456"};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		struct ipw_error err = {0};
+		assert_int_equal(
+		    session_set(fx->s, "pieces", refused[i], SESSION_STRICT, NULL, &err),
+		    IPW_EUSER);
+		if (i + 1 < sizeof refused / sizeof *refused)
+			assert_string_equal(err.msg, "Write a number, using digits only.");
+		else
+			assert_string_equal(err.msg, "Write a number of at most 15 digits.");
+		assert_null(session_get(fx->s, "pieces"));
+	}
+	static const char *const taken[][2] = {{"25", "25"},
+					       {"２５", "25"},
+					       {" 25 ", "25"},
+					       {"\t25\t", "25"},
+					       {"\u3000２５\u3000", "25"},
+					       {"０２１", "021"}};
+	for (size_t i = 0; i < sizeof taken / sizeof *taken; i++) {
+		struct ipw_error err = {0};
+		assert_int_equal(
+		    session_set(fx->s, "pieces", taken[i][0], SESSION_STRICT, NULL, &err), IPW_OK);
+		assert_string_equal(session_get(fx->s, "pieces"), taken[i][1]);
+		assert_false(session_is_draft(fx->s, "pieces"));
+	}
+	/* A draft keeps what was typed, as typed. */
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "pieces", "0x1A", SESSION_DRAFT, NULL, &err),
+			 IPW_EUSER);
+	assert_string_equal(session_get(fx->s, "pieces"), "0x1A");
+	assert_true(session_is_draft(fx->s, "pieces"));
+	/* The limit is still the flow's: full-width 12 is 12. */
+	assert_int_equal(session_set(fx->s, "pieces", "１２", SESSION_STRICT, NULL, &err),
+			 IPW_EUSER);
+	assert_string_equal(err.msg, "The invoice must show more than 20 pieces.");
+}
+
 /* A second connection with its own session on the fixture's case: the
  * other person. */
 static struct session *open_other(struct fixture *fx, struct store **st2)
@@ -434,6 +480,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(strict_set_refuses_invalid_and_saves_nothing, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(draft_set_keeps_invalid_value_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(number_fields_take_digits_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stale_session_gets_a_conflict_not_an_overwrite, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(hidden_field_is_neither_visible_nor_required, setup,

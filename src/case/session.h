@@ -143,6 +143,12 @@ int session_notes(struct session *s, struct note_row **v, size_t *n, struct ipw_
 int session_presence_announce(struct session *s, enum presence_mode mode, const char *step,
 			      const char *field, struct ipw_error *err);
 int session_presence_leave(struct session *s, struct ipw_error *err);
+/* Watching (`ipwiz watch`) is only ever seen: announce this program as
+ * watching, at step/field (NULL allowed). When the announcement cannot be
+ * written (read-only access, a lock) nobody would see the watcher, so the
+ * front end stops: err says why, with the store's own sentence. */
+int session_watch_announce(struct session *s, const char *step, const char *field,
+			   struct ipw_error *err);
 /* Everybody else on the case who announced lately. */
 int session_presence_list(struct session *s, struct presence_row **v, size_t *n,
 			  struct ipw_error *err);

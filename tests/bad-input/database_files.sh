@@ -232,6 +232,11 @@ if [ "$(id -u)" -ne 0 ] || setpriv --reuid=nobody --regid=nogroup --clear-groups
 	limited --db "$T/ro/cases.db" show 1
 	verdict "read-only file, only read" 0 ""
 	expect_in "$out" "AB-1" "show of a read-only database"
+	# Watching writes the watcher's name where the others see it: with
+	# read-only access it would be unseen, so it is refused (it hung before,
+	# watching unannounced).
+	limited --db "$T/ro/cases.db" watch 1
+	verdict "watch with read-only access" 3 "ipwiz: You cannot watch case #1 unseen, and ipwiz could not show the people on it that you are watching: The case database $T/ro/cases.db is read-only here"
 	chmod 000 "$T/ro/cases.db"
 	limited --db "$T/ro/cases.db" list
 	verdict "unreadable file" 3 "ipwiz: You have no access to the case database $T/ro/cases.db ("

@@ -37,7 +37,8 @@ chmod 644 "$T"/data/flows/*
 as() {
 	local u=$1
 	shift
-	out=$(runuser -u "$u" -- env HOME="$T/home-$u" XDG_DATA_HOME="$T/home-$u/.local/share" \
+	# under timeout: a command that hangs fails its test instead of the run
+	out=$(timeout 30 runuser -u "$u" -- env HOME="$T/home-$u" XDG_DATA_HOME="$T/home-$u/.local/share" \
 		LANG=C.UTF-8 TZ=UTC IPWIZ_TODAY="$IPWIZ_TODAY" IPWIZ_DATADIR="$IPWIZ_DATADIR" \
 		TERM=dumb NO_COLOR=1 "$IPWIZ" "$@" 2>"$T/stderr" </dev/null)
 	rc=$?

@@ -245,7 +245,7 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 		/* The other person's saved changes, also between the keys of
 		 * somebody typing fast (a key waiting in the buffer stays there). */
 		if (coach_tick(ui)) {
-			k->act = ACT_REFRESH;
+			k->act = ui->fatal.status ? ACT_QUIT : ACT_REFRESH;
 			return;
 		}
 		wint_t ch;

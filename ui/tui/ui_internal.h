@@ -248,6 +248,9 @@ struct ui {
 	void (*redraw)(struct ui *ui, void *state);
 	void *redraw_state;	  /* the screen on show owns it; overlays pass it back */
 	struct coach_state coach; /* others on the same case (coach.h) */
+	/* Why the wizard must stop at once (watching that could no longer be
+	 * announced); shown after the terminal is given back. */
+	struct ipw_error fatal;
 };
 
 void ui_status(struct ui *ui, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

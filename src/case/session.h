@@ -55,6 +55,16 @@ int session_set(struct session *s, const char *path, const char *value, enum ses
 int session_set_force(struct session *s, const char *path, const char *value,
 		      enum session_set_mode mode, struct ipw_error *err);
 
+/* Keep value at path as a draft over whatever is stored now (the wizard
+ * was hung up while it was typed, or while it asked whose answer to keep):
+ * flagged, never an answer — not counted, not exported — until the user
+ * saves it again. Only the owner keeps a draft of a signature. */
+int session_keep_draft(struct session *s, const char *path, const char *value,
+		       struct ipw_error *err);
+/* Is the answer at path a draft? Then err says why: its validation
+ * message, or that nobody confirmed it. */
+bool session_draft_why(const struct session *s, const char *path, struct ipw_error *err);
+
 /* Validation only (nothing saved): IPW_OK or IPW_EUSER with the reason. */
 int session_validate(const struct session *s, const char *path, const char *value,
 		     struct ipw_error *err);

@@ -114,6 +114,27 @@ static int session_set_rev(struct session *s, const char *path, const char *valu
 	return r;
 }
 
+int session_keep_draft(struct session *s, const char *path, const char *value,
+		       struct ipw_error *err)
+{
+	if (!value || !*value ||
+	    (session_is_draft(s, path) && strcmp(session_get(s, path), value) == 0))
+		return IPW_OK; /* nothing typed, or kept already */
+	int r = check_signer(s, path, value, err);
+	if (r != IPW_OK)
+		return r;
+	/* Over the revision stored now, whoever wrote it: theirs stays in the
+	 * history, and a draft is no answer, so nothing is decided for them. */
+	struct answer_conflict c = {0};
+	r = session_put(s, path, value, true, session_revision(s, path), &c, err);
+	if (r == IPW_ECONFLICT) {
+		int64_t rev = c.revision;
+		answer_conflict_clear(&c);
+		r = session_put(s, path, value, true, rev, NULL, err);
+	}
+	return r == IPW_OK ? record_affirmation(s, path, err) : r;
+}
+
 static int grow_list_for(struct session *s, const char *path, struct ipw_error *err);
 
 int session_set(struct session *s, const char *path, const char *value, enum session_set_mode mode,

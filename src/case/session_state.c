@@ -133,7 +133,7 @@ static void check_value(const struct session *s, size_t step, const char *path,
 		return;
 	}
 	struct ipw_error err = {0};
-	if (session_validate(s, path, val, &err) != IPW_OK)
+	if (session_draft_why(s, path, &err) || session_validate(s, path, val, &err) != IPW_OK)
 		add_issue(v, n, step, path, err.msg);
 }
 

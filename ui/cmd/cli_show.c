@@ -9,7 +9,18 @@
 #include "base/base.h"
 #include "cli.h"
 
-static void print_value(const char *indent, const char *label, const char *value, bool draft)
+/* What show writes after a draft: invalid, or valid but never confirmed. */
+static const char *draft_flag(const struct session *s, const char *path)
+{
+	struct ipw_error err = {0};
+	if (!session_is_draft(s, path))
+		return NULL;
+	return session_validate(s, path, session_get(s, path), &err) == IPW_OK
+		   ? _("  [a draft nobody confirmed]")
+		   : _("  [invalid, kept as a draft]");
+}
+
+static void print_value(const char *indent, const char *label, const char *value, const char *flag)
 {
 	char *l = utf8_sanitize(label);
 	printf("%s%s: ", indent, l);
@@ -33,7 +44,7 @@ static void print_value(const char *indent, const char *label, const char *value
 			break;
 		p = nl + 1;
 	}
-	printf("%s\n", draft ? _("  [invalid, kept as a draft]") : "");
+	printf("%s\n", flag ? flag : "");
 }
 
 static void show_evidence_text(const struct session *s, const struct flow_field *f)
@@ -75,16 +86,16 @@ static void show_field_text(const struct session *s, const struct flow_field *f)
 			for (size_t j = 0; j < f->nitems; j++) {
 				char *p = xasprintf("%s.%zu.%s", f->path, i, f->items[j].id);
 				char *lab = xasprintf("%zu. %s", i, flow_tr(f->items[j].label));
-				print_value("    ", lab, session_get(s, p), session_is_draft(s, p));
+				print_value("    ", lab, session_get(s, p), draft_flag(s, p));
 				free(lab);
 				free(p);
 			}
 	} else {
 		print_value("  ", flow_tr(f->label), session_get(s, f->path),
-			    session_is_draft(s, f->path));
+			    draft_flag(s, f->path));
 		if (f->type == FIELD_DECLARATION && f->signature) {
 			char *p = xasprintf("%s.name", f->path);
-			print_value("  ", _("Signed by"), session_get(s, p), false);
+			print_value("  ", _("Signed by"), session_get(s, p), draft_flag(s, p));
 			free(p);
 		}
 	}

@@ -89,5 +89,6 @@ dist-hook:
 # coaching over SSH: real Unix users on one shared database (needs root)
 TESTS += tests/coach/shared_database_keeps_roles_apart.sh \
 	tests/coach/two_wizards_see_each_other.sh \
-	tests/coach/init_shared_changes_only_what_it_says.sh
+	tests/coach/init_shared_changes_only_what_it_says.sh \
+	tests/coach/affirmation_tampering_is_evident.sh
 EXTRA_DIST += tests/coach

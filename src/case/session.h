@@ -92,6 +92,29 @@ int session_list_remove(struct session *s, const char *list_path, size_t index,
 int session_list_move(struct session *s, const char *list_path, size_t from, size_t to,
 		      struct ipw_error *err);
 
+/* Whether the affirmation of the declaration at path is its owner's and
+ * unchanged (session_seal.c). Only the signer holds the key that checks
+ * it; *signer (when not NULL) gets who sealed it (the caller frees). */
+enum affirmation_state {
+	AFFIRMATION_NONE,	  /* not affirmed */
+	AFFIRMATION_SIGNED,	  /* sealed by you, the owner, and unchanged */
+	AFFIRMATION_STALE,	  /* sealed by you; answers it covers changed since (in ipwiz) */
+	AFFIRMATION_CHANGED,	  /* sealed by you, and changed since outside ipwiz */
+	AFFIRMATION_NOT_YOURS,	  /* sealed by somebody else: only they can check it */
+	AFFIRMATION_NO_KEY,	  /* sealed by you, but your key is missing or unusable */
+	AFFIRMATION_UNSEALED,	  /* affirmed without a seal: as good as not affirmed */
+	AFFIRMATION_WRONG_SIGNER, /* sealed by somebody who is not the case's owner */
+};
+enum affirmation_state session_affirmation(const struct session *s, const char *path,
+					   char **signer);
+/* That state as the end of a sentence ("signed by li and unchanged."), in
+ * the user's language; NULL when not affirmed. The caller frees. */
+char *session_affirmation_note(const struct session *s, const char *path);
+/* The first declaration whose affirmation was changed outside ipwiz (or
+ * sealed by somebody who is not the owner), with its note in *note; NULL
+ * when none. Such a case is not exported, not even with --force. */
+const struct flow_field *session_affirmation_tampered(const struct session *s, char **note);
+
 /* True when the declaration at path was affirmed and an answer it covers
  * changed since: the affirmation is void until made again (session_check
  * reports it, export refuses). */

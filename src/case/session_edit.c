@@ -28,7 +28,9 @@ static int check_signer(const struct session *s, const char *path, const char *v
 		    _("Only the case owner (%s) can affirm or sign this statement; "
 		      "you are %s."),
 		    s->c.owner, me);
-	return IPW_OK;
+	/* The seal needs the owner's key: made (or found unusable) before
+	 * anything is written, so an affirmation is never left unsealed. */
+	return session_seal_key_ready(err);
 }
 
 static int session_put(struct session *s, const char *path, const char *value, bool draft,
@@ -46,20 +48,41 @@ static int session_put(struct session *s, const char *path, const char *value, b
 	return IPW_OK;
 }
 
-/* Affirming (or withdrawing) a declaration records what it covered then. */
+/* An answer of the declaration's own (its value, or its typed signature)
+ * changed: keep value (a fingerprint, a seal) at path when it differs. */
+static int put_if_changed(struct session *s, const char *path, const char *value,
+			  struct ipw_error *err)
+{
+	const char *old = session_get(s, path);
+	if ((old == NULL && value == NULL) || (old && value && strcmp(old, value) == 0))
+		return IPW_OK;
+	return session_put(s, path, value, false, session_revision(s, path), NULL, err);
+}
+
+/* Affirming (or withdrawing) a declaration records what it covered then;
+ * affirming it or changing its signature seals it anew (session_seal.c). */
 static int record_affirmation(struct session *s, const char *path, struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, path);
-	if (!f || f->type != FIELD_DECLARATION)
+	bool decl = f && f->type == FIELD_DECLARATION;
+	if (!decl && !(f = session_signature_of(s, path)))
 		return IPW_OK;
-	char buf[65];
-	const char *fp = session_fingerprint_value(s, f, buf);
-	char *fp_path = session_fingerprint_path(f);
-	const char *old = session_get(s, fp_path);
 	int r = IPW_OK;
-	if (!(old == NULL && fp == NULL) && !(old && fp && strcmp(old, fp) == 0))
-		r = session_put(s, fp_path, fp, false, session_revision(s, fp_path), NULL, err);
-	free(fp_path);
+	if (decl) {
+		char buf[65];
+		char *fp_path = session_fingerprint_path(f);
+		r = put_if_changed(s, fp_path, session_fingerprint_value(s, f, buf), err);
+		free(fp_path);
+	}
+	char *seal = NULL;
+	if (r == IPW_OK)
+		r = session_seal_value(s, f, &seal, err);
+	if (r == IPW_OK) {
+		char *seal_path = session_seal_path(f);
+		r = put_if_changed(s, seal_path, seal, err);
+		free(seal_path);
+	}
+	free(seal);
 	return r;
 }
 

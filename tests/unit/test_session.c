@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -22,6 +23,7 @@
 #include "flow/flow.h"
 #include "store/presence.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 struct fixture {
 	char dir[64];
@@ -37,6 +39,11 @@ static int setup(void **state)
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ipwiz-session-XXXXXX");
 	assert_non_null(mkdtemp(fx->dir));
 	fx->db = xasprintf("%s/cases.db", fx->dir);
+	/* Affirmations are sealed with a key in the user's config folder:
+	 * this test's own, never the real one. */
+	char *config = xasprintf("%s/config", fx->dir);
+	setenv("XDG_CONFIG_HOME", config, 1);
+	free(config);
 	const char *src = getenv("IPWIZ_SRCDIR");
 	char *path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
 	struct ipw_diags d = {0};
@@ -425,6 +432,94 @@ static void affirmation_is_void_after_a_covered_answer_changes(void **state)
 			 IPW_EUSAGE);
 }
 
+/* sql on the fixture's database, behind the session (a team member with
+ * sqlite3). */
+static void behind(struct fixture *fx, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static enum affirmation_state reopened_state(struct fixture *fx, int64_t id, struct store *st)
+{
+	struct session *again = NULL;
+	struct ipw_error err = {0};
+	assert_int_equal(session_open(st ? st : fx->st, fx->flow, id, &again, &err), IPW_OK);
+	enum affirmation_state a = session_affirmation(again, "truth", NULL);
+	session_free(again);
+	return a;
+}
+
+/* The affirmation carries a seal only its owner's key makes: changed
+ * behind ipwiz it is evident to the owner, anybody else is told they
+ * cannot check it, a removed seal is no affirmation, and a copy of the
+ * case is not affirmed. */
+static void affirmation_seal_shows_tampering(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	int64_t id = session_case_id(fx->s);
+	assert_int_equal(session_affirmation(fx->s, "truth", NULL), AFFIRMATION_NONE);
+	assert_int_equal(session_set(fx->s, "complaint_number", "A-1", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth.name", "Li Wei", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_affirmation(fx->s, "truth", NULL), AFFIRMATION_SIGNED);
+	char *key = xasprintf("%s/config/ipwiz/affirm.key", fx->dir);
+	struct stat sb;
+	assert_int_equal(stat(key, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	char *dir = xasprintf("%s/config/ipwiz", fx->dir);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	free(dir);
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_SIGNED);
+	/* The seal cannot be written through the session. */
+	assert_int_equal(session_set(fx->s, "truth.seal", "1 x 0 00", SESSION_STRICT, NULL, &err),
+			 IPW_EUSAGE);
+
+	/* Somebody else reading it cannot check it. */
+	struct store *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, &other, &err), IPW_OK);
+	free(other->actor);
+	other->actor = xstrdup("someone-else");
+	assert_int_equal(reopened_state(fx, id, other), AFFIRMATION_NOT_YOURS);
+
+	/* A copy of the case is not affirmed (its seal stays with the original). */
+	int64_t copy = 0;
+	assert_int_equal(store_case_duplicate(fx->st, id, "copy", &copy, &err), IPW_OK);
+	assert_int_equal(reopened_state(fx, copy, NULL), AFFIRMATION_UNSEALED);
+
+	/* The typed signature changed with sqlite3 (no fingerprint covers it). */
+	behind(fx,
+	       "UPDATE answers SET value = 'Somebody' WHERE path = 'truth.name' AND case_id = 1");
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_CHANGED);
+	assert_int_equal(reopened_state(fx, id, other), AFFIRMATION_NOT_YOURS);
+	behind(fx, "UPDATE answers SET value = 'Li Wei' WHERE path = 'truth.name' AND case_id = 1");
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_SIGNED);
+	/* The owner changed to somebody else. */
+	behind(fx, "UPDATE cases SET owner = 'someone-else' WHERE id = 1");
+	assert_int_equal(reopened_state(fx, id, other), AFFIRMATION_WRONG_SIGNER);
+	behind(fx, "UPDATE cases SET owner = (SELECT actor FROM answers WHERE path = 'truth') "
+		   "WHERE id = 1");
+	/* The seal removed: as good as not affirmed, and said so. */
+	behind(fx, "DELETE FROM answers WHERE path = 'truth.seal' AND case_id = 1");
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_UNSEALED);
+	store_close(other);
+
+	/* A key others may read is not used to affirm. */
+	assert_int_equal(chmod(key, 0644), 0);
+	struct session *again = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, id, &again, &err), IPW_OK);
+	assert_int_equal(session_set(again, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "can be read by other users"));
+	session_free(again);
+	free(key);
+}
+
 /* The wizard tells a person "someone else saved a change" only when the
  * stamp moved: opening the case or moving to another step must not, a saved
  * answer, a draft or an attached file must. */
@@ -501,6 +596,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes,
 					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(affirmation_seal_shows_tampering, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stamp_moves_only_with_what_a_reader_sees, setup,
 					    teardown),
 	};

@@ -98,7 +98,82 @@ static void show_field_text(const struct session *s, const struct flow_field *f)
 			print_value("  ", _("Signed by"), session_get(s, p), draft_flag(s, p));
 			free(p);
 		}
+		char *note =
+		    f->type == FIELD_DECLARATION ? session_affirmation_note(s, f->path) : NULL;
+		if (note) {
+			char *safe = utf8_sanitize(note);
+			printf("  %s: %s\n", _("Affirmation"), safe);
+			free(safe);
+			free(note);
+		}
 	}
+}
+
+static void json_kv(const char *k, const char *v, bool comma)
+{
+	if (comma)
+		putchar(',');
+	escape_json_fputs(stdout, k);
+	putchar(':');
+	if (v)
+		escape_json_fputs(stdout, v);
+	else
+		fputs("null", stdout);
+}
+
+void cli_affirmation_notes(const struct session *s)
+{
+	const struct flow *flow = session_flow(s);
+	for (size_t i = 0; i < flow->nindex; i++) {
+		const struct flow_field *f = flow->index[i];
+		char *note = f->type == FIELD_DECLARATION && session_field_visible(s, f->path)
+				 ? session_affirmation_note(s, f->path)
+				 : NULL;
+		if (!note)
+			continue;
+		char *label = utf8_sanitize(flow_tr(f->label)), *safe = utf8_sanitize(note);
+		printf("%s: %s\n", label, safe);
+		free(label);
+		free(safe);
+		free(note);
+	}
+}
+
+static const char *const affirmation_names[] = {
+    [AFFIRMATION_NONE] = "none",	   [AFFIRMATION_SIGNED] = "signed",
+    [AFFIRMATION_STALE] = "stale",	   [AFFIRMATION_CHANGED] = "changed",
+    [AFFIRMATION_NOT_YOURS] = "not-yours", [AFFIRMATION_NO_KEY] = "no-key",
+    [AFFIRMATION_UNSEALED] = "unsealed",   [AFFIRMATION_WRONG_SIGNER] = "wrong-signer",
+};
+
+/* "affirmations":[{"path":…,"state":"signed","signer":…,"message":…}] */
+static void affirmations_json(const struct session *s)
+{
+	const struct flow *flow = session_flow(s);
+	printf(",\"affirmations\":[");
+	bool first = true;
+	for (size_t i = 0; i < flow->nindex; i++) {
+		const struct flow_field *f = flow->index[i];
+		char *who = NULL;
+		enum affirmation_state st = f->type == FIELD_DECLARATION
+						? session_affirmation(s, f->path, &who)
+						: AFFIRMATION_NONE;
+		if (st == AFFIRMATION_NONE) {
+			free(who);
+			continue;
+		}
+		char *note = session_affirmation_note(s, f->path);
+		printf("%s{", first ? "" : ",");
+		json_kv("path", f->path, false);
+		json_kv("state", affirmation_names[st], true);
+		json_kv("signer", who, true);
+		json_kv("message", note, true);
+		printf("}");
+		first = false;
+		free(note);
+		free(who);
+	}
+	printf("]");
 }
 
 static void show_text(const struct session *s)
@@ -134,18 +209,6 @@ static void show_text(const struct session *s)
 		free(label);
 	}
 	session_issues_free(iss, n);
-}
-
-static void json_kv(const char *k, const char *v, bool comma)
-{
-	if (comma)
-		putchar(',');
-	escape_json_fputs(stdout, k);
-	putchar(':');
-	if (v)
-		escape_json_fputs(stdout, v);
-	else
-		fputs("null", stdout);
 }
 
 static void show_json(const struct session *s)
@@ -186,7 +249,9 @@ static void show_json(const struct session *s)
 		printf("}");
 	}
 	session_issues_free(iss, n);
-	printf("]}\n");
+	printf("]");
+	affirmations_json(s);
+	printf("}\n");
 }
 
 int cli_cmd_show(struct cli *cli, int argc, char **argv)

@@ -57,6 +57,12 @@ void case_db_close(struct case_db *db)
 	free(db);
 }
 
+int case_db_init_shared(const char *dir, const char *group, struct shared_setup *out,
+			struct ipw_error *err)
+{
+	return store_init_shared(dir, group, out, err);
+}
+
 struct store *case_db_store(const struct case_db *db)
 {
 	return db->st;

@@ -46,6 +46,10 @@ struct session;
 int case_db_open(const struct case_options *o, unsigned flags, struct case_db **out,
 		 struct ipw_error *err);
 void case_db_close(struct case_db *db);
+/* Make the database a support team shares in dir, for group; *out says
+ * what really changed (see store_init_shared; shared_setup_clear). */
+int case_db_init_shared(const char *dir, const char *group, struct shared_setup *out,
+			struct ipw_error *err);
 const char *case_db_path(const struct case_db *db);
 /* The Unix user acting, as the audit trail records it. */
 const char *case_db_actor(const struct case_db *db);

@@ -296,6 +296,17 @@ bool session_is_draft(const struct session *s, const char *path)
 	return a && a->draft && a->value && *a->value;
 }
 
+bool session_draft_why(const struct session *s, const char *path, struct ipw_error *err)
+{
+	if (!session_is_draft(s, path))
+		return false;
+	if (session_validate(s, path, session_get(s, path), err) == IPW_OK)
+		ipw_error_set(err, IPW_EUSER,
+			      _("A draft nobody confirmed (ipwiz was stopped while it was being "
+				"typed); open the case and leave the field to keep it."));
+	return true;
+}
+
 /* Signature of a declaration: "truth.name" when truth is a declaration with
  * `signature: true`. */
 const struct flow_field *session_signature_of(const struct session *s, const char *path)

@@ -30,4 +30,13 @@ const char *session_fingerprint_value(const struct session *s, const struct flow
 				      char buf[65]);
 char *session_fingerprint_path(const struct flow_field *decl); /* caller frees */
 
+/* session_seal.c: the seal of decl's affirmation as it stands (the user's
+ * key made on the first one), NULL in *value when decl is not affirmed;
+ * where it is kept; the key ready before anything is written; its place. */
+int session_seal_value(struct session *s, const struct flow_field *decl, char **value,
+		       struct ipw_error *err);
+char *session_seal_path(const struct flow_field *decl); /* caller frees */
+int session_seal_key_ready(struct ipw_error *err);
+char *session_seal_key_path(void); /* caller frees; NULL without a home */
+
 #endif

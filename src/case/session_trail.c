@@ -49,6 +49,18 @@ int session_presence_announce(struct session *s, enum presence_mode mode, const 
 	return presence_announce(s->store, s->case_id, mode, step, field, err);
 }
 
+int session_watch_announce(struct session *s, const char *step, const char *field,
+			   struct ipw_error *err)
+{
+	struct ipw_error why = {0};
+	if (presence_announce(s->store, s->case_id, PRESENCE_WATCHING, step, field, &why) == IPW_OK)
+		return IPW_OK;
+	return ipw_error_set(err, IPW_EENV,
+			     _("You cannot watch case #%lld unseen, and ipwiz could not show the "
+			       "people on it that you are watching: %s"),
+			     (long long)s->case_id, why.msg);
+}
+
 int session_presence_leave(struct session *s, struct ipw_error *err)
 {
 	return presence_leave(s->store, s->case_id, err);

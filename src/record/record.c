@@ -141,3 +141,10 @@ void ack_rows_free(struct ack_row *v, size_t n)
 	}
 	free(v);
 }
+
+void shared_setup_clear(struct shared_setup *s)
+{
+	free(s->db_path);
+	free(s->old_group);
+	memset(s, 0, sizeof *s);
+}

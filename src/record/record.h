@@ -120,6 +120,16 @@ struct presence_row {
 	int64_t updated;
 };
 
+/* What `init-shared` did, each part only when it really happened. */
+struct shared_setup {
+	char *db_path;	    /* DIR/cases.db, made */
+	bool made_dir;	    /* DIR was made by mkdir */
+	bool group_changed; /* an existing DIR was given to the group... */
+	char *old_group;    /* ...from this one (a name, or a number) */
+	bool mode_changed;  /* an existing DIR was set to 2770... */
+	unsigned old_mode;  /* ...from this mode */
+};
+
 void case_row_clear(struct case_row *c);
 void case_rows_free(struct case_row *v, size_t n);
 void answer_rows_free(struct answer_row *v, size_t n);
@@ -130,5 +140,6 @@ void note_rows_free(struct note_row *v, size_t n);
 void submission_rows_free(struct submission_row *v, size_t n);
 void presence_rows_free(struct presence_row *v, size_t n);
 void ack_rows_free(struct ack_row *v, size_t n);
+void shared_setup_clear(struct shared_setup *s);
 
 #endif

@@ -27,6 +27,15 @@ int store_open(const char *path, unsigned flags, struct store **out, struct ipw_
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 
+/* A database a team shares (`ipwiz init-shared`): DIR made by mkdir, or an
+ * existing empty folder, opened without following a link, given to group
+ * (setgid 2770), and DIR/cases.db (0660) in it. A folder holding a
+ * database or any file, a link and a file are refused before anything is
+ * touched; on a failure half-way what was done is put back. *out says what
+ * changed (shared_setup_clear). */
+int store_init_shared(const char *dir, const char *group, struct shared_setup *out,
+		      struct ipw_error *err);
+
 /* The default database: $XDG_DATA_HOME/ipwiz/cases.db (or ~/.local/share/...). */
 char *store_default_path(void);
 

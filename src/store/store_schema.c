@@ -285,8 +285,8 @@ static int migrate_aside(struct store *st, struct ipw_error *err)
 	struct store rw = *st;
 	rw.db = NULL;
 	rw.ncache = 0; /* st's statements belong to st's connection */
-	int rc =
-	    sqlite3_open_v2(st->path, &rw.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	int rc = sqlite3_open_v2(st->real_path, &rw.db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	int r = IPW_OK;
 	if (rc != SQLITE_OK) {
 		r = ipw_error_set(err, IPW_EENV,

@@ -127,6 +127,8 @@ int cli_cmd_lint(struct cli *cli, int argc, char **argv);
 int cli_cmd_history(struct cli *cli, int argc, char **argv);
 int cli_cmd_watch(struct cli *cli, int argc, char **argv);
 int cli_cmd_init_shared(struct cli *cli, int argc, char **argv);
+/* One line per affirmed declaration: whether its seal holds (cli_show.c). */
+void cli_affirmation_notes(const struct session *s);
 int cli_cmd_note(struct cli *cli, int argc, char **argv);
 int cli_cmd_notes(struct cli *cli, int argc, char **argv);
 

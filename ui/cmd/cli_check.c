@@ -324,6 +324,8 @@ static int check_case(struct cli *cli, const char *case_arg, bool json)
 	struct report rp = {.json = json};
 	collect(&rp, cc.session);
 	print_case(&rp, &cc);
+	if (!json)
+		cli_affirmation_notes(cc.session);
 	int r = rp.missing || rp.blocked ? IPW_EUSER : IPW_OK;
 	report_free(&rp);
 	cli_case_close(&cc);

@@ -168,6 +168,9 @@ static enum ui_next first_screen(struct ui *ui, const struct case_request *req,
 		return NEXT_STEP;
 	case CASE_START_WATCH:
 		*status = ui_open_case(ui, req->case_id, err);
+		/* Seen from the start, or not watching at all. */
+		if (*status == IPW_OK)
+			*status = session_watch_announce(ui->session, NULL, NULL, err);
 		ui->coach.watching = true;
 		return NEXT_STEP;
 	case CASE_START_HOME:
@@ -214,5 +217,9 @@ int ui_run(const struct case_options *opt, const struct case_request *req, struc
 	free(ui.jump_path);
 	ui_close_case(&ui);
 	case_db_close(ui.db);
+	if (ui.fatal.status) {
+		*err = ui.fatal;
+		return ui.fatal.status;
+	}
 	return ui.exit_status;
 }

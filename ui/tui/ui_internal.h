@@ -121,12 +121,16 @@ struct ui_key {
 	unsigned ch;	      /* ACT_CHAR */
 	enum textfield_op op; /* ACT_EDIT */
 	const char *text;     /* ACT_PASTE: valid until the next key */
+	size_t pasted_bytes;  /* ACT_PASTE: how long the paste was (more than text when cut) */
 };
 
 struct ui;
 /* Wait for a key. typing: the focus is in a text input, so printable keys
  * are text and editing keys edit. multiline: Enter is a newline. */
 void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline);
+/* The most of one bracketed paste the wizard takes (a longer text goes
+ * through Ctrl-E, the editor). */
+#define UI_PASTE_MAX (64 * 1024)
 /* The quit key that works while typing: "F10", or "^X" without an F10. */
 const char *ui_quit_key(void);
 /* True once SIGINT, SIGTERM or SIGHUP arrived; which one (the exit status
@@ -181,6 +185,9 @@ void form_rebuild(struct ui *ui, const char *focus_path);
 void form_focus(struct ui *ui, size_t i);
 /* Save the focused text input (leaving the field). */
 bool form_commit(struct ui *ui);
+/* A signal (the terminal hung up): keep what the focused text input holds
+ * as a draft, never as an answer nobody confirmed. */
+void form_keep_draft(struct ui *ui);
 /* Save one answer in draft mode, settling a conflict with another session
  * by asking; reports on the status line. */
 bool form_save(struct ui *ui, const char *path, const char *value);
@@ -221,6 +228,9 @@ int pick_one(struct ui *ui, const char *title, const char *const *labels, size_t
 bool pick_many(struct ui *ui, const char *title, const char *const *labels, bool *on, size_t n);
 /* Ask a yes/no question on the status line. */
 bool ui_confirm(struct ui *ui, const char *question);
+/* The same, telling a signal apart: 1 yes, 0 no, -1 a signal came (the
+ * question was never answered). */
+int ui_ask(struct ui *ui, const char *question);
 
 /* ---- the screens ---- */
 enum ui_next {
@@ -250,6 +260,9 @@ struct ui {
 	void (*redraw)(struct ui *ui, void *state);
 	void *redraw_state;	  /* the screen on show owns it; overlays pass it back */
 	struct coach_state coach; /* others on the same case (coach.h) */
+	/* Why the wizard must stop at once (watching that could no longer be
+	 * announced); shown after the terminal is given back. */
+	struct ipw_error fatal;
 };
 
 void ui_status(struct ui *ui, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

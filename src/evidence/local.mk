@@ -3,4 +3,5 @@
 libipwiz_a_SOURCES += \
 	%reldir%/evidence.c %reldir%/evidence.h %reldir%/evidence_hash.c \
 	%reldir%/evidence_internal.h %reldir%/evidence_look.h %reldir%/evidence_magic.c %reldir%/evidence_open.c \
+	%reldir%/evidence_dates.c %reldir%/evidence_read.c %reldir%/evidence_read.h %reldir%/evidence_text.c \
 	%reldir%/evidence_shape.c %reldir%/evidence_words.c %reldir%/evidence_zip.c

@@ -33,6 +33,12 @@ libjpeg62-turbo-dev
 libpoppler-glib-dev
 libcairo2-dev
 libseccomp-dev
+libtesseract-dev
+tesseract-ocr-eng
+tesseract-ocr-chi-sim
+tesseract-ocr-ind
+tesseract-ocr-osd
+libchafa-dev
 LIST
 	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")

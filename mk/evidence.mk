@@ -8,6 +8,13 @@ tests_unit_test_evidence_CFLAGS = $(unit_cflags)
 tests_unit_test_evidence_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_evidence
 
+# reading a document's text against the answers (evidence_read.h)
+check_PROGRAMS += tests/unit/test_read
+tests_unit_test_read_SOURCES = tests/unit/test_read.c
+tests_unit_test_read_CFLAGS = $(unit_cflags)
+tests_unit_test_read_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_read
+
 # whole-program tests of attach and check (they generate their own samples)
 TESTS += \
 	tests/cli/attach_rejects_a_program_named_pdf.sh \
@@ -40,4 +47,12 @@ tests_fuzz_fuzz_worker_reply_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
 tests_fuzz_fuzz_worker_reply_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_worker_reply_LDADD = libipwiz.a $(DEP_LIBS)
 endif
-EXTRA_DIST += tests/fuzz/evidence tests/fuzz/worker_reply
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_read
+FUZZ_TARGETS += tests/fuzz/fuzz_read
+tests_fuzz_fuzz_read_SOURCES = tests/fuzz/fuzz_read.c
+tests_fuzz_fuzz_read_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS)
+tests_fuzz_fuzz_read_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_read_LDADD = libipwiz.a $(DEP_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/evidence tests/fuzz/worker_reply tests/fuzz/read

@@ -19,5 +19,5 @@ TESTS += \
 check_PROGRAMS += tests/unit/test_plain
 tests_unit_test_plain_SOURCES = tests/unit/test_plain.c
 tests_unit_test_plain_CFLAGS = $(unit_cflags)
-tests_unit_test_plain_LDADD = libipwizui.a $(unit_ldadd)
+tests_unit_test_plain_LDADD = libipwizui.a $(CHAFA_LIBS) $(unit_ldadd)
 TESTS += tests/unit/test_plain

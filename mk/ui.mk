@@ -18,6 +18,7 @@ TESTS += \
 	tests/tui/monochrome_vt100_is_readable.sh \
 	tests/tui/kill_9_keeps_every_left_field.sh \
 	tests/tui/signal_saves_the_field_being_edited.sh \
+	tests/tui/hangup_keeps_typing_as_a_draft.sh \
 	tests/tui/evidence_typed_path_shows_the_verdict.sh \
 	tests/tui/list_items_add_and_remove.sh \
 	tests/tui/review_jumps_to_the_field_and_back.sh \

@@ -57,6 +57,12 @@ void case_db_close(struct case_db *db)
 	free(db);
 }
 
+int case_db_init_shared(const char *dir, const char *group, struct shared_setup *out,
+			struct ipw_error *err)
+{
+	return store_init_shared(dir, group, out, err);
+}
+
 struct store *case_db_store(const struct case_db *db)
 {
 	return db->st;
@@ -160,6 +166,28 @@ int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *
 		  struct ipw_error *err)
 {
 	return store_audit_list(db->st, id, v, n, err);
+}
+
+int case_db_record_read(struct case_db *db, int64_t id, const char *how, struct ipw_error *err)
+{
+	struct case_row c = {0};
+	int r = store_case_get(db->st, id, &c, err);
+	if (r != IPW_OK)
+		return r;
+	const char *me = store_actor(db->st);
+	bool mine = !c.owner || !*c.owner || (me && strcmp(c.owner, me) == 0);
+	char *owner = xstrdup(c.owner ? c.owner : "");
+	case_row_clear(&c);
+	struct ipw_error why = {0};
+	if (!mine && store_audit_add(db->st, id, "read", NULL, how, &why) != IPW_OK) {
+		r = ipw_error_set(err, IPW_EENV,
+				  _("Case #%lld is %s's. ipwiz records when someone else reads a "
+				    "case so its owner knows, but this read could not be recorded "
+				    "(%s), so %s will not see it."),
+				  (long long)id, owner, why.msg, owner);
+	}
+	free(owner);
+	return r;
 }
 
 int case_parse_id(const char *arg, int64_t *id, struct ipw_error *err)

@@ -46,6 +46,10 @@ struct session;
 int case_db_open(const struct case_options *o, unsigned flags, struct case_db **out,
 		 struct ipw_error *err);
 void case_db_close(struct case_db *db);
+/* Make the database a support team shares in dir, for group; *out says
+ * what really changed (see store_init_shared; shared_setup_clear). */
+int case_db_init_shared(const char *dir, const char *group, struct shared_setup *out,
+			struct ipw_error *err);
 const char *case_db_path(const struct case_db *db);
 /* The Unix user acting, as the audit trail records it. */
 const char *case_db_actor(const struct case_db *db);
@@ -66,6 +70,13 @@ int case_db_delete(struct case_db *db, int64_t id, struct ipw_error *err);
 /* The audit trail of a case, whether or not its flow is installed. */
 int case_db_audit(struct case_db *db, int64_t id, struct audit_row **v, size_t *n,
 		  struct ipw_error *err);
+
+/* Somebody other than its owner reads case id (`show`, `export`, `check`,
+ * `notes`, `history`): the audit trail keeps it ("read", how), so the
+ * owner sees who read the case. Nothing is written for the owner.
+ * IPW_EENV with a sentence when the read cannot be recorded (a read-only
+ * database): the reader is told that the owner will not see it. */
+int case_db_record_read(struct case_db *db, int64_t id, const char *how, struct ipw_error *err);
 
 /* "12" or "#12"; IPW_EUSAGE with a sentence when it is not a case number. */
 int case_parse_id(const char *arg, int64_t *id, struct ipw_error *err);

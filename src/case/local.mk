@@ -5,4 +5,4 @@ libipwiz_a_SOURCES += \
 	%reldir%/case_walk.h %reldir%/case_db.c %reldir%/case_db.h %reldir%/case_internal.h %reldir%/session_trail.c %reldir%/deadline.c %reldir%/deadline.h \
 	%reldir%/deadline_submission.c %reldir%/deadline_submission.h %reldir%/evidence_case.c \
 	%reldir%/evidence_case.h %reldir%/session.c %reldir%/session.h %reldir%/session_affirm.c \
-	%reldir%/session_edit.c %reldir%/session_internal.h %reldir%/session_state.c
+	%reldir%/session_seal.c %reldir%/session_edit.c %reldir%/session_internal.h %reldir%/session_state.c

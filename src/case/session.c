@@ -199,12 +199,15 @@ int session_open(struct store *st, const struct flow *flow, int64_t case_id, str
 		session_free(s);
 		return r;
 	}
+	/* Each person resumes where they were; someone new where the owner is. */
 	s->step = 0;
-	if (s->c.current_step) {
-		int i = flow_step_index(flow, s->c.current_step);
-		if (i >= 0)
-			s->step = (size_t)i;
-	}
+	char *mine = NULL;
+	struct ipw_error ignored = {0};
+	store_case_position(st, case_id, &mine, &ignored);
+	int i = flow_step_index(flow, mine ? mine : s->c.current_step);
+	if (i >= 0)
+		s->step = (size_t)i;
+	free(mine);
 	*out = s;
 	return IPW_OK;
 }
@@ -291,6 +294,17 @@ bool session_is_draft(const struct session *s, const char *path)
 {
 	const struct answer *a = answers_find(&s->answers, path);
 	return a && a->draft && a->value && *a->value;
+}
+
+bool session_draft_why(const struct session *s, const char *path, struct ipw_error *err)
+{
+	if (!session_is_draft(s, path))
+		return false;
+	if (session_validate(s, path, session_get(s, path), err) == IPW_OK)
+		ipw_error_set(err, IPW_EUSER,
+			      _("A draft nobody confirmed (ipwiz was stopped while it was being "
+				"typed); open the case and leave the field to keep it."));
+	return true;
 }
 
 /* Signature of a declaration: "truth.name" when truth is a declaration with

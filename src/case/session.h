@@ -55,6 +55,16 @@ int session_set(struct session *s, const char *path, const char *value, enum ses
 int session_set_force(struct session *s, const char *path, const char *value,
 		      enum session_set_mode mode, struct ipw_error *err);
 
+/* Keep value at path as a draft over whatever is stored now (the wizard
+ * was hung up while it was typed, or while it asked whose answer to keep):
+ * flagged, never an answer — not counted, not exported — until the user
+ * saves it again. Only the owner keeps a draft of a signature. */
+int session_keep_draft(struct session *s, const char *path, const char *value,
+		       struct ipw_error *err);
+/* Is the answer at path a draft? Then err says why: its validation
+ * message, or that nobody confirmed it. */
+bool session_draft_why(const struct session *s, const char *path, struct ipw_error *err);
+
 /* Validation only (nothing saved): IPW_OK or IPW_EUSER with the reason. */
 int session_validate(const struct session *s, const char *path, const char *value,
 		     struct ipw_error *err);
@@ -81,6 +91,29 @@ int session_list_remove(struct session *s, const char *list_path, size_t index,
 			struct ipw_error *err);
 int session_list_move(struct session *s, const char *list_path, size_t from, size_t to,
 		      struct ipw_error *err);
+
+/* Whether the affirmation of the declaration at path is its owner's and
+ * unchanged (session_seal.c). Only the signer holds the key that checks
+ * it; *signer (when not NULL) gets who sealed it (the caller frees). */
+enum affirmation_state {
+	AFFIRMATION_NONE,	  /* not affirmed */
+	AFFIRMATION_SIGNED,	  /* sealed by you, the owner, and unchanged */
+	AFFIRMATION_STALE,	  /* sealed by you; answers it covers changed since (in ipwiz) */
+	AFFIRMATION_CHANGED,	  /* sealed by you, and changed since outside ipwiz */
+	AFFIRMATION_NOT_YOURS,	  /* sealed by somebody else: only they can check it */
+	AFFIRMATION_NO_KEY,	  /* sealed by you, but your key is missing or unusable */
+	AFFIRMATION_UNSEALED,	  /* affirmed without a seal: as good as not affirmed */
+	AFFIRMATION_WRONG_SIGNER, /* sealed by somebody who is not the case's owner */
+};
+enum affirmation_state session_affirmation(const struct session *s, const char *path,
+					   char **signer);
+/* That state as the end of a sentence ("signed by li and unchanged."), in
+ * the user's language; NULL when not affirmed. The caller frees. */
+char *session_affirmation_note(const struct session *s, const char *path);
+/* The first declaration whose affirmation was changed outside ipwiz (or
+ * sealed by somebody who is not the owner), with its note in *note; NULL
+ * when none. Such a case is not exported, not even with --force. */
+const struct flow_field *session_affirmation_tampered(const struct session *s, char **note);
 
 /* True when the declaration at path was affirmed and an answer it covers
  * changed since: the affirmation is void until made again (session_check
@@ -143,10 +176,21 @@ int session_notes(struct session *s, struct note_row **v, size_t *n, struct ipw_
 int session_presence_announce(struct session *s, enum presence_mode mode, const char *step,
 			      const char *field, struct ipw_error *err);
 int session_presence_leave(struct session *s, struct ipw_error *err);
+/* Watching (`ipwiz watch`) is only ever seen: announce this program as
+ * watching, at step/field (NULL allowed). When the announcement cannot be
+ * written (read-only access, a lock) nobody would see the watcher, so the
+ * front end stops: err says why, with the store's own sentence. */
+int session_watch_announce(struct session *s, const char *step, const char *field,
+			   struct ipw_error *err);
 /* Everybody else on the case who announced lately. */
 int session_presence_list(struct session *s, struct presence_row **v, size_t *n,
 			  struct ipw_error *err);
 /* "li — watching, step 3" in the user's language, for headers. */
 char *session_presence_describe(const struct presence_row *p, int step_number);
+/* For the case's owner: who else read the case since the owner last did
+ * anything in it ("li read this case at 18:32 (show)."), newest first, or
+ * NULL (nobody, or the person acting is not the owner). Holds stored
+ * values: show it sanitised. */
+char *session_reads_by_others(struct session *s);
 
 #endif

@@ -28,7 +28,9 @@ static int check_signer(const struct session *s, const char *path, const char *v
 		    _("Only the case owner (%s) can affirm or sign this statement; "
 		      "you are %s."),
 		    s->c.owner, me);
-	return IPW_OK;
+	/* The seal needs the owner's key: made (or found unusable) before
+	 * anything is written, so an affirmation is never left unsealed. */
+	return session_seal_key_ready(err);
 }
 
 static int session_put(struct session *s, const char *path, const char *value, bool draft,
@@ -46,26 +48,47 @@ static int session_put(struct session *s, const char *path, const char *value, b
 	return IPW_OK;
 }
 
-/* Affirming (or withdrawing) a declaration records what it covered then. */
+/* An answer of the declaration's own (its value, or its typed signature)
+ * changed: keep value (a fingerprint, a seal) at path when it differs. */
+static int put_if_changed(struct session *s, const char *path, const char *value,
+			  struct ipw_error *err)
+{
+	const char *old = session_get(s, path);
+	if ((old == NULL && value == NULL) || (old && value && strcmp(old, value) == 0))
+		return IPW_OK;
+	return session_put(s, path, value, false, session_revision(s, path), NULL, err);
+}
+
+/* Affirming (or withdrawing) a declaration records what it covered then;
+ * affirming it or changing its signature seals it anew (session_seal.c). */
 static int record_affirmation(struct session *s, const char *path, struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, path);
-	if (!f || f->type != FIELD_DECLARATION)
+	bool decl = f && f->type == FIELD_DECLARATION;
+	if (!decl && !(f = session_signature_of(s, path)))
 		return IPW_OK;
-	char buf[65];
-	const char *fp = session_fingerprint_value(s, f, buf);
-	char *fp_path = session_fingerprint_path(f);
-	const char *old = session_get(s, fp_path);
 	int r = IPW_OK;
-	if (!(old == NULL && fp == NULL) && !(old && fp && strcmp(old, fp) == 0))
-		r = session_put(s, fp_path, fp, false, session_revision(s, fp_path), NULL, err);
-	free(fp_path);
+	if (decl) {
+		char buf[65];
+		char *fp_path = session_fingerprint_path(f);
+		r = put_if_changed(s, fp_path, session_fingerprint_value(s, f, buf), err);
+		free(fp_path);
+	}
+	char *seal = NULL;
+	if (r == IPW_OK)
+		r = session_seal_value(s, f, &seal, err);
+	if (r == IPW_OK) {
+		char *seal_path = session_seal_path(f);
+		r = put_if_changed(s, seal_path, seal, err);
+		free(seal_path);
+	}
+	free(seal);
 	return r;
 }
 
-static int session_set_rev(struct session *s, const char *path, const char *value,
-			   enum session_set_mode mode, int64_t expected,
-			   struct answer_conflict *conflict, struct ipw_error *err)
+static int set_rev_as_is(struct session *s, const char *path, const char *value,
+			 enum session_set_mode mode, int64_t expected,
+			 struct answer_conflict *conflict, struct ipw_error *err)
 {
 	if (value && !*value)
 		value = NULL;
@@ -97,6 +120,42 @@ static int session_set_rev(struct session *s, const char *path, const char *valu
 	if (v != IPW_OK && err)
 		*err = verr;
 	return v;
+}
+
+/* A value is kept as the flow reads it: a number typed in full-width
+ * digits, or with spaces around it, is stored (and exported) as its ASCII
+ * digits; anything that does not validate is kept as typed, as a draft. */
+static int session_set_rev(struct session *s, const char *path, const char *value,
+			   enum session_set_mode mode, int64_t expected,
+			   struct answer_conflict *conflict, struct ipw_error *err)
+{
+	char *norm = session_signature_of(s, path)
+			 ? NULL
+			 : validate_normalize(flow_find_field(s->flow, path), value);
+	int r = set_rev_as_is(s, path, norm ? norm : value, mode, expected, conflict, err);
+	free(norm);
+	return r;
+}
+
+int session_keep_draft(struct session *s, const char *path, const char *value,
+		       struct ipw_error *err)
+{
+	if (!value || !*value ||
+	    (session_is_draft(s, path) && strcmp(session_get(s, path), value) == 0))
+		return IPW_OK; /* nothing typed, or kept already */
+	int r = check_signer(s, path, value, err);
+	if (r != IPW_OK)
+		return r;
+	/* Over the revision stored now, whoever wrote it: theirs stays in the
+	 * history, and a draft is no answer, so nothing is decided for them. */
+	struct answer_conflict c = {0};
+	r = session_put(s, path, value, true, session_revision(s, path), &c, err);
+	if (r == IPW_ECONFLICT) {
+		int64_t rev = c.revision;
+		answer_conflict_clear(&c);
+		r = session_put(s, path, value, true, rev, NULL, err);
+	}
+	return r == IPW_OK ? record_affirmation(s, path, err) : r;
 }
 
 static int grow_list_for(struct session *s, const char *path, struct ipw_error *err);
@@ -352,12 +411,11 @@ int session_goto_step(struct session *s, size_t step, struct ipw_error *err)
 {
 	if (step >= s->flow->nsteps)
 		return ipw_error_set(err, IPW_EUSAGE, _("There is no step %zu."), step + 1);
+	bool moved = s->step != step || !s->step_saved;
 	s->step = step;
-	const char *id = s->flow->steps[step].id;
-	if (s->c.current_step && strcmp(s->c.current_step, id) == 0)
+	if (!moved)
 		return IPW_OK;
-	int r = store_case_set_step(s->store, s->case_id, id, err);
-	if (r == IPW_OK)
-		xstrset(&s->c.current_step, id);
+	int r = store_case_set_step(s->store, s->case_id, s->flow->steps[step].id, err);
+	s->step_saved = r == IPW_OK;
 	return r;
 }

@@ -17,6 +17,7 @@ struct session {
 	struct evidence_row *evidence;
 	size_t nevidence;
 	size_t step;
+	bool step_saved; /* step is stored as where this person is */
 	struct expr_env env;
 	int env_depth; /* conditions evaluated inside a lookup (session.c) */
 };
@@ -28,5 +29,14 @@ const struct flow_field *session_signature_of(const struct session *s, const cha
 const char *session_fingerprint_value(const struct session *s, const struct flow_field *decl,
 				      char buf[65]);
 char *session_fingerprint_path(const struct flow_field *decl); /* caller frees */
+
+/* session_seal.c: the seal of decl's affirmation as it stands (the user's
+ * key made on the first one), NULL in *value when decl is not affirmed;
+ * where it is kept; the key ready before anything is written; its place. */
+int session_seal_value(struct session *s, const struct flow_field *decl, char **value,
+		       struct ipw_error *err);
+char *session_seal_path(const struct flow_field *decl); /* caller frees */
+int session_seal_key_ready(struct ipw_error *err);
+char *session_seal_key_path(void); /* caller frees; NULL without a home */
 
 #endif

@@ -133,7 +133,7 @@ static void check_value(const struct session *s, size_t step, const char *path,
 		return;
 	}
 	struct ipw_error err = {0};
-	if (session_validate(s, path, val, &err) != IPW_OK)
+	if (session_draft_why(s, path, &err) || session_validate(s, path, val, &err) != IPW_OK)
 		add_issue(v, n, step, path, err.msg);
 }
 
@@ -182,6 +182,49 @@ static const struct flow_choice *field_stop(const struct session *s, const struc
 	return NULL;
 }
 
+/* The seal of an affirmation (session_seal.c): missing, not its owner's,
+ * or changed outside ipwiz, it is no affirmation. Another member's seal is
+ * theirs to check: no issue here, the notes say so. */
+static void check_seal(const struct session *s, size_t step, const struct flow_field *f,
+		       struct session_issue **v, size_t *n)
+{
+	char *who = NULL, *msg = NULL, *key = NULL;
+	switch (session_affirmation(s, f->path, &who)) {
+	case AFFIRMATION_UNSEALED:
+		msg = xstrdup(_("This statement has no seal of its affirmation (made by an earlier "
+				"ipwiz, or removed); read it again and affirm it."));
+		break;
+	case AFFIRMATION_CHANGED:
+		msg = xasprintf(_("Changed after %s affirmed it, outside ipwiz; read it again and "
+				  "affirm it."),
+				who);
+		break;
+	case AFFIRMATION_WRONG_SIGNER:
+		msg =
+		    xasprintf(_("Affirmed by %s, who is not the case's owner (%s); the owner must "
+				"read it again and affirm it."),
+			      who, s->c.owner ? s->c.owner : "?");
+		break;
+	case AFFIRMATION_NO_KEY:
+		key = session_seal_key_path();
+		msg = xasprintf(_("Your affirmation key %s is missing or unusable, so this "
+				  "affirmation cannot be checked; read the statement again and "
+				  "affirm it."),
+				key ? key : "?");
+		break;
+	case AFFIRMATION_NONE:
+	case AFFIRMATION_SIGNED:
+	case AFFIRMATION_STALE: /* said above */
+	case AFFIRMATION_NOT_YOURS:
+		break;
+	}
+	if (msg)
+		add_issue(v, n, step, f->path, msg);
+	free(msg);
+	free(key);
+	free(who);
+}
+
 static void check_field(const struct session *s, size_t step, const struct flow_field *f,
 			struct session_issue **v, size_t *n)
 {
@@ -202,6 +245,7 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 			add_issue(v, n, step, f->path,
 				  _("Answers this statement covers changed after it was affirmed; "
 				    "read it again and affirm it."));
+		check_seal(s, step, f, v, n);
 		if (f->signature) {
 			char *p = xasprintf("%s.name", f->path);
 			check_value(s, step, p, v, n);

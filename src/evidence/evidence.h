@@ -14,6 +14,7 @@
 #include "evidence_look.h"
 #include "flow/flow.h"
 #include "record/record.h"
+#include "evidence_look.h"
 
 enum {
 	EVIDENCE_LOOK_PAGES = 32,	/* pages whose look is kept in a result */
@@ -63,6 +64,17 @@ unsigned evidence_check_seconds(void);
  * empty, which matches no recorded hash. */
 int evidence_rehash(const char *path, int64_t recorded_size, struct evidence_result *res,
 		    struct ipw_error *err);
+
+/* A page of a file made small for a preview or a contact sheet: RGB, 8
+ * bits a channel, rows of stride bytes (rgb is the caller's to free with
+ * evidence_thumb_free). page is 1-based, pages how many the file has. */
+struct evidence_thumb {
+	unsigned width, height;
+	size_t stride;
+	unsigned char *rgb;
+	unsigned page, pages;
+};
+void evidence_thumb_free(struct evidence_thumb *t);
 
 /* A human name for a MIME type ("a Word document"), for messages. */
 const char *evidence_mime_description(const char *mime);

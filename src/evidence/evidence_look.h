@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "flow/flow.h"
 #include "record/record.h"
 
 /* One decoded image or rendered page: 8 bits per channel, rows of stride
@@ -60,5 +61,48 @@ struct evidence_finding {
 /* What was read, per expectation, for the one-glance display beside a file
  * ("buyer: found", "date: differs", "seal: not found"). */
 enum evidence_read_state { EVIDENCE_READ_FOUND, EVIDENCE_READ_MISSING, EVIDENCE_READ_DIFFERS };
+
+/* One `reads:` entry of the flow with its answers already resolved by the
+ * case (the evidence module reads no store and no session): value is the
+ * answer of read->field, before and on the answers of read->before and
+ * read->on — dates as YYYY-MM-DD, numbers as written. NULL or "" means
+ * unanswered. Pointers: the judge runs where the text is, so nothing here
+ * crosses the worker's socket. */
+struct evidence_read_expect {
+	const struct flow_read *read;
+	const char *value;
+	const char *before;
+	const char *on;
+};
+
+/* Read text (a PDF's text layer or OCR, UTF-8, pages separated by form
+ * feeds) against the expectations: fills states[i] (may be NULL) for each
+ * of the n expectations and writes at most max findings to out, returning
+ * how many it wrote. Every finding is EVIDENCE_WARN: OCR may be wrong, so
+ * reading never rejects a file; the seller acknowledges by key. Sentences
+ * are in the language in effect (gettext).
+ *
+ * Keys: mention "<as>-not-found" / "<as>-differs" ("buyer-not-found",
+ * "number-differs"; a near match, one character off, differs: names must
+ * match exactly); date "date-not-found", "date-differs", "date-too-old",
+ * "date-too-late" (outside the months before `before`); quantity
+ * "quantity-not-found", "quantity-differs", "quantity-too-few"; validity
+ * "validity-not-found", "validity-differs", "validity-expired" (ends before
+ * `on`); language "needs-translation"; and "nothing-read" once when the text
+ * has no letter or digit (every state then EVIDENCE_READ_MISSING).
+ *
+ * An expectation whose answer is empty is not judged (MISSING, no finding).
+ * A language that cannot be told (too little text) is MISSING without a
+ * finding. Day and month of 01/09/2026 are read both ways and either may
+ * match, except in Indonesian text (day first); see evidence_read.h. */
+size_t evidence_read_judge(const char *text, const struct evidence_read_expect *expects, size_t n,
+			   struct evidence_finding *out, size_t max,
+			   enum evidence_read_state *states);
+
+/* The short label of an expectation for the display beside a file, in the
+ * user's language: "buyer", "brand", "date", "quantity", "validity" … */
+const char *evidence_read_label(const struct flow_read *r);
+/* "found", "not found", "differs", in the user's language. */
+const char *evidence_read_state_name(enum evidence_read_state s);
 
 #endif

@@ -28,7 +28,6 @@
 #endif
 
 #include "base/base.h"
-#include "base/install_dirs.h"
 #include "evidence_internal.h"
 #include "evidence_wire.h"
 

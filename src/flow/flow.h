@@ -49,6 +49,53 @@ struct flow_choice {
 /* What to do when a structure check (PDF trailer, JPEG EOI, ...) fails. */
 enum evidence_policy { EVIDENCE_POLICY_WARN, EVIDENCE_POLICY_REJECT };
 
+/* What a document must show, read from its text (an evidence field's
+ * `reads:`): each entry cross-checks one answer against the text of every
+ * file attached to the field (evidence/evidence_look.h judges it). */
+enum flow_read_kind {
+	FLOW_READ_MENTION,     /* the document shows a text answer (a name, a brand, a number) */
+	FLOW_READ_DATE,	       /* a date on the document equals a date answer */
+	FLOW_READ_QUANTITY,    /* a quantity on the document equals a number answer */
+	FLOW_READ_VALID_UNTIL, /* the document's validity covers a date (an authorisation) */
+	FLOW_READ_LANGUAGE     /* the document is in a language the reviewers read */
+};
+
+/* A mention: what the answer is on the document. It picks the sentences
+ * the seller reads and the label shown beside the file; numbers and models
+ * are compared with OCR's digit-letter confusions (O/0, l/1) forgiven. */
+enum flow_read_as {
+	FLOW_AS_NAME,
+	FLOW_AS_BUYER,
+	FLOW_AS_SELLER,
+	FLOW_AS_HOLDER,
+	FLOW_AS_LICENSEE,
+	FLOW_AS_BRAND,
+	FLOW_AS_NUMBER,
+	FLOW_AS_MODEL
+};
+
+struct flow_read {
+	enum flow_read_kind kind;
+	char *field;	      /* the answer compared (every kind but language) */
+	enum flow_read_as as; /* mention */
+	char *before;	      /* date: `within_months_before` a date field, or NULL */
+	unsigned months;      /* date: with `before`, how many months back */
+	char *on;	      /* valid_until: the date field the validity must cover */
+	bool has_at_least;    /* quantity: `at_least` */
+	double at_least;
+	char **languages; /* language: codes the reviewers read (en, zh_CN, id …) */
+	size_t nlanguages;
+	struct flow_pos pos;			       /* the entry */
+	struct flow_pos field_pos, before_pos, on_pos; /* the values naming fields */
+};
+
+/* The name of a kind as written in a flow ("mention", "valid_until") and of
+ * a mention's `as` ("buyer"). */
+const char *flow_read_kind_name(enum flow_read_kind k);
+const char *flow_read_as_name(enum flow_read_as a);
+/* True when code is a language a document can be recognised in (`language:`). */
+bool flow_read_language_known(const char *code);
+
 struct evidence_req {
 	char **accept; /* MIME types, e.g. "application/pdf" */
 	size_t naccept;
@@ -60,7 +107,9 @@ struct evidence_req {
 	char *proves;			/* what this evidence proves, translatable */
 	char **grounds;			/* values of the grounds field that need it */
 	size_t ngrounds;
-	char *date_field; /* optional sub-answer: the date on the document */
+	char *date_field;	 /* optional sub-answer: the date on the document */
+	struct flow_read *reads; /* what the document's text is read for */
+	size_t nreads;
 };
 
 struct flow_field {

@@ -189,6 +189,60 @@ static void field_error(struct flow_builder *b, const struct flow_field *fl, con
 	free(msg);
 }
 
+/* A field a `reads:` entry names must exist and hold the right kind of
+ * answer: a date to compare with a date, a number with a quantity, a text
+ * with a mention. */
+static void check_read_ref(struct flow_builder *b, const struct flow *f, const char *key,
+			   const char *id, struct flow_pos at, bool want_text, enum field_type want)
+{
+	if (!id)
+		return;
+	const struct flow_field *r = flow_find_field(f, id);
+	if (!r) {
+		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, at.line, at.column,
+			      _("“%s: %s” is not a field of this flow"), key, id);
+		return;
+	}
+	bool ok = want_text ? r->type == FIELD_TEXT || r->type == FIELD_TEXTAREA : r->type == want;
+	if (ok)
+		return;
+	if (want_text)
+		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, at.line, at.column,
+			      _("“%s: %s” must name a text field, but “%s” is a %s field"), key, id,
+			      id, flow_field_type_name(r->type));
+	else
+		ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, at.line, at.column,
+			      _("“%s: %s” must name a %s field, but “%s” is a %s field"), key, id,
+			      flow_field_type_name(want), id, flow_field_type_name(r->type));
+}
+
+static void check_reads(struct flow_builder *b, const struct flow *f, const struct evidence_req *e)
+{
+	for (size_t i = 0; i < e->nreads; i++) {
+		const struct flow_read *r = &e->reads[i];
+		const char *key = flow_read_kind_name(r->kind);
+		switch (r->kind) {
+		case FLOW_READ_MENTION:
+			check_read_ref(b, f, key, r->field, r->field_pos, true, FIELD_TEXT);
+			break;
+		case FLOW_READ_DATE:
+			check_read_ref(b, f, key, r->field, r->field_pos, false, FIELD_DATE);
+			check_read_ref(b, f, "within_months_before", r->before, r->before_pos,
+				       false, FIELD_DATE);
+			break;
+		case FLOW_READ_QUANTITY:
+			check_read_ref(b, f, key, r->field, r->field_pos, false, FIELD_NUMBER);
+			break;
+		case FLOW_READ_VALID_UNTIL:
+			check_read_ref(b, f, key, r->field, r->field_pos, false, FIELD_DATE);
+			check_read_ref(b, f, "on", r->on, r->on_pos, false, FIELD_DATE);
+			break;
+		case FLOW_READ_LANGUAGE:
+			break;
+		}
+	}
+}
+
 static void check_field_names(struct flow_builder *b, const struct flow *f)
 {
 	for (size_t s = 0; s < f->nsteps; s++)
@@ -209,6 +263,7 @@ static void check_field_names(struct flow_builder *b, const struct flow *f)
 						      "field"),
 						    r->date_field);
 			}
+			check_reads(b, f, r);
 			if (fl->signature_matches) {
 				const struct flow_field *m =
 				    flow_find_field(f, fl->signature_matches);

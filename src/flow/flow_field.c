@@ -130,6 +130,7 @@ static const struct key_rule type_keys[] = {
     {"proves", T(FIELD_EVIDENCE)},
     {"grounds", T(FIELD_EVIDENCE)},
     {"date_field", T(FIELD_EVIDENCE)},
+    {"reads", T(FIELD_EVIDENCE)},
     {"statement", T(FIELD_DECLARATION)},
     {"signature", T(FIELD_DECLARATION)},
     {"covers", T(FIELD_DECLARATION)},
@@ -271,6 +272,188 @@ static bool valid_mime(const char *m)
 	return true;
 }
 
+/* The kinds of `reads:` entries and the keys each takes beside its own. */
+static const struct read_rule {
+	const char *key;
+	const char *const *extra;
+} read_rules[] = {
+    [FLOW_READ_MENTION] = {"mention", (const char *const[]){"as", NULL}},
+    [FLOW_READ_DATE] = {"date", (const char *const[]){"within_months_before", "months", NULL}},
+    [FLOW_READ_QUANTITY] = {"quantity", (const char *const[]){"at_least", NULL}},
+    [FLOW_READ_VALID_UNTIL] = {"valid_until", (const char *const[]){"on", NULL}},
+    [FLOW_READ_LANGUAGE] = {"language", (const char *const[]){NULL}},
+};
+#define NREAD_RULES (sizeof read_rules / sizeof read_rules[0])
+
+static const char *const read_as_names[] = {
+    [FLOW_AS_NAME] = "name",	 [FLOW_AS_BUYER] = "buyer",	  [FLOW_AS_SELLER] = "seller",
+    [FLOW_AS_HOLDER] = "holder", [FLOW_AS_LICENSEE] = "licensee", [FLOW_AS_BRAND] = "brand",
+    [FLOW_AS_NUMBER] = "number", [FLOW_AS_MODEL] = "model",
+};
+#define NREAD_AS (sizeof read_as_names / sizeof read_as_names[0])
+
+/* The languages evidence_read_judge can tell a document is in. */
+static const char *const read_languages[] = {"en", "id", "zh_CN", "ja", "ko",
+					     "vi", "th", "ru",	  "ar", NULL};
+
+const char *flow_read_kind_name(enum flow_read_kind k)
+{
+	return (size_t)k < NREAD_RULES ? read_rules[k].key : "?";
+}
+
+const char *flow_read_as_name(enum flow_read_as a)
+{
+	return (size_t)a < NREAD_AS ? read_as_names[a] : "?";
+}
+
+bool flow_read_language_known(const char *code)
+{
+	for (const char *const *l = read_languages; *l; l++)
+		if (strcmp(*l, code) == 0)
+			return true;
+	return false;
+}
+
+/* The field a read names, as an id, with where it was written. */
+static void read_ref(struct flow_builder *b, const struct ynode *n, const char *key, char **out,
+		     struct flow_pos *pos)
+{
+	const struct ynode *v = ytree_get(n, key);
+	if (!v)
+		return;
+	*pos = (struct flow_pos){v->line, v->column};
+	fb_id(b, n, key, false, out);
+}
+
+static void parse_read_as(struct flow_builder *b, const struct ynode *n, struct flow_read *r)
+{
+	char *as = NULL;
+	if (!fb_str(b, n, "as", false, &as) || !as)
+		return;
+	size_t i = 0;
+	while (i < NREAD_AS && strcmp(read_as_names[i], as) != 0)
+		i++;
+	if (i < NREAD_AS)
+		r->as = (enum flow_read_as)i;
+	else
+		fb_error(b, ytree_get(n, "as"),
+			 _("“as” must be one of buyer, seller, holder, licensee, brand, number, "
+			   "model or name, not “%s”"),
+			 as);
+	free(as);
+}
+
+static void parse_read_date(struct flow_builder *b, const struct ynode *n, struct flow_read *r)
+{
+	read_ref(b, n, "within_months_before", &r->before, &r->before_pos);
+	bool months = false;
+	if (!fb_uint(b, n, "months", &r->months, &months))
+		return;
+	if (months && (r->months < 1 || r->months > 120))
+		fb_error(b, ytree_get(n, "months"), _("“months” must be from 1 to 120, not %u"),
+			 r->months);
+	else if (months && !ytree_get(n, "within_months_before"))
+		fb_error(b, ytree_get(n, "months"), "%s",
+			 _("“months” needs “within_months_before”: the date field the months "
+			   "count back from"));
+	else if (!months && ytree_get(n, "within_months_before"))
+		fb_error(b, ytree_get(n, "within_months_before"), "%s",
+			 _("“within_months_before” needs “months”: how many months before that "
+			   "date the document may be"));
+}
+
+static void parse_read_languages(struct flow_builder *b, const struct ynode *n, struct flow_read *r)
+{
+	const struct ynode *v = ytree_get(n, "language");
+	if (!fb_str_list(b, n, "language", &r->languages, &r->nlanguages))
+		return;
+	if (r->nlanguages == 0)
+		fb_error(b, v, "%s", _("“language” needs at least one language code"));
+	for (size_t i = 0; i < r->nlanguages; i++)
+		if (!flow_read_language_known(r->languages[i]))
+			fb_error(b, v,
+				 _("“%s” is not a language ipwiz recognises in a document; use en, "
+				   "id, zh_CN, ja, ko, vi, th, ru or ar"),
+				 r->languages[i]);
+}
+
+/* One entry of `reads:`: exactly one kind key, and only that kind's keys. */
+static bool parse_read(struct flow_builder *b, const struct ynode *n, struct flow_read *r)
+{
+	if (!fb_expect_map(b, n, _("an entry of “reads”")))
+		return false;
+	r->pos = (struct flow_pos){n->line, n->column};
+	const char *allowed[16];
+	size_t k = 0, kind = NREAD_RULES;
+	for (size_t i = 0; i < NREAD_RULES; i++) {
+		allowed[k++] = read_rules[i].key;
+		for (const char *const *e = read_rules[i].extra; *e; e++)
+			allowed[k++] = *e;
+		if (!ytree_get(n, read_rules[i].key))
+			continue;
+		if (kind < NREAD_RULES) {
+			fb_error(b, ytree_get(n, read_rules[i].key),
+				 _("an entry of “reads” checks one thing: “%s” and “%s” cannot "
+				   "both be in it"),
+				 read_rules[kind].key, read_rules[i].key);
+			return false;
+		}
+		kind = i;
+	}
+	allowed[k] = NULL;
+	fb_check_keys(b, n, allowed, _("an entry of “reads”"));
+	if (kind == NREAD_RULES) {
+		fb_error(b, n, "%s",
+			 _("an entry of “reads” needs one of mention, date, quantity, valid_until "
+			   "or language"));
+		return false;
+	}
+	r->kind = (enum flow_read_kind)kind;
+	for (size_t i = 0; i < NREAD_RULES; i++)
+		for (const char *const *e = read_rules[i].extra; i != kind && *e; e++)
+			if (ytree_get(n, *e))
+				fb_error(b, ytree_get(n, *e),
+					 _("“%s” does not apply to a “%s” entry of “reads”"), *e,
+					 read_rules[kind].key);
+	if (r->kind == FLOW_READ_LANGUAGE) {
+		parse_read_languages(b, n, r);
+		return true;
+	}
+	read_ref(b, n, read_rules[kind].key, &r->field, &r->field_pos);
+	if (r->kind == FLOW_READ_MENTION)
+		parse_read_as(b, n, r);
+	else if (r->kind == FLOW_READ_DATE)
+		parse_read_date(b, n, r);
+	else if (r->kind == FLOW_READ_QUANTITY)
+		fb_number(b, n, "at_least", &r->at_least, &r->has_at_least);
+	else if (!ytree_get(n, "on"))
+		fb_error(b, n, "%s",
+			 _("a “valid_until” entry needs “on”: the date field the validity must "
+			   "cover, such as the complaint date"));
+	else
+		read_ref(b, n, "on", &r->on, &r->on_pos);
+	return true;
+}
+
+static void parse_reads(struct flow_builder *b, const struct ynode *n, struct evidence_req *r)
+{
+	const struct ynode *v = ytree_get(n, "reads");
+	if (!v)
+		return;
+	if (v->kind != YNODE_SEQ) {
+		fb_error(b, v, "%s",
+			 _("“reads” must be a list of what the document shows, such as "
+			   "“- mention: account_name”"));
+		return;
+	}
+	r->reads = xcalloc(v->n ? v->n : 1, sizeof *r->reads);
+	for (size_t i = 0; i < v->n; i++)
+		if (parse_read(b, &v->items[i], &r->reads[r->nreads]))
+			r->nreads++;
+		else
+			flow_read_clear(&r->reads[r->nreads]);
+}
+
 static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
 {
 	struct evidence_req *r = &f->evidence;
@@ -307,6 +490,7 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 	fb_str(b, n, "proves", true, &r->proves);
 	fb_str_list(b, n, "grounds", &r->grounds, &r->ngrounds);
 	fb_str(b, n, "date_field", false, &r->date_field);
+	parse_reads(b, n, r);
 }
 
 static void parse_list(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
@@ -394,6 +578,15 @@ static void free_strv(char **v, size_t n)
 	free(v);
 }
 
+void flow_read_clear(struct flow_read *r)
+{
+	free(r->field);
+	free(r->before);
+	free(r->on);
+	free_strv(r->languages, r->nlanguages);
+	memset(r, 0, sizeof *r);
+}
+
 void flow_field_clear(struct flow_field *f)
 {
 	free(f->id);
@@ -424,6 +617,9 @@ void flow_field_clear(struct flow_field *f)
 	free(f->evidence.proves);
 	free_strv(f->evidence.grounds, f->evidence.ngrounds);
 	free(f->evidence.date_field);
+	for (size_t i = 0; i < f->evidence.nreads; i++)
+		flow_read_clear(&f->evidence.reads[i]);
+	free(f->evidence.reads);
 	free(f->statement);
 	free_strv(f->covers, f->ncovers);
 	free(f->signature_matches);

@@ -59,6 +59,7 @@ bool fb_id(struct flow_builder *b, const struct ynode *map, const char *key, boo
 void flow_build_field(struct flow_builder *b, const struct ynode *n, const char *list_id,
 		      struct flow_field *f);
 void flow_field_clear(struct flow_field *f);
+void flow_read_clear(struct flow_read *r);
 
 /* flow_lifecycle.c: the `lifecycle:` mapping (n may be NULL: none). */
 void flow_build_lifecycle(struct flow_builder *b, const struct ynode *n, struct flow_lifecycle *l);

@@ -58,17 +58,9 @@ static bool valid_phone(const char *s)
 	return digits >= 6 && digits <= 20;
 }
 
-static bool parse_number(const char *s, double *out)
-{
-	char *end;
-	double d = number_strtod(s, &end);
-	while (*end == ' ')
-		end++;
-	if (end == s || *end || !isfinite(d))
-		return false;
-	*out = d;
-	return true;
-}
+/* More digits than a double holds exactly would compare wrongly with a
+ * flow's min and max (and no count of pieces is that long). */
+enum { NUMBER_MAX_DIGITS = 15 };
 
 size_t validate_count_lines(const char *value)
 {
@@ -141,9 +133,17 @@ static int validate_date(const struct flow_field *f, const char *value, const st
 
 static int validate_number(const struct flow_field *f, const char *value, struct ipw_error *err)
 {
-	double d;
-	if (!parse_number(value, &d))
+	/* Exactly what the message says: digits (full-width ones too), and
+	 * spaces around them, which validate_normalize takes off. */
+	char *digits = number_digits(value);
+	if (!digits)
 		return ipw_error_set(err, IPW_EUSER, _("Write a number, using digits only."));
+	size_t len = strlen(digits);
+	double d = number_strtod(digits, NULL);
+	free(digits);
+	if (len > NUMBER_MAX_DIGITS)
+		return ipw_error_set(err, IPW_EUSER, _("Write a number of at most %d digits."),
+				     NUMBER_MAX_DIGITS);
 	if (f->has_min && d < f->min) {
 		if (f->message)
 			return invalid(f, err, "");
@@ -231,6 +231,18 @@ static int validate_by_type(const struct flow_field *f, const char *value,
 		break;
 	}
 	return IPW_OK;
+}
+
+char *validate_normalize(const struct flow_field *f, const char *value)
+{
+	if (!f || !value || f->type != FIELD_NUMBER)
+		return NULL;
+	char *digits = number_digits(value);
+	if (digits && strcmp(digits, value) == 0) {
+		free(digits);
+		return NULL;
+	}
+	return digits;
 }
 
 int validate_value(const struct flow_field *f, const char *value, const struct expr_env *env,

@@ -15,6 +15,11 @@
 int validate_value(const struct flow_field *field, const char *value, const struct expr_env *env,
 		   struct ipw_error *err);
 
+/* The answer as it is kept, when it differs from what was typed: a number
+ * typed in full-width digits or with spaces around it becomes its ASCII
+ * digits (a new string). NULL when value is kept as it is. */
+char *validate_normalize(const struct flow_field *field, const char *value);
+
 /* Number of lines (values) in a multichoice answer. */
 size_t validate_count_lines(const char *value);
 

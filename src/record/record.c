@@ -131,3 +131,20 @@ void presence_rows_free(struct presence_row *v, size_t n)
 	}
 	free(v);
 }
+
+void ack_rows_free(struct ack_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].sha256);
+		free(v[i].finding);
+		free(v[i].actor);
+	}
+	free(v);
+}
+
+void shared_setup_clear(struct shared_setup *s)
+{
+	free(s->db_path);
+	free(s->old_group);
+	memset(s, 0, sizeof *s);
+}

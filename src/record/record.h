@@ -86,6 +86,16 @@ struct submission_row {
 	int64_t when; /* recorded at (unix seconds) */
 };
 
+/* A finding of the deep evidence check that someone acknowledged ("I have
+ * looked: the date is right, the OCR misread it"), per file and page. */
+struct ack_row {
+	char *sha256;  /* of the file the finding was about */
+	char *finding; /* the finding's key, e.g. "date-differs" */
+	unsigned page; /* 1-based, 0 = the whole file */
+	char *actor;
+	int64_t when;
+};
+
 struct note_row {
 	int64_t id;
 	char *field;
@@ -110,6 +120,16 @@ struct presence_row {
 	int64_t updated;
 };
 
+/* What `init-shared` did, each part only when it really happened. */
+struct shared_setup {
+	char *db_path;	    /* DIR/cases.db, made */
+	bool made_dir;	    /* DIR was made by mkdir */
+	bool group_changed; /* an existing DIR was given to the group... */
+	char *old_group;    /* ...from this one (a name, or a number) */
+	bool mode_changed;  /* an existing DIR was set to 2770... */
+	unsigned old_mode;  /* ...from this mode */
+};
+
 void case_row_clear(struct case_row *c);
 void case_rows_free(struct case_row *v, size_t n);
 void answer_rows_free(struct answer_row *v, size_t n);
@@ -119,5 +139,7 @@ void audit_rows_free(struct audit_row *v, size_t n);
 void note_rows_free(struct note_row *v, size_t n);
 void submission_rows_free(struct submission_row *v, size_t n);
 void presence_rows_free(struct presence_row *v, size_t n);
+void ack_rows_free(struct ack_row *v, size_t n);
+void shared_setup_clear(struct shared_setup *s);
 
 #endif

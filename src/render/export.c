@@ -162,6 +162,19 @@ static int preflight(struct export_job *j, struct ipw_error *err)
 	if (stop)
 		return ipw_error_set(err, IPW_EUSER, _("ipwiz does not export this case: %s"),
 				     stop);
+	/* Nor an affirmation changed behind ipwiz: the documents would carry
+	 * the owner's signature over answers the owner did not affirm. */
+	char *note = NULL;
+	const struct flow_field *decl = session_affirmation_tampered(j->s, &note);
+	if (decl) {
+		int r = ipw_error_set(err, IPW_EUSER,
+				      _("ipwiz does not export this case, not even with --force: "
+					"the statement “%s” was %s Its owner must read it again "
+					"and affirm it."),
+				      flow_tr(decl->label), note);
+		free(note);
+		return r;
+	}
 	struct session_issue *iss = NULL;
 	size_t n = session_check(j->s, &iss);
 	int rc = IPW_OK;

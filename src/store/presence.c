@@ -4,6 +4,9 @@
  * shows twice and a killed program's row simply goes stale. */
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +22,59 @@ static char *host_name(void)
 		return xstrdup("?");
 	buf[sizeof buf - 1] = '\0';
 	return xstrdup(buf);
+}
+
+/* A program of this host that no longer runs (killed, or its terminal
+ * went away before it could leave). Another user's process answers EPERM,
+ * which means it is alive. */
+static bool gone_here(const char *row_host, const char *host, int64_t pid)
+{
+	return row_host && strcmp(row_host, host) == 0 && pid > 0 && kill((pid_t)pid, 0) != 0 &&
+	       errno == ESRCH;
+}
+
+/* Inside the announcement's transaction: rows of dead programs of this
+ * host, and rows nobody renewed for four stale periods (another host's
+ * program that died), go. */
+static int purge(struct store *st, int64_t case_id, const char *host, struct ipw_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int r =
+	    store_prepare(st, "SELECT pid FROM presence WHERE case_id = ? AND host = ?", &s, err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_bind_int64(s, 1, case_id);
+	store_bind_text(s, 2, host);
+	int64_t dead[16];
+	size_t ndead = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (ndead < sizeof dead / sizeof dead[0] &&
+		    gone_here(host, host, sqlite3_column_int64(s, 0)))
+			dead[ndead++] = sqlite3_column_int64(s, 0);
+	store_release(st, s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	for (size_t i = 0; i <= ndead && r == IPW_OK; i++) {
+		bool old = i == ndead;
+		r = store_prepare(st,
+				  old ? "DELETE FROM presence WHERE case_id = ?1 AND updated < ?2"
+				      : "DELETE FROM presence WHERE case_id = ?1 AND host = ?3 "
+					"AND pid = ?4",
+				  &s, err);
+		if (r != IPW_OK)
+			break;
+		sqlite3_bind_int64(s, 1, case_id);
+		if (old) {
+			sqlite3_bind_int64(s, 2, store_now() - 4 * PRESENCE_STALE_SECONDS);
+		} else {
+			store_bind_text(s, 3, host);
+			sqlite3_bind_int64(s, 4, dead[i]);
+		}
+		r = store_step_done(st, s, err);
+		store_release(st, s);
+	}
+	return r;
 }
 
 /* One statement in its own transaction: release it, then commit or roll
@@ -48,15 +104,17 @@ int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode
 	int r = store_begin(st, err);
 	if (r != IPW_OK)
 		return r;
-	r = store_prepare(
-	    st,
-	    "INSERT INTO presence (case_id, host, pid, actor, address, mode, step, "
-	    "field, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT (case_id, host, pid) DO UPDATE SET mode = excluded.mode, "
-	    "step = excluded.step, field = excluded.field, updated = excluded.updated",
-	    &s, err);
+	char *host = host_name();
+	r = purge(st, case_id, host, err);
+	if (r == IPW_OK)
+		r = store_prepare(
+		    st,
+		    "INSERT INTO presence (case_id, host, pid, actor, address, mode, step, "
+		    "field, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		    "ON CONFLICT (case_id, host, pid) DO UPDATE SET mode = excluded.mode, "
+		    "step = excluded.step, field = excluded.field, updated = excluded.updated",
+		    &s, err);
 	if (r == IPW_OK) {
-		char *host = host_name();
 		bind_self(s, case_id, host);
 		store_bind_text(s, 4, store_actor(st));
 		store_bind_text(s, 5, store_actor_address(st));
@@ -65,8 +123,8 @@ int presence_announce(struct store *st, int64_t case_id, enum presence_mode mode
 		store_bind_text(s, 8, field);
 		sqlite3_bind_int64(s, 9, store_now());
 		r = store_step_done(st, s, err);
-		free(host);
 	}
+	free(host);
 	return end_write(st, s, r, err);
 }
 
@@ -93,11 +151,12 @@ int presence_list(struct store *st, int64_t case_id, struct presence_row **v, si
 	*v = NULL;
 	*n = 0;
 	sqlite3_stmt *s = NULL;
-	int r = store_prepare(st,
-			      "SELECT actor, address, mode, step, field, updated FROM presence "
-			      "WHERE case_id = ? AND updated >= ? AND NOT (host = ? AND pid = ?) "
-			      "ORDER BY actor, updated",
-			      &s, err);
+	int r = store_prepare(
+	    st,
+	    "SELECT actor, address, mode, step, field, updated, host, pid FROM presence "
+	    "WHERE case_id = ? AND updated >= ? AND NOT (host = ? AND pid = ?) "
+	    "ORDER BY actor, updated",
+	    &s, err);
 	if (r != IPW_OK)
 		return r;
 	char *host = host_name();
@@ -108,6 +167,9 @@ int presence_list(struct store *st, int64_t case_id, struct presence_row **v, si
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (gone_here((const char *)sqlite3_column_text(s, 6), host,
+			      sqlite3_column_int64(s, 7)))
+			continue; /* killed: not here, whatever the row says */
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 4;
 			*v = xreallocarray(*v, cap, sizeof **v);

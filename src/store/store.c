@@ -146,8 +146,12 @@ static int locate(const char *path, unsigned flags, struct ipw_error *err)
 				       "by its real name. Use --db with the file the link points "
 				       "to."),
 				     path);
-	if (stat(path, &sb) == 0)
-		return check_file(path, &sb, err);
+	if (stat(path, &sb) == 0) {
+		int r = check_file(path, &sb, err);
+		if (r == IPW_OK)
+			r = store_check_folder(path, err);
+		return r == IPW_OK ? store_check_beside(path, &sb, err) : r;
+	}
 	int e = errno;
 	if (e == EACCES)
 		return store_no_access(path, err);
@@ -167,6 +171,8 @@ static int locate(const char *path, unsigned flags, struct ipw_error *err)
 				       "new FLOW`, or pick another with --db PATH."),
 				     path);
 	int r = make_parent(path, deflt, err);
+	if (r == IPW_OK)
+		r = store_check_folder(path, err);
 	return r == IPW_OK ? create_file(path, err) : r;
 }
 
@@ -208,7 +214,7 @@ static int connect_db(struct store *st, struct ipw_error *err)
 {
 	configure_sqlite();
 	int mode = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	int rc = sqlite3_open_v2(st->path, &st->db,
+	int rc = sqlite3_open_v2(st->real_path, &st->db,
 				 mode | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, err);
@@ -243,8 +249,15 @@ int store_open(const char *path, unsigned flags, struct store **out, struct ipw_
 	r = locate(path, flags, err);
 	if (r != IPW_OK)
 		return r;
+	/* The folders resolved, the file itself not: SQLite would refuse a
+	 * link anywhere on the way (see store_place.c). */
+	char *real = store_real_path(path);
+	if (!real)
+		return ipw_error_set(err, IPW_EENV, _("Cannot open the case database %s: %s."),
+				     path, strerror(errno));
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
+	st->real_path = real;
 	st->readonly = flags & STORE_READONLY;
 	st->busy_ms = STORE_BUSY_MS;
 	find_actor(st);
@@ -266,6 +279,7 @@ void store_close(struct store *st)
 	store_cache_clear(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);
+	free(st->real_path);
 	free(st->actor);
 	free(st->address);
 	free(st);

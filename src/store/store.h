@@ -27,6 +27,15 @@ int store_open(const char *path, unsigned flags, struct store **out, struct ipw_
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 
+/* A database a team shares (`ipwiz init-shared`): DIR made by mkdir, or an
+ * existing empty folder, opened without following a link, given to group
+ * (setgid 2770), and DIR/cases.db (0660) in it. A folder holding a
+ * database or any file, a link and a file are refused before anything is
+ * touched; on a failure half-way what was done is put back. *out says what
+ * changed (shared_setup_clear). */
+int store_init_shared(const char *dir, const char *group, struct shared_setup *out,
+		      struct ipw_error *err);
+
 /* The default database: $XDG_DATA_HOME/ipwiz/cases.db (or ~/.local/share/...). */
 char *store_default_path(void);
 
@@ -44,7 +53,12 @@ int store_case_get(struct store *st, int64_t id, struct case_row *out, struct ip
 /* Up to limit cases (0: all) with an id above after_id, in id order. */
 int store_case_page(struct store *st, int64_t after_id, size_t limit, struct case_row **v,
 		    size_t *n, struct ipw_error *err);
+/* Where this connection's actor now is in case id. Everyone's own step is
+ * kept (store_case_position); the case's current_step, which listings show
+ * and `open` falls back to, follows the owner only. */
 int store_case_set_step(struct store *st, int64_t id, const char *step, struct ipw_error *err);
+/* The step this actor was last at in case id (*step NULL: never here). */
+int store_case_position(struct store *st, int64_t id, char **step, struct ipw_error *err);
 int store_case_set_status(struct store *st, int64_t id, const char *status, struct ipw_error *err);
 int store_case_set_title(struct store *st, int64_t id, const char *title, struct ipw_error *err);
 int store_case_delete(struct store *st, int64_t id, struct ipw_error *err);
@@ -117,6 +131,23 @@ int store_note_add(struct store *st, int64_t case_id, const char *field, const c
 		   struct ipw_error *err);
 int store_notes_list(struct store *st, int64_t case_id, struct note_row **v, size_t *n,
 		     struct ipw_error *err);
+
+/* What the deep evidence check read from the file with this SHA-256, by
+ * this reader (decoder and model versions): *found and *text are copies,
+ * both NULL when it was never read. The values are the evidence module's
+ * own encoding, stored and returned as they are. */
+int store_reading_get(struct store *st, const char *sha256, const char *reader, char **found,
+		      char **text, struct ipw_error *err);
+int store_reading_put(struct store *st, const char *sha256, const char *reader, const char *found,
+		      const char *text, struct ipw_error *err);
+
+/* Record that this connection's actor acknowledged a finding about a file
+ * (once: a second acknowledgement changes nothing), with the audit row
+ * ("acknowledged", audit_value) in the same transaction. */
+int store_ack_add(struct store *st, int64_t case_id, const char *sha256, const char *finding,
+		  unsigned page, const char *audit_value, struct ipw_error *err);
+int store_acks_list(struct store *st, int64_t case_id, struct ack_row **v, size_t *n,
+		    struct ipw_error *err);
 
 /* A consistent copy of the database (backup API), e.g. into an export. */
 int store_backup(struct store *st, const char *dest, struct ipw_error *err);

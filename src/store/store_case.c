@@ -147,9 +147,69 @@ out:
 	return r;
 }
 
+/* Where this person is; the case's own step (the one listings show) is
+ * the owner's. */
+static int set_position(struct store *st, int64_t id, const char *step, bool *owner,
+			struct ipw_error *err)
+{
+	int r = store_begin(st, err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_stmt *s = NULL;
+	*owner = true;
+	if ((r = store_case_check(st, id, err)) == IPW_OK &&
+	    (r = store_prepare(st, "SELECT owner FROM cases WHERE id = ?", &s, err)) == IPW_OK) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			const char *o = (const char *)sqlite3_column_text(s, 0);
+			*owner = !o || !*o || (st->actor && strcmp(o, st->actor) == 0);
+		}
+		store_release(st, s);
+		s = NULL;
+	}
+	if (r == IPW_OK &&
+	    (r = store_prepare(
+		 st,
+		 "INSERT INTO positions (case_id, actor, step, at) VALUES (?, ?, ?, ?) "
+		 "ON CONFLICT (case_id, actor) DO UPDATE SET step = excluded.step, "
+		 "at = excluded.at",
+		 &s, err)) == IPW_OK) {
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, st->actor ? st->actor : "");
+		store_bind_text(s, 3, step);
+		sqlite3_bind_int64(s, 4, store_now());
+		r = store_step_done(st, s, err);
+		store_release(st, s);
+	}
+	return store_end(st, r, err);
+}
+
 int store_case_set_step(struct store *st, int64_t id, const char *step, struct ipw_error *err)
 {
+	bool owner = true;
+	int r = step ? set_position(st, id, step, &owner, err) : IPW_OK;
+	if (r != IPW_OK || !owner)
+		return r;
 	return set_column(st, id, "current_step", "step", step, err);
+}
+
+int store_case_position(struct store *st, int64_t id, char **step, struct ipw_error *err)
+{
+	*step = NULL;
+	sqlite3_stmt *s = NULL;
+	int r = store_prepare(st, "SELECT step FROM positions WHERE case_id = ? AND actor = ?", &s,
+			      err);
+	if (r != IPW_OK)
+		return r;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, st->actor ? st->actor : "");
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*step = store_column_text(s, 0);
+	else if (rc != SQLITE_DONE)
+		r = store_fail(st, rc, err);
+	store_release(st, s);
+	return r;
 }
 
 static bool known_status(const char *status)

@@ -17,10 +17,14 @@
 /* ---- duplicate ---- */
 
 static const char *const copy_sql[] = {
-    /* ?1 = source case, ?2 = new case, ?3 = actor, ?4 = now */
+    /* ?1 = source case, ?2 = new case, ?3 = actor, ?4 = now. The seal of
+     * an affirmation ("D.seal" beside "D.fingerprint") stays with the case
+     * it was made for: the copy is not affirmed until its owner does. */
     "INSERT INTO answers (case_id, path, value, revision, actor, updated, draft) "
-    "SELECT ?2, path, value, 1, ?3, ?4, draft FROM answers "
-    "WHERE case_id = ?1 AND value IS NOT NULL",
+    "SELECT ?2, a.path, a.value, 1, ?3, ?4, a.draft FROM answers a "
+    "WHERE a.case_id = ?1 AND a.value IS NOT NULL AND NOT (a.path LIKE '%.seal' AND "
+    "EXISTS (SELECT 1 FROM answers f WHERE f.case_id = ?1 AND "
+    "f.path = substr(a.path, 1, length(a.path) - 5) || '.fingerprint'))",
     "INSERT INTO evidence (case_id, field, path, size, mtime, sha256, mime, verdict, "
     "message_key, message, fix, ext, checked_at, position) "
     "SELECT ?2, field, path, size, mtime, sha256, mime, verdict, message_key, message, fix, "

@@ -14,7 +14,7 @@
 /* "IPWZ": PRAGMA application_id of every ipwiz database. */
 #define STORE_APPLICATION_ID 0x4950575a
 /* The schema this program writes; store_schema.c has every step up to it. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 /* How long a write waits for another program's transaction to end. */
 #define STORE_BUSY_MS 5000
 
@@ -30,7 +30,8 @@ struct store_cached {
 
 struct store {
 	sqlite3 *db;
-	char *path;
+	char *path;	 /* as the user gave it, for sentences */
+	char *real_path; /* its folders resolved: what SQLite opens */
 	char *actor;
 	char *address; /* NULL when not over SSH */
 	bool readonly;
@@ -125,6 +126,19 @@ int store_answer_write(struct store *st, int64_t case_id, const char *path, cons
 /* Fill err with why path cannot be reached (a team group the user is not
  * in, say) and what to do; returns IPW_EENV. */
 int store_no_access(const char *path, struct ipw_error *err);
+
+/* ---- store_place.c ---- */
+
+/* path with its folders resolved (realpath) and its last part as it is, or
+ * NULL with errno set. */
+char *store_real_path(const char *path);
+/* Refuse a database in a folder every user may write. */
+int store_check_folder(const char *path, struct ipw_error *err);
+/* Refuse a WAL, shared-memory or journal file beside the database (db is
+ * its stat) that is not a plain file, not the user's or a team member's,
+ * or open to every user. */
+struct stat;
+int store_check_beside(const char *path, const struct stat *db, struct ipw_error *err);
 
 /* ---- store_schema.c ---- */
 

@@ -147,16 +147,41 @@ static const char schema_v4[] =
     "                           AND n.seq > submissions.seq), 9223372036854775807)"
     "  ORDER BY a.id DESC LIMIT 1);";
 
+/* What the deep evidence check read from a file, by the SHA-256 of its
+ * bytes and the reader (decoders and OCR models) that read it: a re-check
+ * or the export never decodes the same bytes twice, and a newer reader
+ * reads again. Findings a seller acknowledged, per case, file and page.
+ * Where each person last was in a case, so a coach moving around does not
+ * move the step the owner's `open` resumes at. */
+static const char schema_v5[] = "CREATE TABLE evidence_reads ("
+				"  sha256 TEXT NOT NULL,"
+				"  reader TEXT NOT NULL,"
+				"  found TEXT NOT NULL,"
+				"  text TEXT NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  PRIMARY KEY (sha256, reader)) WITHOUT ROWID;"
+				"CREATE TABLE evidence_acks ("
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  sha256 TEXT NOT NULL,"
+				"  finding TEXT NOT NULL,"
+				"  page INTEGER NOT NULL,"
+				"  actor TEXT NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  PRIMARY KEY (case_id, sha256, finding, page)) WITHOUT ROWID;"
+				"CREATE TABLE positions ("
+				"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+				"  actor TEXT NOT NULL,"
+				"  step TEXT NOT NULL,"
+				"  at INTEGER NOT NULL,"
+				"  PRIMARY KEY (case_id, actor)) WITHOUT ROWID;";
+
 struct migration {
 	int version;
 	const char *sql;
 };
 
 static const struct migration migrations[] = {
-    {1, schema_v1},
-    {2, schema_v2},
-    {3, schema_v3},
-    {4, schema_v4},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)
@@ -260,8 +285,8 @@ static int migrate_aside(struct store *st, struct ipw_error *err)
 	struct store rw = *st;
 	rw.db = NULL;
 	rw.ncache = 0; /* st's statements belong to st's connection */
-	int rc =
-	    sqlite3_open_v2(st->path, &rw.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	int rc = sqlite3_open_v2(st->real_path, &rw.db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	int r = IPW_OK;
 	if (rc != SQLITE_OK) {
 		r = ipw_error_set(err, IPW_EENV,

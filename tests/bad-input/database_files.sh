@@ -131,6 +131,82 @@ wait "$locker"
 run --db "$D/locked.db" show 1
 expect_in "$out" "AB-1" "the answer after the lock"
 
+# A symbolic link among the folders above the database (/home -> var/home on
+# Fedora Silverblue) is followed; only the file itself is never a link.
+mkdir -p "$T/var/home"
+ln -s var/home "$T/home-link"
+try "$IPWIZ" --db "$T/home-link/cases.db" new core-test --batch
+verdict "a symbolic link above the database (new)" 0 ""
+try "$IPWIZ" --db "$T/home-link/cases.db" set 1 complaint_number AB-7
+verdict "a symbolic link above the database (set)" 0 ""
+try "$IPWIZ" --db "$T/home-link/cases.db" show 1
+verdict "a symbolic link above the database (show)" 0 ""
+expect_in "$out" "AB-7" "show through a linked folder"
+[ "$(sqlite3 "$T/var/home/cases.db" "SELECT value FROM answers WHERE path = 'complaint_number'")" = AB-7 ] ||
+	fail "a symbolic link above the database: the answer is not in the real file"
+try env XDG_DATA_HOME="$T/home-link/share" "$IPWIZ" new core-test --batch
+verdict "the default database below a linked folder" 0 ""
+[ -s "$T/var/home/share/ipwiz/cases.db" ] || fail "the default database below a linked folder was not made"
+
+# A folder every user may write: anybody could put a WAL beside the
+# database (to forge answers, or to read new ones). Refused, even with the
+# sticky bit (which stops deleting, not creating), and nothing is made.
+mkdir -p "$T/open"
+cp "$good" "$T/open/cases.db"
+chmod 600 "$T/open/cases.db"
+for mode in 1777 0777 0757; do
+	chmod "$mode" "$T/open"
+	try "$IPWIZ" --db "$T/open/cases.db" show 1
+	verdict "a database in a folder of mode $mode" 3 "ipwiz: The folder $T/open can be written by every user of this computer, so anyone could put files beside the case database $T/open/cases.db to read or change your cases; ipwiz will not use it there. Move it to a folder only you (or your team's group) may write, such as one made with \`mkdir -m 700 ~/cases\`, or make this one private with \`chmod o-w $T/open\`."
+done
+try "$IPWIZ" --db "$T/open/new.db" new core-test --batch
+verdict "a new database in a folder every user may write" 3 "ipwiz: The folder $T/open can be written by every user of this computer"
+[ -e "$T/open/new.db" ] && fail "a new database was made in a folder every user may write"
+chmod 700 "$T/open"
+try "$IPWIZ" --db "$T/open/cases.db" show 1
+verdict "the same folder made private" 0 ""
+
+# Another user planted a WAL beside the database, with an answer of their
+# own in it: it is never read (before, show printed the forged answer).
+mkdir -p "$D/forge" "$T/victim"
+chmod 700 "$T/victim"
+cp "$good" "$D/forge/src.db"
+cp "$good" "$T/victim/cases.db"
+{
+	printf "PRAGMA wal_autocheckpoint = 0;\nUPDATE answers SET value = 'FORGED-9' WHERE path = 'complaint_number';\n"
+	sleep 4
+} | sqlite3 "$D/forge/src.db" >/dev/null &
+forger=$!
+i=0
+while ! grep -q FORGED-9 "$D/forge/src.db-wal" 2>/dev/null && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+cp "$D/forge/src.db-wal" "$T/victim/cases.db-wal"
+wait "$forger"
+stranger=$(id -u nobody 2>/dev/null || echo 65534)
+chown "$stranger" "$T/victim/cases.db-wal"
+chmod 666 "$T/victim/cases.db-wal"
+if [ "$(id -u)" -eq "$stranger" ]; then
+	echo "SKIP: a WAL of another user (the test runs as $stranger)"
+else
+	try "$IPWIZ" --db "$T/victim/cases.db" show 1
+	verdict "a WAL another user put beside the database" 3 "ipwiz: Beside the case database $T/victim/cases.db is $T/victim/cases.db-wal, which belongs to another user of this computer ($(id -un "$stranger" 2>/dev/null || echo "uid $stranger")), not to you or your team's group: somebody may have put it there to forge answers or to read new ones, so ipwiz will not open the database. Look at it, and remove it if no ipwiz is running."
+	expect_not_in "$out" "FORGED-9" "show beside a planted WAL"
+	chown "$(id -u)" "$T/victim/cases.db-wal"
+	try "$IPWIZ" --db "$T/victim/cases.db" show 1
+	verdict "a WAL every user may read or change" 3 "ipwiz: $T/victim/cases.db-wal, beside the case database $T/victim/cases.db, can be read or changed by every user of this computer, so ipwiz will not open the database. Make it private with \`chmod o-rwx $T/victim/cases.db-wal\`, or remove it if no ipwiz is running."
+	expect_not_in "$out" "FORGED-9" "show beside a world-readable WAL"
+fi
+rm -f "$T/victim/cases.db-wal"
+ln -s "$D/forge/src.db" "$T/victim/cases.db-shm"
+try "$IPWIZ" --db "$T/victim/cases.db" show 1
+verdict "a symbolic link as the shared-memory file" 3 "ipwiz: $T/victim/cases.db-shm, beside the case database $T/victim/cases.db, is not a plain file (a link or a folder), so ipwiz will not open the database. Remove it and try again."
+rm -f "$T/victim/cases.db-shm"
+try "$IPWIZ" --db "$T/victim/cases.db" show 1
+verdict "the victim's database once the planted files are gone" 0 ""
+expect_in "$out" "AB-1" "the victim's own answer"
+
 # Permissions bite only on somebody else than root: root runs these as nobody.
 if [ "$(id -u)" -eq 0 ]; then
 	chmod 711 "$T"
@@ -156,6 +232,11 @@ if [ "$(id -u)" -ne 0 ] || setpriv --reuid=nobody --regid=nogroup --clear-groups
 	limited --db "$T/ro/cases.db" show 1
 	verdict "read-only file, only read" 0 ""
 	expect_in "$out" "AB-1" "show of a read-only database"
+	# Watching writes the watcher's name where the others see it: with
+	# read-only access it would be unseen, so it is refused (it hung before,
+	# watching unannounced).
+	limited --db "$T/ro/cases.db" watch 1
+	verdict "watch with read-only access" 3 "ipwiz: You cannot watch case #1 unseen, and ipwiz could not show the people on it that you are watching: The case database $T/ro/cases.db is read-only here"
 	chmod 000 "$T/ro/cases.db"
 	limited --db "$T/ro/cases.db" list
 	verdict "unreadable file" 3 "ipwiz: You have no access to the case database $T/ro/cases.db ("
@@ -167,7 +248,7 @@ fi
 
 # A full disk: a tiny tmpfs when we may mount one, else a file-size limit.
 answer=$(awk 'BEGIN { while (n++ < 3000) printf "AAAAAAAAAAAAAAAAAAAA" }')
-if mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k tmpfs "$T/mnt" 2>/dev/null; then
+if mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k,mode=700 tmpfs "$T/mnt" 2>/dev/null; then
 	trap 'umount "$T/mnt" 2>/dev/null; rm -rf "$T"' EXIT
 	cp "$good" "$T/mnt/cases.db"
 	dd if=/dev/zero of="$T/mnt/filler" bs=4k 2>/dev/null

@@ -63,7 +63,7 @@ fi
 
 # The disk fills up while an answer is typed: the sentence is shown whole,
 # and the text stays in its field until it can be saved.
-if [ "$(id -u)" -eq 0 ] && command -v sqlite3 >/dev/null && mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k tmpfs "$T/mnt" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && command -v sqlite3 >/dev/null && mkdir -p "$T/mnt" && mount -t tmpfs -o size=512k,mode=700 tmpfs "$T/mnt" 2>/dev/null; then
 	trap 'umount "$T/mnt" 2>/dev/null; cleanup' EXIT
 	db=$T/mnt/cases.db
 	"$IPWIZ" --db "$db" new core-test --batch >/dev/null 2>&1

@@ -50,8 +50,8 @@ expect_rc 0 "note with a text that starts with --"
 run notes "$id"
 expect_in "$out" "--plain" "the note kept as typed"
 run set "$id" pieces -5
-expect_rc 1 "a negative number is an answer, refused by the field's rule"
-expect_in "$err" "more than 20 pieces"
+expect_rc 1 "a negative number is an answer, refused by the field's type"
+expect_in "$err" "Write a number, using digits only."
 # and a global option before the command still applies
 run --db "$T/other.db" list
 expect_rc 0 "--db before the command"

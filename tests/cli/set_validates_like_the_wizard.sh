@@ -39,6 +39,24 @@ run set "$id" pieces 12
 expect_rc 1 "number under min"
 expect_in "$err" "The invoice must show more than 20 pieces."
 
+# Digits only, as the message says: what strtod would take is refused; a
+# full-width number is the number it is, stored as ASCII digits.
+for v in 0x1A 1e308 +25 .5e2 "2 5" 25.0; do
+	run set "$id" pieces "$v"
+	expect_rc 1 "number $v"
+	expect_in "$err" "Write a number, using digits only."
+done
+run show "$id"
+expect_in "$out" "Pieces bought: (not answered)" "show after refused numbers"
+run set "$id" pieces "２５"
+expect_rc 0 "full-width number"
+run show "$id"
+expect_in "$out" "Pieces bought: 25" "the full-width number, shown"
+run set "$id" pieces " 30 "
+expect_rc 0 "a number with spaces around it"
+run show "$id" --json
+expect_in "$out" '"pieces":"30"' "the padded number, stored without its spaces"
+
 run set "$id" products.2.url "ftp://x"
 expect_rc 1 "url"
 expect_in "$err" "Write the full address, starting with https://."

@@ -37,7 +37,9 @@ chmod 644 "$T"/data/flows/*
 as() {
 	local u=$1
 	shift
-	out=$(runuser -u "$u" -- env HOME="$T/home-$u" XDG_DATA_HOME="$T/home-$u/.local/share" \
+	# under timeout: a command that hangs fails its test instead of the run
+	out=$(timeout 30 runuser -u "$u" -- env HOME="$T/home-$u" XDG_DATA_HOME="$T/home-$u/.local/share" \
+		XDG_CONFIG_HOME="$T/home-$u/.config" \
 		LANG=C.UTF-8 TZ=UTC IPWIZ_TODAY="$IPWIZ_TODAY" IPWIZ_DATADIR="$IPWIZ_DATADIR" \
 		TERM=dumb NO_COLOR=1 "$IPWIZ" "$@" 2>"$T/stderr" </dev/null)
 	rc=$?
@@ -57,7 +59,8 @@ trap cleanup_all EXIT
 tstart() {
 	local name=$1 u=$2
 	shift 2
-	local cmd="runuser -u $u -- env HOME=$T/home-$u LANG=C.UTF-8 TZ=UTC TERM=xterm-256color"
+	local cmd="runuser -u $u -- env HOME=$T/home-$u XDG_CONFIG_HOME=$T/home-$u/.config"
+	cmd="$cmd LANG=C.UTF-8 TZ=UTC TERM=xterm-256color"
 	cmd="$cmd IPWIZ_TODAY=$IPWIZ_TODAY IPWIZ_DATADIR=$IPWIZ_DATADIR $IPWIZ $*; sleep 600"
 	if $TMUX_COACH has-session 2>/dev/null; then
 		$TMUX_COACH new-session -d -s "$name" -x 80 -y 24 "$cmd"

@@ -74,4 +74,17 @@ expect_in "$err" "chmod"
 chmod o-r "$db"
 as "$merchant" --db "$db" list
 expect_rc 0 "after the fix"
+
+# A member who may only read the database cannot watch: the others would
+# not see them (the line mode and the wizard alike).
+chmod 640 "$db"
+as "$coach" --db "$db" show "$id"
+expect_rc 0 "a member with read-only access reads the case"
+as "$coach" --db "$db" watch "$id"
+expect_rc 3 "watch with read-only access"
+expect_in "$err" "You cannot watch case #$id unseen, and ipwiz could not show the people on it that you are watching"
+tstart ro "$coach" --db "$db" watch "$id"
+twait ro "You cannot watch case #$id unseen" 10
+tnever ro "Watching only" 1
+chmod 660 "$db"
 finish

@@ -21,6 +21,13 @@
 #define STEP	"steps:\n  - id: s\n    title: S\n    fields:\n"
 #define FIELD_A "      - {id: a, type: text, label: A, help: H}\n"
 
+/* Fields a `reads:` entry may name, and an evidence field to hang it on. */
+#define READS_FIELDS                                                                               \
+	"      - {id: a, type: text, label: A, help: H}\n"                                         \
+	"      - {id: d, type: date, label: D, help: H}\n"                                         \
+	"      - {id: n, type: number, label: N, help: H}\n"
+#define EV "      - {id: e, type: evidence, label: E, help: H, proves: P, accept: [image/png], "
+
 struct bad_case {
 	const char *name;
 	const char *yaml;
@@ -126,6 +133,62 @@ static const struct bad_case bad_cases[] = {
      "      - {id: e, type: evidence, label: E, help: H, proves: P, accept: [image/png], "
      "date_field: a}\n",
      "9:9: “date_field: a” must name a date field"},
+    {"reads that is not a list", HEAD STEP READS_FIELDS EV "reads: a}\n",
+     "11:91: “reads” must be a list of what the document shows, such as “- mention: "
+     "account_name”"},
+    {"read entry without a kind", HEAD STEP READS_FIELDS EV "reads: [{as: buyer}]}\n",
+     "11:92: an entry of “reads” needs one of mention, date, quantity, valid_until or "
+     "language"},
+    {"read entry of two kinds", HEAD STEP READS_FIELDS EV "reads: [{mention: a, date: d}]}\n",
+     "11:111: an entry of “reads” checks one thing: “mention” and “date” cannot both be in "
+     "it"},
+    {"read key of another kind", HEAD STEP READS_FIELDS EV "reads: [{mention: a, at_least: 3}]}\n",
+     "11:115: “at_least” does not apply to a “mention” entry of “reads”"},
+    {"misspelt read key", HEAD STEP READS_FIELDS EV "reads: [{mention: a, ass: buyer}]}\n",
+     "11:105: unknown key “ass” in an entry of “reads”; did you mean “as”?"},
+    {"mention as an unknown role",
+     HEAD STEP READS_FIELDS EV "reads: [{mention: a, as: customer}]}\n",
+     "11:109: “as” must be one of buyer, seller, holder, licensee, brand, number, model or "
+     "name, not “customer”"},
+    {"mention of an unknown field", HEAD STEP READS_FIELDS EV "reads: [{mention: x}]}\n",
+     "11:102: “mention: x” is not a field of this flow"},
+    {"mention of a date field", HEAD STEP READS_FIELDS EV "reads: [{mention: d}]}\n",
+     "11:102: “mention: d” must name a text field, but “d” is a date field"},
+    {"date read of a text field", HEAD STEP READS_FIELDS EV "reads: [{date: a}]}\n",
+     "11:99: “date: a” must name a date field, but “a” is a text field"},
+    {"quantity read of a date field", HEAD STEP READS_FIELDS EV "reads: [{quantity: d}]}\n",
+     "11:103: “quantity: d” must name a number field, but “d” is a date field"},
+    {"date window before a text field",
+     HEAD STEP READS_FIELDS EV "reads: [{date: d, within_months_before: a, months: 6}]}\n",
+     "11:124: “within_months_before: a” must name a date field, but “a” is a text field"},
+    {"date window without months",
+     HEAD STEP READS_FIELDS EV "reads: [{date: d, within_months_before: d}]}\n",
+     "11:124: “within_months_before” needs “months”: how many months before that date the "
+     "document may be"},
+    {"months without a date window", HEAD STEP READS_FIELDS EV "reads: [{date: d, months: 6}]}\n",
+     "11:110: “months” needs “within_months_before”: the date field the months count back "
+     "from"},
+    {"months out of range",
+     HEAD STEP READS_FIELDS EV "reads: [{date: d, within_months_before: d, months: 0}]}\n",
+     "11:135: “months” must be from 1 to 120, not 0"},
+    {"validity without the date it covers",
+     HEAD STEP READS_FIELDS EV "reads: [{valid_until: d}]}\n",
+     "11:92: a “valid_until” entry needs “on”: the date field the validity must cover, such "
+     "as the complaint date"},
+    {"validity on a number field", HEAD STEP READS_FIELDS EV "reads: [{valid_until: d, on: n}]}\n",
+     "11:113: “on: n” must name a date field, but “n” is a number field"},
+    {"read language ipwiz cannot recognise",
+     HEAD STEP READS_FIELDS EV "reads: [{language: [en, de]}]}\n",
+     "11:103: “de” is not a language ipwiz recognises in a document; use en, id, zh_CN, ja, "
+     "ko, vi, th, ru or ar"},
+    {"read language list empty", HEAD STEP READS_FIELDS EV "reads: [{language: []}]}\n",
+     "11:103: “language” needs at least one language code"},
+    {"read of a field id with capitals", HEAD STEP READS_FIELDS EV "reads: [{mention: A}]}\n",
+     "11:102: “A” must start with a lower-case letter and use only lower-case letters, "
+     "digits and underscores, such as “notice_date”"},
+    {"reads on a field that is not evidence",
+     HEAD STEP "      - {id: a, type: text, label: A, help: H, reads: [{mention: a}]}\n",
+     "8:55: “reads” does not apply to a text field"},
     {"evidence without what it proves",
      HEAD STEP "      - {id: a, type: evidence, label: A, help: H, accept: [image/png]}\n",
      "8:9: “proves” is missing here"},
@@ -290,6 +353,41 @@ static void test_several_errors_in_one_run(void **state)
 	ipw_diags_free(&d);
 }
 
+/* Every kind of `reads:` entry becomes its struct, with the keys it took. */
+static void test_reads_model(void **state)
+{
+	static const char yaml[] = HEAD STEP READS_FIELDS EV
+	    "reads: [{mention: a, as: buyer}, {date: d, within_months_before: d, months: 6},"
+	    " {quantity: n, at_least: 20}, {valid_until: d, on: d}, {language: [en, zh_CN]},"
+	    " {mention: a}]}\n";
+	struct ipw_diags d = {0};
+	struct flow *f = flow_load_buffer("t.yaml", yaml, sizeof yaml - 1, &d);
+	assert_int_equal(d.nerrors, 0);
+	assert_non_null(f);
+	const struct evidence_req *e = &flow_find_field(f, "e")->evidence;
+	assert_int_equal(e->nreads, 6);
+	assert_int_equal(e->reads[0].kind, FLOW_READ_MENTION);
+	assert_string_equal(e->reads[0].field, "a");
+	assert_int_equal(e->reads[0].as, FLOW_AS_BUYER);
+	assert_int_equal(e->reads[1].kind, FLOW_READ_DATE);
+	assert_string_equal(e->reads[1].before, "d");
+	assert_int_equal(e->reads[1].months, 6);
+	assert_int_equal(e->reads[2].kind, FLOW_READ_QUANTITY);
+	assert_true(e->reads[2].has_at_least);
+	assert_true(e->reads[2].at_least == 20);
+	assert_int_equal(e->reads[3].kind, FLOW_READ_VALID_UNTIL);
+	assert_string_equal(e->reads[3].on, "d");
+	assert_int_equal(e->reads[4].kind, FLOW_READ_LANGUAGE);
+	assert_int_equal(e->reads[4].nlanguages, 2);
+	assert_string_equal(e->reads[4].languages[1], "zh_CN");
+	assert_null(e->reads[4].field);
+	assert_int_equal(e->reads[5].as, FLOW_AS_NAME); /* the default */
+	assert_string_equal(flow_read_kind_name(FLOW_READ_VALID_UNTIL), "valid_until");
+	assert_string_equal(flow_read_as_name(FLOW_AS_LICENSEE), "licensee");
+	flow_free(f);
+	ipw_diags_free(&d);
+}
+
 static struct flow *load_fixture(void)
 {
 	struct ipw_diags d = {0};
@@ -354,7 +452,7 @@ static void test_lint_warnings(void **state)
 int main(void)
 {
 	size_t n = sizeof bad_cases / sizeof bad_cases[0];
-	struct CMUnitTest *tests = xcalloc(n + 8, sizeof *tests);
+	struct CMUnitTest *tests = xcalloc(n + 10, sizeof *tests);
 	for (size_t i = 0; i < n; i++)
 		tests[i] = (struct CMUnitTest){bad_cases[i].name, test_bad_case, NULL, NULL,
 					       (void *)&bad_cases[i]};
@@ -364,6 +462,7 @@ int main(void)
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_billion_laughs);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_too_large);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_several_errors_in_one_run);
+	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_reads_model);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_fixture_model);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_lint_warnings);
 	int r = _cmocka_run_group_tests("flow", tests, k, NULL, NULL);

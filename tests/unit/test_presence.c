@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -17,24 +19,59 @@
 #include "store/presence.h"
 #include "store_fixture.h"
 
-/* Another program: a child process announcing itself and exiting without
- * leaving, like a wizard killed with -9. */
-static void announce_from_child(const char *db, int64_t case_id, enum presence_mode mode)
+/* Another program on this host: a child process that announces itself
+ * and then stays (until other_leaves) or dies without leaving, like a
+ * wizard killed with -9. */
+struct other {
+	pid_t pid;
+	int hold; /* closing it lets the child end */
+};
+
+static struct other announce_from_child(const char *db, int64_t case_id, enum presence_mode mode,
+					bool stay)
 {
+	int ready[2], hold[2];
+	assert_int_equal(pipe(ready), 0);
+	assert_int_equal(pipe(hold), 0);
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		close(ready[0]);
+		close(hold[1]);
 		struct store *st = NULL;
 		struct ipw_error err = {0};
-		int ok =
+		char ok =
 		    store_open(db, 0, &st, &err) == IPW_OK &&
 		    presence_announce(st, case_id, mode, "listings", "products", &err) == IPW_OK;
 		store_close(st);
+		(void)!write(ready[1], &ok, 1);
+		char c;
+		if (stay)
+			(void)!read(hold[0], &c, 1); /* until the parent closes it */
 		_exit(ok ? 0 : 1);
 	}
+	close(ready[1]);
+	close(hold[0]);
+	char ok = 0;
+	assert_int_equal(read(ready[0], &ok, 1), 1);
+	assert_true(ok);
+	close(ready[0]);
+	struct other o = {pid, hold[1]};
+	if (!stay) {
+		close(o.hold);
+		int status;
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		o.hold = -1;
+	}
+	return o;
+}
+
+static void other_leaves(struct other *o)
+{
+	if (o->hold >= 0)
+		close(o->hold);
 	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	waitpid(o->pid, &status, 0);
 }
 
 static void others_show_and_we_do_not(void **state)
@@ -50,7 +87,7 @@ static void others_show_and_we_do_not(void **state)
 	assert_int_equal(n, 0); /* only ourselves so far */
 	presence_rows_free(v, n);
 
-	announce_from_child(fx->db, fx->case_id, PRESENCE_WATCHING);
+	struct other o = announce_from_child(fx->db, fx->case_id, PRESENCE_WATCHING, true);
 	assert_int_equal(presence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].mode, PRESENCE_WATCHING);
@@ -63,13 +100,16 @@ static void others_show_and_we_do_not(void **state)
 	free(said);
 	free(expect);
 	presence_rows_free(v, n);
+	other_leaves(&o);
 }
 
+/* Somebody on another host (or whose process this host cannot see) who
+ * stopped renewing the row has left. */
 static void stale_rows_are_people_who_left(void **state)
 {
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
-	announce_from_child(fx->db, fx->case_id, PRESENCE_EDITING);
+	struct other o = announce_from_child(fx->db, fx->case_id, PRESENCE_EDITING, true);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
 	char *sql = sqlite3_mprintf("UPDATE presence SET updated = updated - %d",
@@ -82,6 +122,7 @@ static void stale_rows_are_people_who_left(void **state)
 	assert_int_equal(presence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
 	assert_int_equal(n, 0);
 	presence_rows_free(v, n);
+	other_leaves(&o);
 }
 
 static int rows(const char *path)
@@ -103,7 +144,7 @@ static void leaving_removes_our_row_only(void **state)
 {
 	struct fixture *fx = *state;
 	struct ipw_error err = {0};
-	announce_from_child(fx->db, fx->case_id, PRESENCE_EDITING);
+	struct other o = announce_from_child(fx->db, fx->case_id, PRESENCE_EDITING, true);
 	assert_int_equal(
 	    presence_announce(fx->st, fx->case_id, PRESENCE_EDITING, "sign", "truth", &err),
 	    IPW_OK);
@@ -114,6 +155,38 @@ static void leaving_removes_our_row_only(void **state)
 	assert_int_equal(rows(fx->db), 2);
 	assert_int_equal(presence_leave(fx->st, fx->case_id, &err), IPW_OK);
 	assert_int_equal(rows(fx->db), 1);
+	other_leaves(&o);
+}
+
+/* A program killed without leaving (kill -9, a dropped ssh session whose
+ * wizard died) is gone from the others' list at once, not after the stale
+ * time, and its row is purged by the next announcement; so is a row from
+ * another host nobody renewed for long. */
+static void a_killed_program_is_purged(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	announce_from_child(fx->db, fx->case_id, PRESENCE_EDITING, false);
+	assert_int_equal(rows(fx->db), 1);
+	struct presence_row *v;
+	size_t n;
+	assert_int_equal(presence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
+	assert_int_equal(n, 0);
+	presence_rows_free(v, n);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	char *sql = sqlite3_mprintf(
+	    "INSERT INTO presence (case_id, host, pid, actor, mode, updated) "
+	    "VALUES (%lld, 'elsewhere', 1, 'wu', 'editing', %lld)",
+	    (long long)fx->case_id, (long long)(time(NULL) - PRESENCE_STALE_SECONDS * 4 - 1));
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	assert_int_equal(rows(fx->db), 2);
+	assert_int_equal(
+	    presence_announce(fx->st, fx->case_id, PRESENCE_EDITING, "sign", "truth", &err),
+	    IPW_OK);
+	assert_int_equal(rows(fx->db), 1); /* ours only */
 }
 
 int main(void)
@@ -124,6 +197,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(stale_rows_are_people_who_left, fixture_setup,
 					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(leaving_removes_our_row_only, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(a_killed_program_is_purged, fixture_setup,
 					    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

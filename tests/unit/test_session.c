@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -22,6 +23,7 @@
 #include "flow/flow.h"
 #include "store/presence.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 struct fixture {
 	char dir[64];
@@ -37,6 +39,11 @@ static int setup(void **state)
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ipwiz-session-XXXXXX");
 	assert_non_null(mkdtemp(fx->dir));
 	fx->db = xasprintf("%s/cases.db", fx->dir);
+	/* Affirmations are sealed with a key in the user's config folder:
+	 * this test's own, never the real one. */
+	char *config = xasprintf("%s/config", fx->dir);
+	setenv("XDG_CONFIG_HOME", config, 1);
+	free(config);
 	const char *src = getenv("IPWIZ_SRCDIR");
 	char *path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
 	struct ipw_diags d = {0};
@@ -95,6 +102,52 @@ static void draft_set_keeps_invalid_value_flagged(void **state)
 	assert_int_equal(session_set(fx->s, "email", "li@shop.cn", SESSION_DRAFT, NULL, &err),
 			 IPW_OK);
 	assert_false(session_is_draft(fx->s, "email"));
+}
+
+/* A number field takes what its message says, digits only: no hex, no
+ * exponent, no sign, no point. Full-width digits (an input method's ２５)
+ * and spaces around are written as the digits they are, and that is what
+ * is stored, checked and exported. */
+static void number_fields_take_digits_only(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const refused[] = {"0x1A", "1e308", "+25",	"-25",
+					      ".5e2", "25.0",  "2 5",	"25abc",
+					      "inf",  "nan",   "２５x", "1234567890123456"};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		struct ipw_error err = {0};
+		assert_int_equal(
+		    session_set(fx->s, "pieces", refused[i], SESSION_STRICT, NULL, &err),
+		    IPW_EUSER);
+		if (i + 1 < sizeof refused / sizeof *refused)
+			assert_string_equal(err.msg, "Write a number, using digits only.");
+		else
+			assert_string_equal(err.msg, "Write a number of at most 15 digits.");
+		assert_null(session_get(fx->s, "pieces"));
+	}
+	static const char *const taken[][2] = {{"25", "25"},
+					       {"２５", "25"},
+					       {" 25 ", "25"},
+					       {"\t25\t", "25"},
+					       {"\u3000２５\u3000", "25"},
+					       {"０２１", "021"}};
+	for (size_t i = 0; i < sizeof taken / sizeof *taken; i++) {
+		struct ipw_error err = {0};
+		assert_int_equal(
+		    session_set(fx->s, "pieces", taken[i][0], SESSION_STRICT, NULL, &err), IPW_OK);
+		assert_string_equal(session_get(fx->s, "pieces"), taken[i][1]);
+		assert_false(session_is_draft(fx->s, "pieces"));
+	}
+	/* A draft keeps what was typed, as typed. */
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "pieces", "0x1A", SESSION_DRAFT, NULL, &err),
+			 IPW_EUSER);
+	assert_string_equal(session_get(fx->s, "pieces"), "0x1A");
+	assert_true(session_is_draft(fx->s, "pieces"));
+	/* The limit is still the flow's: full-width 12 is 12. */
+	assert_int_equal(session_set(fx->s, "pieces", "１２", SESSION_STRICT, NULL, &err),
+			 IPW_EUSER);
+	assert_string_equal(err.msg, "The invoice must show more than 20 pieces.");
 }
 
 /* A second connection with its own session on the fixture's case: the
@@ -332,6 +385,44 @@ static void reopened_case_resumes_at_its_step(void **state)
 	assert_int_equal(session_prev_step(fx->s, 0), 0);
 }
 
+static void db_exec(struct fixture *fx, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* A coach moving around the owner's case resumes where the coach was; the
+ * owner's own place (what `open` resumes at and listings show) stays. */
+static void each_person_resumes_where_they_were(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_goto_step(fx->s, 1, &err), IPW_OK); /* the owner, at step 2 */
+	db_exec(fx, "UPDATE cases SET owner = 'someone-else'");	     /* now we are the coach */
+	struct session *coach = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(coach), 1); /* we were at step 2 too */
+	assert_int_equal(session_goto_step(coach, 2, &err), IPW_OK);
+	session_free(coach);
+	struct case_row c = {0};
+	assert_int_equal(store_case_get(fx->st, session_case_id(fx->s), &c, &err), IPW_OK);
+	assert_string_equal(c.current_step, fx->flow->steps[1].id); /* the owner's place */
+	case_row_clear(&c);
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(coach), 2); /* ours */
+	session_free(coach);
+	/* Somebody who was never in the case starts where the owner is. */
+	db_exec(fx, "DELETE FROM positions");
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_current_step(coach), 1);
+	session_free(coach);
+}
+
 static void signature_is_a_text_answer_of_its_declaration(void **state)
 {
 	struct fixture *fx = *state;
@@ -377,6 +468,94 @@ static void affirmation_is_void_after_a_covered_answer_changes(void **state)
 	/* The fingerprint cannot be written from outside. */
 	assert_int_equal(session_set(fx->s, "truth.fingerprint", "0", SESSION_STRICT, NULL, &err),
 			 IPW_EUSAGE);
+}
+
+/* sql on the fixture's database, behind the session (a team member with
+ * sqlite3). */
+static void behind(struct fixture *fx, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static enum affirmation_state reopened_state(struct fixture *fx, int64_t id, struct store *st)
+{
+	struct session *again = NULL;
+	struct ipw_error err = {0};
+	assert_int_equal(session_open(st ? st : fx->st, fx->flow, id, &again, &err), IPW_OK);
+	enum affirmation_state a = session_affirmation(again, "truth", NULL);
+	session_free(again);
+	return a;
+}
+
+/* The affirmation carries a seal only its owner's key makes: changed
+ * behind ipwiz it is evident to the owner, anybody else is told they
+ * cannot check it, a removed seal is no affirmation, and a copy of the
+ * case is not affirmed. */
+static void affirmation_seal_shows_tampering(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	int64_t id = session_case_id(fx->s);
+	assert_int_equal(session_affirmation(fx->s, "truth", NULL), AFFIRMATION_NONE);
+	assert_int_equal(session_set(fx->s, "complaint_number", "A-1", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth.name", "Li Wei", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_affirmation(fx->s, "truth", NULL), AFFIRMATION_SIGNED);
+	char *key = xasprintf("%s/config/ipwiz/affirm.key", fx->dir);
+	struct stat sb;
+	assert_int_equal(stat(key, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	char *dir = xasprintf("%s/config/ipwiz", fx->dir);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	free(dir);
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_SIGNED);
+	/* The seal cannot be written through the session. */
+	assert_int_equal(session_set(fx->s, "truth.seal", "1 x 0 00", SESSION_STRICT, NULL, &err),
+			 IPW_EUSAGE);
+
+	/* Somebody else reading it cannot check it. */
+	struct store *other = NULL;
+	assert_int_equal(store_open(fx->db, 0, &other, &err), IPW_OK);
+	free(other->actor);
+	other->actor = xstrdup("someone-else");
+	assert_int_equal(reopened_state(fx, id, other), AFFIRMATION_NOT_YOURS);
+
+	/* A copy of the case is not affirmed (its seal stays with the original). */
+	int64_t copy = 0;
+	assert_int_equal(store_case_duplicate(fx->st, id, "copy", &copy, &err), IPW_OK);
+	assert_int_equal(reopened_state(fx, copy, NULL), AFFIRMATION_UNSEALED);
+
+	/* The typed signature changed with sqlite3 (no fingerprint covers it). */
+	behind(fx,
+	       "UPDATE answers SET value = 'Somebody' WHERE path = 'truth.name' AND case_id = 1");
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_CHANGED);
+	assert_int_equal(reopened_state(fx, id, other), AFFIRMATION_NOT_YOURS);
+	behind(fx, "UPDATE answers SET value = 'Li Wei' WHERE path = 'truth.name' AND case_id = 1");
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_SIGNED);
+	/* The owner changed to somebody else. */
+	behind(fx, "UPDATE cases SET owner = 'someone-else' WHERE id = 1");
+	assert_int_equal(reopened_state(fx, id, other), AFFIRMATION_WRONG_SIGNER);
+	behind(fx, "UPDATE cases SET owner = (SELECT actor FROM answers WHERE path = 'truth') "
+		   "WHERE id = 1");
+	/* The seal removed: as good as not affirmed, and said so. */
+	behind(fx, "DELETE FROM answers WHERE path = 'truth.seal' AND case_id = 1");
+	assert_int_equal(reopened_state(fx, id, NULL), AFFIRMATION_UNSEALED);
+	store_close(other);
+
+	/* A key others may read is not used to affirm. */
+	assert_int_equal(chmod(key, 0644), 0);
+	struct session *again = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, id, &again, &err), IPW_OK);
+	assert_int_equal(session_set(again, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_EENV);
+	assert_non_null(strstr(err.msg, "can be read by other users"));
+	session_free(again);
+	free(key);
 }
 
 /* The wizard tells a person "someone else saved a change" only when the
@@ -434,6 +613,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(strict_set_refuses_invalid_and_saves_nothing, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(draft_set_keeps_invalid_value_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(number_fields_take_digits_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stale_session_gets_a_conflict_not_an_overwrite, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(hidden_field_is_neither_visible_nor_required, setup,
@@ -446,6 +626,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(issues_name_missing_and_invalid_answers_in_flow_order,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(reopened_case_resumes_at_its_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(each_person_resumes_where_they_were, setup, teardown),
 	    cmocka_unit_test_setup_teardown(list_move_after_a_concurrent_change_moves_nothing,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(list_move_hit_by_an_io_error_moves_nothing, setup,
@@ -454,6 +635,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes,
 					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(affirmation_seal_shows_tampering, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stamp_moves_only_with_what_a_reader_sees, setup,
 					    teardown),
 	};

@@ -352,6 +352,54 @@ static void reply_without_submission_is_one_refused_transaction(void **state)
 			 0);
 }
 
+/* Schema 5 adds what the deep evidence check read (by file hash and
+ * reader) and the findings acknowledged; every earlier row stays. */
+static void version_4_gains_readings_and_acknowledgements(void **state)
+{
+	struct fixture *fx = *state;
+	make_fixture_db(fx->db, "v4.sql");
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(fx->db, 0, &fx->st, &err), IPW_OK);
+	assert_int_equal(fixture_query_int(fx->db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM evidence WHERE case_id = "
+						   "1 AND verdict = 'ok'"),
+			 1);
+	static const char sha[] =
+	    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+	char *found, *text;
+	assert_int_equal(store_reading_get(fx->st, sha, "r1", &found, &text, &err), IPW_OK);
+	assert_null(found);
+	assert_null(text);
+	assert_int_equal(store_reading_put(fx->st, sha, "r1", "pages 2", "发票 2026年9月1日", &err),
+			 IPW_OK);
+	assert_int_equal(store_reading_put(fx->st, sha, "r1", "pages 3", "", &err), IPW_OK);
+	assert_int_equal(store_reading_get(fx->st, sha, "r1", &found, &text, &err), IPW_OK);
+	assert_string_equal(found, "pages 3");
+	assert_string_equal(text, "");
+	free(found);
+	free(text);
+	/* another reader's reading is not this one's */
+	assert_int_equal(store_reading_get(fx->st, sha, "r2", &found, &text, &err), IPW_OK);
+	assert_null(found);
+	/* an acknowledgement is kept once, with its audit row */
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(store_ack_add(fx->st, 1, sha, "date-differs", 1,
+					       "invoice: date-differs (page 1)", &err),
+				 IPW_OK);
+	struct ack_row *a;
+	size_t n;
+	assert_int_equal(store_acks_list(fx->st, 1, &a, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(a[0].finding, "date-differs");
+	assert_int_equal(a[0].page, 1);
+	ack_rows_free(a, n);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM audit WHERE what = "
+						   "'acknowledged' AND case_id = 1"),
+			 1);
+	/* no such case: a usage error, as for every case command */
+	assert_int_equal(store_ack_add(fx->st, 99, sha, "date-differs", 1, "x", &err), IPW_EUSAGE);
+}
+
 static void read_only_open_of_a_missing_database_says_so(void **state)
 {
 	struct fixture *fx = *state;
@@ -457,6 +505,7 @@ int main(void)
 	    EMPTY(version_1_database_opened_read_only_is_upgraded_aside),
 	    EMPTY(version_3_submissions_become_rows),
 	    EMPTY(reply_without_submission_is_one_refused_transaction),
+	    EMPTY(version_4_gains_readings_and_acknowledgements),
 	    EMPTY(read_only_open_of_a_missing_database_says_so),
 	    FULL(connection_uses_wal_full_sync_and_foreign_keys),
 	    FULL(locked_database_fails_after_the_timeout),

@@ -183,6 +183,21 @@ int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, stru
 	return IPW_OK;
 }
 
+int cli_case_read(struct cli *cli, const char *case_arg, const char *how, struct cli_case *out,
+		  struct ipw_error *err)
+{
+	int r = cli_case_open(cli, case_arg, 0, out, err);
+	struct ipw_error unrecorded = {0};
+	if (r == IPW_OK && case_db_record_read(out->db, out->id, how, &unrecorded) != IPW_OK) {
+		/* Someone who may only read the file can read it anyway (with
+		 * sqlite3 if not with ipwiz): say that the owner will not know. */
+		char *msg = utf8_sanitize(unrecorded.msg);
+		fprintf(stderr, _("ipwiz: warning: %s\n"), msg);
+		free(msg);
+	}
+	return r;
+}
+
 void cli_case_close(struct cli_case *c)
 {
 	session_free(c->session);

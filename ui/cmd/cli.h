@@ -102,6 +102,12 @@ struct cli_case {
 int cli_case_open(struct cli *cli, const char *case_arg, unsigned db_flags, struct cli_case *out,
 		  struct ipw_error *err);
 void cli_case_close(struct cli_case *c);
+/* cli_case_open for a command that only reads (how: "show", "export" …):
+ * a read by someone other than the owner is recorded in the case's trail;
+ * when it cannot be (a read-only database), the reader is warned that the
+ * owner will not see it (case_db_record_read). */
+int cli_case_read(struct cli *cli, const char *case_arg, const char *how, struct cli_case *out,
+		  struct ipw_error *err);
 
 /* Commands (cli_<name>.c). */
 
@@ -121,6 +127,8 @@ int cli_cmd_lint(struct cli *cli, int argc, char **argv);
 int cli_cmd_history(struct cli *cli, int argc, char **argv);
 int cli_cmd_watch(struct cli *cli, int argc, char **argv);
 int cli_cmd_init_shared(struct cli *cli, int argc, char **argv);
+/* One line per affirmed declaration: whether its seal holds (cli_show.c). */
+void cli_affirmation_notes(const struct session *s);
 int cli_cmd_note(struct cli *cli, int argc, char **argv);
 int cli_cmd_notes(struct cli *cli, int argc, char **argv);
 

@@ -323,11 +323,13 @@ static int check_case(struct cli *cli, const char *case_arg, bool json)
 {
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, case_arg, CASE_DB_READONLY, &cc, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "check", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct report rp = {.json = json};
 	collect(&rp, cc.session);
 	print_case(&rp, &cc);
+	if (!json)
+		cli_affirmation_notes(cc.session);
 	int r = rp.missing || rp.blocked ? IPW_EUSER : IPW_OK;
 	report_free(&rp);
 	cli_case_close(&cc);

@@ -2,67 +2,42 @@
 /* cli_coach.c — a support team sharing one database: init-shared, notes. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "base/base.h"
 #include "cli.h"
 
-/* A setgid 2770 directory owned by the team's group: files made inside
- * belong to the group, nobody else can enter. */
-static int make_shared_dir(const char *dir, gid_t gid, struct ipw_error *err)
+/* Say what init-shared really did: the core made or changed only that. */
+static void print_setup(const char *dir, const char *group, const struct shared_setup *s)
 {
-	if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
-		int e = errno;
-		char *parent = xstrdup(dir);
-		char *slash = strrchr(parent, '/');
-		if (slash && slash != parent)
-			*slash = '\0';
-		int r = ipw_error_set(
-		    err, IPW_EENV,
-		    _("Cannot create the directory %s: %s. Create %s first, or choose "
-		      "another directory."),
-		    dir, strerror(e), parent);
-		free(parent);
-		return r;
-	}
-	struct stat sb;
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return ipw_error_set(err, IPW_EENV, _("%s exists and is not a directory."), dir);
-	if (chown(dir, (uid_t)-1, gid) != 0 || chmod(dir, 02770) != 0)
-		return ipw_error_set(
-		    err, IPW_EENV,
-		    _("Cannot give %s to the group: %s (run this as the directory's "
-		      "owner or as root)."),
-		    dir, strerror(errno));
-	return IPW_OK;
-}
-
-/* The database file itself: 0660, the team's group. SQLite gives its WAL
- * and shared-memory files the same mode. */
-static int make_shared_db(const char *path, gid_t gid, struct ipw_error *err)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0660);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			return ipw_error_set(err, IPW_EUSER,
-					     _("%s already exists; nothing was changed."), path);
-		return ipw_error_set(err, IPW_EENV, _("Cannot create %s: %s."), path,
-				     strerror(errno));
-	}
-	int r = IPW_OK;
-	if (fchown(fd, (uid_t)-1, gid) != 0 || fchmod(fd, 0660) != 0)
-		r = ipw_error_set(err, IPW_EENV, _("Cannot give %s to the group: %s."), path,
-				  strerror(errno));
-	close(fd);
-	return r;
+	char *d = utf8_sanitize(dir), *g = utf8_sanitize(group), *old = utf8_sanitize(s->old_group);
+	char *db = utf8_sanitize(s->db_path);
+	if (s->made_dir)
+		printf(_("Made the folder %s (group %s, mode 2770).\n"), d, g);
+	else if (s->group_changed && s->mode_changed)
+		printf(
+		    _("Gave the folder %s to the group %s (it was %s's) and set its mode to 2770 "
+		      "(it was %04o).\n"),
+		    d, g, old, s->old_mode);
+	else if (s->group_changed)
+		printf(_("Gave the folder %s to the group %s (it was %s's).\n"), d, g, old);
+	else if (s->mode_changed)
+		printf(_("Set the folder %s to mode 2770 (it was %04o).\n"), d, s->old_mode);
+	else
+		printf(_("The folder %s was already the group's, with mode 2770.\n"), d);
+	printf(_("Made the shared database %s (group %s, mode 0660).\n"), db, g);
+	printf(_("Shared database ready: %s (group %s, mode 0660, directory 2770).\n"
+		 "Every member of the group opens it with:\n"
+		 "  ipwiz --db %s\n"
+		 "or by setting IPWIZ_DB=%s\n"),
+	       db, g, db, db);
+	free(d);
+	free(g);
+	free(old);
+	free(db);
 }
 
 int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
@@ -73,36 +48,12 @@ int cli_cmd_init_shared(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd, _("unexpected argument %s"), argv[2]);
 	if (!dir || !group)
 		return cli_usage(cmd, _("give the directory and the team's group"));
-	struct group *gr = getgrnam(group);
-	if (!gr) {
-		fprintf(stderr,
-			_("ipwiz: there is no group “%s”; create it first (groupadd %s).\n"), group,
-			group);
-		return IPW_EUSER;
-	}
-	gid_t gid = gr->gr_gid;
 	struct ipw_error err = {0};
-	char *db = xasprintf("%s/cases.db", dir);
-	struct case_db *cdb = NULL;
-	int r = make_shared_dir(dir, gid, &err);
-	if (r == IPW_OK)
-		r = make_shared_db(db, gid, &err);
-	if (r == IPW_OK)
-		r = case_db_open(&(struct case_options){.db_path = db}, CASE_DB_CREATE, &cdb, &err);
-	if (r != IPW_OK) {
-		free(db);
+	struct shared_setup setup;
+	if (case_db_init_shared(dir, group, &setup, &err) != IPW_OK)
 		return cli_fail(&err);
-	}
-	case_db_close(cdb);
-	char *safe = utf8_sanitize(db), *safe_group = utf8_sanitize(group);
-	printf(_("Shared database ready: %s (group %s, mode 0660, directory 2770).\n"
-		 "Every member of the group opens it with:\n"
-		 "  ipwiz --db %s\n"
-		 "or by setting IPWIZ_DB=%s\n"),
-	       safe, safe_group, safe, safe);
-	free(safe);
-	free(safe_group);
-	free(db);
+	print_setup(dir, group, &setup);
+	shared_setup_clear(&setup);
 	return 0;
 }
 
@@ -152,7 +103,7 @@ int cli_cmd_notes(struct cli *cli, int argc, char **argv)
 		return u;
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, case_arg, CASE_DB_READONLY, &cc, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "notes", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct note_row *v = NULL;
 	size_t n = 0;

@@ -28,13 +28,14 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 	struct ipw_error err;
 	ipw_error_clear(&err);
 	struct cli_case c;
-	if (cli_case_open(cli, case_arg, 0, &c, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "export", &c, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct export_result res;
 	int rc = export_case(c.session, &opt, &res, &err);
-	cli_case_close(&c);
-	if (rc != IPW_OK)
+	if (rc != IPW_OK) {
+		cli_case_close(&c);
 		return cli_fail(&err);
+	}
 	for (size_t i = 0; i < res.nforced; i++) {
 		char *msg = utf8_sanitize(res.forced[i]);
 		fprintf(stderr, _("ipwiz: warning: exported despite: %s\n"), msg);
@@ -50,6 +51,9 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 		printf(_("Zip: %s\n"), zip);
 		free(zip);
 	}
+	/* Whether each affirmation could be checked, and by whom. */
+	cli_affirmation_notes(c.session);
+	cli_case_close(&c);
 	export_result_clear(&res);
 	return IPW_OK;
 }

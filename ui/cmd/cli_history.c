@@ -100,13 +100,21 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 	if (case_parse_id(case_arg, &id, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct case_db *db = NULL;
-	if (cli_db_open(cli, CASE_DB_READONLY, &db, &err) != IPW_OK)
+	if (cli_db_open(cli, 0, &db, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct case_row c = {0};
 	struct ipw_error missing = {0};
-	if (case_db_get(db, id, &c, &missing) == IPW_OK && !cli->opt.lang && c.lang)
+	bool exists = case_db_get(db, id, &c, &missing) == IPW_OK;
+	if (exists && !cli->opt.lang && c.lang)
 		i18n_set_language(c.lang);
 	case_row_clear(&c);
+	/* A deleted case has no owner left to tell. */
+	struct ipw_error unrecorded = {0};
+	if (exists && case_db_record_read(db, id, "history", &unrecorded) != IPW_OK) {
+		char *msg = utf8_sanitize(unrecorded.msg);
+		fprintf(stderr, _("ipwiz: warning: %s\n"), msg);
+		free(msg);
+	}
 	struct audit_row *v = NULL;
 	size_t n = 0;
 	int r = case_db_audit(db, id, &v, &n, &err);

@@ -9,7 +9,18 @@
 #include "base/base.h"
 #include "cli.h"
 
-static void print_value(const char *indent, const char *label, const char *value, bool draft)
+/* What show writes after a draft: invalid, or valid but never confirmed. */
+static const char *draft_flag(const struct session *s, const char *path)
+{
+	struct ipw_error err = {0};
+	if (!session_is_draft(s, path))
+		return NULL;
+	return session_validate(s, path, session_get(s, path), &err) == IPW_OK
+		   ? _("  [a draft nobody confirmed]")
+		   : _("  [invalid, kept as a draft]");
+}
+
+static void print_value(const char *indent, const char *label, const char *value, const char *flag)
 {
 	char *l = utf8_sanitize(label);
 	printf("%s%s: ", indent, l);
@@ -33,7 +44,7 @@ static void print_value(const char *indent, const char *label, const char *value
 			break;
 		p = nl + 1;
 	}
-	printf("%s\n", draft ? _("  [invalid, kept as a draft]") : "");
+	printf("%s\n", flag ? flag : "");
 }
 
 static void show_evidence_text(const struct session *s, const struct flow_field *f)
@@ -75,19 +86,94 @@ static void show_field_text(const struct session *s, const struct flow_field *f)
 			for (size_t j = 0; j < f->nitems; j++) {
 				char *p = xasprintf("%s.%zu.%s", f->path, i, f->items[j].id);
 				char *lab = xasprintf("%zu. %s", i, flow_tr(f->items[j].label));
-				print_value("    ", lab, session_get(s, p), session_is_draft(s, p));
+				print_value("    ", lab, session_get(s, p), draft_flag(s, p));
 				free(lab);
 				free(p);
 			}
 	} else {
 		print_value("  ", flow_tr(f->label), session_get(s, f->path),
-			    session_is_draft(s, f->path));
+			    draft_flag(s, f->path));
 		if (f->type == FIELD_DECLARATION && f->signature) {
 			char *p = xasprintf("%s.name", f->path);
-			print_value("  ", _("Signed by"), session_get(s, p), false);
+			print_value("  ", _("Signed by"), session_get(s, p), draft_flag(s, p));
 			free(p);
 		}
+		char *note =
+		    f->type == FIELD_DECLARATION ? session_affirmation_note(s, f->path) : NULL;
+		if (note) {
+			char *safe = utf8_sanitize(note);
+			printf("  %s: %s\n", _("Affirmation"), safe);
+			free(safe);
+			free(note);
+		}
 	}
+}
+
+static void json_kv(const char *k, const char *v, bool comma)
+{
+	if (comma)
+		putchar(',');
+	escape_json_fputs(stdout, k);
+	putchar(':');
+	if (v)
+		escape_json_fputs(stdout, v);
+	else
+		fputs("null", stdout);
+}
+
+void cli_affirmation_notes(const struct session *s)
+{
+	const struct flow *flow = session_flow(s);
+	for (size_t i = 0; i < flow->nindex; i++) {
+		const struct flow_field *f = flow->index[i];
+		char *note = f->type == FIELD_DECLARATION && session_field_visible(s, f->path)
+				 ? session_affirmation_note(s, f->path)
+				 : NULL;
+		if (!note)
+			continue;
+		char *label = utf8_sanitize(flow_tr(f->label)), *safe = utf8_sanitize(note);
+		printf("%s: %s\n", label, safe);
+		free(label);
+		free(safe);
+		free(note);
+	}
+}
+
+static const char *const affirmation_names[] = {
+    [AFFIRMATION_NONE] = "none",	   [AFFIRMATION_SIGNED] = "signed",
+    [AFFIRMATION_STALE] = "stale",	   [AFFIRMATION_CHANGED] = "changed",
+    [AFFIRMATION_NOT_YOURS] = "not-yours", [AFFIRMATION_NO_KEY] = "no-key",
+    [AFFIRMATION_UNSEALED] = "unsealed",   [AFFIRMATION_WRONG_SIGNER] = "wrong-signer",
+};
+
+/* "affirmations":[{"path":…,"state":"signed","signer":…,"message":…}] */
+static void affirmations_json(const struct session *s)
+{
+	const struct flow *flow = session_flow(s);
+	printf(",\"affirmations\":[");
+	bool first = true;
+	for (size_t i = 0; i < flow->nindex; i++) {
+		const struct flow_field *f = flow->index[i];
+		char *who = NULL;
+		enum affirmation_state st = f->type == FIELD_DECLARATION
+						? session_affirmation(s, f->path, &who)
+						: AFFIRMATION_NONE;
+		if (st == AFFIRMATION_NONE) {
+			free(who);
+			continue;
+		}
+		char *note = session_affirmation_note(s, f->path);
+		printf("%s{", first ? "" : ",");
+		json_kv("path", f->path, false);
+		json_kv("state", affirmation_names[st], true);
+		json_kv("signer", who, true);
+		json_kv("message", note, true);
+		printf("}");
+		first = false;
+		free(note);
+		free(who);
+	}
+	printf("]");
 }
 
 static void show_text(const struct session *s)
@@ -123,18 +209,6 @@ static void show_text(const struct session *s)
 		free(label);
 	}
 	session_issues_free(iss, n);
-}
-
-static void json_kv(const char *k, const char *v, bool comma)
-{
-	if (comma)
-		putchar(',');
-	escape_json_fputs(stdout, k);
-	putchar(':');
-	if (v)
-		escape_json_fputs(stdout, v);
-	else
-		fputs("null", stdout);
 }
 
 static void show_json(const struct session *s)
@@ -175,7 +249,9 @@ static void show_json(const struct session *s)
 		printf("}");
 	}
 	session_issues_free(iss, n);
-	printf("]}\n");
+	printf("]");
+	affirmations_json(s);
+	printf("}\n");
 }
 
 int cli_cmd_show(struct cli *cli, int argc, char **argv)
@@ -187,7 +263,7 @@ int cli_cmd_show(struct cli *cli, int argc, char **argv)
 		return u;
 	struct cli_case cc;
 	struct ipw_error err = {0};
-	if (cli_case_open(cli, case_arg, 0, &cc, &err) != IPW_OK)
+	if (cli_case_read(cli, case_arg, "show", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	if (json)
 		show_json(cc.session);

@@ -21,7 +21,11 @@ int cli_cmd_watch(struct cli *cli, int argc, char **argv)
 	struct cli_case cc;
 	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)
 		return cli_fail(&err);
+	/* Refused before a front end starts when the others could not see it. */
+	int r = session_watch_announce(cc.session, NULL, NULL, &err);
 	int64_t id = cc.id;
 	cli_case_close(&cc);
+	if (r != IPW_OK)
+		return cli_fail(&err);
 	return cli_start(cli, (struct case_request){.start = CASE_START_WATCH, .case_id = id});
 }

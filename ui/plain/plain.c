@@ -45,6 +45,10 @@ int plain_open_case(struct plain *p, int64_t id)
 	plain_greet(p);
 	plain_printf(p, _("Case %lld: %s (%zu of %zu required answers given)\n"), (long long)id,
 		     plain_safe(p, c->title), answered, required);
+	char *reads = session_reads_by_others(p->cc.session);
+	if (reads)
+		plain_printf(p, "%s\n", plain_safe(p, reads));
+	free(reads);
 	plain_deadlines(p);
 	return IPW_OK;
 }

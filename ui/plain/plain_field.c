@@ -88,9 +88,8 @@ static void print_current(struct plain *p, const struct flow_field *f, const cha
 	if (!v)
 		return;
 	char *shown = flow_answer_text(f, v, ANSWER_ON_SCREEN);
-	if (session_is_draft(s, path)) {
-		struct ipw_error err = {0};
-		session_validate(s, path, v, &err);
+	struct ipw_error err = {0};
+	if (session_draft_why(s, path, &err)) {
 		plain_printf(p, _("Current answer, not accepted yet (%s):"),
 			     plain_safe(p, err.msg));
 	} else {

@@ -49,6 +49,10 @@ int plain_watch(struct plain *p)
 	}
 	seen = n;
 	audit_rows_free(v, n);
+	if (session_watch_announce(s, NULL, NULL, &err) != IPW_OK) {
+		plain_error(p, &err);
+		return IPW_EENV;
+	}
 	plain_printf(p,
 		     _("Watching case #%lld; changes appear below as they are saved. Ctrl-C "
 		       "stops.\n"),
@@ -57,10 +61,14 @@ int plain_watch(struct plain *p)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	time_t announced = 0;
+	time_t announced = time(NULL);
 	while (!stop) {
 		if (time(NULL) - announced >= PRESENCE_HEARTBEAT_SECONDS) {
-			session_presence_announce(s, PRESENCE_WATCHING, NULL, NULL, &err);
+			/* Nobody is watched unseen: no announcement, no watching. */
+			if (session_watch_announce(s, NULL, NULL, &err) != IPW_OK) {
+				plain_error(p, &err);
+				return IPW_EENV;
+			}
 			announced = time(NULL);
 		}
 		if (session_changed(s) && session_audit(s, &v, &n, &err) == IPW_OK) {

@@ -135,8 +135,14 @@ int ui_open_case(struct ui *ui, int64_t id, struct ipw_error *err)
 {
 	ui_close_case(ui);
 	int r = case_open(ui->db, id, &ui->session, err);
-	if (r == IPW_OK)
-		ui->flow = session_flow(ui->session);
+	if (r != IPW_OK)
+		return r;
+	ui->flow = session_flow(ui->session);
+	/* The owner learns who read the case while they were away. */
+	char *reads = session_reads_by_others(ui->session);
+	if (reads)
+		ui_status(ui, false, "%s", reads);
+	free(reads);
 	return r;
 }
 
@@ -162,6 +168,9 @@ static enum ui_next first_screen(struct ui *ui, const struct case_request *req,
 		return NEXT_STEP;
 	case CASE_START_WATCH:
 		*status = ui_open_case(ui, req->case_id, err);
+		/* Seen from the start, or not watching at all. */
+		if (*status == IPW_OK)
+			*status = session_watch_announce(ui->session, NULL, NULL, err);
 		ui->coach.watching = true;
 		return NEXT_STEP;
 	case CASE_START_HOME:
@@ -208,5 +217,9 @@ int ui_run(const struct case_options *opt, const struct case_request *req, struc
 	free(ui.jump_path);
 	ui_close_case(&ui);
 	case_db_close(ui.db);
+	if (ui.fatal.status) {
+		*err = ui.fatal;
+		return ui.fatal.status;
+	}
 	return ui.exit_status;
 }

@@ -83,9 +83,15 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	if (now - ui->coach.last_announce_ms >= PRESENCE_HEARTBEAT_SECONDS * 1000 ||
 	    ui->coach.case_id != id || strcmp(where, ui->coach.announced) != 0) {
 		memcpy(ui->coach.announced, where, sizeof where);
-		session_presence_announce(ui->session,
-					  ui->coach.watching ? PRESENCE_WATCHING : PRESENCE_EDITING,
-					  step_id(ui), focused_path(ui), &err);
+		/* A watcher the others can no longer see stops watching. */
+		if (ui->coach.watching) {
+			if (session_watch_announce(ui->session, step_id(ui), focused_path(ui),
+						   &ui->fatal) != IPW_OK)
+				return true;
+		} else {
+			session_presence_announce(ui->session, PRESENCE_EDITING, step_id(ui),
+						  focused_path(ui), &err);
+		}
 		ui->coach.last_announce_ms = now;
 		ui->coach.case_id = id;
 	}

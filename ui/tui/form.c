@@ -172,7 +172,13 @@ static void settle_conflict(struct ui *ui, const char *path, const char *value,
 	char *q = xasprintf(_("%s changed this answer to “%s” meanwhile. Keep yours?"),
 			    c->actor ? c->actor : "?", theirs);
 	struct ipw_error err = {0};
-	if (ui_confirm(ui, q)) {
+	int yes = ui_ask(ui, q);
+	if (yes < 0) {
+		/* Hung up before the question was answered: ours is kept as a
+		 * draft (theirs stays in the history), decided by nobody. */
+		if (session_keep_draft(ui->session, path, value, &err) != IPW_OK)
+			ui_status(ui, true, "%s", err.msg);
+	} else if (yes) {
 		if (session_set_force(ui->session, path, value, SESSION_DRAFT, &err) == IPW_EENV)
 			ui_status(ui, true, "%s", err.msg);
 		else
@@ -236,7 +242,9 @@ bool form_commit(struct ui *ui)
 	if (r->kind != ROW_TEXT && r->kind != ROW_TEXTAREA)
 		return true;
 	const char *old = session_get(ui->session, r->path);
-	if (strcmp(old ? old : "", fm->tf.s) == 0)
+	/* Unchanged is saved already — unless it is a draft kept from a
+	 * hang-up: leaving its field is the user taking it. */
+	if (strcmp(old ? old : "", fm->tf.s) == 0 && !session_is_draft(ui->session, r->path))
 		return true;
 	/* The database refused (locked, disk full, read-only): the text stays
 	 * in its field, with the focus, until a save succeeds. */
@@ -245,6 +253,21 @@ bool form_commit(struct ui *ui)
 	free(fm->orig);
 	fm->orig = xstrdup(fm->tf.s);
 	return true;
+}
+
+void form_keep_draft(struct ui *ui)
+{
+	struct form *fm = &ui->form;
+	if (fm->focus >= fm->nrows)
+		return;
+	const struct form_row *r = &fm->rows[fm->focus];
+	if (r->kind != ROW_TEXT && r->kind != ROW_TEXTAREA)
+		return;
+	const char *old = session_get(ui->session, r->path);
+	if (strcmp(old ? old : "", fm->tf.s) == 0)
+		return;
+	struct ipw_error err = {0};
+	session_keep_draft(ui->session, r->path, fm->tf.s, &err);
 }
 
 void form_focus(struct ui *ui, size_t i)

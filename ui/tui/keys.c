@@ -113,20 +113,26 @@ static void classify(int code, bool is_key, bool typing, bool multiline, struct 
 	}
 }
 
-/* The text of the last bracketed paste (ACT_PASTE), valid until the next. */
+/* The text of the last bracketed paste (ACT_PASTE), valid until the next,
+ * and how many bytes the terminal sent for it. */
 static struct strbuf pasted;
-
-enum { PASTE_MAX = 64 * 1024 };
+static size_t pasted_total;
 
 /* Read a bracketed paste up to its end marker (ESC [ 2 0 1 ~), with line
  * ends made "\n" (terminals send "\r"). Control characters stay for the
- * text field to drop. */
+ * text field to drop. Beyond UI_PASTE_MAX the rest is read to its end
+ * marker and counted, not kept (nor taken as keys): whole characters only,
+ * and the caller says the paste was cut. */
 static void read_paste(void)
 {
 	static const char end[] = "\033[201~";
+	const size_t el = sizeof(end) - 1;
+	char tail[sizeof end] = {0}; /* the last el bytes received */
+	size_t ntail = 0;
 	if (!pasted.s)
 		strbuf_init(&pasted);
 	strbuf_reset(&pasted);
+	pasted_total = 0;
 	timeout(500); /* a paste arrives at once; give up on a lost end marker */
 	wint_t ch;
 	int r;
@@ -135,15 +141,32 @@ static void read_paste(void)
 			continue;
 		char buf[4];
 		size_t n = utf8_encode((uint32_t)ch, buf);
-		if (pasted.len < PASTE_MAX)
+		pasted_total += n;
+		if (pasted.len + n <= UI_PASTE_MAX + el)
 			strbuf_addn(&pasted, buf, n);
-		size_t el = sizeof(end) - 1;
-		if (pasted.len >= el && memcmp(pasted.s + pasted.len - el, end, el) == 0) {
-			pasted.len -= el;
-			pasted.s[pasted.len] = '\0';
+		for (size_t i = 0; i < n; i++) {
+			if (ntail == el) {
+				memmove(tail, tail + 1, el - 1);
+				ntail--;
+			}
+			tail[ntail++] = buf[i];
+		}
+		if (ntail == el && memcmp(tail, end, el) == 0) {
+			pasted_total -= el;
+			/* The marker is in the kept text when it fitted. */
+			if (pasted.len >= el && memcmp(pasted.s + pasted.len - el, end, el) == 0)
+				pasted.len -= el;
 			break;
 		}
 	}
+	/* Kept: at most UI_PASTE_MAX bytes, cut between characters. */
+	if (pasted.len > UI_PASTE_MAX) {
+		size_t cut = UI_PASTE_MAX;
+		while (cut > 0 && ((unsigned char)pasted.s[cut] & 0xc0) == 0x80)
+			cut--;
+		pasted.len = cut;
+	}
+	pasted.s[pasted.len] = '\0';
 	/* "\r\n" and "\r" → "\n" */
 	size_t o = 0;
 	for (size_t i = 0; i < pasted.len; i++) {
@@ -245,7 +268,7 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 		/* The other person's saved changes, also between the keys of
 		 * somebody typing fast (a key waiting in the buffer stays there). */
 		if (coach_tick(ui)) {
-			k->act = ACT_REFRESH;
+			k->act = ui->fatal.status ? ACT_QUIT : ACT_REFRESH;
 			return;
 		}
 		wint_t ch;
@@ -257,6 +280,7 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 			if (seq == SEQ_PASTE) {
 				k->act = ACT_PASTE;
 				k->text = pasted.s;
+				k->pasted_bytes = pasted_total;
 				return;
 			}
 			if (seq == SEQ_SKIPPED || seq == SEQ_KEY)

@@ -3,7 +3,7 @@
 libipwizui_a_SOURCES += \
 	%reldir%/app.c %reldir%/coach.c %reldir%/coach.h %reldir%/draw.c %reldir%/editor.c \
 	%reldir%/evidence_row.c %reldir%/file_picker.c %reldir%/form.c %reldir%/help.c \
-	%reldir%/home.c %reldir%/keys.c %reldir%/layout.c %reldir%/pick.c %reldir%/review.c \
+	%reldir%/home.c %reldir%/keys.c %reldir%/layout.c %reldir%/pick.c %reldir%/picture.c %reldir%/review.c \
 	%reldir%/step.c %reldir%/submit.c %reldir%/terminal.c %reldir%/textfield.c \
 	%reldir%/textfield.h %reldir%/theme.c %reldir%/tui.h %reldir%/ui_internal.h \
 	%reldir%/ui_layout.h %reldir%/widget_keys.c %reldir%/widgets.c

@@ -131,6 +131,11 @@ bool pick_many(struct ui *ui, const char *title, const char *const *labels, bool
 
 bool ui_confirm(struct ui *ui, const char *question)
 {
+	return ui_ask(ui, question) == 1;
+}
+
+int ui_ask(struct ui *ui, const char *question)
+{
 	for (;;) {
 		if (ui->redraw)
 			ui->redraw(ui, ui->redraw_state);
@@ -149,6 +154,8 @@ bool ui_confirm(struct ui *ui, const char *question)
 		 * question (taking it as "n" would drop what the user typed). */
 		if (k.act == ACT_REFRESH)
 			continue;
+		if (k.act == ACT_SIGNAL)
+			return -1;
 		return k.act == ACT_CHAR && (k.ch == 'y' || k.ch == 'Y');
 	}
 }

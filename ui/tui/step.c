@@ -300,7 +300,7 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 		form_commit(ui);
 		return NEXT_QUIT;
 	case ACT_SIGNAL:
-		form_commit(ui);
+		form_keep_draft(ui); /* typed, never confirmed: a draft */
 		return NEXT_QUIT;
 	case ACT_CANCEL:
 		if (ui->from_review) {

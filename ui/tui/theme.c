@@ -78,7 +78,8 @@ void theme_init(void)
 	t->input = A_UNDERLINE;
 	t->error = A_BOLD;
 	t->good = A_NORMAL;
-	if (!want_colour())
+	t->colour = want_colour();
+	if (!t->colour)
 		return;
 	start_color();
 	use_default_colors();

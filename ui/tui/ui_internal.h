@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "case/case.h"
+#include "evidence/evidence.h"
 #include "flow/flow.h"
 #include "coach.h"
 #include "textfield.h"
@@ -34,7 +35,8 @@ struct ui_theme {
 	/* Markers readable without colour; ASCII when the locale is not UTF-8. */
 	const char *done, *attention, *not_started, *current, *on, *off, *radio_on, *radio_off;
 	const char *bullet, *ellipsis, *more_up, *more_down, *more_left;
-	bool utf8; /* the locale's character set is UTF-8 */
+	bool utf8;   /* the locale's character set is UTF-8 */
+	bool colour; /* the terminal has colour and NO_COLOR is unset */
 	/* Lines and corners: drawn as text so they read the same in any dump. */
 	const char *vline, *hline, *ul, *ur, *ll, *lr;
 };
@@ -119,12 +121,16 @@ struct ui_key {
 	unsigned ch;	      /* ACT_CHAR */
 	enum textfield_op op; /* ACT_EDIT */
 	const char *text;     /* ACT_PASTE: valid until the next key */
+	size_t pasted_bytes;  /* ACT_PASTE: how long the paste was (more than text when cut) */
 };
 
 struct ui;
 /* Wait for a key. typing: the focus is in a text input, so printable keys
  * are text and editing keys edit. multiline: Enter is a newline. */
 void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline);
+/* The most of one bracketed paste the wizard takes (a longer text goes
+ * through Ctrl-E, the editor). */
+#define UI_PASTE_MAX (64 * 1024)
 /* The quit key that works while typing: "F10", or "^X" without an F10. */
 const char *ui_quit_key(void);
 /* True once SIGINT, SIGTERM or SIGHUP arrived; which one (the exit status
@@ -179,6 +185,9 @@ void form_rebuild(struct ui *ui, const char *focus_path);
 void form_focus(struct ui *ui, size_t i);
 /* Save the focused text input (leaving the field). */
 bool form_commit(struct ui *ui);
+/* A signal (the terminal hung up): keep what the focused text input holds
+ * as a draft, never as an answer nobody confirmed. */
+void form_keep_draft(struct ui *ui);
 /* Save one answer in draft mode, settling a conflict with another session
  * by asking; reports on the status line. */
 bool form_save(struct ui *ui, const char *path, const char *value);
@@ -219,6 +228,9 @@ int pick_one(struct ui *ui, const char *title, const char *const *labels, size_t
 bool pick_many(struct ui *ui, const char *title, const char *const *labels, bool *on, size_t n);
 /* Ask a yes/no question on the status line. */
 bool ui_confirm(struct ui *ui, const char *question);
+/* The same, telling a signal apart: 1 yes, 0 no, -1 a signal came (the
+ * question was never answered). */
+int ui_ask(struct ui *ui, const char *question);
 
 /* ---- the screens ---- */
 enum ui_next {
@@ -248,6 +260,9 @@ struct ui {
 	void (*redraw)(struct ui *ui, void *state);
 	void *redraw_state;	  /* the screen on show owns it; overlays pass it back */
 	struct coach_state coach; /* others on the same case (coach.h) */
+	/* Why the wizard must stop at once (watching that could no longer be
+	 * announced); shown after the terminal is given back. */
+	struct ipw_error fatal;
 };
 
 void ui_status(struct ui *ui, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -281,5 +296,12 @@ enum ui_next review_run(struct ui *ui);
 enum ui_next submit_run(struct ui *ui);
 /* The help overlay: the focused field's help (or NULL) and the key map. */
 void help_show(struct ui *ui, const char *title, const char *text);
+
+/* ---- picture.c: a page drawn as character cells (libchafa) ---- */
+/* False when the wizard cannot draw pictures (built without chafa, or a
+ * locale without the block symbols): describe the page instead. */
+bool picture_available(void);
+/* Draw t inside rows×cols at y,x, in proportion; returns the rows used. */
+int picture_draw(int y, int x, int rows, int cols, const struct evidence_thumb *t);
 
 #endif

@@ -68,6 +68,17 @@ static void paste(struct ui *ui, struct form_row *r, const char *text)
 		textfield_insert(tf, *p == '\n' ? " " : p, 1);
 }
 
+/* A paste the wizard cut (keys.c keeps UI_PASTE_MAX bytes): say so. */
+static void say_if_cut(struct ui *ui, const struct ui_key *k)
+{
+	if (k->pasted_bytes <= UI_PASTE_MAX)
+		return;
+	ui_status(ui, true,
+		  _("The pasted text was longer than 64 KiB (%zu KiB): only its first 64 KiB were "
+		    "taken. For a longer text, press Ctrl-E in a long answer to use your editor."),
+		  (k->pasted_bytes + 1023) / 1024);
+}
+
 static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 {
 	struct form *fm = &ui->form;
@@ -77,6 +88,7 @@ static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 		return true;
 	case ACT_PASTE:
 		paste(ui, r, k->text);
+		say_if_cut(ui, k);
 		return true;
 	case ACT_EDIT:
 		textfield_op(&fm->tf, k->op);
@@ -269,6 +281,7 @@ bool widget_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 		if (k->act == ACT_PASTE && r->list->nitems) {
 			size_t n = paste_items(ui, r->list, r->list->items[0].id, k->text);
 			ui_status(ui, false, _("%zu item(s) made from the pasted lines."), n);
+			say_if_cut(ui, k);
 			return true;
 		}
 		if (pick)

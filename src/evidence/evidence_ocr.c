@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evidence_ocr.c — reading a photo or an image-only page with tesseract.
+ * This runs in the evidence worker only (never in the wizard): the models
+ * are loaded once per worker, on the first page that needs them, because
+ * loading chi_sim+eng+ind costs far more than reading a page. The page is
+ * turned upright first when tesseract's orientation detection is sure,
+ * since OCR of a sideways page returns noise. Built without tesseract,
+ * evidence_ocr_available() says so and nothing is read. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/base.h"
+#include "evidence_ocr.h"
+
+#ifdef HAVE_TESSERACT
+#include <tesseract/capi.h>
+
+/* Languages in the order tesseract weighs them; only those installed. */
+static const char *const wanted[] = {"chi_sim", "eng", "ind"};
+
+static TessBaseAPI *reader;
+static TessBaseAPI *orienter;
+static bool tried;
+static char loaded[64];
+
+/* The tessdata folder: TESSDATA_PREFIX as tesseract reads it, else
+ * Debian's. */
+static const char *data_dir(void)
+{
+	const char *p = getenv("TESSDATA_PREFIX");
+	return p && *p ? p : "/usr/share/tesseract-ocr/5/tessdata";
+}
+
+static bool model_present(const char *lang)
+{
+	char path[512];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/%s.traineddata", data_dir(), lang);
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void load(void)
+{
+	if (tried)
+		return;
+	tried = true;
+	loaded[0] = '\0';
+	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++)
+		if (model_present(wanted[i])) {
+			if (loaded[0])
+				strcat(loaded, "+");
+			strcat(loaded, wanted[i]);
+		}
+	if (!loaded[0])
+		return;
+	reader = TessBaseAPICreate();
+	if (!reader || TessBaseAPIInit2(reader, data_dir(), loaded, OEM_LSTM_ONLY) != 0) {
+		if (reader)
+			TessBaseAPIDelete(reader);
+		reader = NULL;
+		loaded[0] = '\0';
+		return;
+	}
+	/* Quiet: tesseract writes warnings ("Invalid resolution") to stderr,
+	 * which in the worker is /dev/null anyway; the setting keeps it so. */
+	TessBaseAPISetVariable(reader, "debug_file", "/dev/null");
+	TessBaseAPISetPageSegMode(reader, PSM_AUTO);
+	if (model_present("osd")) {
+		orienter = TessBaseAPICreate();
+		if (orienter &&
+		    TessBaseAPIInit2(orienter, data_dir(), "osd", OEM_TESSERACT_ONLY) != 0) {
+			TessBaseAPIDelete(orienter);
+			orienter = NULL;
+		}
+		if (orienter)
+			TessBaseAPISetVariable(orienter, "debug_file", "/dev/null");
+	}
+}
+
+bool evidence_ocr_available(void)
+{
+	load();
+	return reader != NULL;
+}
+
+const char *evidence_ocr_languages(void)
+{
+	load();
+	return loaded;
+}
+
+/* Degrees to turn clockwise so the text reads upright, or 0 when the
+ * detector is unsure (a page with little text: leave it as it is). */
+static int upright_turn(const struct evidence_raster *r)
+{
+	if (!orienter)
+		return 0;
+	TessBaseAPISetImage(orienter, r->px, (int)r->width, (int)r->height, (int)r->channels,
+			    (int)r->stride);
+	if (r->dpi >= 70)
+		TessBaseAPISetSourceResolution(orienter, (int)r->dpi);
+	int deg = 0;
+	float conf = 0, script_conf = 0;
+	const char *script = NULL;
+	if (!TessBaseAPIDetectOrientationScript(orienter, &deg, &conf, &script, &script_conf))
+		deg = 0;
+	TessBaseAPIClear(orienter);
+	/* tesseract reports the page's rotation counter-clockwise; 2.0 is
+	 * its own threshold for a confident answer. */
+	if (conf < 2.0f || (deg != 90 && deg != 180 && deg != 270))
+		return 0;
+	return deg;
+}
+
+/* A copy of r turned clockwise by deg (90, 180, 270); NULL when memory
+ * runs out (the page is then read as it is). */
+static unsigned char *turned(const struct evidence_raster *r, int deg, struct evidence_raster *out)
+{
+	unsigned w = r->width, h = r->height, c = r->channels;
+	unsigned nw = deg == 180 ? w : h, nh = deg == 180 ? h : w;
+	unsigned char *px = malloc((size_t)nw * nh * c);
+	if (!px)
+		return NULL;
+	for (unsigned y = 0; y < h; y++) {
+		const unsigned char *row = r->px + (size_t)y * r->stride;
+		for (unsigned x = 0; x < w; x++) {
+			unsigned nx, ny;
+			if (deg == 90) { /* clockwise */
+				nx = h - 1 - y;
+				ny = x;
+			} else if (deg == 180) {
+				nx = w - 1 - x;
+				ny = h - 1 - y;
+			} else {
+				nx = y;
+				ny = w - 1 - x;
+			}
+			memcpy(px + ((size_t)ny * nw + nx) * c, row + (size_t)x * c, c);
+		}
+	}
+	*out = *r;
+	out->width = nw;
+	out->height = nh;
+	out->stride = (size_t)nw * c;
+	out->px = px;
+	return px;
+}
+
+int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn)
+{
+	if (size)
+		text[0] = '\0';
+	*turn = 0;
+	if (!evidence_ocr_available() || !r->width || !r->height ||
+	    (r->channels != 1 && r->channels != 3))
+		return -1;
+	struct evidence_raster upright = *r;
+	unsigned char *copy = NULL;
+	int deg = upright_turn(r);
+	if (deg) {
+		/* Detected counter-clockwise: turn back clockwise by 360 - deg. */
+		copy = turned(r, 360 - deg, &upright);
+		if (copy)
+			*turn = 360 - deg;
+		else
+			upright = *r;
+	}
+	TessBaseAPISetImage(reader, upright.px, (int)upright.width, (int)upright.height,
+			    (int)upright.channels, (int)upright.stride);
+	/* Without a resolution tesseract guesses one from the text size;
+	 * a believable dpi from the file is better. */
+	if (upright.dpi >= 70 && upright.dpi <= 2400)
+		TessBaseAPISetSourceResolution(reader, (int)upright.dpi);
+	char *got = TessBaseAPIGetUTF8Text(reader);
+	int conf = got ? TessBaseAPIMeanTextConf(reader) : -1;
+	if (got && size) {
+		size_t n = strlen(got);
+		if (n >= size) { /* cut on a character boundary */
+			n = size - 1;
+			while (n > 0 && ((unsigned char)got[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(text, got, n);
+		text[n] = '\0';
+	}
+	if (got)
+		TessDeleteText(got);
+	TessBaseAPIClear(reader);
+	free(copy);
+	return conf;
+}
+
+void evidence_ocr_end(void)
+{
+	if (reader) {
+		TessBaseAPIEnd(reader);
+		TessBaseAPIDelete(reader);
+	}
+	if (orienter) {
+		TessBaseAPIEnd(orienter);
+		TessBaseAPIDelete(orienter);
+	}
+	reader = orienter = NULL;
+	tried = false;
+}
+
+#else /* built without tesseract */
+
+bool evidence_ocr_available(void)
+{
+	return false;
+}
+
+const char *evidence_ocr_languages(void)
+{
+	return "";
+}
+
+int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn)
+{
+	(void)r;
+	if (size)
+		text[0] = '\0';
+	*turn = 0;
+	return -1;
+}
+
+void evidence_ocr_end(void)
+{
+}
+
+#endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evidence_ocr.h — OCR of one page with tesseract, in the evidence worker.
+ * The models (chi_sim, eng, ind: whichever are installed) load on first
+ * use and stay loaded for the worker's life. */
+#ifndef IPWIZ_EVIDENCE_OCR_H
+#define IPWIZ_EVIDENCE_OCR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "evidence_look.h"
+
+/* True when ipwiz was built with tesseract and a model is installed. */
+bool evidence_ocr_available(void);
+/* "chi_sim+eng+ind": the models in use, "" when none. */
+const char *evidence_ocr_languages(void);
+
+/* Read the page into text (UTF-8, cut on a character boundary to size).
+ * *turn gets the degrees the page was turned clockwise to read it (0 when
+ * upright or unsure). Returns tesseract's mean confidence 0..100, or -1
+ * when nothing could be read (no OCR, bad raster). */
+int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn);
+
+/* Free the models (the worker's end). */
+void evidence_ocr_end(void);
+
+#endif

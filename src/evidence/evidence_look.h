@@ -38,9 +38,17 @@ struct evidence_look {
 	bool colour;	  /* has colour (false: a grey or black-and-white copy) */
 	bool red_seal;	  /* a red round or oval stamp-like mark (红色公章) */
 	int rotation;	  /* degrees to turn clockwise to read: 0/90/180/270; -1 unknown */
+	/* Added with the measures (evidence_legible.c): */
+	bool measured; /* false: the page could not be measured (a raster too small
+			* or malformed, no memory); nothing above is known */
+	bool sideways; /* the text lines run up or down the page: rotation is 90 or
+			* 270, or -1 when which of the two is not known */
 };
 
-/* Measure one page. Pure: no allocation beyond the call, no I/O. */
+/* Measure one page. Pure: no I/O; its working memory (a few MB, scaled to
+ * about 100 dpi for an A4 page) is freed before it returns, and when it
+ * cannot be had the page is not measured (out->measured is false). What
+ * each measure can and cannot tell is in evidence_legible.c. */
 void evidence_look_measure(const struct evidence_raster *r, struct evidence_look *out);
 
 /* A finding: one thing a reviewer would notice, as two sentences in the
@@ -57,6 +65,34 @@ struct evidence_finding {
 	char message[384];
 	char fix[384];
 };
+
+/* What a field expects of its pages, resolved for one case: the flow's
+ * `legible:` mapping (struct evidence_legibility in flow.h) with its seal
+ * condition evaluated against the answers. Plain data. */
+struct evidence_legible_req {
+	bool check;	  /* judge the pages at all (the field has `legible:`) */
+	unsigned min_dpi; /* 0 = no resolution check */
+	bool colour;	  /* colour copies of the originals */
+	bool seal;	  /* a red company seal (红色公章) somewhere in the file */
+};
+
+struct evidence_req;
+struct expr_env;
+/* The expectations of r for the answers env sees (env may be NULL: a seal
+ * condition then counts as not met, so nothing is asked that the answers
+ * might not ask). */
+void evidence_legible_req_of(const struct evidence_req *r, const struct expr_env *env,
+			     struct evidence_legible_req *out);
+
+/* Judge the pages of one file against req: up to max findings into out,
+ * returns how many there are (it may be more than max; only max are
+ * written). Sentences in the language in effect (gettext); every finding is
+ * EVIDENCE_WARN. Per page: "blank-page", "low-resolution", "blurred",
+ * "faint", "rotated"; for the whole file (page 0): "grey-copy", "no-seal".
+ * A page that was not measured is not judged. */
+size_t evidence_legible_judge(const struct evidence_look *looks, size_t npages,
+			      const struct evidence_legible_req *req, struct evidence_finding *out,
+			      size_t max);
 
 /* What was read, per expectation, for the one-glance display beside a file
  * ("buyer: found", "date: differs", "seal: not found"). */

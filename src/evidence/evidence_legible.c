@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evidence_legible.c — what a reviewer sees at a glance on one page, and the
+ * sentences that say it: the page's resolution, whether it is in focus, how
+ * dark its ink is against the paper, whether anything is on it, whether it
+ * has colour, whether a red company seal (红色公章) is on it, and which way
+ * up it is.
+ *
+ * The page is first boxed down to a working copy of about 1000 pixels on
+ * its long side (about 100 dpi for A4, whatever the scan's resolution), so
+ * the measures mean the same at 150 and at 600 dpi and a page costs a few
+ * milliseconds. Everything after that is on the working copy:
+ *
+ * - blocks of 8×8 working pixels (about 2 mm): a block whose darkest and
+ *   lightest pixels differ by EDGE_MIN or more holds an edge (text, lines,
+ *   a seal). Sharpness is the median, over the blocks with strong edges, of
+ *   the steepest step between two neighbouring pixels divided by the
+ *   block's range: a sharp edge goes from paper to ink in one or two
+ *   pixels (0.4 and up), a blurred one in many (0.2 and down). Dividing by
+ *   the range makes it independent of contrast, so faint text is not
+ *   "blurred". Contrast is the 75th percentile of the edge blocks' ranges
+ *   over 255: black text on white is 0.7 and up, light grey text 0.3 and
+ *   down. Both are local, so a photo lit unevenly is measured fairly.
+ *   Limits: thin strokes blurred lose contrast as well as steepness, so a
+ *   blurred page also measures faint (the judge then says only "blurred");
+ *   a page of smooth pictures has few strong edges and a sharpness that
+ *   means little.
+ * - blank: (almost) no edge block. Speckles, a fold, an even shadow or a
+ *   paper tint are not content; a single short word is.
+ * - colour: cells of 4×4 working pixels (about 1 mm), each the mean of its
+ *   pixels, so a scanner's colour fringes at black edges cancel out. The
+ *   paper's own tint (yellowed paper, warm light) is taken out first. A page
+ *   has colour when at least a few square millimetres of cells are clearly
+ *   coloured; a colour scan of an original that has no colour at all cannot
+ *   be told from a grey copy (nobody can), and a strongly tinted paper is
+ *   taken as colour. A one-channel raster is grey.
+ * - red seal: red cells (red hue, clearly saturated), joined across small
+ *   gaps, form a blob of a seal's size (18 to 80 mm across, at the raster's
+ *   dpi or, without one, taking the page's short side as an A4 width), round
+ *   or oval (sides within 0.55 of each other), shaped as a ring: red all
+ *   around its outline, its corners empty, its centre not solid. Red text, a
+ *   red letterhead and a rule, a red frame (a Chinese invoice's) and a solid
+ *   red logo are not seals; a square personal seal and a seal so faded it
+ *   breaks apart are not found either.
+ * - orientation: the ink of the edge blocks, profiled in strips about 10 mm
+ *   wide (so a skew of a degree or two does not blur the profile). Text lines
+ *   across the page leave empty rows between them and hardly any empty
+ *   column; lines up or down the page the other way round. That tells
+ *   "upright or upside down" from "sideways" for Latin and Chinese text set
+ *   with some line spacing; tightly set Chinese text, a page of pictures, a
+ *   form of boxes tell neither and give -1. Which way round is told from
+ *   Latin lower case: ascenders (b d f h k l t) are four times as common as
+ *   descenders (g j p q y), so the ink beyond the core of each line is on its
+ *   top side. With enough such lines a page upside down gives 180 and a page
+ *   on its side 90 or 270; Chinese, capitals and figures have no such cue,
+ *   so an upside-down page of them reads 0 and a sideways one -1 with
+ *   sideways set. */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "evidence_look.h"
+#include "expr/expr.h"
+#include "flow/flow.h"
+
+#define WORK_SIDE 1000 /* working copy: long side at most about this */
+#define WORK_MIN  32   /* a raster narrower than this is not measured */
+#define BLOCK	  8    /* working pixels per block side (edges, ink) */
+#define CELL	  4    /* working pixels per cell side (colour, seal) */
+#define EDGE_MIN  24   /* grey levels: a block with this range holds an edge */
+#define STRIP	  40   /* working pixels: width of an orientation strip */
+#define COLOUR_MIN 40  /* chroma of a cell that is clearly coloured */
+
+struct work {
+	unsigned w, h;	    /* working copy */
+	unsigned bw, bh;    /* blocks */
+	unsigned cw, ch;    /* cells */
+	unsigned f;	    /* raster pixels per working pixel */
+	unsigned char *y;   /* w*h grey */
+	unsigned char *rgb; /* w*h*3, or NULL for a grey raster */
+	unsigned char *bmin, *bmax, *bstep; /* per block */
+	unsigned char *red;		    /* per cell: 1 red, 2 red or next to red */
+	uint32_t *label;		    /* per cell, component of the red mask */
+	uint32_t *queue;		    /* per cell */
+	uint32_t *rows;			    /* nstrips * h: ink per row of each strip */
+	uint32_t *cols;			    /* nbands * w: ink per column of each band */
+	uint32_t *sum;			    /* w*3: a row of the box filter's sums */
+	unsigned nstrips, nbands;
+};
+
+static size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+/* Carve every buffer out of one allocation: a page either gets all its
+ * working memory or none (and is then not measured). */
+static void *work_alloc(struct work *k, bool colour)
+{
+	size_t n = (size_t)k->w * k->h, nb = (size_t)k->bw * k->bh, nc = (size_t)k->cw * k->ch;
+	size_t sizes[] = {
+	    n,
+	    colour ? 3 * n : 0,
+	    nb,
+	    nb,
+	    nb,
+	    nc,
+	    nc * sizeof(uint32_t),
+	    nc * sizeof(uint32_t),
+	    (size_t)k->nstrips * k->h * sizeof(uint32_t),
+	    (size_t)k->nbands * k->w * sizeof(uint32_t),
+	    (size_t)k->w * 3 * sizeof(uint32_t), /* the row sums of the box filter */
+	};
+	size_t total = 0;
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		total += align8(sizes[i]);
+	unsigned char *p = malloc(total);
+	if (!p)
+		return NULL;
+	unsigned char *q = p;
+	void **dst[] = {(void **)&k->y,	   (void **)&k->rgb,   (void **)&k->bmin,
+			(void **)&k->bmax, (void **)&k->bstep, (void **)&k->red,
+			(void **)&k->label, (void **)&k->queue, (void **)&k->rows,
+			(void **)&k->cols, (void **)&k->sum};
+	for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++) {
+		*dst[i] = sizes[i] ? q : NULL;
+		q += align8(sizes[i]);
+	}
+	memset(k->rows, 0, sizes[8]);
+	memset(k->cols, 0, sizes[9]);
+	return p;
+}
+
+/* Box the raster down by k->f: every pixel of each f×f box for f up to 3,
+ * a regular subset of at most 3×3 of them beyond (a phone photo boxed by 4
+ * or more loses nothing a reviewer reads at 100 dpi). */
+static void downsample(const struct evidence_raster *r, struct work *k)
+{
+	uint32_t *sum = k->sum;
+	unsigned f = k->f, st = f <= 3 ? 1 : (f + 2) / 3, c = r->channels;
+	unsigned per = ((f + st - 1) / st) * ((f + st - 1) / st);
+	for (unsigned wy = 0; wy < k->h; wy++) {
+		memset(sum, 0, (size_t)k->w * 3 * sizeof *sum);
+		for (unsigned dy = 0; dy < f; dy += st) {
+			const unsigned char *row = r->px + (size_t)(wy * f + dy) * r->stride;
+			if (c == 3) {
+				for (unsigned wx = 0; wx < k->w; wx++) {
+					const unsigned char *p = row + (size_t)wx * f * 3;
+					uint32_t *s = sum + 3 * (size_t)wx;
+					for (unsigned dx = 0; dx < f; dx += st, p += 3 * st) {
+						s[0] += p[0];
+						s[1] += p[1];
+						s[2] += p[2];
+					}
+				}
+			} else {
+				for (unsigned wx = 0; wx < k->w; wx++) {
+					const unsigned char *p = row + (size_t)wx * f;
+					for (unsigned dx = 0; dx < f; dx += st)
+						sum[wx] += p[dx];
+				}
+			}
+		}
+		unsigned char *y = k->y + (size_t)wy * k->w;
+		if (c == 3) {
+			unsigned char *o = k->rgb + (size_t)wy * k->w * 3;
+			for (unsigned wx = 0; wx < k->w; wx++) {
+				unsigned R = sum[3 * wx] / per, G = sum[3 * wx + 1] / per,
+					 B = sum[3 * wx + 2] / per;
+				o[3 * wx] = (unsigned char)R;
+				o[3 * wx + 1] = (unsigned char)G;
+				o[3 * wx + 2] = (unsigned char)B;
+				y[wx] = (unsigned char)((77 * R + 150 * G + 29 * B) >> 8);
+			}
+		} else {
+			for (unsigned wx = 0; wx < k->w; wx++)
+				y[wx] = (unsigned char)(sum[wx] / per);
+		}
+	}
+}
+
+/* Per block: darkest, lightest, and the steepest step to a neighbour
+ * (right or below, the neighbour may be in the next block). */
+static void block_stats(struct work *k)
+{
+	for (unsigned by = 0; by < k->bh; by++)
+		for (unsigned bx = 0; bx < k->bw; bx++) {
+			unsigned lo = 255, hi = 0, step = 0;
+			for (unsigned y = by * BLOCK; y < by * BLOCK + BLOCK; y++) {
+				const unsigned char *p = k->y + (size_t)y * k->w;
+				const unsigned char *below = y + 1 < k->h ? p + k->w : NULL;
+				for (unsigned x = bx * BLOCK; x < bx * BLOCK + BLOCK; x++) {
+					unsigned v = p[x];
+					lo = v < lo ? v : lo;
+					hi = v > hi ? v : hi;
+					if (x + 1 < k->w) {
+						unsigned d = (unsigned)abs((int)p[x + 1] - (int)v);
+						step = d > step ? d : step;
+					}
+					if (below) {
+						unsigned d = (unsigned)abs((int)below[x] - (int)v);
+						step = d > step ? d : step;
+					}
+				}
+			}
+			size_t i = (size_t)by * k->bw + bx;
+			k->bmin[i] = (unsigned char)lo;
+			k->bmax[i] = (unsigned char)hi;
+			k->bstep[i] = (unsigned char)step;
+		}
+}
+
+/* The value below which fraction q of a histogram's count lies. */
+static unsigned percentile(const uint32_t *hist, unsigned n, double q)
+{
+	uint64_t total = 0;
+	for (unsigned i = 0; i < n; i++)
+		total += hist[i];
+	if (!total)
+		return 0;
+	uint64_t want = (uint64_t)(q * (double)total), seen = 0;
+	for (unsigned i = 0; i < n; i++) {
+		seen += hist[i];
+		if (seen > want)
+			return i;
+	}
+	return n - 1;
+}
+
+/* Sharpness, contrast, blank and the ink mask's threshold from the blocks. */
+static void edges(struct work *k, struct evidence_look *out, unsigned *ink_range)
+{
+	uint32_t ranges[256] = {0};
+	size_t nb = (size_t)k->bw * k->bh, nedge = 0;
+	for (size_t i = 0; i < nb; i++) {
+		unsigned range = (unsigned)(k->bmax[i] - k->bmin[i]);
+		if (range >= EDGE_MIN) {
+			ranges[range]++;
+			nedge++;
+		}
+	}
+	out->blank = nedge <= (nb / 1000 > 2 ? nb / 1000 : 2);
+	unsigned p90 = percentile(ranges, 256, 0.90);
+	out->contrast = percentile(ranges, 256, 0.75) / 255.0;
+	unsigned strong = p90 / 2 > EDGE_MIN ? p90 / 2 : EDGE_MIN;
+	uint32_t ratios[101] = {0};
+	for (size_t i = 0; i < nb; i++) {
+		unsigned range = (unsigned)(k->bmax[i] - k->bmin[i]);
+		if (range >= strong) {
+			unsigned q = (k->bstep[i] * 100 + range / 2) / range;
+			ratios[q < 100 ? q : 100]++; /* a step into the next block may exceed the range */
+		}
+	}
+	out->sharpness = nedge ? percentile(ratios, 101, 0.5) / 100.0 : 0;
+	*ink_range = strong;
+}
+
+/* Ink: the darker half of every block with a strong edge. Fills the
+ * orientation profiles and returns the fraction of the page that is ink. */
+static double ink_profiles(struct work *k, unsigned strong)
+{
+	uint64_t ink = 0;
+	for (unsigned y = 0; y < k->h; y++) {
+		const unsigned char *p = k->y + (size_t)y * k->w;
+		unsigned by = y / BLOCK;
+		if (by >= k->bh)
+			break;
+		uint32_t *rows = k->rows;
+		for (unsigned x = 0; x < k->bw * BLOCK; x++) {
+			size_t b = (size_t)by * k->bw + x / BLOCK;
+			unsigned lo = k->bmin[b], hi = k->bmax[b];
+			if (hi - lo < strong || p[x] * 2 >= lo + hi)
+				continue;
+			ink++;
+			unsigned s = x / STRIP, band = y / STRIP;
+			if (s < k->nstrips)
+				rows[(size_t)s * k->h + y]++;
+			if (band < k->nbands)
+				k->cols[(size_t)band * k->w + x]++;
+		}
+	}
+	return (double)ink / ((double)k->w * k->h);
+}
+
+/* One profile's lines: how much of its span is empty, and the ink before
+ * and after the dense core of each line (its top and bottom side). */
+struct lines {
+	double gaps, weight; /* sum of gap fraction × ink, sum of ink */
+	double before, after;
+	unsigned n;
+};
+
+static void profile_lines(const uint32_t *p, unsigned n, unsigned across, struct lines *l)
+{
+	unsigned a = 0, b = n;
+	while (a < n && !p[a])
+		a++;
+	while (b > a && !p[b - 1])
+		b--;
+	if (b - a < 8)
+		return;
+	unsigned gaps = 0;
+	uint64_t ink = 0;
+	for (unsigned i = a; i < b; i++) {
+		gaps += !p[i];
+		ink += p[i];
+	}
+	l->gaps += (double)gaps / (b - a) * (double)ink;
+	l->weight += (double)ink;
+	for (unsigned s = a; s < b;) {
+		if (!p[s]) {
+			s++;
+			continue;
+		}
+		unsigned e = s, peak = 0;
+		while (e < b && p[e]) {
+			peak = p[e] > peak ? p[e] : peak;
+			e++;
+		}
+		/* A rule or a box edge fills the strip across: not a text line. */
+		if (e - s >= 4 && peak * 10 < across * 9) {
+			unsigned c0 = s, c1 = e - 1;
+			while (p[c0] * CORE_DEN < peak * CORE_NUM)
+				c0++;
+			while (p[c1] * CORE_DEN < peak * CORE_NUM)
+				c1--;
+			for (unsigned i = s; i + CORE_TRIM < c0; i++)
+				l->before += p[i];
+			for (unsigned i = c1 + 1 + CORE_TRIM; i < e; i++)
+				l->after += p[i];
+			l->n++;
+		}
+		s = e;
+	}
+}
+
+#ifndef CORE_TRIM
+#define CORE_TRIM 1
+#endif
+#ifndef CORE_NUM
+#define CORE_NUM 1
+#define CORE_DEN 2
+#endif
+#define LINES_GAPS  0.10 /* a profile with text lines across is this empty */
+#define LINES_RATIO 2.0	 /* … and this many times emptier than the other way */
+#define SIDE_RATIO  2.5	 /* ascender ink this many times the descender ink */
+#define SIDE_LINES  6	 /* … over at least this many lines */
+
+static void orientation(const struct work *k, struct evidence_look *out)
+{
+	struct lines across = {0}, down = {0};
+	for (unsigned s = 0; s < k->nstrips; s++)
+		profile_lines(k->rows + (size_t)s * k->h, k->h, STRIP, &across);
+	for (unsigned b = 0; b < k->nbands; b++)
+		profile_lines(k->cols + (size_t)b * k->w, k->w, STRIP, &down);
+	double h = across.weight > 0 ? across.gaps / across.weight : 0;
+	double v = down.weight > 0 ? down.gaps / down.weight : 0;
+#ifdef LEGIBLE_DEBUG
+	fprintf(stderr, "across gaps %.3f n %u before %.0f after %.0f | down gaps %.3f n %u before %.0f after %.0f\n", h, across.n, across.before, across.after, v, down.n, down.before, down.after);
+#endif
+	out->rotation = -1;
+	out->sideways = false;
+	if (h >= LINES_GAPS && h >= LINES_RATIO * v) {
+		/* Lines across: the top side of a line is before it (above). */
+		bool upside_down = across.n >= SIDE_LINES && across.after >= SIDE_RATIO * across.before;
+		out->rotation = upside_down ? 180 : 0;
+	} else if (v >= LINES_GAPS && v >= LINES_RATIO * h) {
+		/* Lines down the page: the top side of the text faces left when
+		 * the page needs a quarter turn clockwise. */
+		out->sideways = true;
+		if (down.n >= SIDE_LINES && down.before >= SIDE_RATIO * down.after)
+			out->rotation = 90;
+		else if (down.n >= SIDE_LINES && down.after >= SIDE_RATIO * down.before)
+			out->rotation = 270;
+	}
+}
+
+/* Colour and the red seal, from the cells. */
+static void cell_colours(struct work *k, struct evidence_look *out)
+{
+	size_t nc = (size_t)k->cw * k->ch;
+	/* The paper: the mean colour of the lightest tenth of the cells. */
+	uint32_t hist[256] = {0};
+	for (unsigned cy = 0; cy < k->ch; cy++)
+		for (unsigned cx = 0; cx < k->cw; cx++) {
+			unsigned s = 0;
+			for (unsigned y = 0; y < CELL; y++)
+				for (unsigned x = 0; x < CELL; x++)
+					s += k->y[(size_t)(cy * CELL + y) * k->w + cx * CELL + x];
+			hist[s / (CELL * CELL)]++;
+		}
+	unsigned light = percentile(hist, 256, 0.90);
+	double paper[3] = {0, 0, 0};
+	double npaper = 0;
+	/* The cells' mean colours, kept in the rgb buffer's first 3*nc bytes
+	 * (the working copy is no longer needed in full). */
+	unsigned char *mean = k->rgb;
+	for (unsigned cy = 0; cy < k->ch; cy++)
+		for (unsigned cx = 0; cx < k->cw; cx++) {
+			unsigned s[3] = {0, 0, 0}, sy = 0;
+			for (unsigned y = 0; y < CELL; y++) {
+				size_t at = (size_t)(cy * CELL + y) * k->w + cx * CELL;
+				for (unsigned x = 0; x < CELL; x++) {
+					const unsigned char *p = k->rgb + 3 * (at + x);
+					s[0] += p[0];
+					s[1] += p[1];
+					s[2] += p[2];
+					sy += k->y[at + x];
+				}
+			}
+			/* Cell i's mean is written at 3*i, never beyond the pixels
+			 * still to be read (cell i starts at pixel 4*i or later). */
+			size_t i = (size_t)cy * k->cw + cx;
+			for (int c = 0; c < 3; c++)
+				mean[3 * i + c] = (unsigned char)(s[c] / (CELL * CELL));
+			if (sy / (CELL * CELL) >= light) {
+				for (int c = 0; c < 3; c++)
+					paper[c] += s[c] / (double)(CELL * CELL);
+				npaper++;
+			}
+		}
+	double gain[3] = {1, 1, 1};
+	bool tinted = false;
+	if (npaper > 0) {
+		for (int c = 0; c < 3; c++)
+			paper[c] /= npaper;
+		double hi = fmax(paper[0], fmax(paper[1], paper[2]));
+		double lo = fmin(paper[0], fmin(paper[1], paper[2]));
+		tinted = hi - lo >= COLOUR_MIN;
+		if (lo >= 64)
+			for (int c = 0; c < 3; c++)
+				gain[c] = hi / paper[c];
+	}
+	size_t coloured = 0;
+	for (size_t i = 0; i < nc; i++) {
+		double c3[3];
+		for (int c = 0; c < 3; c++)
+			c3[c] = fmin(255, mean[3 * i + c] * gain[c]);
+		double hi = fmax(c3[0], fmax(c3[1], c3[2])), lo = fmin(c3[0], fmin(c3[1], c3[2]));
+		double chroma = hi - lo;
+		k->red[i] = 0;
+		if (chroma < COLOUR_MIN)
+			continue;
+		coloured++;
+		/* Red: red is the largest and the hue is within 30° of pure red
+		 * (|g - b| at most half the chroma); not a dark brown. */
+		if (c3[0] == hi && fabs(c3[1] - c3[2]) <= 0.5 * chroma && c3[0] >= 100)
+			k->red[i] = 1;
+	}
+	size_t need = nc / 2500 > 12 ? nc / 2500 : 12;
+	out->colour = tinted || coloured >= need;
+}
+
+/* Join red cells across one-cell gaps (a seal's ring broken by black text
+ * over it): mark the neighbours of red cells. */
+static void dilate(struct work *k)
+{
+	for (unsigned y = 0; y < k->ch; y++)
+		for (unsigned x = 0; x < k->cw; x++) {
+			if (k->red[(size_t)y * k->cw + x] != 1)
+				continue;
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					long yy = (long)y + dy, xx = (long)x + dx;
+					if (yy < 0 || xx < 0 || yy >= k->ch || xx >= k->cw)
+						continue;
+					unsigned char *c = &k->red[(size_t)yy * k->cw + (size_t)xx];
+					if (!*c)
+						*c = 2;
+				}
+		}
+}
+
+struct blob {
+	unsigned x0, y0, x1, y1; /* inclusive, in cells */
+	uint32_t id;
+};
+
+#define SEAL_MIN_MM   18.0
+#define SEAL_MAX_MM   80.0
+#define SEAL_SHORT_MM 14.0
+#define SEAL_ASPECT   0.55
+#define SEAL_SECTORS  16
+
+/* Is the red blob b shaped like a seal: red all round its outline (an
+ * ellipse in its box), the box's corners empty, its middle not solid? */
+static bool ring_shaped(const struct work *k, const struct blob *b)
+{
+	double cx = (b->x0 + b->x1 + 1) / 2.0, cy = (b->y0 + b->y1 + 1) / 2.0;
+	double ax = (b->x1 - b->x0 + 1) / 2.0, ay = (b->y1 - b->y0 + 1) / 2.0;
+	unsigned ring = 0, ring_red = 0, corner = 0, corner_red = 0, inner = 0, inner_red = 0;
+	bool sector[SEAL_SECTORS] = {false};
+	for (unsigned y = b->y0; y <= b->y1; y++)
+		for (unsigned x = b->x0; x <= b->x1; x++) {
+			double dx = (x + 0.5 - cx) / ax, dy = (y + 0.5 - cy) / ay;
+			double rho = sqrt(dx * dx + dy * dy);
+			size_t i = (size_t)y * k->cw + x;
+			bool red = k->red[i] == 1 && k->label[i] == b->id;
+			if (rho >= 0.7 && rho <= 1.15) {
+				ring++;
+				if (red) {
+					ring_red++;
+					double a = atan2(dy, dx) + M_PI;
+					int s = (int)(a / (2 * M_PI) * SEAL_SECTORS);
+					sector[s < SEAL_SECTORS ? s : SEAL_SECTORS - 1] = true;
+				}
+			} else if (rho > 1.25) {
+				corner++;
+				corner_red += red;
+			} else if (rho < 0.45) {
+				inner++;
+				inner_red += red;
+			}
+		}
+	unsigned covered = 0;
+	for (int s = 0; s < SEAL_SECTORS; s++)
+		covered += sector[s];
+	double ringd = ring ? (double)ring_red / ring : 0;
+	double cornerd = corner ? (double)corner_red / corner : 0;
+	double innerd = inner ? (double)inner_red / inner : 0;
+	return covered >= SEAL_SECTORS - 3 && ringd >= 0.25 && cornerd <= 0.35 * ringd &&
+	       innerd <= 0.6;
+}
+
+static bool find_seal(struct work *k, double mm)
+{
+	size_t nc = (size_t)k->cw * k->ch;
+	memset(k->label, 0, nc * sizeof *k->label);
+	uint32_t next = 0;
+	for (size_t start = 0; start < nc; start++) {
+		if (!k->red[start] || k->label[start])
+			continue;
+		struct blob b = {k->cw, k->ch, 0, 0, ++next};
+		size_t head = 0, tail = 0;
+		k->queue[tail++] = (uint32_t)start;
+		k->label[start] = b.id;
+		while (head < tail) {
+			uint32_t i = k->queue[head++];
+			unsigned x = i % k->cw, y = i / k->cw;
+			/* The box of the red cells, not of their neighbours. */
+			if (k->red[i] == 1) {
+				b.x0 = x < b.x0 ? x : b.x0;
+				b.y0 = y < b.y0 ? y : b.y0;
+				b.x1 = x > b.x1 ? x : b.x1;
+				b.y1 = y > b.y1 ? y : b.y1;
+			}
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					long yy = (long)y + dy, xx = (long)x + dx;
+					if (yy < 0 || xx < 0 || yy >= k->ch || xx >= k->cw)
+						continue;
+					size_t j = (size_t)yy * k->cw + (size_t)xx;
+					if (k->red[j] && !k->label[j]) {
+						k->label[j] = b.id;
+						k->queue[tail++] = (uint32_t)j;
+					}
+				}
+		}
+		if (b.x1 < b.x0)
+			continue;
+		double w = (b.x1 - b.x0 + 1) * mm, h = (b.y1 - b.y0 + 1) * mm;
+		double lo = fmin(w, h), hi = fmax(w, h);
+		if (hi < SEAL_MIN_MM || hi > SEAL_MAX_MM || lo < SEAL_SHORT_MM ||
+		    lo < SEAL_ASPECT * hi)
+			continue;
+		if (ring_shaped(k, &b))
+			return true;
+	}
+	return false;
+}
+
+void evidence_look_measure(const struct evidence_raster *r, struct evidence_look *out)
+{
+	memset(out, 0, sizeof *out);
+	out->rotation = -1;
+	if (!r)
+		return;
+	out->dpi = r->dpi > 0 && r->dpi < 100000 ? r->dpi : 0;
+	if (!r->px || (r->channels != 1 && r->channels != 3) || r->width < WORK_MIN ||
+	    r->height < WORK_MIN || r->width > 1000000 || r->height > 1000000 ||
+	    r->stride < (size_t)r->width * r->channels)
+		return;
+	struct work k = {0};
+	unsigned side = r->width > r->height ? r->width : r->height;
+	unsigned shortest = r->width < r->height ? r->width : r->height;
+	k.f = side / WORK_SIDE ? side / WORK_SIDE : 1;
+	while (k.f > 1 && shortest / k.f < 4 * WORK_MIN)
+		k.f--;
+	k.w = r->width / k.f;
+	k.h = r->height / k.f;
+	k.bw = k.w / BLOCK;
+	k.bh = k.h / BLOCK;
+	k.cw = k.w / CELL;
+	k.ch = k.h / CELL;
+	k.nstrips = k.w / STRIP;
+	k.nbands = k.h / STRIP;
+	bool colour = r->channels == 3;
+	void *mem = work_alloc(&k, colour);
+	if (!mem)
+		return;
+	downsample(r, &k);
+	block_stats(&k);
+	unsigned strong = EDGE_MIN;
+	edges(&k, out, &strong);
+	out->ink = ink_profiles(&k, strong);
+	if (out->blank)
+		out->rotation = -1;
+	else
+		orientation(&k, out);
+	if (colour) {
+		cell_colours(&k, out);
+		double mm = r->dpi > 0 ? CELL * k.f / r->dpi * 25.4
+				       : 210.0 / (k.cw < k.ch ? k.cw : k.ch);
+		dilate(&k);
+		out->red_seal = find_seal(&k, mm);
+	}
+	out->measured = true;
+	free(mem);
+}

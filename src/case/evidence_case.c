@@ -46,7 +46,7 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 	if (!f || f->type != FIELD_EVIDENCE)
 		return ipw_error_set(err, IPW_EUSAGE,
 				     _("This flow has no field for files named “%s”."), field);
-	int r = evidence_check(path, &f->evidence, res, err);
+	int r = evidence_check_read(path, &f->evidence, session_env(s), res, err);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
 	const struct evidence_row *twin = find_twin(s, field, path, res->sha256);

@@ -136,7 +136,7 @@ static int decode(int fd, const char *path, enum evidence_format format,
 {
 	struct evidence_decoded *d = xmalloc(sizeof(*d));
 	int r = IPW_OK;
-	switch (evidence_worker_decode(fd, format, d, err)) {
+	switch (evidence_worker_decode(fd, format, text && req->nreads > 0, d, err)) {
 	case EVIDENCE_WORKER_BROKEN:
 		report_broken(res, err);
 		r = IPW_EENV;

@@ -14,12 +14,12 @@
 #include "evidence_look.h"
 #include "flow/flow.h"
 #include "record/record.h"
-#include "evidence_look.h"
 
 enum {
-	EVIDENCE_LOOK_PAGES = 32,	/* pages whose look is kept in a result */
-	EVIDENCE_TEXT_MAX = 32 * 1024,	/* bytes of a PDF's text layer kept */
-	EVIDENCE_MAX_PIXELS = 100000000 /* a picture larger is refused by its size */
+	EVIDENCE_LOOK_PAGES = 32,	 /* pages whose look is kept in a result */
+	EVIDENCE_TEXT_MAX = 32 * 1024,	 /* bytes of a PDF's text layer kept */
+	EVIDENCE_MAX_PIXELS = 100000000, /* a picture larger is refused by its size */
+	EVIDENCE_FINDINGS_MAX = 12	 /* findings kept in a result */
 };
 
 struct evidence_result {
@@ -38,6 +38,14 @@ struct evidence_result {
 	struct evidence_look looks[EVIDENCE_LOOK_PAGES];
 	char detail[192]; /* what the decoder said, untranslated ASCII ("png-crc: IDAT: CRC
 			     error"), for logs and --json; "" */
+	/* What a reviewer would notice (evidence_check_read): findings[0] is
+	 * also the file's key/message/fix when it made an ok file a warning. */
+	unsigned nfindings;
+	struct evidence_finding findings[EVIDENCE_FINDINGS_MAX];
+	/* What was read, per `reads:` entry, for a one-glance line. */
+	unsigned nread;
+	const char *read_label[EVIDENCE_FINDINGS_MAX]; /* static strings */
+	enum evidence_read_state read_state[EVIDENCE_FINDINGS_MAX];
 };
 
 /* Judge the file at path against req. Always fills res; returns IPW_OK when
@@ -52,6 +60,19 @@ int evidence_check(const char *path, const struct evidence_req *req, struct evid
  * rejected file); the caller frees it. */
 int evidence_check_text(const char *path, const struct evidence_req *req,
 			struct evidence_result *res, char **text, struct ipw_error *err);
+
+struct expr_env;
+/* evidence_check, then what a reviewer would notice: the pages against the
+ * field's `legible:` and, with the answers (env; NULL: none, so nothing is
+ * read), the text against its `reads:` — scans are read with OCR for that.
+ * Findings go in res->findings; an ok file with findings becomes a warning. */
+int evidence_check_read(const char *path, const struct evidence_req *req,
+			const struct expr_env *env, struct evidence_result *res,
+			struct ipw_error *err);
+/* The same judgement on a result already decoded and its text (NULL when
+ * none), e.g. after the answers changed. */
+void evidence_findings_judge(const struct evidence_req *req, const struct expr_env *env,
+			     const char *text, struct evidence_result *res);
 
 /* The time budget of one file, in seconds: IPWIZ_CHECK_SECONDS (1 to 3600),
  * else 20. A file not judged within it is "not-checked-in-time". */

@@ -13,6 +13,7 @@
 
 #include "base/base.h"
 #include "evidence_decode.h"
+#include "evidence_ocr.h"
 
 void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decoded *out)
 {
@@ -21,8 +22,7 @@ void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decod
 	out->text_len = 0;
 	for (unsigned i = 0; i < EVIDENCE_LOOK_PAGES; i++)
 		out->looks[i].rotation = -1; /* a page not seen: nothing known */
-	s->out = out;
-	s->max_pixels = EVIDENCE_MAX_PIXELS;
+	*s = (struct evidence_decode_sink){.out = out, .max_pixels = EVIDENCE_MAX_PIXELS};
 }
 
 static struct {
@@ -50,10 +50,12 @@ static void scratch_trim(void)
 		}
 }
 
-void evidence_decode_file(int fd, enum evidence_format format, struct evidence_decoded *out)
+void evidence_decode_file(int fd, enum evidence_format format, bool read,
+			  struct evidence_decoded *out)
 {
 	struct evidence_decode_sink s;
 	evidence_decode_begin(&s, out);
+	s.read = read;
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		evidence_decode_fault(&s, EVIDENCE_DAMAGE_UNREADABLE, 0, "not-readable",
@@ -183,10 +185,25 @@ static unsigned char *shrink(const struct evidence_raster *r, struct evidence_ra
 static void worker_page_seen(struct evidence_decode_sink *s, unsigned page,
 			     const struct evidence_raster *r, struct evidence_look *look)
 {
-	(void)s;
 	(void)page;
-	(void)r;
-	(void)look;
+	if (!look)
+		return;
+	evidence_look_measure(r, look);
+	if (!s->read)
+		return;
+	/* OCR only where there is nothing else to read: an image, or a PDF
+	 * page without a text layer. A page turned the wrong way is read the
+	 * way tesseract's orientation detection turns it. */
+	if (s->page_has_text)
+		return;
+	static char text[EVIDENCE_TEXT_MAX];
+	int turn = 0;
+	if (evidence_ocr_page(r, text, sizeof(text), &turn) >= 0) {
+		evidence_decode_text(s, page, text);
+		s->ocr_page = page;
+		if (turn && look->rotation <= 0)
+			look->rotation = turn;
+	}
 }
 
 /* r turned clockwise by turn degrees, in scratch memory; NULL for 0. */

@@ -24,13 +24,17 @@ enum {
 struct evidence_decode_sink {
 	struct evidence_decoded *out;
 	unsigned long long max_pixels; /* EVIDENCE_MAX_PIXELS, or less in tests */
+	bool read;		       /* OCR the pages that have no text layer */
+	bool page_has_text;	       /* the page being decoded has a text layer */
+	unsigned ocr_page;	       /* the last page whose text came from OCR */
 };
 
 /* Start a decode: out cleared. */
 void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decoded *out);
 
-/* Decode fd as format; out gets the outcome. */
-void evidence_decode_file(int fd, enum evidence_format format, struct evidence_decoded *out);
+/* Decode fd as format; out gets the outcome. read: OCR what has no text. */
+void evidence_decode_file(int fd, enum evidence_format format, bool read,
+			  struct evidence_decoded *out);
 
 /* Memory for pixels that the next file reuses (fresh memory from the
  * kernel costs a page fault per 4 KiB, a third of a photo's decoding):

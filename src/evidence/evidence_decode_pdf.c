@@ -59,6 +59,18 @@ static bool has(const char *s, const char *needle)
 }
 
 /* A stream that does not decode: what it drew is lost. */
+/* A text layer worth reading: a few letters or digits, not only the
+ * spaces and line ends some scanners write. */
+static bool has_words(const char *text)
+{
+	unsigned n = 0;
+	for (const unsigned char *p = (const unsigned char *)text; p && *p && n < 8; p++)
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			n++;
+	return n >= 8;
+}
+
 static bool data_error(const char *m)
 {
 	static const char *const words[] = {
@@ -387,12 +399,14 @@ void evidence_decode_pdf(int fd, uint64_t size, struct evidence_decode_sink *s)
 					      "page %u cannot be read", j.page);
 			continue;
 		}
+		/* The text layer first, so the page hook knows whether the
+		 * page needs OCR (a scan put in a PDF has none). */
+		char *text = o->text_len < EVIDENCE_TEXT_MAX ? poppler_page_get_text(page) : NULL;
+		s->page_has_text = has_words(text);
 		render_page(&j, page, j.page);
-		if (o->text_len < EVIDENCE_TEXT_MAX) {
-			char *text = poppler_page_get_text(page);
+		if (s->ocr_page != j.page)
 			evidence_decode_text(s, j.page, text);
-			g_free(text);
-		}
+		g_free(text);
 		g_object_unref(page);
 	}
 	j.page = 0;

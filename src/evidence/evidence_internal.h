@@ -89,8 +89,9 @@ struct evidence_decoded {
 /* Type fd with libmagic in the worker: mime gets "type/subtype" (or ""). */
 enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size,
 						  struct ipw_error *err);
-/* Decode fd fully as format in the worker, within the file's budget. */
-enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format,
+/* Decode fd fully as format in the worker, within the file's budget; read:
+ * OCR the pages that have no text layer (it costs about half a second a page). */
+enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format, bool read,
 						    struct evidence_decoded *out,
 						    struct ipw_error *err);
 /* Stop the worker (also registered with atexit). */

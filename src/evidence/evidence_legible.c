@@ -67,21 +67,21 @@
 #include "expr/expr.h"
 #include "flow/flow.h"
 
-#define WORK_SIDE 1000 /* working copy: long side at most about this */
-#define WORK_MIN  32   /* a raster narrower than this is not measured */
-#define BLOCK	  8    /* working pixels per block side (edges, ink) */
-#define CELL	  4    /* working pixels per cell side (colour, seal) */
-#define EDGE_MIN  24   /* grey levels: a block with this range holds an edge */
-#define STRIP	  40   /* working pixels: width of an orientation strip */
-#define COLOUR_MIN 40  /* chroma of a cell that is clearly coloured */
+#define WORK_SIDE  1000 /* working copy: long side at most about this */
+#define WORK_MIN   32	/* a raster narrower than this is not measured */
+#define BLOCK	   8	/* working pixels per block side (edges, ink) */
+#define CELL	   4	/* working pixels per cell side (colour, seal) */
+#define EDGE_MIN   24	/* grey levels: a block with this range holds an edge */
+#define STRIP	   40	/* working pixels: width of an orientation strip */
+#define COLOUR_MIN 40	/* chroma of a cell that is clearly coloured */
 
 struct work {
-	unsigned w, h;	    /* working copy */
-	unsigned bw, bh;    /* blocks */
-	unsigned cw, ch;    /* cells */
-	unsigned f;	    /* raster pixels per working pixel */
-	unsigned char *y;   /* w*h grey */
-	unsigned char *rgb; /* w*h*3, or NULL for a grey raster */
+	unsigned w, h;			    /* working copy */
+	unsigned bw, bh;		    /* blocks */
+	unsigned cw, ch;		    /* cells */
+	unsigned f;			    /* raster pixels per working pixel */
+	unsigned char *y;		    /* w*h grey */
+	unsigned char *rgb;		    /* w*h*3, or NULL for a grey raster */
 	unsigned char *bmin, *bmax, *bstep; /* per block */
 	unsigned char *red;		    /* per cell: 1 red, 2 red or next to red */
 	uint32_t *label;		    /* per cell, component of the red mask */
@@ -122,10 +122,10 @@ static void *work_alloc(struct work *k, bool colour)
 	if (!p)
 		return NULL;
 	unsigned char *q = p;
-	void **dst[] = {(void **)&k->y,	   (void **)&k->rgb,   (void **)&k->bmin,
-			(void **)&k->bmax, (void **)&k->bstep, (void **)&k->red,
+	void **dst[] = {(void **)&k->y,	    (void **)&k->rgb,	(void **)&k->bmin,
+			(void **)&k->bmax,  (void **)&k->bstep, (void **)&k->red,
 			(void **)&k->label, (void **)&k->queue, (void **)&k->rows,
-			(void **)&k->cols, (void **)&k->sum};
+			(void **)&k->cols,  (void **)&k->sum};
 	for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++) {
 		*dst[i] = sizes[i] ? q : NULL;
 		q += align8(sizes[i]);
@@ -252,7 +252,8 @@ static void edges(struct work *k, struct evidence_look *out, unsigned *ink_range
 		unsigned range = (unsigned)(k->bmax[i] - k->bmin[i]);
 		if (range >= strong) {
 			unsigned q = (k->bstep[i] * 100 + range / 2) / range;
-			ratios[q < 100 ? q : 100]++; /* a step into the next block may exceed the range */
+			ratios[q < 100 ? q : 100]++; /* a step into the next block may exceed the
+							range */
 		}
 	}
 	out->sharpness = nedge ? percentile(ratios, 101, 0.5) / 100.0 : 0;
@@ -285,6 +286,12 @@ static double ink_profiles(struct work *k, unsigned strong)
 	}
 	return (double)ink / ((double)k->w * k->h);
 }
+
+/* A line's dense core: the rows holding at least CORE_NUM/CORE_DEN of its
+ * peak ink; CORE_TRIM rows next to it still count as core (anti-aliasing). */
+#define CORE_NUM  1
+#define CORE_DEN  2
+#define CORE_TRIM 1
 
 /* One profile's lines: how much of its span is empty, and the ink before
  * and after the dense core of each line (its top and bottom side). */
@@ -338,13 +345,6 @@ static void profile_lines(const uint32_t *p, unsigned n, unsigned across, struct
 	}
 }
 
-#ifndef CORE_TRIM
-#define CORE_TRIM 1
-#endif
-#ifndef CORE_NUM
-#define CORE_NUM 1
-#define CORE_DEN 2
-#endif
 #define LINES_GAPS  0.10 /* a profile with text lines across is this empty */
 #define LINES_RATIO 2.0	 /* … and this many times emptier than the other way */
 #define SIDE_RATIO  2.5	 /* ascender ink this many times the descender ink */
@@ -360,13 +360,17 @@ static void orientation(const struct work *k, struct evidence_look *out)
 	double h = across.weight > 0 ? across.gaps / across.weight : 0;
 	double v = down.weight > 0 ? down.gaps / down.weight : 0;
 #ifdef LEGIBLE_DEBUG
-	fprintf(stderr, "across gaps %.3f n %u before %.0f after %.0f | down gaps %.3f n %u before %.0f after %.0f\n", h, across.n, across.before, across.after, v, down.n, down.before, down.after);
+	fprintf(stderr,
+		"across gaps %.3f n %u before %.0f after %.0f | down gaps %.3f n %u before %.0f "
+		"after %.0f\n",
+		h, across.n, across.before, across.after, v, down.n, down.before, down.after);
 #endif
 	out->rotation = -1;
 	out->sideways = false;
 	if (h >= LINES_GAPS && h >= LINES_RATIO * v) {
 		/* Lines across: the top side of a line is before it (above). */
-		bool upside_down = across.n >= SIDE_LINES && across.after >= SIDE_RATIO * across.before;
+		bool upside_down =
+		    across.n >= SIDE_LINES && across.after >= SIDE_RATIO * across.before;
 		out->rotation = upside_down ? 180 : 0;
 	} else if (v >= LINES_GAPS && v >= LINES_RATIO * h) {
 		/* Lines down the page: the top side of the text faces left when
@@ -613,8 +617,8 @@ void evidence_look_measure(const struct evidence_raster *r, struct evidence_look
 		orientation(&k, out);
 	if (colour) {
 		cell_colours(&k, out);
-		double mm = r->dpi > 0 ? CELL * k.f / r->dpi * 25.4
-				       : 210.0 / (k.cw < k.ch ? k.cw : k.ch);
+		double mm =
+		    r->dpi > 0 ? CELL * k.f / r->dpi * 25.4 : 210.0 / (k.cw < k.ch ? k.cw : k.ch);
 		dilate(&k);
 		out->red_seal = find_seal(&k, mm);
 	}

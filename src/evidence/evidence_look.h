@@ -86,13 +86,14 @@ void evidence_legible_req_of(const struct evidence_req *r, const struct expr_env
 
 /* Judge the pages of one file against req: up to max findings into out,
  * returns how many there are (it may be more than max; only max are
- * written). Sentences in the language in effect (gettext); every finding is
- * EVIDENCE_WARN. Per page: "blank-page", "low-resolution", "blurred",
- * "faint", "rotated"; for the whole file (page 0): "grey-copy", "no-seal".
- * A page that was not measured is not judged. */
+ * written). short_side: an image's shorter side in pixels, for a page that
+ * carries no resolution (taken as A4); 0 for a PDF. Sentences in the language in effect (gettext);
+ * every finding is EVIDENCE_WARN. Per page: "blank-page", "low-resolution", "blurred", "faint",
+ * "rotated"; for the whole file (page 0): "grey-copy", "no-seal". A page that was not measured is
+ * not judged. */
 size_t evidence_legible_judge(const struct evidence_look *looks, size_t npages,
-			      const struct evidence_legible_req *req, struct evidence_finding *out,
-			      size_t max);
+			      const struct evidence_legible_req *req, unsigned short_side,
+			      struct evidence_finding *out, size_t max);
 
 /* What was read, per expectation, for the one-glance display beside a file
  * ("buyer: found", "date: differs", "seal: not found"). */

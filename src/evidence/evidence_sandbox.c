@@ -7,7 +7,8 @@
  * exist:
  *
  * - Landlock (Linux 5.13 and later, no library): from then on the worker
- *   may read files only under /usr (fonts, poppler's CMaps, shared data),
+ *   may read files only under /usr (fonts, poppler's CMaps, OCR models
+ *   or $TESSDATA_PREFIX, shared data),
  *   /etc/fonts and the fontconfig caches, and write none; the descriptors it
  *   already holds (the socket, the file being checked) still work;
  * - seccomp (libseccomp, when configure found it): only the system calls
@@ -119,6 +120,10 @@ static bool landlock_enter(void)
 	static const char *const dirs[] = {"/usr", "/etc/fonts", "/var/cache/fontconfig"};
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		landlock_allow(ruleset, dirs[i], read);
+	/* OCR models load on the first scan read, from here when it is set. */
+	const char *models = getenv("TESSDATA_PREFIX");
+	if (models && models[0] == '/')
+		landlock_allow(ruleset, models, read);
 	bool ok = syscall(SYS_landlock_restrict_self, ruleset, 0) == 0;
 	close(ruleset);
 	return ok;

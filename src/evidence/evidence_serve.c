@@ -22,6 +22,7 @@
 
 #include "evidence_decode.h"
 #include "evidence_internal.h"
+#include "evidence_ocr.h"
 #include "evidence_wire.h"
 #include "evidence_worker.h"
 
@@ -76,7 +77,8 @@ static void worker_serve(int sock, void *magic)
 			return;
 		evidence_sandbox_cpu(rq.seconds ? rq.seconds : 20);
 		if (fd >= 0 && rq.op == EVIDENCE_WIRE_DECODE) {
-			evidence_decode_file(fd, (enum evidence_format)rq.format, &decoded);
+			evidence_decode_file(fd, (enum evidence_format)rq.format, rq.read == 1,
+					     &decoded);
 			evidence_wire_encode_decode(&decoded, &reply);
 			reply.seq = rq.seq;
 			close(fd);
@@ -109,6 +111,9 @@ int main(void)
 	signal(SIGPIPE, SIG_IGN);
 	/* Nothing of the user's: no ~/.magic, no ~/.fonts.conf. */
 	unsetenv("HOME");
+	/* tesseract (OpenMP) reads one page on one thread: the sandbox starts
+	 * no threads, and the parent checks one file at a time anyway. */
+	setenv("OMP_THREAD_LIMIT", "1", 1);
 	void *magic = evidence_magic_load();
 	evidence_sandbox_limits();
 	if (magic)
@@ -119,5 +124,6 @@ int main(void)
 					    .sandbox = magic ? evidence_sandbox_enter() : 0};
 	if (worker_send(sock, &hello, sizeof(hello)) && magic)
 		worker_serve(sock, magic);
+	evidence_ocr_end();
 	return 0;
 }

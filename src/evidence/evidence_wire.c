@@ -48,6 +48,8 @@ void evidence_wire_encode_decode(const struct evidence_decoded *d, struct eviden
 		o->blank = l->blank;
 		o->colour = l->colour;
 		o->red_seal = l->red_seal;
+		o->measured = l->measured;
+		o->sideways = l->sideways;
 	}
 	memcpy(w->text, d->text, w->text_len);
 	memset(w->text + w->text_len, 0, sizeof(w->text) - w->text_len);
@@ -114,7 +116,8 @@ static bool look_ok(const struct evidence_wire_look *l)
 	int r = l->rotation;
 	return isfinite(l->dpi) && l->dpi >= 0.0 && l->dpi <= 100000.0 && unit_ok(l->sharpness) &&
 	       unit_ok(l->contrast) && unit_ok(l->ink) && l->blank <= 1 && l->colour <= 1 &&
-	       l->red_seal <= 1 && (r == -1 || r == 0 || r == 90 || r == 180 || r == 270);
+	       l->red_seal <= 1 && l->measured <= 1 && l->sideways <= 1 &&
+	       (r == -1 || r == 0 || r == 90 || r == 180 || r == 270);
 }
 
 /* [a-z0-9-], terminated: the decoder's word for a fault. */
@@ -177,6 +180,8 @@ bool evidence_wire_parse_decode(const void *msg, size_t n, struct evidence_decod
 						       .blank = l->blank,
 						       .colour = l->colour,
 						       .red_seal = l->red_seal,
+						       .measured = l->measured,
+						       .sideways = l->sideways,
 						       .rotation = l->rotation};
 	}
 	/* Text: up to the first NUL or invalid byte, cut at a whole character. */

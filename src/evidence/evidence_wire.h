@@ -29,6 +29,7 @@ struct evidence_wire_request {
 	uint32_t magic, op, seq;
 	uint32_t format;  /* enum evidence_format, for a decode */
 	uint32_t seconds; /* the file's CPU budget */
+	uint32_t read;	  /* decode: 1 = OCR the pages without a text layer */
 };
 
 struct evidence_wire_hello {
@@ -46,7 +47,7 @@ struct evidence_wire_type {
 struct evidence_wire_look {
 	double dpi, sharpness, contrast, ink;
 	int32_t rotation;
-	uint8_t blank, colour, red_seal, pad;
+	uint8_t blank, colour, red_seal, measured, sideways, pad[3];
 };
 
 struct evidence_wire_decode {

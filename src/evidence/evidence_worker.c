@@ -241,8 +241,9 @@ static bool send_request(int fd, const struct evidence_wire_request *rq)
 
 /* One request and its reply (at most size - 1 bytes: a longer one is
  * malformed); *got is the reply's length. */
-static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, void *reply,
-					 size_t size, ssize_t *got, struct ipw_error *err)
+static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, bool read,
+					 void *reply, size_t size, ssize_t *got,
+					 struct ipw_error *err)
 {
 	forget_inherited(); /* the parent's worker: leave it to the parent */
 	/* A worker that died between two files is replaced once, silently. */
@@ -257,6 +258,7 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, v
 						   .op = op,
 						   .seq = ++next_seq,
 						   .format = format,
+						   .read = read,
 						   .seconds = evidence_check_seconds()};
 		if (!send_request(fd, &rq)) {
 			worker_reap(true, NULL);
@@ -291,7 +293,7 @@ enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t siz
 	ssize_t got = 0;
 	mime[0] = '\0';
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_TYPE, 0, reply, sizeof(reply), &got, err);
+	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, reply, sizeof(reply), &got, err);
 	if (r != EVIDENCE_WORKER_DONE)
 		return r;
 	if (!evidence_wire_parse_type(reply, (size_t)got, mime, size)) {
@@ -301,7 +303,7 @@ enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t siz
 	return EVIDENCE_WORKER_DONE;
 }
 
-enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format,
+enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format, bool read,
 						    struct evidence_decoded *out,
 						    struct ipw_error *err)
 {
@@ -309,7 +311,7 @@ enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, reply, size, &got, err);
+	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_decode(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # src/evidence: one file against one requirement
 libipwiz_a_SOURCES += \
-	%reldir%/evidence.c %reldir%/evidence.h %reldir%/evidence_dates.c %reldir%/evidence_hash.c \
-	%reldir%/evidence_internal.h %reldir%/evidence_look.h %reldir%/evidence_open.c \
-	%reldir%/evidence_read.c %reldir%/evidence_read.h %reldir%/evidence_report.c \
-	%reldir%/evidence_shape.c %reldir%/evidence_text.c %reldir%/evidence_thumb.c \
-	%reldir%/evidence_wire.c %reldir%/evidence_wire.h %reldir%/evidence_words.c \
-	%reldir%/evidence_worker.c %reldir%/evidence_zip.c
+	%reldir%/evidence.c %reldir%/evidence.h %reldir%/evidence_dates.c %reldir%/evidence_findings.c \
+	%reldir%/evidence_hash.c 	%reldir%/evidence_internal.h %reldir%/evidence_legible.c %reldir%/evidence_legible_judge.c \
+	%reldir%/evidence_look.h %reldir%/evidence_open.c %reldir%/evidence_read.c \
+	%reldir%/evidence_read.h %reldir%/evidence_report.c %reldir%/evidence_shape.c \
+	%reldir%/evidence_text.c %reldir%/evidence_thumb.c %reldir%/evidence_wire.c \
+	%reldir%/evidence_wire.h %reldir%/evidence_words.c %reldir%/evidence_worker.c \
+	%reldir%/evidence_zip.c
 
 # The worker program: libmagic, the decoders and OCR, in a sandbox (run by
 # evidence_worker.c, never by a user).

@@ -96,6 +96,16 @@ const char *flow_read_as_name(enum flow_read_as a);
 /* True when code is a language a document can be recognised in (`language:`). */
 bool flow_read_language_known(const char *code);
 
+/* `legible:` of an evidence field: what its pages must look like for a
+ * reviewer. Judged by the evidence module (evidence_legible_judge); every
+ * shortfall is a warning, never a rejection (a measure can be wrong). */
+struct evidence_legibility {
+	bool set;	   /* the field has `legible:`: blank, blurred, faint and turned pages */
+	unsigned min_dpi;  /* `min_dpi`: readable resolution; 0 = not checked */
+	bool colour;	   /* `colour: true`: colour copies of the originals */
+	struct expr *seal; /* `seal`: when a red company seal must be on it; NULL = never */
+};
+
 struct evidence_req {
 	char **accept; /* MIME types, e.g. "application/pdf" */
 	size_t naccept;
@@ -110,6 +120,7 @@ struct evidence_req {
 	char *date_field;	 /* optional sub-answer: the date on the document */
 	struct flow_read *reads; /* what the document's text is read for */
 	size_t nreads;
+	struct evidence_legibility legible;
 };
 
 struct flow_field {

@@ -131,6 +131,7 @@ static const struct key_rule type_keys[] = {
     {"grounds", T(FIELD_EVIDENCE)},
     {"date_field", T(FIELD_EVIDENCE)},
     {"reads", T(FIELD_EVIDENCE)},
+    {"legible", T(FIELD_EVIDENCE)},
     {"statement", T(FIELD_DECLARATION)},
     {"signature", T(FIELD_DECLARATION)},
     {"covers", T(FIELD_DECLARATION)},
@@ -454,6 +455,32 @@ static void parse_reads(struct flow_builder *b, const struct ynode *n, struct ev
 			flow_read_clear(&r->reads[r->nreads]);
 }
 
+/* `legible:` — a mapping of min_dpi, colour and seal (true, or a condition
+ * on the answers), or `true` for the page checks alone. */
+static void parse_legible(struct flow_builder *b, const struct ynode *n,
+			  struct evidence_legibility *l)
+{
+	const struct ynode *v = ytree_get(n, "legible");
+	if (!v)
+		return;
+	if (v->kind == YNODE_SCALAR) {
+		fb_bool(b, n, "legible", &l->set);
+		return;
+	}
+	if (!fb_expect_map(b, v, _("“legible”")))
+		return;
+	static const char *const allowed[] = {"min_dpi", "colour", "seal", NULL};
+	fb_check_keys(b, v, allowed, _("“legible”"));
+	l->set = true;
+	bool present = false;
+	if (fb_uint(b, v, "min_dpi", &l->min_dpi, &present) && present &&
+	    (l->min_dpi < 50 || l->min_dpi > 1200))
+		fb_error(b, ytree_get(v, "min_dpi"),
+			 _("“min_dpi” is a resolution in dots per inch, between 50 and 1200"));
+	fb_bool(b, v, "colour", &l->colour);
+	fb_expr(b, v, "seal", &l->seal);
+}
+
 static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
 {
 	struct evidence_req *r = &f->evidence;
@@ -491,6 +518,7 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 	fb_str_list(b, n, "grounds", &r->grounds, &r->ngrounds);
 	fb_str(b, n, "date_field", false, &r->date_field);
 	parse_reads(b, n, r);
+	parse_legible(b, n, &r->legible);
 }
 
 static void parse_list(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
@@ -620,6 +648,7 @@ void flow_field_clear(struct flow_field *f)
 	for (size_t i = 0; i < f->evidence.nreads; i++)
 		flow_read_clear(&f->evidence.reads[i]);
 	free(f->evidence.reads);
+	expr_free(f->evidence.legible.seal);
 	free(f->statement);
 	free_strv(f->covers, f->ncovers);
 	free(f->signature_matches);

@@ -30,7 +30,22 @@ struct file_line {
 	char note_key[64], note[512], note_fix[512]; /* what the check now found */
 	uint64_t size;
 	unsigned pages;
+	/* What a reviewer would notice (the first is the message above when it
+	 * made the file a warning); owned by the line. */
+	struct evidence_finding *findings;
+	unsigned nfindings;
 };
+
+static void keep_findings(struct file_line *l, const struct evidence_result *r)
+{
+	free(l->findings);
+	l->findings = NULL;
+	l->nfindings = r->nfindings;
+	if (r->nfindings) {
+		l->findings = xcalloc(r->nfindings, sizeof(*l->findings));
+		memcpy(l->findings, r->findings, r->nfindings * sizeof(*l->findings));
+	}
+}
 
 struct requirement {
 	const char *path;
@@ -93,7 +108,10 @@ static void reverify(const struct session *s, const struct evidence_row *e, stru
 {
 	snprintf(l->state, sizeof(l->state), "%s", evidence_verdict_name(e->verdict));
 	struct evidence_result now;
-	switch (evidence_case_recheck(s, e, &now)) {
+	enum evidence_recheck rc = evidence_case_recheck(s, e, &now);
+	if (rc == RECHECK_SAME || rc == RECHECK_JUDGED)
+		keep_findings(l, &now);
+	switch (rc) {
 	case RECHECK_NOT_USABLE:
 	case RECHECK_SAME:
 		break;
@@ -175,6 +193,8 @@ static void report_free(struct report *rp)
 {
 	for (size_t i = 0; i < rp->n; i++) {
 		free((char *)rp->reqs[i].path);
+		for (size_t j = 0; j < rp->reqs[i].nfiles; j++)
+			free(rp->reqs[i].files[j].findings);
 		free(rp->reqs[i].files);
 	}
 	free(rp->reqs);
@@ -211,6 +231,19 @@ static void print_file_text(const struct file_line *l)
 		char *safe_fix = utf8_sanitize(fix);
 		printf(_("                 What to do: %s\n"), safe_fix);
 		free(safe_fix);
+	}
+	/* The first finding is the line above when it is the file's message. */
+	const char *key = l->note[0] ? l->note_key : l->key;
+	for (unsigned i = 0; i < l->nfindings; i++) {
+		const struct evidence_finding *f = &l->findings[i];
+		if (i == 0 && key && strcmp(key, f->key) == 0)
+			continue;
+		char *m = utf8_sanitize(f->message), *x = utf8_sanitize(f->fix);
+		printf(_("                 Also: %s\n"), m);
+		if (*x)
+			printf(_("                 What to do: %s\n"), x);
+		free(m);
+		free(x);
 	}
 	free(safe_msg);
 	free(name);
@@ -266,7 +299,18 @@ static void print_file_json(const struct file_line *l)
 	escape_json_fputs(stdout, l->sha256);
 	printf(",\"size\":%llu,\"pages\":%u,\"detail\":", (unsigned long long)l->size, l->pages);
 	escape_json_fputs(stdout, l->detail ? l->detail : "");
-	putchar('}');
+	printf(",\"findings\":[");
+	for (unsigned i = 0; i < l->nfindings; i++) {
+		const struct evidence_finding *f = &l->findings[i];
+		printf("%s{\"key\":", i ? "," : "");
+		escape_json_fputs(stdout, f->key);
+		printf(",\"page\":%u,\"message\":", f->page);
+		escape_json_fputs(stdout, f->message);
+		printf(",\"fix\":");
+		escape_json_fputs(stdout, f->fix);
+		putchar('}');
+	}
+	printf("]}");
 }
 
 static void print_requirement_json(const struct requirement *q)
@@ -394,7 +438,9 @@ static void print_loose(const struct flow_field *f, const struct loose *lz, bool
 				      .sha256 = r->sha256,
 				      .detail = r->detail,
 				      .size = r->size,
-				      .pages = r->pages};
+				      .pages = r->pages,
+				      .findings = (struct evidence_finding *)r->findings,
+				      .nfindings = r->nfindings};
 		snprintf(l.state, sizeof(l.state), "%s", evidence_verdict_name(r->verdict));
 		if (json && i)
 			putchar(',');
@@ -506,7 +552,8 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
 	int r = IPW_OK;
 	for (size_t i = 0; i < nm.n && r == IPW_OK; i++)
-		if ((r = evidence_check(nm.v[i], &f->evidence, &lz.res[i], &err)) != IPW_OK)
+		if ((r = evidence_check_read(nm.v[i], &f->evidence, NULL, &lz.res[i], &err)) !=
+		    IPW_OK)
 			cli_fail(&err);
 	if (r == IPW_OK) {
 		judge_loose(&lz);

@@ -24,10 +24,17 @@ TESTS += \
 	tests/cli/check_loose_files_against_a_field.sh \
 	tests/cli/check_follows_conditions_and_limits.sh
 
+# the legibility set, drawn with cairo at test time (nothing of it in git)
+check_PROGRAMS += tests/fixtures/evidence/make-legible
+tests_fixtures_evidence_make_legible_SOURCES = tests/fixtures/evidence/make-legible.c
+tests_fixtures_evidence_make_legible_CFLAGS = $(AM_CFLAGS) $(POPPLER_CFLAGS)
+tests_fixtures_evidence_make_legible_LDADD = $(POPPLER_LIBS) -lm
+
 # every decoder on every sample and corpus file (also in the ASan build), and
 # the accuracy on the public corpus when it is on the machine
 TESTS += \
 	tests/evidence/decoders_survive_every_file.sh \
+	tests/evidence/legibility_is_judged.sh \
 	tests/evidence/public_corpus_accuracy.sh
 EXTRA_DIST += tests/evidence
 

@@ -64,9 +64,9 @@ static void load(void)
 		loaded[0] = '\0';
 		return;
 	}
-	/* Quiet: tesseract writes warnings ("Invalid resolution") to stderr,
-	 * which in the worker is /dev/null anyway; the setting keeps it so. */
-	TessBaseAPISetVariable(reader, "debug_file", "/dev/null");
+	/* Its warnings ("Invalid resolution") go to stderr, which in the
+	 * worker is /dev/null; debug_file is left alone, because tesseract
+	 * would open that file for writing, which the sandbox refuses. */
 	TessBaseAPISetPageSegMode(reader, PSM_AUTO);
 	if (model_present("osd")) {
 		orienter = TessBaseAPICreate();
@@ -75,8 +75,6 @@ static void load(void)
 			TessBaseAPIDelete(orienter);
 			orienter = NULL;
 		}
-		if (orienter)
-			TessBaseAPISetVariable(orienter, "debug_file", "/dev/null");
 	}
 }
 

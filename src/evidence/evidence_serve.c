@@ -97,8 +97,12 @@ static void worker_serve(int sock, void *magic)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	/* --ocr: the parent will ask for scans to be read, so the models are
+	 * loaded now, before the sandbox (they are 60 MB and take a third of a
+	 * second: a worker for checks alone does without). */
+	bool ocr = argc == 2 && strcmp(argv[1], "--ocr") == 0;
 	int sock = 3; /* set up by the parent (evidence_worker.c) */
 	struct stat st;
 	if (fstat(sock, &st) != 0 || !S_ISSOCK(st.st_mode))
@@ -111,13 +115,12 @@ int main(void)
 	signal(SIGPIPE, SIG_IGN);
 	/* Nothing of the user's: no ~/.magic, no ~/.fonts.conf. */
 	unsetenv("HOME");
-	/* tesseract (OpenMP) reads one page on one thread: the sandbox starts
-	 * no threads, and the parent checks one file at a time anyway. */
-	setenv("OMP_THREAD_LIMIT", "1", 1);
 	void *magic = evidence_magic_load();
 	evidence_sandbox_limits();
 	if (magic)
 		evidence_decode_warm_up();
+	if (magic && ocr)
+		evidence_ocr_available();
 	struct evidence_wire_hello hello = {.magic = EVIDENCE_WIRE_MAGIC,
 					    .op = EVIDENCE_WIRE_HELLO,
 					    .ok = magic != NULL,

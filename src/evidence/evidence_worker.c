@@ -38,6 +38,7 @@ static pid_t worker_owner; /* a forked child must not share its parent's worker 
 static int worker_sock = -1;
 static int timeout_ms; /* 0: the check budget */
 static unsigned worker_sandbox;
+static bool worker_ocr; /* the running worker loaded the OCR models */
 static uint32_t next_seq;
 static bool atexit_done;
 
@@ -131,7 +132,26 @@ static int budget_ms(void)
 
 /* In the forked child: the worker program, with the socket as descriptor 3
  * and nothing else of the parent's. Only async-signal-safe calls here. */
-static void exec_worker(int sock, const char *path)
+/* The worker's environment: ours, and OpenMP (tesseract) on one thread,
+ * because the sandbox lets no thread start. Made before fork: the child
+ * may only exec. */
+static char **worker_environment(void)
+{
+	extern char **environ;
+	size_t n = 0;
+	while (environ[n])
+		n++;
+	char **env = xcalloc(n + 2, sizeof(*env));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "OMP_THREAD_LIMIT=", 17) != 0)
+			env[k++] = environ[i];
+	env[k++] = (char *)"OMP_THREAD_LIMIT=1";
+	env[k] = NULL;
+	return env;
+}
+
+static void exec_worker(int sock, const char *path, bool ocr, char **env)
 {
 #ifdef __linux__
 	prctl(PR_SET_PDEATHSIG, SIGKILL); /* kept across exec */
@@ -158,12 +178,12 @@ static void exec_worker(int sock, const char *path)
 	}
 	dup2(high, 3); /* without FD_CLOEXEC: the worker's to keep */
 	close_range(4, ~0U, 0);
-	char *const argv[] = {(char *)"ipwiz-worker", NULL};
-	execv(path, argv);
+	char *const argv[] = {(char *)"ipwiz-worker", ocr ? (char *)"--ocr" : NULL, NULL};
+	execve(path, argv, env);
 	_exit(127);
 }
 
-static bool worker_start(struct ipw_error *err)
+static bool worker_start(bool ocr, struct ipw_error *err)
 {
 	const char *path = install_worker_path();
 	if (access(path, X_OK) != 0) {
@@ -182,7 +202,10 @@ static bool worker_start(struct ipw_error *err)
 	int bufsize = 2 * (int)sizeof(struct evidence_wire_decode);
 	setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &bufsize, sizeof(bufsize));
 	setsockopt(sv[0], SOL_SOCKET, SO_RCVBUF, &bufsize, sizeof(bufsize));
+	char **env = worker_environment();
 	pid_t pid = fork();
+	if (pid != 0)
+		free(env);
 	if (pid < 0) {
 		ipw_error_set(err, IPW_EENV, _("Cannot start the file checker: %s."),
 			      strerror(errno));
@@ -192,10 +215,11 @@ static bool worker_start(struct ipw_error *err)
 	}
 	if (pid == 0) {
 		close(sv[0]);
-		exec_worker(sv[1], path);
+		exec_worker(sv[1], path, ocr, env);
 	}
 	close(sv[1]);
 	worker_pid = pid;
+	worker_ocr = ocr;
 	worker_owner = getpid();
 	worker_sock = sv[0];
 	if (!atexit_done) {
@@ -252,7 +276,12 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 			worker_pid = 0;
 			worker_reap(false, NULL);
 		}
-		if (worker_pid <= 0 && !worker_start(err))
+		/* A worker started for checks alone has no OCR models: one
+		 * that must read a scan replaces it (once per process, then
+		 * every worker keeps them). */
+		if (worker_pid > 0 && read && !worker_ocr)
+			worker_reap(true, NULL);
+		if (worker_pid <= 0 && !worker_start(read || worker_ocr, err))
 			return EVIDENCE_WORKER_BROKEN;
 		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
 						   .op = op,

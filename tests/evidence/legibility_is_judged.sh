@@ -1,0 +1,88 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The pages of a file judged as a reviewer looks at them: the generated
+# legibility set (tests/fixtures/evidence/make-legible.c: one A4 letter,
+# sharp, then blurred, faint, scanned at 96 dpi, grey, on its side, blank,
+# without its seal) against a field that asks for 150 dpi colour copies
+# with a red seal. Each file must get exactly its findings, with the
+# sentence in English and in Chinese; the good scan none. Then, in a case,
+# the letter's text is read by OCR against the answers: the brand it names
+# is found, another brand is reported as not found.
+. "$IPWIZ_SRCDIR/tests/cli/lib.sh"
+gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
+[ -x "$gen" ] || fail "make-legible was not built"
+mkdir -p "$T/set"
+"$gen" "$T/set" >/dev/null || fail "make-legible"
+cat >"$T/flow.yaml" <<'YAML'
+id: legibility-test
+version: 1
+title: Legibility test
+description: One scanned letter, read against the brand
+platform: Example.com
+checked: 2026-12
+languages: [en]
+steps:
+  - id: facts
+    title: Facts
+    fields:
+      - {id: brand, type: text, label: Brand, required: true}
+  - id: evidence
+    title: Evidence
+    fields:
+      - id: document
+        type: evidence
+        label: The letter
+        proves: The letter names the brand
+        accept: [image/png]
+        required: true
+        legible: {min_dpi: 150, colour: true, seal: true}
+        reads:
+          - {mention: brand, as: brand}
+YAML
+"$IPWIZ" lint "$T/flow.yaml" >"$T/lint" 2>&1 || fail "the test flow does not lint: $(cat "$T/lint")"
+
+# file → the finding keys it must get, in order
+expect() {
+	LANGUAGE=$2 "$IPWIZ" check --flow "$T/flow.yaml" --field document --json "$T/set/$1.png" \
+		>"$T/$1.$2.json" 2>"$T/err" || fail "$1: check failed: $(cat "$T/err")"
+	got=$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["files"][0]; print(" ".join(x["key"] for x in f["findings"]) or "-")' "$T/$1.$2.json")
+	[ "$got" = "$3" ] || fail "$1 ($2): findings “$got”, expected “$3”"
+	if [ -n "${4:-}" ]; then
+		grep -q -- "$4" "$T/$1.$2.json" || fail "$1 ($2): no “$4” in $(cat "$T/$1.$2.json")"
+	fi
+}
+expect sharp en "-"
+expect blurred en "blurred" "Page 1 is blurred: the text is not sharp."
+expect faint en "faint" "Page 1 is faint"
+expect tiny en "low-resolution" "about 96 dpi"
+expect grey en "grey-copy no-seal" "black-and-white or grey copy"
+expect rotated en "rotated" "Page 1 is on its side."
+expect blank en "blank-page" "Page 1 is blank"
+expect no-seal en "no-seal" "No red company seal"
+expect blurred zh_CN "blurred" "第 1 页模糊"
+expect grey zh_CN "grey-copy no-seal" "黑白或灰度复印件"
+expect no-seal zh_CN "no-seal" "没有找到红色公章"
+# An ok file with findings is a warning, never a rejection.
+python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["files"][0]; sys.exit(f["state"] != "warn")' "$T/grey.en.json" ||
+	fail "a grey copy is not a warning"
+
+# Reading by OCR, in a case: needs tesseract's English model.
+if [ ! -e "${TESSDATA_PREFIX:-/usr/share/tesseract-ocr/5/tessdata}/eng.traineddata" ]; then
+	echo "SKIP: reading by OCR: no English model installed"
+else
+	cp "$T/flow.yaml" "$IPWIZ_DATADIR/flows/legibility-test.yaml"
+	run new legibility-test --batch --title letter
+	expect_rc 0 "new"
+	id=$out
+	run set "$id" brand BRIGHTSTAR
+	expect_rc 0 "set brand"
+	run attach "$id" document "$T/set/sharp.png"
+	expect_rc 0 "attach the sharp letter"
+	expect_in "$out" "attached — " "the letter naming BRIGHTSTAR, attached"
+	run set "$id" brand ACME
+	expect_rc 0 "set another brand"
+	run check "$id" --json
+	expect_in "$out" '"key":"brand-not-found"' "check after the brand changed"
+	expect_in "$out" 'ACME' "check after the brand changed"
+fi
+finish

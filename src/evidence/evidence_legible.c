@@ -130,8 +130,10 @@ static void *work_alloc(struct work *k, bool colour)
 		*dst[i] = sizes[i] ? q : NULL;
 		q += align8(sizes[i]);
 	}
-	memset(k->rows, 0, sizes[8]);
-	memset(k->cols, 0, sizes[9]);
+	if (sizes[8]) /* a raster too small for a strip has no profile: NULL */
+		memset(k->rows, 0, sizes[8]);
+	if (sizes[9])
+		memset(k->cols, 0, sizes[9]);
 	return p;
 }
 

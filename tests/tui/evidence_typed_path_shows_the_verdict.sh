@@ -17,7 +17,8 @@ keys Tab Tab
 wait_for "▸ Purchase invoice"
 type_text "~/s/program.pdf"
 keys Enter
-wait_for "program.pdf"
+# the typed path shows at once; the verdict when the worker has judged it
+wait_for "! program.pdf"
 expect_on_screen "! program.pdf"
 expect_on_screen "program (executable)"
 type_text "$HOME/s/invoice.pdf"

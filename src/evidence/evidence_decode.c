@@ -206,15 +206,14 @@ static void worker_page_seen(struct evidence_decode_sink *s, unsigned page,
 	}
 }
 
-/* r turned clockwise by turn degrees, in scratch memory; NULL for 0. */
-static unsigned char *turn_raster(const struct evidence_raster *r, int turn,
-				  struct evidence_raster *out)
+bool evidence_decode_turn(const struct evidence_raster *r, int turn, unsigned slot,
+			  struct evidence_raster *out)
 {
 	if (turn != 90 && turn != 180 && turn != 270)
-		return NULL;
+		return false;
 	unsigned w = r->width, h = r->height, c = r->channels;
 	unsigned ow = turn == 180 ? w : h, oh = turn == 180 ? h : w;
-	unsigned char *px = evidence_decode_scratch(DECODE_SCRATCH_TURNED, (size_t)w * h * c);
+	unsigned char *px = evidence_decode_scratch(slot, (size_t)w * h * c);
 	for (unsigned y = 0; y < h; y++) {
 		const unsigned char *in = r->px + (size_t)y * r->stride;
 		for (unsigned x = 0; x < w; x++) {
@@ -238,7 +237,7 @@ static unsigned char *turn_raster(const struct evidence_raster *r, int turn,
 					.stride = (size_t)ow * c,
 					.px = px,
 					.dpi = r->dpi};
-	return px;
+	return true;
 }
 
 void evidence_decode_page(struct evidence_decode_sink *s, unsigned page,
@@ -254,8 +253,7 @@ void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
 	struct evidence_raster small, turned;
 	const unsigned char *shrunk = shrink(r, &small);
 	const struct evidence_raster *use = shrunk ? &small : r;
-	const unsigned char *turned_px = turn_raster(use, turn, &turned);
-	if (turned_px)
+	if (evidence_decode_turn(use, turn, DECODE_SCRATCH_TURNED, &turned))
 		use = &turned;
 	struct evidence_look *look = NULL;
 	if (page >= 1 && page <= EVIDENCE_LOOK_PAGES) {

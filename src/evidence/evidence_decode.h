@@ -40,9 +40,21 @@ void evidence_decode_file(int fd, enum evidence_format format, bool read,
  * kernel costs a page fault per 4 KiB, a third of a photo's decoding):
  * slot's buffer of at least n bytes, valid until the next call for the
  * slot. Buffers over DECODE_SCRATCH_KEEP are given back after each file. */
-enum { DECODE_SCRATCH_PIXELS, DECODE_SCRATCH_SHRUNK, DECODE_SCRATCH_TURNED, DECODE_SCRATCH_SLOTS };
+enum {
+	DECODE_SCRATCH_PIXELS,
+	DECODE_SCRATCH_SHRUNK,
+	DECODE_SCRATCH_TURNED,
+	DECODE_SCRATCH_OCR, /* a page turned upright for OCR */
+	DECODE_SCRATCH_SLOTS
+};
 enum { DECODE_SCRATCH_KEEP = 64 * 1024 * 1024 };
 void *evidence_decode_scratch(unsigned slot, size_t n);
+
+/* r turned clockwise by turn degrees (90, 180, 270) into out, its pixels
+ * in scratch slot (valid until the slot's next use); false for any other
+ * turn, and out is left alone. */
+bool evidence_decode_turn(const struct evidence_raster *r, int turn, unsigned slot,
+			  struct evidence_raster *out);
 
 /* Record a fault; the worst one is kept (the first of equal ones). page is
  * 1-based, 0 for the whole file; key is [a-z0-9-]; the detail is printf-like. */

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/base.h"
+#include "evidence_decode.h"
 #include "evidence_ocr.h"
 
 #ifdef HAVE_TESSERACT
@@ -113,40 +114,6 @@ static int upright_turn(const struct evidence_raster *r)
 	return deg;
 }
 
-/* A copy of r turned clockwise by deg (90, 180, 270); NULL when memory
- * runs out (the page is then read as it is). */
-static unsigned char *turned(const struct evidence_raster *r, int deg, struct evidence_raster *out)
-{
-	unsigned w = r->width, h = r->height, c = r->channels;
-	unsigned nw = deg == 180 ? w : h, nh = deg == 180 ? h : w;
-	unsigned char *px = malloc((size_t)nw * nh * c);
-	if (!px)
-		return NULL;
-	for (unsigned y = 0; y < h; y++) {
-		const unsigned char *row = r->px + (size_t)y * r->stride;
-		for (unsigned x = 0; x < w; x++) {
-			unsigned nx, ny;
-			if (deg == 90) { /* clockwise */
-				nx = h - 1 - y;
-				ny = x;
-			} else if (deg == 180) {
-				nx = w - 1 - x;
-				ny = h - 1 - y;
-			} else {
-				nx = y;
-				ny = w - 1 - x;
-			}
-			memcpy(px + ((size_t)ny * nw + nx) * c, row + (size_t)x * c, c);
-		}
-	}
-	*out = *r;
-	out->width = nw;
-	out->height = nh;
-	out->stride = (size_t)nw * c;
-	out->px = px;
-	return px;
-}
-
 int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn)
 {
 	if (size)
@@ -156,16 +123,10 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 	    (r->channels != 1 && r->channels != 3))
 		return -1;
 	struct evidence_raster upright = *r;
-	unsigned char *copy = NULL;
 	int deg = upright_turn(r);
-	if (deg) {
-		/* Detected counter-clockwise: turn back clockwise by 360 - deg. */
-		copy = turned(r, 360 - deg, &upright);
-		if (copy)
-			*turn = 360 - deg;
-		else
-			upright = *r;
-	}
+	/* Detected counter-clockwise: turn back clockwise by 360 - deg. */
+	if (deg && evidence_decode_turn(r, 360 - deg, DECODE_SCRATCH_OCR, &upright))
+		*turn = 360 - deg;
 	TessBaseAPISetImage(reader, upright.px, (int)upright.width, (int)upright.height,
 			    (int)upright.channels, (int)upright.stride);
 	/* Without a resolution tesseract guesses one from the text size;
@@ -187,7 +148,6 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 	if (got)
 		TessDeleteText(got);
 	TessBaseAPIClear(reader);
-	free(copy);
 	return conf;
 }
 

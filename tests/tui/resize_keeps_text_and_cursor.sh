@@ -51,6 +51,15 @@ done
 wait_for "The listings"
 wait_for "Enter: choose"
 expect_not_on_screen "▲" # enlarged again: no scrolled-off space left
+
+# Whether a small size was drawn on the way must not matter: the pane drawn
+# scrolled at 41×12 is laid out from its top again at 80×24.
+resize 41 12
+wait_for "   Da┌─ Which right"
+resize 80 24
+wait_for "The listings"
+wait_for "Enter: choose"
+expect_not_on_screen "▲"
 keys Down Enter
 wait_for "[Patent"
 keys F10

@@ -102,6 +102,10 @@ void ui_relayout(struct ui *ui)
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	ui_layout_compute(rows, cols, true, &ui->lay);
+	/* The pane is laid out from its top again and scrolled only as far as
+	 * the focused field needs: what shows after a resize depends on the
+	 * new size alone, not on the sizes the window passed through. */
+	ui->form.scroll = 0;
 }
 
 bool ui_too_small(struct ui *ui)

@@ -9,6 +9,7 @@ dist_flows_DATA += \
 
 # Each shipped flow walked from the command line (answers in tests/fixtures/answers).
 TESTS += \
+	tests/cli/flow_alibaba_asks_who_the_seller_is.sh \
 	tests/cli/flow_alibaba_catches_failing_evidence.sh \
 	tests/cli/flow_each_walks_to_export.sh \
 	tests/cli/flow_alibaba_deadlines_follow_the_chance.sh \

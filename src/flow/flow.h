@@ -118,6 +118,7 @@ struct evidence_req {
 	char **grounds;			/* values of the grounds field that need it */
 	size_t ngrounds;
 	char *date_field;	 /* optional sub-answer: the date on the document */
+	char *file_name;	 /* optional: the exported copy's name after NN- (a-z, 0-9, -) */
 	struct flow_read *reads; /* what the document's text is read for */
 	size_t nreads;
 	struct evidence_legibility legible;
@@ -281,6 +282,8 @@ struct flow {
 /* Limits that keep hostile files harmless. */
 #define FLOW_MAX_BYTES (1024 * 1024)
 #define FLOW_MAX_DEPTH 64
+/* An evidence copy's name after its number (file_name:, or what it proves). */
+#define FLOW_FILE_NAME_MAX 40
 
 /* Load and check a flow file. On failure returns NULL and every error found
  * (several per run) is in diags with file:line:column; warnings may be added

@@ -130,6 +130,7 @@ static const struct key_rule type_keys[] = {
     {"proves", T(FIELD_EVIDENCE)},
     {"grounds", T(FIELD_EVIDENCE)},
     {"date_field", T(FIELD_EVIDENCE)},
+    {"file_name", T(FIELD_EVIDENCE)},
     {"reads", T(FIELD_EVIDENCE)},
     {"legible", T(FIELD_EVIDENCE)},
     {"statement", T(FIELD_DECLARATION)},
@@ -481,6 +482,19 @@ static void parse_legible(struct flow_builder *b, const struct ynode *n,
 	fb_expr(b, v, "seal", &l->seal);
 }
 
+/* An exported copy's name after its number: short, exact, and safe on any
+ * platform's upload form. */
+static bool valid_file_name(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > FLOW_FILE_NAME_MAX || s[0] == '-' || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
 static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
 {
 	struct evidence_req *r = &f->evidence;
@@ -517,6 +531,12 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 	fb_str(b, n, "proves", true, &r->proves);
 	fb_str_list(b, n, "grounds", &r->grounds, &r->ngrounds);
 	fb_str(b, n, "date_field", false, &r->date_field);
+	if (fb_str(b, n, "file_name", false, &r->file_name) && r->file_name &&
+	    !valid_file_name(r->file_name))
+		fb_error(b, ytree_get(n, "file_name"),
+			 _("“file_name” must be 1 to %d lower-case letters, digits and dashes, "
+			   "without a dash at either end, not “%s”"),
+			 FLOW_FILE_NAME_MAX, r->file_name);
 	parse_reads(b, n, r);
 	parse_legible(b, n, &r->legible);
 }
@@ -645,6 +665,7 @@ void flow_field_clear(struct flow_field *f)
 	free(f->evidence.proves);
 	free_strv(f->evidence.grounds, f->evidence.ngrounds);
 	free(f->evidence.date_field);
+	free(f->evidence.file_name);
 	for (size_t i = 0; i < f->evidence.nreads; i++)
 		flow_read_clear(&f->evidence.reads[i]);
 	free(f->evidence.reads);

@@ -62,6 +62,32 @@ static void collect_used(const struct flow *f, struct used *u)
 			template_refs(t, mark_template_ref, u);
 			template_free(t);
 		}
+	/* A date_field's answer is shown in the evidence index. */
+	for (size_t s = 0; s < f->nsteps; s++)
+		for (size_t i = 0; i < f->steps[s].nfields; i++) {
+			const struct flow_field *fl = &f->steps[s].fields[i];
+			if (fl->type == FIELD_EVIDENCE && fl->evidence.date_field)
+				mark(u, flow_resolve_ref(f, fl->evidence.date_field));
+		}
+}
+
+/* The length of what an evidence field proves as a file name (render.c's
+ * words joined by dashes). */
+static size_t slug_length(const char *s)
+{
+	size_t n = 0;
+	bool word = false;
+	for (; s && *s; s++) {
+		char c = *s;
+		if (c == '\'')
+			continue;
+		bool alnum =
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		if (alnum)
+			n += word || n == 0 ? 1 : 2;
+		word = alnum;
+	}
+	return n;
 }
 
 static void warn_field(struct ipw_diags *d, const struct flow *f, const struct flow_field *fl,
@@ -82,6 +108,12 @@ static void warn_field(struct ipw_diags *d, const struct flow *f, const struct f
 		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
 			      _("evidence “%s” is required by no ground and is never required; "
 				"say which ground needs it (grounds:) or mark it required"),
+			      fl->path);
+	if (fl->type == FIELD_EVIDENCE && !fl->evidence.file_name &&
+	    slug_length(fl->evidence.proves) > FLOW_FILE_NAME_MAX)
+		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
+			      _("what “%s” proves is too long for a file name, so its copies "
+				"are named after the field id; give it a short “file_name”"),
 			      fl->path);
 }
 

@@ -58,35 +58,16 @@ void render_safe_name(struct strbuf *b, const char *s, size_t max)
 	}
 }
 
-/* What a copy is called after its number: the flow's "what it proves" (in
- * the flow's own words, which are English) as lowercase words joined by
- * dashes, cut at a word near 40 characters, so the seller sees in the
- * upload dialog what each file is for; the field id when the flow says
- * nothing usable. ASCII only: platform forms mangle other names. */
-#define SLUG_MAX 40
-
-/* A name cut at 40 characters should not end on "…-from-the". */
-static void drop_trailing_small_words(struct strbuf *b, size_t start)
+/* What a copy is called after its number, so the seller sees in the
+ * upload dialog what each file is for: the flow's `file_name`; else what
+ * it proves (the flow's own words, which are English) as lowercase words
+ * joined by dashes, when that is short enough to be whole; else the field
+ * id. Never a cut sentence: "genuine-goods-bought-from-the-owner" for goods
+ * bought from a distributor says something else. ASCII only: platform
+ * forms mangle other names. */
+static bool add_slug(struct strbuf *b, const char *proves)
 {
-	static const char *const small[] = {"a",   "an",   "and",   "as",  "at",  "by",
-					    "for", "from", "in",    "its", "of",  "on",
-					    "or",  "the",  "their", "to",  "with"};
-	for (;;) {
-		char *dash = strrchr(b->s + start, '-');
-		if (!dash)
-			return;
-		bool is_small = false;
-		for (size_t i = 0; i < sizeof(small) / sizeof(*small); i++)
-			is_small = is_small || strcmp(dash + 1, small[i]) == 0;
-		if (!is_small)
-			return;
-		strbuf_truncate(b, (size_t)(dash - b->s));
-	}
-}
-
-static void add_slug(struct strbuf *b, const char *proves, const char *fallback)
-{
-	size_t start = b->len, cut = 0;
+	size_t start = b->len;
 	bool dash = false;
 	for (const char *p = proves ? proves : ""; *p; p++) {
 		char c = *p;
@@ -95,23 +76,33 @@ static void add_slug(struct strbuf *b, const char *proves, const char *fallback)
 		if (c == '\'') /* "supplier's" is one word */
 			continue;
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b->len > start) {
-				if (b->len - start >= SLUG_MAX)
-					break;
-				cut = b->len;
+			if (dash && b->len > start)
 				strbuf_addc(b, '-');
-			}
 			dash = false;
 			strbuf_addc(b, c);
 		} else {
 			dash = true;
 		}
 	}
-	if (b->len - start > SLUG_MAX && cut > start)
-		strbuf_truncate(b, cut);
-	drop_trailing_small_words(b, start);
-	if (b->len == start)
-		render_safe_name(b, fallback, 64);
+	if (b->len > start && b->len - start <= FLOW_FILE_NAME_MAX)
+		return true;
+	strbuf_truncate(b, start);
+	return false;
+}
+
+static void add_copy_name(struct strbuf *b, const struct flow_field *f)
+{
+	if (f->evidence.file_name) {
+		render_safe_name(b, f->evidence.file_name, FLOW_FILE_NAME_MAX);
+		return;
+	}
+	if (add_slug(b, f->evidence.proves))
+		return;
+	size_t start = b->len;
+	render_safe_name(b, f->id, 64);
+	for (size_t i = start; i < b->len; i++)
+		if (b->s[i] == '_')
+			b->s[i] = '-';
 }
 
 struct evlist {
@@ -144,7 +135,7 @@ static void take_field(struct evlist *l, const struct flow_field *f)
 		struct strbuf b;
 		strbuf_init(&b);
 		strbuf_addf(&b, "%02u-", e->number);
-		add_slug(&b, f->evidence.proves, f->id);
+		add_copy_name(&b, f);
 		strbuf_addc(&b, '.');
 		render_safe_name(&b, row->ext && *row->ext ? row->ext : "bin", 10);
 		e->name = strbuf_detach(&b);

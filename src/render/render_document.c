@@ -113,6 +113,54 @@ static bool builtin_value(const struct rctx *r, const char *ref, struct strbuf *
 	return true;
 }
 
+/* Where the text of the line being written starts: after its leading
+ * spaces and a list marker ("- ", "* ", "1. ", "2) "). A multi-line answer
+ * continues there, so an item of a list stays one item. */
+static size_t hanging_indent(const struct strbuf *out)
+{
+	size_t start = out->len;
+	while (start > 0 && out->s[start - 1] != '\n')
+		start--;
+	const char *p = out->s + start, *end = out->s + out->len;
+	while (p < end && *p == ' ')
+		p++;
+	const char *q = p;
+	if (q < end && (*q == '-' || *q == '*'))
+		q++;
+	else {
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+		if (q > p && q < end && (*q == '.' || *q == ')'))
+			q++;
+		else
+			q = p;
+	}
+	if (q > p && q < end && *q == ' ')
+		p = q + 1;
+	return (size_t)(p - (out->s + start));
+}
+
+/* A textarea's answer in a document: its line breaks kept, its trailing
+ * ones dropped, each further line indented as the text of the line it
+ * starts in. */
+static void put_lines(struct strbuf *out, const char *text, enum doc_format fmt)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	escape_document(&b, text, fmt, true);
+	size_t n = b.len;
+	while (n > 0 && (b.s[n - 1] == '\n' || b.s[n - 1] == ' '))
+		n--;
+	size_t indent = hanging_indent(out);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addc(out, b.s[i]);
+		if (b.s[i] == '\n' && i + 1 < n && b.s[i + 1] != '\n')
+			for (size_t k = 0; k < indent; k++)
+				strbuf_addc(out, ' ');
+	}
+	strbuf_free(&b);
+}
+
 static void put_value(void *ctx, const char *ref, const struct template_scope *scope,
 		      struct strbuf *out)
 {
@@ -132,7 +180,10 @@ static void put_value(void *ctx, const char *ref, const struct template_scope *s
 	/* A hidden field's answer is kept in the case but is not part of it. */
 	if (value && (!f || session_field_visible(r->s, path))) {
 		char *text = raw ? xstrdup(value) : render_answer(r->s, path, NULL);
-		escape_document(out, text, r->fmt, f && f->type == FIELD_TEXTAREA);
+		if (f && f->type == FIELD_TEXTAREA)
+			put_lines(out, text, r->fmt);
+		else
+			escape_document(out, text, r->fmt, false);
 		free(text);
 	}
 	free(path);

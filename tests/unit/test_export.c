@@ -536,12 +536,29 @@ static const char names_yaml[] =
     "      - {id: design_doc, type: evidence, label: Design, help: Drawings., accept: "
     "[application/pdf], proves: \"设计图纸\"}\n"
     "      - {id: shot, type: evidence, label: Screenshot, help: The page., accept: "
-    "[image/png], proves: \"Listing (front/back) as shown on 2026-11-01\"}\n";
+    "[image/png], proves: \"Listing (front/back) as shown\"}\n"
+    "      - {id: bought, type: evidence, label: Invoice, help: Signed., accept: "
+    "[application/pdf], proves: \"Genuine goods bought from the owner or an authorised "
+    "distributor\", file_name: purchase-invoice}\n"
+    "      - {id: orders, type: textarea, label: Orders, help: One a line.}\n"
+    "documents:\n"
+    "  - id: list\n"
+    "    title: Lists\n"
+    "    templates:\n"
+    "      en: |\n"
+    "        - Orders: {{orders}}\n"
+    "        - Orders, one a line:\n"
+    "          {{orders}}\n"
+    "        12. {{orders}}\n"
+    "        Orders: {{orders}}\n"
+    "        {{orders}}\n"
+    "        End.\n";
 
-/* Copies are called NN-what-it-proves.ext: the flow's words, ASCII, cut at
- * a word near 40 characters without a dangling "or an"; the field id when
- * the words have no ASCII letter. */
-static void copies_are_named_by_what_they_prove(void **state)
+/* Copies are called NN-NAME.ext, a name short and exact: the flow's
+ * file_name; else what the evidence proves, in the flow's words, ASCII,
+ * when it fits whole in 40 characters; else the field id (never a cut
+ * sentence, whose end may have said the opposite). */
+static void copies_are_named_short_and_exact(void **state)
 {
 	struct world *w = *state;
 	struct ipw_diags diags = {0};
@@ -557,21 +574,78 @@ static void copies_are_named_by_what_they_prove(void **state)
 	session_free(w->s);
 	w->s = s;
 	char *p1 = xasprintf("%s/l.pdf", w->dir), *p2 = xasprintf("%s/d.pdf", w->dir),
-	     *p3 = xasprintf("%s/s.png", w->dir);
+	     *p3 = xasprintf("%s/s.png", w->dir), *p4 = xasprintf("%s/b.pdf", w->dir);
 	attach(w, "licence", p1, "invoice.pdf", "pdf", "application/pdf");
 	attach(w, "design_doc", p2, "invoice.pdf", "pdf", "application/pdf");
 	attach(w, "shot", p3, "scan.png", "png", "image/png");
+	attach(w, "bought", p4, "invoice.pdf", "pdf", "application/pdf");
 	assert_int_equal(session_reload_evidence(s, &err), IPW_OK);
 	size_t n;
 	struct render_evidence *v = render_evidence_list(s, &n);
-	assert_int_equal(n, 3);
-	assert_string_equal(v[0].name, "01-the-suppliers-authorisation.pdf");
-	assert_string_equal(v[1].name, "02-design_doc.pdf");
-	assert_string_equal(v[2].name, "03-listing-front-back-as-shown-on-2026-11.png");
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].name, "01-licence.pdf");
+	assert_string_equal(v[1].name, "02-design-doc.pdf");
+	assert_string_equal(v[2].name, "03-listing-front-back-as-shown.png");
+	assert_string_equal(v[3].name, "04-purchase-invoice.pdf");
 	render_evidence_free(v, n);
 	free(p1);
 	free(p2);
 	free(p3);
+	free(p4);
+	session_free(w->s);
+	w->s = NULL;
+	flow_free(f);
+}
+
+/* A file_name that is not short, lower-case ASCII is refused at load. */
+static void a_bad_file_name_is_refused(void **state)
+{
+	(void)state;
+	const char *bad[] = {"Invoice",	 "-invoice",
+			     "invoice-", "in voice",
+			     "发票",	 "a-name-that-is-far-too-long-for-an-upload-form"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		char *y = xasprintf("id: bad-name\nversion: 1\ntitle: Bad\nsteps:\n"
+				    "  - id: s\n    title: S\n    fields:\n"
+				    "      - {id: e, type: evidence, label: E, help: H., accept: "
+				    "[application/pdf], proves: P, file_name: \"%s\"}\n",
+				    bad[i]);
+		struct ipw_diags diags = {0};
+		struct flow *f = flow_load_buffer("bad.yaml", y, strlen(y), &diags);
+		if (f)
+			fail_msg("file_name “%s” was accepted", bad[i]);
+		assert_true(diags.n >= 1);
+		assert_non_null(strstr(diags.v[0].msg, "file_name"));
+		ipw_diags_free(&diags);
+		free(y);
+	}
+}
+
+/* A multi-line answer stays in the item it starts in: its further lines
+ * take the indentation of the line's text, its trailing breaks go. */
+static void multi_line_answers_stay_in_their_item(void **state)
+{
+	struct world *w = *state;
+	struct ipw_diags diags = {0};
+	struct flow *f =
+	    flow_load_buffer("names-test.yaml", names_yaml, strlen(names_yaml), &diags);
+	assert_non_null(f);
+	ipw_diags_free(&diags);
+	struct ipw_error err;
+	struct session *s = NULL;
+	assert_int_equal(session_create(w->st, f, "Lists", "en", &s, &err), IPW_OK);
+	session_free(w->s);
+	w->s = s;
+	set(w, "orders", "1001\n1002\n\n1003\n\n");
+	char *text;
+	assert_int_equal(render_document(s, &f->documents[0], "en", DOC_TEXT, &text, &err), IPW_OK);
+	assert_string_equal(text, "- Orders: 1001\n  1002\n\n  1003\n"
+				  "- Orders, one a line:\n  1001\n  1002\n\n  1003\n"
+				  "12. 1001\n    1002\n\n    1003\n"
+				  "Orders: 1001\n1002\n\n1003\n"
+				  "1001\n1002\n\n1003\n"
+				  "End.\n");
+	free(text);
 	session_free(w->s);
 	w->s = NULL;
 	flow_free(f);
@@ -724,7 +798,9 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(missing_answers_stop_the_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(passed_deadlines_stop_the_export, setup, teardown),
-	    cmocka_unit_test_setup_teardown(copies_are_named_by_what_they_prove, setup, teardown),
+	    cmocka_unit_test_setup_teardown(copies_are_named_short_and_exact, setup, teardown),
+	    cmocka_unit_test(a_bad_file_name_is_refused),
+	    cmocka_unit_test_setup_teardown(multi_line_answers_stay_in_their_item, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_file_the_rules_refuse_now_is_not_exported, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(force_onto_a_mount_point, setup, teardown),

@@ -474,6 +474,9 @@ struct render_walk {
 	struct strbuf *out;
 	long steps;
 	bool overflow;
+	/* Where the last answer put in ended: a sentence's full stop right
+	 * after an answer that ends with one ("Co., Ltd.") is not doubled. */
+	size_t value_end;
 };
 
 static void render_block(const struct tblock *b, struct render_walk *w,
@@ -482,12 +485,21 @@ static void render_block(const struct tblock *b, struct render_walk *w,
 	for (size_t i = 0; i < b->n && !w->overflow; i++) {
 		const struct tnode *n = &b->v[i];
 		switch (n->kind) {
-		case TNODE_TEXT:
-			strbuf_add(w->out, n->text);
+		case TNODE_TEXT: {
+			const char *text = n->text;
+			if (w->out->len && w->out->len == w->value_end &&
+			    w->out->s[w->out->len - 1] == '.' && text[0] == '.' && text[1] != '.')
+				text++;
+			strbuf_add(w->out, text);
 			break;
-		case TNODE_VALUE:
+		}
+		case TNODE_VALUE: {
+			size_t before = w->out->len;
 			w->ops->value(w->ops->ctx, n->text, scope, w->out);
+			if (w->out->len > before)
+				w->value_end = w->out->len;
 			break;
+		}
 		case TNODE_IF:
 			for (size_t j = 0; j < n->nbranches; j++) {
 				const struct tbranch *br = &n->branches[j];

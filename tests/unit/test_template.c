@@ -23,6 +23,7 @@ static const char *const answers[][2] = {
     {"products.1.url", "https://a.example/1"},
     {"products.2.url", "https://a.example/2"},
     {"products.2.note", "red"},
+    {"company", "Lumio Co., Ltd."},
     {NULL, NULL},
 };
 
@@ -118,6 +119,19 @@ static void literal_text_and_field_tags(void **state)
 	assert_renders("single } and { braces", "single } and { braces");
 	/* The flow's own text loses control characters too. */
 	assert_renders("a\x1b[2Jb\r\nc", "a[2Jb\nc");
+}
+
+/* "filed by Lumio Co., Ltd.." would read as a typing error in a legal text:
+ * the sentence's full stop after an answer that ends with one is dropped,
+ * and only there. */
+static void a_full_stop_is_not_doubled_after_an_answer(void **state)
+{
+	assert_renders("filed by {{company}}.", "filed by Lumio Co., Ltd.");
+	assert_renders("filed by {{company}}{{#if missing}} (x){{/if}}.", "filed by Lumio Co., Ltd.");
+	assert_renders("{{company}}...", "Lumio Co., Ltd....");
+	assert_renders("{{company}} .", "Lumio Co., Ltd. .");
+	assert_renders("{{name}}.", "Tokoku.");
+	assert_renders("a.{{missing}}.", "a..");
 }
 
 static void if_elif_else_pick_one_branch(void **state)
@@ -294,6 +308,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(literal_text_and_field_tags),
+	    cmocka_unit_test(a_full_stop_is_not_doubled_after_an_answer),
 	    cmocka_unit_test(if_elif_else_pick_one_branch),
 	    cmocka_unit_test(each_walks_a_list_with_index_and_sub_fields),
 	    cmocka_unit_test(errors_name_line_and_column),

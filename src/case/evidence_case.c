@@ -39,6 +39,24 @@ static const struct evidence_row *find_twin(const struct session *s, const char 
 	return NULL;
 }
 
+/* What the worker found in a file is kept in the case database by the
+ * file's SHA-256: every later check of the same bytes (`ipwiz check`, the
+ * submission screen, export) is a hash and a lookup instead of a decode
+ * and OCR. A store that cannot be written (a watcher's read-only copy, a
+ * busy database) only means the file is read again next time. */
+static bool stored_get(void *ctx, const char *sha256, const char *reader, char **found, char **text)
+{
+	struct ipw_error err = {0};
+	return store_reading_get(ctx, sha256, reader, found, text, &err) == IPW_OK && *found;
+}
+
+static void stored_put(void *ctx, const char *sha256, const char *reader, const char *found,
+		       const char *text)
+{
+	struct ipw_error err = {0};
+	(void)store_reading_put(ctx, sha256, reader, found, text, &err);
+}
+
 int evidence_case_check(const struct session *s, const char *field, const char *path,
 			struct evidence_result *res, struct ipw_error *err)
 {
@@ -46,7 +64,8 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 	if (!f || f->type != FIELD_EVIDENCE)
 		return ipw_error_set(err, IPW_EUSAGE,
 				     _("This flow has no field for files named “%s”."), field);
-	int r = evidence_check_read(path, &f->evidence, session_env(s), res, err);
+	const struct evidence_cache cache = {session_store(s), stored_get, stored_put};
+	int r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
 	const struct evidence_row *twin = find_twin(s, field, path, res->sha256);

@@ -129,14 +129,40 @@ static enum evidence_format decoded_format(const char *mime)
 	return EVIDENCE_FORMAT_NONE;
 }
 
-/* Decode in the worker; the text goes to *text when text is not NULL. */
+/* One check's dealings with the caller's store of readings: what was
+ * found for these bytes before, and what this check learnt that is worth
+ * keeping. */
+struct reading {
+	const struct evidence_cache *cache; /* NULL: none */
+	bool want_read;			    /* the field's text is read: scans need OCR */
+	char sha256[65];		    /* of the bytes, hashed before anything else */
+	bool hit, hit_decoded;		    /* a stored reading, with the decoders' findings */
+	bool typed, decoded;		    /* this check ran the worker: to be stored */
+	char mime[sizeof(((struct evidence_result *)0)->mime)];
+	struct evidence_decoded *d;
+};
+
+/* The decoders' findings (from the worker or a stored reading) as the
+ * verdict; the text goes to *text when text is not NULL. */
+static void use_decoded(const char *path, const struct evidence_req *req,
+			const struct evidence_decoded *d, struct evidence_result *res, char **text)
+{
+	evidence_report_decoded(path, req, d, res);
+	if (text && d->text_len && evidence_verdict_usable(res->verdict))
+		*text = xstrdup(d->text);
+}
+
+/* Decode in the worker. */
 static int decode(int fd, const char *path, enum evidence_format format,
 		  const struct evidence_req *req, struct evidence_result *res, char **text,
-		  struct ipw_error *err)
+		  struct reading *rd, struct ipw_error *err)
 {
-	struct evidence_decoded *d = xmalloc(sizeof(*d));
+	if (rd->hit_decoded) {
+		use_decoded(path, req, rd->d, res, text);
+		return IPW_OK;
+	}
 	int r = IPW_OK;
-	switch (evidence_worker_decode(fd, format, text && req->nreads > 0, d, err)) {
+	switch (evidence_worker_decode(fd, format, rd->want_read, rd->d, err)) {
 	case EVIDENCE_WORKER_BROKEN:
 		report_broken(res, err);
 		r = IPW_EENV;
@@ -148,36 +174,53 @@ static int decode(int fd, const char *path, enum evidence_format format,
 		evidence_report_late(res);
 		break;
 	case EVIDENCE_WORKER_DONE:
-		evidence_report_decoded(path, req, d, res);
-		if (text && d->text_len && evidence_verdict_usable(res->verdict))
-			*text = xstrdup(d->text);
+		rd->decoded = true;
+		use_decoded(path, req, rd->d, res, text);
 		break;
 	}
-	free(d);
 	return r;
+}
+
+/* The type by content: the stored reading's, else libmagic's in the worker,
+ * refined. Returns false when there is no verdict on the type (res says why). */
+static bool content_type(int fd, struct evidence_result *res, struct reading *rd,
+			 struct ipw_error *err, int *r)
+{
+	*r = IPW_OK;
+	if (rd->hit)
+		return true;
+	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), err)) {
+	case EVIDENCE_WORKER_BROKEN:
+		report_broken(res, err);
+		*r = IPW_EENV;
+		return false;
+	case EVIDENCE_WORKER_CRASHED:
+		report_stopped(res);
+		return false;
+	case EVIDENCE_WORKER_TIMEOUT:
+		evidence_report_late(res);
+		return false;
+	case EVIDENCE_WORKER_DONE:
+		break;
+	}
+	refine_type(fd, res->size, rd->mime, sizeof(rd->mime));
+	const char *canon = canonical_mime(rd->mime);
+	if (canon != rd->mime)
+		snprintf(rd->mime, sizeof(rd->mime), "%s", canon);
+	rd->typed = true;
+	return true;
 }
 
 /* Type, content and size verdicts, on an open regular file. Returns
  * IPW_EENV only when the checker itself could not run. */
 static int judge(int fd, const char *path, const struct evidence_req *req,
-		 struct evidence_result *res, char **text, struct ipw_error *err)
+		 struct evidence_result *res, char **text, struct reading *rd,
+		 struct ipw_error *err)
 {
-	char mime[sizeof(res->mime)];
-	switch (evidence_worker_type(fd, mime, sizeof(mime), err)) {
-	case EVIDENCE_WORKER_BROKEN:
-		report_broken(res, err);
-		return IPW_EENV;
-	case EVIDENCE_WORKER_CRASHED:
-		report_stopped(res);
-		return IPW_OK;
-	case EVIDENCE_WORKER_TIMEOUT:
-		evidence_report_late(res);
-		return IPW_OK;
-	case EVIDENCE_WORKER_DONE:
-		break;
-	}
-	refine_type(fd, res->size, mime, sizeof(mime));
-	snprintf(res->mime, sizeof(res->mime), "%s", canonical_mime(mime));
+	int r;
+	if (!content_type(fd, res, rd, err, &r))
+		return r;
+	snprintf(res->mime, sizeof(res->mime), "%s", rd->mime);
 	snprintf(res->ext, sizeof(res->ext), "%s", evidence_mime_ext(res->mime));
 	if (!accepted(req, res->mime)) {
 		reject_type(req, res);
@@ -185,7 +228,7 @@ static int judge(int fd, const char *path, const struct evidence_req *req,
 	}
 	enum evidence_format format = decoded_format(res->mime);
 	if (format)
-		return decode(fd, path, format, req, res, text, err);
+		return decode(fd, path, format, req, res, text, rd, err);
 	struct evidence_shape sh;
 	evidence_shape_check(fd, res->size, res->mime, &sh);
 	res->width = sh.width;
@@ -222,14 +265,56 @@ static void fingerprint(int fd, struct evidence_result *res)
 	}
 }
 
-int evidence_check(const char *path, const struct evidence_req *req, struct evidence_result *res,
-		   struct ipw_error *err)
+/* A stored reading of these bytes: by the reader this check needs, or —
+ * when the text is not read — by either (a reading with OCR holds all a
+ * plain one does). The bytes are hashed first, from the descriptor that is
+ * judged. */
+static void reading_look_up(int fd, uint64_t size, struct reading *rd)
 {
-	return evidence_check_text(path, req, res, NULL, err);
+	if (!rd->cache || evidence_sha256(fd, size, rd->sha256) != 0) {
+		rd->cache = NULL;
+		return;
+	}
+	for (int ocr = rd->want_read; ocr <= 1 && !rd->hit; ocr++) {
+		char id[160];
+		evidence_reader_id(ocr, id, sizeof(id));
+		char *found = NULL, *text = NULL;
+		if (rd->cache->get(rd->cache->ctx, rd->sha256, id, &found, &text))
+			rd->hit = evidence_reading_parse(found, text, rd->mime, sizeof(rd->mime),
+							 rd->d, &rd->hit_decoded);
+		free(found);
+		free(text);
+	}
 }
 
-int evidence_check_text(const char *path, const struct evidence_req *req,
-			struct evidence_result *res, char **text, struct ipw_error *err)
+/* Keep what the worker found, when the bytes judged are the bytes hashed. */
+static void reading_keep(const struct reading *rd, const struct evidence_result *res)
+{
+	if (!rd->cache || !(rd->typed || rd->decoded) || strcmp(res->sha256, rd->sha256) != 0)
+		return;
+	char id[160];
+	evidence_reader_id(rd->want_read, id, sizeof(id));
+	char *found = evidence_reading_encode(rd->mime, rd->decoded ? rd->d : NULL);
+	rd->cache->put(rd->cache->ctx, rd->sha256, id, found, rd->decoded ? rd->d->text : "");
+	free(found);
+}
+
+/* A verdict from a stored reading stands if the file was not touched
+ * since it was hashed (nothing else of it was read). */
+static void still_the_same(int fd, const struct reading *rd, struct evidence_result *res)
+{
+	struct stat after;
+	memcpy(res->sha256, rd->sha256, sizeof(res->sha256));
+	if (fstat(fd, &after) != 0 || (uint64_t)after.st_size != res->size ||
+	    after.st_mtime != res->mtime) {
+		res->sha256[0] = '\0';
+		report_changed(res);
+	}
+}
+
+static int check_file(const char *path, const struct evidence_req *req,
+		      const struct evidence_cache *cache, struct evidence_result *res, char **text,
+		      struct ipw_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	if (text)
@@ -250,15 +335,49 @@ int evidence_check_text(const char *path, const struct evidence_req *req,
 	} else if (req->max_size && res->size > req->max_size) {
 		report_size(req, res); /* nothing is read: a huge file costs nothing */
 	} else {
-		r = judge(fd, path, req, res, text, err);
-		if (r == IPW_OK && res->verdict != EVIDENCE_ERROR)
-			fingerprint(fd, res);
+		struct reading rd = {.cache = cache,
+				     .want_read = text && req->nreads > 0,
+				     .d = xmalloc(sizeof(struct evidence_decoded))};
+		reading_look_up(fd, res->size, &rd);
+		r = judge(fd, path, req, res, text, &rd, err);
+		if (r == IPW_OK && res->verdict != EVIDENCE_ERROR) {
+			if (rd.hit)
+				still_the_same(fd, &rd, res);
+			else
+				fingerprint(fd, res);
+			reading_keep(&rd, res);
+		}
+		free(rd.d);
 		if (text && *text && !evidence_verdict_usable(res->verdict)) {
 			free(*text); /* the file changed while it was read */
 			*text = NULL;
 		}
 	}
 	close(fd);
+	return r;
+}
+
+int evidence_check(const char *path, const struct evidence_req *req, struct evidence_result *res,
+		   struct ipw_error *err)
+{
+	return check_file(path, req, NULL, res, NULL, err);
+}
+
+int evidence_check_text(const char *path, const struct evidence_req *req,
+			struct evidence_result *res, char **text, struct ipw_error *err)
+{
+	return check_file(path, req, NULL, res, text, err);
+}
+
+int evidence_check_read(const char *path, const struct evidence_req *req,
+			const struct expr_env *env, const struct evidence_cache *cache,
+			struct evidence_result *res, struct ipw_error *err)
+{
+	char *text = NULL;
+	int r = check_file(path, req, cache, res, env && req->nreads ? &text : NULL, err);
+	if (r == IPW_OK)
+		evidence_findings_judge(req, env, text, res);
+	free(text);
 	return r;
 }
 

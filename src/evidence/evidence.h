@@ -61,14 +61,30 @@ int evidence_check(const char *path, const struct evidence_req *req, struct evid
 int evidence_check_text(const char *path, const struct evidence_req *req,
 			struct evidence_result *res, char **text, struct ipw_error *err);
 
+/* Where the caller keeps what the worker found in a file (the store, by
+ * the case layer), so the same bytes are not decoded and read again. The
+ * strings are the evidence module's own (evidence_reading.c): get returns
+ * malloc'd copies and true when a reading of the bytes sha256 by reader is
+ * kept; put keeps one, replacing the last (it may fail silently: the file
+ * is read again next time). */
+struct evidence_cache {
+	void *ctx;
+	bool (*get)(void *ctx, const char *sha256, const char *reader, char **found, char **text);
+	void (*put)(void *ctx, const char *sha256, const char *reader, const char *found,
+		    const char *text);
+};
+
 struct expr_env;
 /* evidence_check, then what a reviewer would notice: the pages against the
  * field's `legible:` and, with the answers (env; NULL: none, so nothing is
  * read), the text against its `reads:` — scans are read with OCR for that.
- * Findings go in res->findings; an ok file with findings becomes a warning. */
+ * Findings go in res->findings; an ok file with findings becomes a warning.
+ * With a cache (NULL: none), a file whose bytes were read before is judged
+ * from that reading (the verdict under this field and these answers is
+ * always made afresh). */
 int evidence_check_read(const char *path, const struct evidence_req *req,
-			const struct expr_env *env, struct evidence_result *res,
-			struct ipw_error *err);
+			const struct expr_env *env, const struct evidence_cache *cache,
+			struct evidence_result *res, struct ipw_error *err);
 /* The same judgement on a result already decoded and its text (NULL when
  * none), e.g. after the answers changed. */
 void evidence_findings_judge(const struct evidence_req *req, const struct expr_env *env,

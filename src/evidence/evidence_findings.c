@@ -74,15 +74,3 @@ void evidence_findings_judge(const struct evidence_req *req, const struct expr_e
 			 f->message, n - 1);
 	snprintf(res->fix, sizeof(res->fix), "%s", f->fix);
 }
-
-int evidence_check_read(const char *path, const struct evidence_req *req,
-			const struct expr_env *env, struct evidence_result *res,
-			struct ipw_error *err)
-{
-	char *text = NULL;
-	int r = evidence_check_text(path, req, res, env && req->nreads ? &text : NULL, err);
-	if (r == IPW_OK)
-		evidence_findings_judge(req, env, text, res);
-	free(text);
-	return r;
-}

@@ -134,6 +134,16 @@ void evidence_report_flaw(const struct evidence_req *req, enum evidence_flaw fla
 void evidence_report_usable(const char *path, const struct evidence_req *req, const char *note_key,
 			    const char *note, struct evidence_result *res);
 
+/* Stored readings (evidence_reading.c): the identity of the reader this
+ * program is, with OCR or without; a reading as the "found" string kept
+ * with its text (d NULL: typed, not decoded); and a kept reading parsed
+ * back as untrusted input — false when it is not one this program wrote
+ * (*decoded false: only the type was kept). */
+void evidence_reader_id(bool read, char *buf, size_t size);
+char *evidence_reading_encode(const char *mime, const struct evidence_decoded *d);
+bool evidence_reading_parse(const char *found, const char *text, char *mime, size_t msize,
+			    struct evidence_decoded *d, bool *decoded);
+
 /* The office format a ZIP holds, found by its central directory: the
  * OOXML MIME type, "application/zip" for a plain archive, or NULL when the
  * directory cannot be read (truncated or not a ZIP). */

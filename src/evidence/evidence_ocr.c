@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/base.h"
 #include "evidence_decode.h"
@@ -19,46 +18,22 @@
 #ifdef HAVE_TESSERACT
 #include <tesseract/capi.h>
 
-/* Languages in the order tesseract weighs them; only those installed. */
-static const char *const wanted[] = {"chi_sim", "eng", "ind"};
-
 static TessBaseAPI *reader;
 static TessBaseAPI *orienter;
 static bool tried;
 static char loaded[64];
-
-/* The tessdata folder: TESSDATA_PREFIX as tesseract reads it, else
- * Debian's. */
-static const char *data_dir(void)
-{
-	const char *p = getenv("TESSDATA_PREFIX");
-	return p && *p ? p : "/usr/share/tesseract-ocr/5/tessdata";
-}
-
-static bool model_present(const char *lang)
-{
-	char path[512];
-	struct stat st;
-	snprintf(path, sizeof(path), "%s/%s.traineddata", data_dir(), lang);
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 static void load(void)
 {
 	if (tried)
 		return;
 	tried = true;
-	loaded[0] = '\0';
-	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++)
-		if (model_present(wanted[i])) {
-			if (loaded[0])
-				strcat(loaded, "+");
-			strcat(loaded, wanted[i]);
-		}
+	evidence_ocr_models(loaded, sizeof(loaded));
 	if (!loaded[0])
 		return;
 	reader = TessBaseAPICreate();
-	if (!reader || TessBaseAPIInit2(reader, data_dir(), loaded, OEM_LSTM_ONLY) != 0) {
+	if (!reader ||
+	    TessBaseAPIInit2(reader, evidence_ocr_data_dir(), loaded, OEM_LSTM_ONLY) != 0) {
 		if (reader)
 			TessBaseAPIDelete(reader);
 		reader = NULL;
@@ -69,10 +44,10 @@ static void load(void)
 	 * worker is /dev/null; debug_file is left alone, because tesseract
 	 * would open that file for writing, which the sandbox refuses. */
 	TessBaseAPISetPageSegMode(reader, PSM_AUTO);
-	if (model_present("osd")) {
+	if (evidence_ocr_model_present("osd")) {
 		orienter = TessBaseAPICreate();
-		if (orienter &&
-		    TessBaseAPIInit2(orienter, data_dir(), "osd", OEM_TESSERACT_ONLY) != 0) {
+		if (orienter && TessBaseAPIInit2(orienter, evidence_ocr_data_dir(), "osd",
+						 OEM_TESSERACT_ONLY) != 0) {
 			TessBaseAPIDelete(orienter);
 			orienter = NULL;
 		}

@@ -10,6 +10,15 @@
 
 #include "evidence_look.h"
 
+/* The installed models (evidence_ocr_models.c: plain files, no tesseract):
+ * the tessdata folder (TESSDATA_PREFIX as tesseract reads it, else
+ * Debian's), whether LANG.traineddata is there, and "chi_sim+eng+ind" — the
+ * ones of chi_sim, eng and ind present, in the order tesseract weighs them
+ * ("" when none). */
+const char *evidence_ocr_data_dir(void);
+bool evidence_ocr_model_present(const char *lang);
+void evidence_ocr_models(char *buf, size_t size);
+
 /* True when ipwiz was built with tesseract and a model is installed. */
 bool evidence_ocr_available(void);
 /* "chi_sim+eng+ind": the models in use, "" when none. */

@@ -140,6 +140,9 @@ int store_reading_get(struct store *st, const char *sha256, const char *reader, 
 		      char **text, struct ipw_error *err);
 int store_reading_put(struct store *st, const char *sha256, const char *reader, const char *found,
 		      const char *text, struct ipw_error *err);
+/* Readings of bytes that no case holds are dropped by a put once they are
+ * this old. */
+enum { STORE_READING_KEEP_DAYS = 90 };
 
 /* Record that this connection's actor acknowledged a finding about a file
  * (once: a second acknowledgement changes nothing), with the audit row

@@ -61,6 +61,19 @@ int store_reading_put(struct store *st, const char *sha256, const char *reader, 
 		r = store_step_done(st, s, err);
 		store_release(st, s);
 	}
+	/* Readings of bytes no case holds any more go after a while (a file
+	 * checked with `check` and never attached, a replaced scan): the
+	 * table would otherwise keep up to 32 KB of text per file ever read. */
+	if (r == IPW_OK)
+		r = store_prepare(st,
+				  "DELETE FROM evidence_reads WHERE at < ? AND sha256 NOT IN "
+				  "(SELECT sha256 FROM evidence WHERE sha256 IS NOT NULL)",
+				  &s, err);
+	if (r == IPW_OK) {
+		sqlite3_bind_int64(s, 1, store_now() - STORE_READING_KEEP_DAYS * 86400);
+		r = store_step_done(st, s, err);
+		store_release(st, s);
+	}
 	return store_end(st, r, err);
 }
 

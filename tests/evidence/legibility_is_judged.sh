@@ -7,7 +7,8 @@
 # with a red seal. Each file must get exactly its findings, with the
 # sentence in English and in Chinese; the good scan none. Then, in a case,
 # the letter's text is read by OCR against the answers: the brand it names
-# is found, another brand is reported as not found.
+# is found, another brand is reported as not found; what was read is kept
+# and used by the next check, and a damaged stored reading is ignored.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
 [ -x "$gen" ] || fail "make-legible was not built"
@@ -85,5 +86,30 @@ else
 	run check "$id" --json
 	expect_in "$out" '"key":"brand-not-found"' "check after the brand changed"
 	expect_in "$out" 'ACME' "check after the brand changed"
+
+	# What OCR read is kept by the file's SHA-256: a second check reads
+	# the stored text instead of the page. Proof: a stored text that names
+	# ACME makes the brand found, with the same file.
+	command -v sqlite3 >/dev/null || { echo "SKIP: stored readings: no sqlite3" >&2; finish; }
+	db="$XDG_DATA_HOME/ipwiz/cases.db"
+	sha=$(sha256sum "$T/set/sharp.png" | cut -d' ' -f1)
+	n=$(sqlite3 "$db" "SELECT count(*) FROM evidence_reads WHERE sha256 = '$sha' AND reader LIKE '% ocr %'")
+	[ "$n" = 1 ] || fail "one reading with OCR stored for the letter, not $n"
+	sqlite3 "$db" "UPDATE evidence_reads SET text = 'Dear ACME team' WHERE sha256 = '$sha'"
+	run check "$id" --json
+	case "$out" in
+	*brand-not-found*) fail "the second check read the page again instead of the stored text: $out" ;;
+	esac
+	# A stored reading this program did not write is no reading: the file is
+	# read afresh (and the reading written again), never trusted or crashed on.
+	for bad in 'garbage' 'image/png' "$(printf 'image/png\n%s' 00ff)" "$(printf '\033[2J/x\n')"; do
+		sqlite3 "$db" "UPDATE evidence_reads SET found = '$(printf '%s' "$bad" | sed "s/'/''/g")' WHERE sha256 = '$sha'"
+		run check "$id" --json
+		expect_rc 0 "check with a damaged stored reading"
+		expect_in "$out" '"key":"brand-not-found"' "check with a damaged stored reading"
+	done
+	found=$(sqlite3 "$db" "SELECT substr(found, 1, 10) FROM evidence_reads WHERE sha256 = '$sha' AND reader LIKE '% ocr %'")
+	[ "$found" = "image/png
+" ] || [ "$found" = "image/png" ] || fail "the reading was not written again: “$found”"
 fi
 finish

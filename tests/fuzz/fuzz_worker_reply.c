@@ -4,7 +4,9 @@
  * taken over by a hostile file. The first byte picks the kind of message and
  * whether its header is made right (so the fuzzer reaches the fields); the
  * rest fills the message, which is given to the parser at its own length and
- * at the exact size of the kind. */
+ * at the exact size of the kind. The same input is also a stored reading
+ * (evidence_reading_parse: the store's "found" and "text", split at the
+ * first NUL), which another writer of a shared database may have made. */
 #include "config.h"
 
 #include <stddef.h>
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evidence/evidence_internal.h"
 #include "evidence/evidence_wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,6 +30,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} msg;
 	if (size < 1)
 		return 0;
+	/* As a stored reading: "found" NUL "text". */
+	char *found = malloc(size + 1);
+	memcpy(found, data, size);
+	found[size] = '\0';
+	size_t fl = strlen(found);
+	const char *text = fl < size ? found + fl + 1 : "";
+	char rmime[128];
+	bool decoded;
+	if (evidence_reading_parse(found, text, rmime, sizeof(rmime), &out, &decoded) &&
+	    (!memchr(rmime, '\0', sizeof(rmime)) || !strchr(rmime, '/') ||
+	     (decoded && (out.text_len > EVIDENCE_TEXT_MAX || out.text[out.text_len] != '\0'))))
+		abort();
+	free(found);
 	unsigned pick = data[0] % 3, fix_header = data[0] & 4;
 	data++;
 	size--;

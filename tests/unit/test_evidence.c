@@ -456,6 +456,73 @@ static void the_worker_runs_in_its_sandbox(void **state)
 }
 
 /* The parent believes nothing the worker says that no decoder could. */
+/* A reading kept in the store comes back as it was written, and anything
+ * else — cut, altered, another program's — is no reading at all. */
+static void stored_readings_round_trip_and_refuse_the_rest(void **state)
+{
+	(void)state;
+	struct evidence_decoded *d = calloc(1, sizeof(*d)), *back = calloc(1, sizeof(*back));
+	d->pages = 3;
+	d->nlooks = 2;
+	d->width = 1240;
+	d->height = 1754;
+	d->looks[0] = (struct evidence_look){.dpi = 150,
+					     .sharpness = 0.8,
+					     .contrast = 0.6,
+					     .ink = 0.05,
+					     .colour = true,
+					     .measured = true};
+	d->looks[1] = (struct evidence_look){.blank = true, .rotation = -1, .measured = true};
+	snprintf(d->text, sizeof(d->text), "发票 2026年9月1日");
+	d->text_len = strlen(d->text);
+	char *found = evidence_reading_encode("application/pdf", d);
+	char mime[128];
+	bool decoded;
+	assert_true(evidence_reading_parse(found, d->text, mime, sizeof(mime), back, &decoded));
+	assert_true(decoded);
+	assert_string_equal(mime, "application/pdf");
+	assert_int_equal(back->pages, 3);
+	assert_int_equal(back->nlooks, 2);
+	assert_int_equal(back->width, 1240);
+	assert_true(back->looks[0].colour && !back->looks[0].blank);
+	assert_true(back->looks[1].blank);
+	assert_int_equal(back->looks[1].rotation, -1);
+	assert_string_equal(back->text, "发票 2026年9月1日");
+	/* Typed only: the type and nothing else. */
+	char *typed = evidence_reading_encode("image/gif", NULL);
+	assert_true(evidence_reading_parse(typed, "", mime, sizeof(mime), back, &decoded));
+	assert_false(decoded);
+	assert_string_equal(mime, "image/gif");
+	/* Cut, one digit changed to a non-digit, an odd type, no type line. */
+	found[strlen(found) - 2] = '\0';
+	assert_false(evidence_reading_parse(found, "", mime, sizeof(mime), back, &decoded));
+	free(found);
+	found = evidence_reading_encode("application/pdf", d);
+	char *nl = strchr(found, '\n');
+	nl[5] = 'x';
+	assert_false(evidence_reading_parse(found, "", mime, sizeof(mime), back, &decoded));
+	assert_false(evidence_reading_parse("\x1b[2J/x\n", "", mime, sizeof(mime), back, &decoded));
+	assert_false(evidence_reading_parse("image/png", "", mime, sizeof(mime), back, &decoded));
+	assert_false(evidence_reading_parse(NULL, "", mime, sizeof(mime), back, &decoded));
+	/* Text that is not UTF-8 is cut where it stops being text. */
+	free(found);
+	found = evidence_reading_encode("application/pdf", d);
+	assert_true(
+	    evidence_reading_parse(found, "ok\xff\xfe", mime, sizeof(mime), back, &decoded));
+	assert_string_equal(back->text, "ok");
+	/* Another program version or layout reads under another reader. */
+	char plain[160], ocr[160];
+	evidence_reader_id(false, plain, sizeof(plain));
+	evidence_reader_id(true, ocr, sizeof(ocr));
+	assert_string_not_equal(plain, ocr);
+	assert_non_null(strstr(plain, PACKAGE_VERSION));
+	assert_non_null(strstr(ocr, " ocr "));
+	free(found);
+	free(typed);
+	free(d);
+	free(back);
+}
+
 static void worker_replies_are_validated(void **state)
 {
 	static struct evidence_decoded d, out;
@@ -816,6 +883,7 @@ int main(void)
 	    cmocka_unit_test(a_file_over_its_budget_is_not_checked_in_time),
 	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
 	    cmocka_unit_test(worker_replies_are_validated),
+	    cmocka_unit_test(stored_readings_round_trip_and_refuse_the_rest),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);
 }

@@ -381,6 +381,19 @@ static void version_4_gains_readings_and_acknowledgements(void **state)
 	/* another reader's reading is not this one's */
 	assert_int_equal(store_reading_get(fx->st, sha, "r2", &found, &text, &err), IPW_OK);
 	assert_null(found);
+	/* Old readings of bytes no case holds go with the next put; those of
+	 * the attached invoice (sha) stay however old. */
+	static const char gone[] =
+	    "0000000000000000000000000000000000000000000000000000000000000000";
+	assert_int_equal(store_reading_put(fx->st, gone, "r1", "x", "", &err), IPW_OK);
+	assert_int_equal(fixture_exec(fx->db, "UPDATE evidence_reads SET at = 0"), 0);
+	assert_int_equal(store_reading_put(fx->st, sha, "r2", "z", "", &err), IPW_OK);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM evidence_reads WHERE "
+						   "sha256 LIKE '0000%'"),
+			 0);
+	assert_int_equal(fixture_query_int(fx->db, "SELECT count(*) FROM evidence_reads WHERE "
+						   "sha256 LIKE '9f86%'"),
+			 2);
 	/* an acknowledgement is kept once, with its audit row */
 	for (int i = 0; i < 2; i++)
 		assert_int_equal(store_ack_add(fx->st, 1, sha, "date-differs", 1,

@@ -552,7 +552,7 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
 	int r = IPW_OK;
 	for (size_t i = 0; i < nm.n && r == IPW_OK; i++)
-		if ((r = evidence_check_read(nm.v[i], &f->evidence, NULL, &lz.res[i], &err)) !=
+		if ((r = evidence_check_read(nm.v[i], &f->evidence, NULL, NULL, &lz.res[i], &err)) !=
 		    IPW_OK)
 			cli_fail(&err);
 	if (r == IPW_OK) {

@@ -216,6 +216,51 @@ static bool breaks_anywhere(uint32_t cp)
 	return utf8_cpwidth(cp) == 2;
 }
 
+/* Chinese line breaking (禁则): a closing mark or a full stop never starts
+ * a line, an opening mark never ends one. */
+static bool no_line_start(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+	    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0xFF3D, 0xFF5D,
+	    0x300D, 0x300F, 0x3011, 0x3009, 0x300B, 0x3015, 0x3017, 0x2019, 0x201D, 0x2026, 0x00BB,
+	    ')',    ']',    '}',    ',',    '.',    ';',    ':',    '!',    '?'};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+static bool no_line_end(uint32_t cp)
+{
+	static const uint32_t marks[] = {0xFF08, 0xFF3B, 0xFF5B, 0x300C, 0x300E, 0x3010,
+					 0x3008, 0x300A, 0x3014, 0x3016, 0x2018, 0x201C,
+					 0x00AB, '(',	 '[',	 '{'};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+static size_t prev_char(const char *s, size_t start, size_t at)
+{
+	while (at > start && ((unsigned char)s[--at] & 0xC0) == 0x80)
+		;
+	return at;
+}
+
+/* May a line end between the character before at and the one at at? */
+static bool may_break(const char *s, size_t n, size_t start, size_t at)
+{
+	if (at <= start || at >= n)
+		return true;
+	uint32_t a, b;
+	utf8_decode(s + prev_char(s, start, at), n - prev_char(s, start, at), &a);
+	utf8_decode(s + at, n - at, &b);
+	if (no_line_start(b) || no_line_end(a))
+		return false;
+	return a == ' ' || breaks_anywhere(a) || breaks_anywhere(b);
+}
+
 size_t utf8_wrap(const char *s, size_t cols, void (*emit)(const char *line, size_t len, void *ctx),
 		 void *ctx)
 {
@@ -252,6 +297,19 @@ size_t utf8_wrap(const char *s, size_t cols, void (*emit)(const char *line, size
 				/* break right here */
 			} else if (brk > start) {
 				end = next = brk;
+			}
+			/* A break that would start the line with a closing mark
+			 * (or end one with an opening mark) moves back a few
+			 * characters, to the nearest place a line may end. */
+			if (end == next && !may_break(s, n, start, end)) {
+				size_t at = end;
+				for (int k = 0; k < 6 && at > start; k++) {
+					at = prev_char(s, start, at);
+					if (at > start && may_break(s, n, start, at)) {
+						end = next = at;
+						break;
+					}
+				}
 			}
 			if (end == start) /* one character wider than the line */
 				end = next = utf8_next(s, n, start);

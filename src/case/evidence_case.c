@@ -44,17 +44,35 @@ static const struct evidence_row *find_twin(const struct session *s, const char 
  * submission screen, export) is a hash and a lookup instead of a decode
  * and OCR. A store that cannot be written (a watcher's read-only copy, a
  * busy database) only means the file is read again next time. */
+struct memory {
+	struct store *st;
+	struct ack_row *acks; /* this case's acknowledged findings */
+	size_t nacks;
+};
+
 static bool stored_get(void *ctx, const char *sha256, const char *reader, char **found, char **text)
 {
+	struct memory *m = ctx;
 	struct ipw_error err = {0};
-	return store_reading_get(ctx, sha256, reader, found, text, &err) == IPW_OK && *found;
+	return store_reading_get(m->st, sha256, reader, found, text, &err) == IPW_OK && *found;
 }
 
 static void stored_put(void *ctx, const char *sha256, const char *reader, const char *found,
 		       const char *text)
 {
+	struct memory *m = ctx;
 	struct ipw_error err = {0};
-	(void)store_reading_put(ctx, sha256, reader, found, text, &err);
+	(void)store_reading_put(m->st, sha256, reader, found, text, &err);
+}
+
+static bool stored_ack(void *ctx, const char *sha256, const char *key, unsigned page)
+{
+	const struct memory *m = ctx;
+	for (size_t i = 0; i < m->nacks; i++)
+		if (m->acks[i].page == page && m->acks[i].sha256 && m->acks[i].finding &&
+		    strcmp(m->acks[i].sha256, sha256) == 0 && strcmp(m->acks[i].finding, key) == 0)
+			return true;
+	return false;
 }
 
 int evidence_case_check(const struct session *s, const char *field, const char *path,
@@ -64,8 +82,15 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 	if (!f || f->type != FIELD_EVIDENCE)
 		return ipw_error_set(err, IPW_EUSAGE,
 				     _("This flow has no field for files named “%s”."), field);
-	const struct evidence_cache cache = {session_store(s), stored_get, stored_put};
+	struct memory m = {.st = session_store(s)};
+	struct ipw_error ack_err = {0};
+	if (store_acks_list(m.st, session_case_id(s), &m.acks, &m.nacks, &ack_err) != IPW_OK) {
+		m.acks = NULL; /* none known: the findings stay open */
+		m.nacks = 0;
+	}
+	const struct evidence_cache cache = {&m, stored_get, stored_put, stored_ack};
 	int r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);
+	ack_rows_free(m.acks, m.nacks);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
 	const struct evidence_row *twin = find_twin(s, field, path, res->sha256);
@@ -123,6 +148,37 @@ bool evidence_recheck_blocks(enum evidence_recheck r, const struct evidence_resu
 		break;
 	}
 	return false;
+}
+
+int evidence_case_acknowledge(struct session *s, const struct evidence_row *e,
+			      const struct evidence_finding *f, struct ipw_error *err)
+{
+	if (!e->sha256 || !*e->sha256)
+		return ipw_error_set(err, IPW_EUSER, "%s",
+				     _("This file has not been checked: attach it again first."));
+	const char *slash = strrchr(e->path, '/');
+	char *name = utf8_sanitize(slash ? slash + 1 : e->path);
+	/* The audit row says which finding of which file, in words that do not
+	 * depend on the language it was shown in. */
+	char *what = f->page ? xasprintf("%s: %s, page %u, %s", e->field, f->key, f->page, name)
+			     : xasprintf("%s: %s, %s", e->field, f->key, name);
+	free(name);
+	int r = store_ack_add(session_store(s), session_case_id(s), e->sha256, f->key, f->page,
+			      what, err);
+	free(what);
+	if (r != IPW_OK)
+		return r;
+	/* The recorded verdict follows: with no finding left open the file is
+	 * ok again. */
+	char *field = xstrdup(e->field), *path = xstrdup(e->path);
+	struct evidence_result res;
+	struct ipw_error cerr = {0};
+	if (evidence_case_check(s, field, path, &res, &cerr) == IPW_OK &&
+	    evidence_verdict_usable(res.verdict))
+		r = evidence_case_record(s, field, path, &res, err);
+	free(field);
+	free(path);
+	return r;
 }
 
 int evidence_case_record(struct session *s, const char *field, const char *path,

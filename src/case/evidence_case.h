@@ -22,6 +22,14 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 int evidence_case_record(struct session *s, const char *field, const char *path,
 			 const struct evidence_result *res, struct ipw_error *err);
 
+/* A person has looked at finding f of the file of row e and accepts it:
+ * recorded once, with who and when in the audit trail ("acknowledged"),
+ * and the file's recorded verdict judged again (a file whose findings are
+ * all acknowledged is ok). The row pointer is not valid afterwards (the
+ * session's evidence is reloaded). */
+int evidence_case_acknowledge(struct session *s, const struct evidence_row *e,
+			      const struct evidence_finding *f, struct ipw_error *err);
+
 /* The row of the field recorded for path (as of the last reload), or NULL. */
 const struct evidence_row *evidence_case_find(const struct session *s, const char *field,
 					      const char *path);

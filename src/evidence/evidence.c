@@ -211,6 +211,19 @@ static bool content_type(int fd, struct evidence_result *res, struct reading *rd
 	return true;
 }
 
+enum evidence_worker_outcome evidence_format_of(int fd, uint64_t size, enum evidence_format *format,
+						struct ipw_error *err)
+{
+	char mime[EVIDENCE_WIRE_MIME_SIZE];
+	*format = EVIDENCE_FORMAT_NONE;
+	enum evidence_worker_outcome r = evidence_worker_type(fd, mime, sizeof(mime), err);
+	if (r == EVIDENCE_WORKER_DONE) {
+		refine_type(fd, size, mime, sizeof(mime));
+		*format = decoded_format(canonical_mime(mime));
+	}
+	return r;
+}
+
 /* Type, content and size verdicts, on an open regular file. Returns
  * IPW_EENV only when the checker itself could not run. */
 static int judge(int fd, const char *path, const struct evidence_req *req,
@@ -376,7 +389,7 @@ int evidence_check_read(const char *path, const struct evidence_req *req,
 	char *text = NULL;
 	int r = check_file(path, req, cache, res, env && req->nreads ? &text : NULL, err);
 	if (r == IPW_OK)
-		evidence_findings_judge(req, env, text, res);
+		evidence_findings_judge(req, env, cache, text, res);
 	free(text);
 	return r;
 }

@@ -61,17 +61,20 @@ int evidence_check(const char *path, const struct evidence_req *req, struct evid
 int evidence_check_text(const char *path, const struct evidence_req *req,
 			struct evidence_result *res, char **text, struct ipw_error *err);
 
-/* Where the caller keeps what the worker found in a file (the store, by
- * the case layer), so the same bytes are not decoded and read again. The
- * strings are the evidence module's own (evidence_reading.c): get returns
- * malloc'd copies and true when a reading of the bytes sha256 by reader is
- * kept; put keeps one, replacing the last (it may fail silently: the file
- * is read again next time). */
+/* What the caller remembers about files (the store, through the case
+ * layer). Readings: what the worker found, so the same bytes are not
+ * decoded and read again; the strings are the evidence module's own
+ * (evidence_reading.c): get returns malloc'd copies and true when a reading
+ * of the bytes sha256 by reader is kept; put keeps one, replacing the last
+ * (it may fail silently: the file is read again next time). And the
+ * findings a person acknowledged (may be NULL): true when the finding key
+ * on page (0: the whole file) of those bytes was. */
 struct evidence_cache {
 	void *ctx;
 	bool (*get)(void *ctx, const char *sha256, const char *reader, char **found, char **text);
 	void (*put)(void *ctx, const char *sha256, const char *reader, const char *found,
 		    const char *text);
+	bool (*acknowledged)(void *ctx, const char *sha256, const char *key, unsigned page);
 };
 
 struct expr_env;
@@ -86,9 +89,11 @@ int evidence_check_read(const char *path, const struct evidence_req *req,
 			const struct expr_env *env, const struct evidence_cache *cache,
 			struct evidence_result *res, struct ipw_error *err);
 /* The same judgement on a result already decoded and its text (NULL when
- * none), e.g. after the answers changed. */
+ * none), e.g. after the answers changed. Findings mem says were
+ * acknowledged are marked so and do not make the file a warning. */
 void evidence_findings_judge(const struct evidence_req *req, const struct expr_env *env,
-			     const char *text, struct evidence_result *res);
+			     const struct evidence_cache *mem, const char *text,
+			     struct evidence_result *res);
 
 /* The time budget of one file, in seconds: IPWIZ_CHECK_SECONDS (1 to 3600),
  * else 20. A file not judged within it is "not-checked-in-time". */
@@ -112,6 +117,13 @@ struct evidence_thumb {
 	unsigned page, pages;
 };
 void evidence_thumb_free(struct evidence_thumb *t);
+enum { EVIDENCE_THUMB_MAX = 160 }; /* pixels on the longer side */
+/* Page page of the PNG, JPEG or PDF at path, decoded and made small in the
+ * worker (at most EVIDENCE_THUMB_MAX pixels a side, in proportion).
+ * IPW_OK with out filled; IPW_EUSER (err says why) when the page cannot be
+ * drawn; IPW_EENV when the checker cannot run. */
+int evidence_thumb_page(const char *path, unsigned page, struct evidence_thumb *out,
+			struct ipw_error *err);
 
 /* A human name for a MIME type ("a Word document"), for messages. */
 const char *evidence_mime_description(const char *mime);

@@ -14,6 +14,7 @@
 #include "base/base.h"
 #include "evidence_decode.h"
 #include "evidence_ocr.h"
+#include "evidence_wire.h"
 
 void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decoded *out)
 {
@@ -50,12 +51,41 @@ static void scratch_trim(void)
 		}
 }
 
+static void decode_into(int fd, enum evidence_format format, struct evidence_decode_sink *s);
+
 void evidence_decode_file(int fd, enum evidence_format format, bool read,
 			  struct evidence_decoded *out)
 {
 	struct evidence_decode_sink s;
 	evidence_decode_begin(&s, out);
 	s.read = read;
+	decode_into(fd, format, &s);
+}
+
+void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page,
+			   struct evidence_wire_thumb *thumb)
+{
+	static struct evidence_decoded out;
+	struct evidence_decode_sink s;
+	evidence_decode_begin(&s, &out);
+	memset(thumb, 0, offsetof(struct evidence_wire_thumb, rgb));
+	thumb->magic = EVIDENCE_WIRE_MAGIC;
+	thumb->op = EVIDENCE_WIRE_THUMB;
+	s.only_page = page ? page : 1;
+	s.thumb = thumb;
+	decode_into(fd, format, &s);
+	thumb->pages = out.pages;
+	/* A page the decoders could not finish is not shown half-drawn. */
+	if (!thumb->ok || out.damage >= EVIDENCE_DAMAGE_LOST || thumb->page > thumb->pages) {
+		thumb->ok = 0;
+		thumb->width = thumb->height = 0;
+		thumb->page = thumb->page <= thumb->pages ? thumb->page : 0;
+	}
+}
+
+static void decode_into(int fd, enum evidence_format format, struct evidence_decode_sink *sink)
+{
+	struct evidence_decode_sink s = *sink;
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		evidence_decode_fault(&s, EVIDENCE_DAMAGE_UNREADABLE, 0, "not-readable",
@@ -246,10 +276,68 @@ void evidence_decode_page(struct evidence_decode_sink *s, unsigned page,
 	evidence_decode_page_turned(s, page, r, 0);
 }
 
+/* r made small into t, in proportion, each pixel the mean of the area it
+ * covers (a page of text stays readable as a shape, not as noise). */
+static void thumb_scale(const struct evidence_raster *r, struct evidence_wire_thumb *t)
+{
+	unsigned w = r->width, h = r->height, c = r->channels;
+	if (!w || !h || (c != 1 && c != 3) || !r->px)
+		return;
+	unsigned long long tw =
+	    w >= h ? EVIDENCE_THUMB_MAX : (unsigned long long)w * EVIDENCE_THUMB_MAX / h;
+	unsigned long long th =
+	    h >= w ? EVIDENCE_THUMB_MAX : (unsigned long long)h * EVIDENCE_THUMB_MAX / w;
+	if (tw > w)
+		tw = w; /* never larger than the picture */
+	if (th > h)
+		th = h;
+	if (tw < 1)
+		tw = 1;
+	if (th < 1)
+		th = 1;
+	for (unsigned ty = 0; ty < th; ty++) {
+		unsigned y0 = (unsigned)((unsigned long long)ty * h / th);
+		unsigned y1 = (unsigned)((unsigned long long)(ty + 1) * h / th);
+		if (y1 <= y0)
+			y1 = y0 + 1;
+		for (unsigned tx = 0; tx < tw; tx++) {
+			unsigned x0 = (unsigned)((unsigned long long)tx * w / tw);
+			unsigned x1 = (unsigned)((unsigned long long)(tx + 1) * w / tw);
+			if (x1 <= x0)
+				x1 = x0 + 1;
+			unsigned long long sum[3] = {0, 0, 0}, n = 0;
+			for (unsigned y = y0; y < y1; y++) {
+				const unsigned char *row = r->px + (size_t)y * r->stride;
+				for (unsigned x = x0; x < x1; x++, n++)
+					for (unsigned k = 0; k < 3; k++)
+						sum[k] += row[(size_t)x * c + (c == 3 ? k : 0)];
+			}
+			unsigned char *o = t->rgb + ((size_t)ty * tw + tx) * 3;
+			for (unsigned k = 0; k < 3; k++)
+				o[k] = (unsigned char)(sum[k] / n);
+		}
+	}
+	t->width = (uint32_t)tw;
+	t->height = (uint32_t)th;
+	t->ok = 1;
+}
+
 void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
 				 const struct evidence_raster *r, int turn)
 {
 	struct evidence_decoded *o = s->out;
+	if (s->thumb) { /* a preview: this page only, shown as a viewer turns it */
+		if (page != s->only_page)
+			return;
+		struct evidence_raster small, turned;
+		const unsigned char *shrunk = shrink(r, &small);
+		const struct evidence_raster *use = shrunk ? &small : r;
+		if (evidence_decode_turn(use, turn, DECODE_SCRATCH_TURNED, &turned))
+			use = &turned;
+		s->thumb->page = page;
+		thumb_scale(use, s->thumb);
+		return;
+	}
 	struct evidence_raster small, turned;
 	const unsigned char *shrunk = shrink(r, &small);
 	const struct evidence_raster *use = shrunk ? &small : r;

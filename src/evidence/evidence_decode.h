@@ -27,6 +27,10 @@ struct evidence_decode_sink {
 	bool read;		       /* OCR the pages that have no text layer */
 	bool page_has_text;	       /* the page being decoded has a text layer */
 	unsigned ocr_page;	       /* the last page whose text came from OCR */
+	/* A preview (evidence_decode_thumb): only this page is drawn, into
+	 * thumb, and nothing is measured or read. 0: every page, a check. */
+	unsigned only_page;
+	struct evidence_wire_thumb *thumb;
 };
 
 /* Start a decode: out cleared. */
@@ -35,6 +39,12 @@ void evidence_decode_begin(struct evidence_decode_sink *s, struct evidence_decod
 /* Decode fd as format; out gets the outcome. read: OCR what has no text. */
 void evidence_decode_file(int fd, enum evidence_format format, bool read,
 			  struct evidence_decoded *out);
+
+/* Decode fd as format for page page's preview: thumb gets it made small
+ * (ok 0 when there is no such page or it cannot be drawn). */
+struct evidence_wire_thumb;
+void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page,
+			   struct evidence_wire_thumb *thumb);
 
 /* Memory for pixels that the next file reuses (fresh memory from the
  * kernel costs a page fault per 4 KiB, a third of a photo's decoding):

@@ -393,6 +393,8 @@ void evidence_decode_pdf(int fd, uint64_t size, struct evidence_decode_sink *s)
 				      "the document has no pages");
 	for (int i = 0; i < n && o->damage < EVIDENCE_DAMAGE_TRUNCATED; i++) {
 		j.page = (unsigned)i + 1;
+		if (s->only_page && j.page != s->only_page)
+			continue; /* a preview draws its page only */
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page) {
 			evidence_decode_fault(s, EVIDENCE_DAMAGE_LOST, j.page, "pdf-page",

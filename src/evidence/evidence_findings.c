@@ -22,7 +22,8 @@ static const char *answer(const struct expr_env *env, const char *path)
 }
 
 void evidence_findings_judge(const struct evidence_req *req, const struct expr_env *env,
-			     const char *text, struct evidence_result *res)
+			     const struct evidence_cache *mem, const char *text,
+			     struct evidence_result *res)
 {
 	res->nfindings = 0;
 	if (!evidence_verdict_usable(res->verdict))
@@ -60,17 +61,28 @@ void evidence_findings_judge(const struct evidence_req *req, const struct expr_e
 		free(st);
 	}
 	res->nfindings = (unsigned)n;
-	if (n == 0 || res->verdict != EVIDENCE_OK)
+	/* What a person has looked at and accepted stays listed, marked, but
+	 * no longer makes the file a warning. */
+	size_t open = 0, first = n;
+	for (size_t i = 0; i < n; i++) {
+		struct evidence_finding *f = &res->findings[i];
+		f->acknowledged = mem && mem->acknowledged && res->sha256[0] &&
+				  mem->acknowledged(mem->ctx, res->sha256, f->key, f->page);
+		if (!f->acknowledged && open++ == 0)
+			first = i;
+	}
+	if (open == 0 || res->verdict != EVIDENCE_OK)
 		return;
-	/* The file's one line: its first finding, and how many more there are. */
-	const struct evidence_finding *f = &res->findings[0];
+	/* The file's one line: its first open finding, and how many more. */
+	const struct evidence_finding *f = &res->findings[first];
 	res->verdict = EVIDENCE_WARN;
 	snprintf(res->key, sizeof(res->key), "%.31s", f->key);
-	if (n == 1)
+	if (open == 1)
 		snprintf(res->message, sizeof(res->message), "%s", f->message);
 	else
-		snprintf(res->message, sizeof(res->message),
-			 ngettext("%s (and %zu more finding)", "%s (and %zu more findings)", n - 1),
-			 f->message, n - 1);
+		snprintf(
+		    res->message, sizeof(res->message),
+		    ngettext("%s (and %zu more finding)", "%s (and %zu more findings)", open - 1),
+		    f->message, open - 1);
 	snprintf(res->fix, sizeof(res->fix), "%s", f->fix);
 }

@@ -94,6 +94,17 @@ enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t siz
 enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format format, bool read,
 						    struct evidence_decoded *out,
 						    struct ipw_error *err);
+/* The decoded format of fd's content, typed as a check types it (NONE for
+ * any other type). */
+enum { EVIDENCE_WIRE_MIME_SIZE = 128 };
+enum evidence_worker_outcome evidence_format_of(int fd, uint64_t size, enum evidence_format *format,
+						struct ipw_error *err);
+/* Page page of fd as format, made small in the worker (out->rgb NULL when
+ * the page cannot be drawn). */
+struct evidence_thumb;
+enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format format,
+						   unsigned page, struct evidence_thumb *out,
+						   struct ipw_error *err);
 /* Stop the worker (also registered with atexit). */
 void evidence_worker_shutdown(void);
 /* The worker's process id (0 when none); its wall-clock limit per file in

@@ -64,6 +64,7 @@ struct evidence_finding {
 	unsigned page;
 	char message[384];
 	char fix[384];
+	bool acknowledged; /* a person looked and accepted it (struct evidence_cache) */
 };
 
 /* What a field expects of its pages, resolved for one case: the flow's

@@ -76,6 +76,15 @@ static void worker_serve(int sock, void *magic)
 		if (fd == -1)
 			return;
 		evidence_sandbox_cpu(rq.seconds ? rq.seconds : 20);
+		if (fd >= 0 && rq.op == EVIDENCE_WIRE_THUMB) {
+			static struct evidence_wire_thumb thumb;
+			evidence_decode_thumb(fd, (enum evidence_format)rq.format, rq.page, &thumb);
+			thumb.seq = rq.seq;
+			close(fd);
+			if (!worker_send(sock, &thumb, sizeof(thumb)))
+				return;
+			continue;
+		}
 		if (fd >= 0 && rq.op == EVIDENCE_WIRE_DECODE) {
 			evidence_decode_file(fd, (enum evidence_format)rq.format, rq.read == 1,
 					     &decoded);

@@ -106,6 +106,31 @@ bool evidence_wire_parse_type(const void *msg, size_t n, char *mime, size_t size
 	return true;
 }
 
+bool evidence_wire_parse_thumb(const void *msg, size_t n, struct evidence_thumb *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!header_ok(msg, n, sizeof(struct evidence_wire_thumb), EVIDENCE_WIRE_THUMB))
+		return false;
+	struct evidence_wire_thumb head;
+	memcpy(&head, msg, offsetof(struct evidence_wire_thumb, rgb));
+	if (head.ok > 1 || head.pages > 1000000 || head.page > head.pages)
+		return false;
+	if (!head.ok)
+		return head.width == 0 && head.height == 0;
+	if (head.width < 1 || head.width > EVIDENCE_THUMB_MAX || head.height < 1 ||
+	    head.height > EVIDENCE_THUMB_MAX || head.page < 1)
+		return false;
+	out->width = head.width;
+	out->height = head.height;
+	out->stride = (size_t)head.width * 3;
+	out->page = head.page;
+	out->pages = head.pages;
+	out->rgb = xmalloc(out->stride * out->height);
+	memcpy(out->rgb, (const unsigned char *)msg + offsetof(struct evidence_wire_thumb, rgb),
+	       out->stride * out->height);
+	return true;
+}
+
 static bool unit_ok(double v)
 {
 	return isfinite(v) && v >= 0.0 && v <= 1.0;

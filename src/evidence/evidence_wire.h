@@ -19,6 +19,7 @@ enum {
 	EVIDENCE_WIRE_HELLO = 1,	  /* worker → parent, once, when it is ready */
 	EVIDENCE_WIRE_TYPE = 2,		  /* type one file with libmagic */
 	EVIDENCE_WIRE_DECODE = 3,	  /* decode one file */
+	EVIDENCE_WIRE_THUMB = 4,	  /* one page of a file, small, for a preview */
 	EVIDENCE_WIRE_MIME = 128,
 };
 
@@ -30,6 +31,7 @@ struct evidence_wire_request {
 	uint32_t format;  /* enum evidence_format, for a decode */
 	uint32_t seconds; /* the file's CPU budget */
 	uint32_t read;	  /* decode: 1 = OCR the pages without a text layer */
+	uint32_t page;	  /* thumb: the 1-based page */
 };
 
 struct evidence_wire_hello {
@@ -59,6 +61,15 @@ struct evidence_wire_decode {
 	char text[EVIDENCE_TEXT_MAX];
 };
 
+/* A page made small: at most EVIDENCE_THUMB_MAX pixels a side, RGB rows of
+ * width * 3 bytes. ok 0: the page could not be drawn (no such page, the
+ * file broken). */
+struct evidence_wire_thumb {
+	uint32_t magic, op, seq;
+	uint32_t ok, page, pages, width, height;
+	uint8_t rgb[EVIDENCE_THUMB_MAX * EVIDENCE_THUMB_MAX * 3];
+};
+
 /* Worker side: the reply for what the decoders found. */
 void evidence_wire_encode_decode(const struct evidence_decoded *d, struct evidence_wire_decode *w);
 
@@ -68,5 +79,8 @@ void evidence_wire_encode_decode(const struct evidence_decoded *d, struct eviden
 bool evidence_wire_parse_hello(const void *msg, size_t n, unsigned *sandbox);
 bool evidence_wire_parse_type(const void *msg, size_t n, char *mime, size_t size);
 bool evidence_wire_parse_decode(const void *msg, size_t n, struct evidence_decoded *out);
+/* A thumb reply: out gets a malloc'd picture (ok) or none (ok false, the
+ * page could not be drawn: out->rgb NULL). */
+bool evidence_wire_parse_thumb(const void *msg, size_t n, struct evidence_thumb *out);
 
 #endif

@@ -199,7 +199,10 @@ static bool worker_start(bool ocr, struct ipw_error *err)
 			      strerror(errno));
 		return false;
 	}
-	int bufsize = 2 * (int)sizeof(struct evidence_wire_decode);
+	int bufsize =
+	    2 * (int)(sizeof(struct evidence_wire_thumb) > sizeof(struct evidence_wire_decode)
+			  ? sizeof(struct evidence_wire_thumb)
+			  : sizeof(struct evidence_wire_decode));
 	setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &bufsize, sizeof(bufsize));
 	setsockopt(sv[0], SOL_SOCKET, SO_RCVBUF, &bufsize, sizeof(bufsize));
 	char **env = worker_environment();
@@ -266,7 +269,7 @@ static bool send_request(int fd, const struct evidence_wire_request *rq)
 /* One request and its reply (at most size - 1 bytes: a longer one is
  * malformed); *got is the reply's length. */
 static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, bool read,
-					 void *reply, size_t size, ssize_t *got,
+					 uint32_t page, void *reply, size_t size, ssize_t *got,
 					 struct ipw_error *err)
 {
 	forget_inherited(); /* the parent's worker: leave it to the parent */
@@ -288,6 +291,7 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 						   .seq = ++next_seq,
 						   .format = format,
 						   .read = read,
+						   .page = page,
 						   .seconds = evidence_check_seconds()};
 		if (!send_request(fd, &rq)) {
 			worker_reap(true, NULL);
@@ -322,7 +326,7 @@ enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t siz
 	ssize_t got = 0;
 	mime[0] = '\0';
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, reply, sizeof(reply), &got, err);
+	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, 0, reply, sizeof(reply), &got, err);
 	if (r != EVIDENCE_WORKER_DONE)
 		return r;
 	if (!evidence_wire_parse_type(reply, (size_t)got, mime, size)) {
@@ -340,8 +344,26 @@ enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read, reply, size, &got, err);
+	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read, 0, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_decode(reply, (size_t)got, out)) {
+		worker_reap(true, NULL);
+		r = EVIDENCE_WORKER_CRASHED;
+	}
+	free(reply);
+	return r;
+}
+
+enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format format,
+						   unsigned page, struct evidence_thumb *out,
+						   struct ipw_error *err)
+{
+	size_t size = sizeof(struct evidence_wire_thumb) + 1;
+	void *reply = xmalloc(size);
+	ssize_t got = 0;
+	memset(out, 0, sizeof(*out));
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, false, page, reply, size, &got, err);
+	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_thumb(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;
 	}

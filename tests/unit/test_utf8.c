@@ -103,6 +103,25 @@ static void wrap_breaks_cjk_anywhere_by_width(void **state)
 	strbuf_free(&b);
 }
 
+/* 禁则: "；" or "）" never starts a line, "（" never ends one; the break
+ * moves back to the nearest character that may end a line. */
+static void wrap_keeps_punctuation_off_the_start_of_a_line(void **state)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	/* 16 columns end right before "；": the quoted word and its opening
+	 * mark go to the next line with it. */
+	utf8_wrap("未找到品牌“ACME”；未写明品牌", 16, collect, &b);
+	assert_string_equal(b.s, "未找到品牌|“ACME”；未写明品|牌|");
+	strbuf_reset(&b);
+	utf8_wrap("申请人（个人）", 12, collect, &b);
+	assert_string_equal(b.s, "申请人（个|人）|");
+	strbuf_reset(&b);
+	utf8_wrap("声明人（盖章）", 8, collect, &b);
+	assert_string_equal(b.s, "声明人|（盖章）|");
+	strbuf_free(&b);
+}
+
 static void wrap_keeps_explicit_newlines_and_splits_long_words(void **state)
 {
 	struct strbuf b;
@@ -123,6 +142,7 @@ int main(void)
 	    cmocka_unit_test(fit_never_splits_a_wide_character),
 	    cmocka_unit_test(prev_next_step_over_whole_characters),
 	    cmocka_unit_test(wrap_breaks_latin_at_spaces),
+	    cmocka_unit_test(wrap_keeps_punctuation_off_the_start_of_a_line),
 	    cmocka_unit_test(wrap_breaks_cjk_anywhere_by_width),
 	    cmocka_unit_test(wrap_keeps_explicit_newlines_and_splits_long_words),
 	};

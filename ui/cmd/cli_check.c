@@ -232,15 +232,22 @@ static void print_file_text(const struct file_line *l)
 		printf(_("                 What to do: %s\n"), safe_fix);
 		free(safe_fix);
 	}
-	/* The first finding is the line above when it is the file's message. */
+	/* The first open finding is the line above when it is the file's
+	 * message; acknowledged ones are listed as such, without a fix. */
 	const char *key = l->note[0] ? l->note_key : l->key;
+	bool said = false;
 	for (unsigned i = 0; i < l->nfindings; i++) {
 		const struct evidence_finding *f = &l->findings[i];
-		if (i == 0 && key && strcmp(key, f->key) == 0)
+		if (!said && !f->acknowledged && key && strcmp(key, f->key) == 0) {
+			said = true;
 			continue;
+		}
 		char *m = utf8_sanitize(f->message), *x = utf8_sanitize(f->fix);
-		printf(_("                 Also: %s\n"), m);
-		if (*x)
+		if (f->acknowledged)
+			printf(_("                 Acknowledged: %s\n"), m);
+		else
+			printf(_("                 Also: %s\n"), m);
+		if (*x && !f->acknowledged)
 			printf(_("                 What to do: %s\n"), x);
 		free(m);
 		free(x);
@@ -308,7 +315,7 @@ static void print_file_json(const struct file_line *l)
 		escape_json_fputs(stdout, f->message);
 		printf(",\"fix\":");
 		escape_json_fputs(stdout, f->fix);
-		putchar('}');
+		printf(",\"acknowledged\":%s}", f->acknowledged ? "true" : "false");
 	}
 	printf("]}");
 }
@@ -552,8 +559,8 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
 	int r = IPW_OK;
 	for (size_t i = 0; i < nm.n && r == IPW_OK; i++)
-		if ((r = evidence_check_read(nm.v[i], &f->evidence, NULL, NULL, &lz.res[i], &err)) !=
-		    IPW_OK)
+		if ((r = evidence_check_read(nm.v[i], &f->evidence, NULL, NULL, &lz.res[i],
+					     &err)) != IPW_OK)
 			cli_fail(&err);
 	if (r == IPW_OK) {
 		judge_loose(&lz);

@@ -109,7 +109,9 @@ void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, st
 	draw_files(ui, r, c);
 	int row = canvas_row(c);
 	int w = c->width - 4;
-	const char *hint = _("type the path of a file and Enter, or F4 to browse");
+	const char *hint = evidence_row_count(ui->session, r->path)
+			       ? _("a path and Enter, F4 to browse, F7 to look at the files")
+			       : _("type the path of a file and Enter, or F4 to browse");
 	if (row >= 0 && w > 0) {
 		draw_text(row, c->x + 2, 1, A_NORMAL, "[", false);
 		draw_fill(row, c->x + 3, w, focused ? ui_theme.focus : ui_theme.input);

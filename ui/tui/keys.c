@@ -39,6 +39,8 @@ static const struct {
     {CTRL('d'), ACT_REMOVE},
     {FK(KEY_F(4)), ACT_BROWSE},
     {CTRL('o'), ACT_BROWSE},
+    {FK(KEY_F(7)), ACT_FILES},
+    {CTRL('t'), ACT_FILES}, /* terminals without F7 */
     {FK(KEY_RESIZE), ACT_RESIZE},
 };
 
@@ -193,16 +195,16 @@ static const struct {
 	char final;
 	int key;
 } xterm_keys[] = {
-    {'[', "", 'A', KEY_UP},	{'[', "", 'B', KEY_DOWN},    {'[', "", 'C', KEY_RIGHT},
-    {'[', "", 'D', KEY_LEFT},	{'[', "", 'H', KEY_HOME},    {'[', "", 'F', KEY_END},
-    {'O', "", 'A', KEY_UP},	{'O', "", 'B', KEY_DOWN},    {'O', "", 'C', KEY_RIGHT},
-    {'O', "", 'D', KEY_LEFT},	{'O', "", 'H', KEY_HOME},    {'O', "", 'F', KEY_END},
-    {'O', "", 'P', KEY_F(1)},	{'O', "", 'Q', KEY_F(2)},    {'O', "", 'R', KEY_F(3)},
-    {'O', "", 'S', KEY_F(4)},	{'[', "1", '~', KEY_HOME},   {'[', "7", '~', KEY_HOME},
-    {'[', "4", '~', KEY_END},	{'[', "8", '~', KEY_END},    {'[', "3", '~', KEY_DC},
-    {'[', "5", '~', KEY_PPAGE}, {'[', "6", '~', KEY_NPAGE},  {'[', "11", '~', KEY_F(1)},
-    {'[', "12", '~', KEY_F(2)}, {'[', "13", '~', KEY_F(3)},  {'[', "14", '~', KEY_F(4)},
-    {'[', "15", '~', KEY_F(5)}, {'[', "21", '~', KEY_F(10)},
+    {'[', "", 'A', KEY_UP},	{'[', "", 'B', KEY_DOWN},   {'[', "", 'C', KEY_RIGHT},
+    {'[', "", 'D', KEY_LEFT},	{'[', "", 'H', KEY_HOME},   {'[', "", 'F', KEY_END},
+    {'O', "", 'A', KEY_UP},	{'O', "", 'B', KEY_DOWN},   {'O', "", 'C', KEY_RIGHT},
+    {'O', "", 'D', KEY_LEFT},	{'O', "", 'H', KEY_HOME},   {'O', "", 'F', KEY_END},
+    {'O', "", 'P', KEY_F(1)},	{'O', "", 'Q', KEY_F(2)},   {'O', "", 'R', KEY_F(3)},
+    {'O', "", 'S', KEY_F(4)},	{'[', "1", '~', KEY_HOME},  {'[', "7", '~', KEY_HOME},
+    {'[', "4", '~', KEY_END},	{'[', "8", '~', KEY_END},   {'[', "3", '~', KEY_DC},
+    {'[', "5", '~', KEY_PPAGE}, {'[', "6", '~', KEY_NPAGE}, {'[', "11", '~', KEY_F(1)},
+    {'[', "12", '~', KEY_F(2)}, {'[', "13", '~', KEY_F(3)}, {'[', "14", '~', KEY_F(4)},
+    {'[', "15", '~', KEY_F(5)}, {'[', "18", '~', KEY_F(7)}, {'[', "21", '~', KEY_F(10)},
 };
 
 static int xterm_key(char intro, const char *params, wint_t final)

@@ -109,6 +109,7 @@ enum ui_action {
 	ACT_QUIT,      /* F10, q outside text */
 	ACT_REMOVE,    /* Ctrl-D: remove a list item or a file */
 	ACT_BROWSE,    /* F4, Ctrl-O: browse for files */
+	ACT_FILES,     /* F7, Ctrl-T: look at the attached files, their findings */
 	ACT_EDITOR,    /* Ctrl-E in a textarea: edit it in $EDITOR */
 	ACT_PASTE,     /* a bracketed paste arrived (key.text) */
 	ACT_RESIZE,
@@ -220,6 +221,9 @@ bool editor_edit(struct ui *ui, struct textfield *tf);
 /* Browse from the working directory; Enter attaches the marked files (or
  * the highlighted one) to the evidence field of row r. */
 void file_picker_run(struct ui *ui, const struct form_row *r);
+/* file_view.c: an attached file's pages, verdict, what was read and its
+ * findings, which the seller can acknowledge. */
+void file_view_run(struct ui *ui, const struct form_row *r);
 
 /* ---- pick.c: overlays that pick from a list ---- */
 /* Choose one of n labels (Enter), or -1 (Esc). */

@@ -131,6 +131,12 @@ static bool text_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 			return true;
 		}
 		return false;
+	case ACT_FILES:
+		if (r->kind == ROW_EVIDENCE) {
+			file_view_run(ui, r);
+			return true;
+		}
+		return false;
 	default:
 		return false;
 	}

@@ -26,7 +26,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct evidence_wire_hello hello;
 		struct evidence_wire_type type;
 		struct evidence_wire_decode decode;
-		unsigned char bytes[sizeof(struct evidence_wire_decode) + 1];
+		struct evidence_wire_thumb thumb;
+		unsigned char
+		    bytes[sizeof(struct evidence_wire_thumb) + sizeof(struct evidence_wire_decode)];
 	} msg;
 	if (size < 1)
 		return 0;
@@ -43,12 +45,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	     (decoded && (out.text_len > EVIDENCE_TEXT_MAX || out.text[out.text_len] != '\0'))))
 		abort();
 	free(found);
-	unsigned pick = data[0] % 3, fix_header = data[0] & 4;
+	unsigned pick = data[0] % 4, fix_header = data[0] & 4;
 	data++;
 	size--;
 	size_t want = pick == 0	  ? sizeof(struct evidence_wire_hello)
 		      : pick == 1 ? sizeof(struct evidence_wire_type)
-				  : sizeof(struct evidence_wire_decode);
+		      : pick == 2 ? sizeof(struct evidence_wire_decode)
+				  : sizeof(struct evidence_wire_thumb);
+	struct evidence_thumb thumb;
 	/* As sent: the input's own length. */
 	size_t n = size < sizeof(msg.bytes) ? size : sizeof(msg.bytes);
 	memcpy(msg.bytes, data, n);
@@ -57,6 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	evidence_wire_parse_hello(msg.bytes, n, &sandbox);
 	evidence_wire_parse_type(msg.bytes, n, mime, sizeof(mime));
 	evidence_wire_parse_decode(msg.bytes, n, &out);
+	if (evidence_wire_parse_thumb(msg.bytes, n, &thumb))
+		evidence_thumb_free(&thumb);
 	/* At the kind's size, the input repeated over it. */
 	memset(msg.bytes, 0, want);
 	for (size_t i = 0; size && i < want; i += size)
@@ -64,7 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fix_header) {
 		uint32_t head[2] = {EVIDENCE_WIRE_MAGIC, pick == 0   ? EVIDENCE_WIRE_HELLO
 							 : pick == 1 ? EVIDENCE_WIRE_TYPE
-								     : EVIDENCE_WIRE_DECODE};
+							 : pick == 2 ? EVIDENCE_WIRE_DECODE
+								     : EVIDENCE_WIRE_THUMB};
 		memcpy(msg.bytes, head, sizeof(head));
 	}
 	switch (pick) {
@@ -75,6 +82,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (evidence_wire_parse_type(msg.bytes, want, mime, sizeof(mime)) &&
 		    strlen(mime) >= sizeof(mime))
 			abort();
+		break;
+	case 3:
+		if (evidence_wire_parse_thumb(msg.bytes, want, &thumb)) {
+			/* Every byte of the picture is inside what was received. */
+			if (thumb.rgb && (thumb.width > EVIDENCE_THUMB_MAX ||
+					  thumb.height > EVIDENCE_THUMB_MAX ||
+					  thumb.stride != (size_t)thumb.width * 3))
+				abort();
+			if (thumb.rgb)
+				memset(thumb.rgb, 0, thumb.stride * thumb.height);
+			evidence_thumb_free(&thumb);
+		}
 		break;
 	default:
 		if (evidence_wire_parse_decode(msg.bytes, want, &out) &&

@@ -35,6 +35,7 @@ tests_fixtures_evidence_make_legible_LDADD = $(POPPLER_LIBS) -lm
 TESTS += \
 	tests/evidence/decoders_survive_every_file.sh \
 	tests/evidence/legibility_is_judged.sh \
+	tests/evidence/findings_are_acknowledged_from_the_command_line.sh \
 	tests/evidence/public_corpus_accuracy.sh
 EXTRA_DIST += tests/evidence
 

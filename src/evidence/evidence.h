@@ -127,5 +127,11 @@ int evidence_thumb_page(const char *path, unsigned page, struct evidence_thumb *
 
 /* A human name for a MIME type ("a Word document"), for messages. */
 const char *evidence_mime_description(const char *mime);
+/* A checked file in a line, for the wizard's view and the line mode: "a
+ * PDF document · 1.2 MB · 3 pages" (and the pixels of an image); and what
+ * was read against the answers, "brand found · date differs" (NULL when
+ * nothing was read). The caller frees both. */
+char *evidence_result_describe(const struct evidence_result *res);
+char *evidence_result_reads(const struct evidence_result *res);
 
 #endif

@@ -234,3 +234,31 @@ void evidence_set(struct evidence_result *res, enum evidence_verdict v, const ch
 	trim_partial_utf8(res->message);
 	trim_partial_utf8(res->fix);
 }
+
+char *evidence_result_describe(const struct evidence_result *res)
+{
+	char size[32];
+	evidence_format_size(res->size, size, sizeof(size));
+	struct strbuf b;
+	strbuf_init(&b);
+	strbuf_addf(&b, "%s · %s", evidence_mime_description(res->mime), size);
+	if (res->pages > 1) {
+		strbuf_add(&b, " · ");
+		strbuf_addf(&b, ngettext("%u page", "%u pages", res->pages), res->pages);
+	}
+	if (res->width && res->height)
+		strbuf_addf(&b, " · %u × %u", res->width, res->height);
+	return strbuf_detach(&b);
+}
+
+char *evidence_result_reads(const struct evidence_result *res)
+{
+	if (!res->nread)
+		return NULL;
+	struct strbuf b;
+	strbuf_init(&b);
+	for (unsigned i = 0; i < res->nread; i++)
+		strbuf_addf(&b, "%s%s %s", i ? " · " : "", res->read_label[i],
+			    evidence_read_state_name(res->read_state[i]));
+	return strbuf_detach(&b);
+}

@@ -4,7 +4,9 @@
  * rejected files included (the checklist shows them until they are
  * replaced). Attaching a path again re-checks it in place; the same bytes
  * under another name are kept with a warning. `--remove FILE…` takes files
- * off the field. Exit 1 when any file was rejected or not attached. */
+ * off the field; `--acknowledge KEY[:PAGE] FILE…` records that a person
+ * looked at a finding about attached files and accepts it. Exit 1 when
+ * any file was rejected or not attached (or had no such finding). */
 #include "config.h"
 
 #include <limits.h>
@@ -112,6 +114,79 @@ static int remove_one(struct attach *a, const char *arg)
 	return r;
 }
 
+/* "no-seal" or "blurred:2": the finding's key and its page (0: any). */
+static bool finding_of(const char *arg, char *key, size_t size, unsigned *page, bool *paged)
+{
+	const char *colon = strchr(arg, ':');
+	size_t n = colon ? (size_t)(colon - arg) : strlen(arg);
+	*page = 0;
+	*paged = colon != NULL;
+	if (n == 0 || n >= size)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((arg[i] >= 'a' && arg[i] <= 'z') || (arg[i] >= '0' && arg[i] <= '9') ||
+		      arg[i] == '-'))
+			return false;
+	memcpy(key, arg, n);
+	key[n] = '\0';
+	if (colon) {
+		char *end;
+		unsigned long v = strtoul(colon + 1, &end, 10);
+		if (end == colon + 1 || *end || v == 0 || v > 100000)
+			return false;
+		*page = (unsigned)v;
+	}
+	return true;
+}
+
+static int acknowledge_one(struct attach *a, const char *finding, const char *arg)
+{
+	char key[32];
+	unsigned page;
+	bool paged;
+	finding_of(finding, key, sizeof(key), &page, &paged);
+	char *path = absolute(arg);
+	char *name = utf8_sanitize(arg);
+	const struct evidence_row *row = evidence_case_find(a->cc->session, a->field, path);
+	struct evidence_result res;
+	struct ipw_error err = {0};
+	int r = IPW_OK;
+	if (!row) {
+		fprintf(stderr, _("ipwiz: %s is not attached to this field.\n"), name);
+		a->refused++;
+	} else if ((r = evidence_case_check(a->cc->session, a->field, path, &res, &err)) !=
+		   IPW_OK) {
+		cli_fail(&err);
+	} else {
+		const struct evidence_finding *f = NULL;
+		for (unsigned i = 0; i < res.nfindings && !f; i++)
+			if (strcmp(res.findings[i].key, key) == 0 &&
+			    (!paged || res.findings[i].page == page))
+				f = &res.findings[i];
+		char *safe_key = utf8_sanitize(finding);
+		if (!f) {
+			fprintf(stderr,
+				_("ipwiz: %s has no finding “%s” now; `ipwiz check %lld --json` "
+				  "lists its findings.\n"),
+				name, safe_key, (long long)a->cc->id);
+			a->refused++;
+		} else if (f->acknowledged) {
+			printf(_("%s: “%s” was already acknowledged\n"), name, safe_key);
+		} else {
+			struct evidence_finding copy = *f;
+			if ((r = evidence_case_acknowledge(a->cc->session, row, &copy, &err)) !=
+			    IPW_OK)
+				cli_fail(&err);
+			else
+				printf(_("%s: acknowledged — %s\n"), name, copy.message);
+		}
+		free(safe_key);
+	}
+	free(name);
+	free(path);
+	return r;
+}
+
 /* The evidence field named by arg, or NULL after a usage message. */
 static const struct flow_field *evidence_field(const struct cli_command *cmd,
 					       const struct flow *flow, const char *arg)
@@ -143,9 +218,24 @@ int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("attach");
 	bool remove = cli_flag(cli, "remove");
+	const char *ack = cli_value(cli, "acknowledge");
 	int first = 3;
 	if (argc <= first)
 		return cli_usage(cmd, _("give the case, the field and at least one file"));
+	if (ack && remove)
+		return cli_usage(cmd, _("--remove and --acknowledge do not go together"));
+	char key[32];
+	unsigned page;
+	bool paged;
+	if (ack && !finding_of(ack, key, sizeof(key), &page, &paged)) {
+		char *safe = utf8_sanitize(ack);
+		cli_usage(cmd,
+			  _("“%s” is not a finding's key: write it as `check --json` names it, "
+			    "e.g. no-seal, or blurred:2 for page 2"),
+			  safe);
+		free(safe);
+		return IPW_EUSAGE;
+	}
 	struct cli_case cc;
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)
@@ -156,13 +246,15 @@ int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 		cli_case_close(&cc);
 		return IPW_EUSAGE;
 	}
-	if (!remove && !session_field_visible(cc.session, a.field))
+	if (!remove && !ack && !session_field_visible(cc.session, a.field))
 		fprintf(stderr, "%s\n",
 			_("ipwiz: note: with the current answers this field is not asked for; "
 			  "its files are kept but not used."));
 	int r = IPW_OK;
 	for (int i = first; i < argc && r == IPW_OK; i++)
-		r = remove ? remove_one(&a, argv[i]) : attach_one(&a, argv[i]);
+		r = remove ? remove_one(&a, argv[i])
+		    : ack  ? acknowledge_one(&a, ack, argv[i])
+			   : attach_one(&a, argv[i]);
 	if (r == IPW_OK)
 		summary(&a);
 	cli_case_close(&cc);

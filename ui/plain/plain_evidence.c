@@ -100,6 +100,32 @@ static void say_verdict(struct plain *p, const struct evidence_result *res)
 	plain_printf(p, "\n");
 	if (res->fix[0])
 		plain_printf(p, _("What to do: %s\n"), plain_safe(p, res->fix));
+	if (!evidence_verdict_usable(res->verdict))
+		return;
+	/* What a screen shows beside the page, said in words: the file, what
+	 * was read, every finding (the first is the sentence above). */
+	if (res->verdict != EVIDENCE_OK) { /* an ok file's sentence says this already */
+		char *d = evidence_result_describe(res);
+		plain_printf(p, "%s\n", plain_safe(p, d));
+		free(d);
+	}
+	char *read = evidence_result_reads(res);
+	if (read) {
+		plain_printf(p, _("What was read: %s\n"), plain_safe(p, read));
+		free(read);
+	}
+	bool said = false;
+	for (unsigned i = 0; i < res->nfindings; i++) {
+		const struct evidence_finding *f = &res->findings[i];
+		if (!said && !f->acknowledged && strcmp(f->key, res->key) == 0) {
+			said = true;
+			continue;
+		}
+		plain_printf(p, f->acknowledged ? _("Acknowledged: %s\n") : _("Also: %s\n"),
+			     plain_safe(p, f->message));
+		if (f->fix[0] && !f->acknowledged)
+			plain_printf(p, _("What to do: %s\n"), plain_safe(p, f->fix));
+	}
 }
 
 /* Check the file and record its verdict the way `ipwiz attach` does:

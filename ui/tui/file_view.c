@@ -69,38 +69,6 @@ static void load_thumb(struct file_view *v)
 		memset(&v->thumb, 0, sizeof(v->thumb));
 }
 
-/* "PDF · 3 pages · 1.2 MB" */
-static char *described(const struct evidence_result *res)
-{
-	char *size = ui_human_size(res->size);
-	char *pages = res->pages > 1
-			  ? xasprintf(ngettext("%u page", "%u pages", res->pages), res->pages)
-			  : NULL;
-	char *dims = res->width ? xasprintf("%u × %u", res->width, res->height) : NULL;
-	char *s =
-	    xasprintf("%s · %s%s%s%s%s", evidence_mime_description(res->mime), size,
-		      pages ? " · " : "", pages ? pages : "", dims ? " · " : "", dims ? dims : "");
-	free(size);
-	free(pages);
-	free(dims);
-	return s;
-}
-
-/* "What was read: brand found · date differs" */
-static char *read_line(const struct evidence_result *res)
-{
-	if (!res->nread)
-		return NULL;
-	struct strbuf b;
-	strbuf_init(&b);
-	for (unsigned i = 0; i < res->nread; i++)
-		strbuf_addf(&b, "%s%s %s", i ? " · " : "", res->read_label[i],
-			    evidence_read_state_name(res->read_state[i]));
-	char *s = xasprintf(_("What was read: %s"), b.s);
-	strbuf_free(&b);
-	return s;
-}
-
 static void draw_details(struct ui *ui, struct file_view *v, struct canvas *c)
 {
 	const struct evidence_result *res = &v->res;
@@ -122,13 +90,16 @@ static void draw_details(struct ui *ui, struct file_view *v, struct canvas *c)
 			canvas_wrap(c, 2, ui_theme.help, res->fix);
 	}
 	if (res->mime[0]) {
-		line = described(res);
+		line = evidence_result_describe(res);
 		canvas_wrap(c, 0, ui_theme.help, line);
 		free(line);
 	}
-	if ((line = read_line(res))) {
+	char *read = evidence_result_reads(res);
+	if (read) {
+		line = xasprintf(_("What was read: %s"), read);
 		canvas_wrap(c, 0, A_NORMAL, line);
 		free(line);
+		free(read);
 	}
 	canvas_blank(c);
 	if (!res->nfindings) {

@@ -189,7 +189,7 @@ static bool content_type(int fd, struct evidence_result *res, struct reading *rd
 	*r = IPW_OK;
 	if (rd->hit)
 		return true;
-	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), err)) {
+	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), rd->want_read, err)) {
 	case EVIDENCE_WORKER_BROKEN:
 		report_broken(res, err);
 		*r = IPW_EENV;
@@ -216,7 +216,7 @@ enum evidence_worker_outcome evidence_format_of(int fd, uint64_t size, enum evid
 {
 	char mime[EVIDENCE_WIRE_MIME_SIZE];
 	*format = EVIDENCE_FORMAT_NONE;
-	enum evidence_worker_outcome r = evidence_worker_type(fd, mime, sizeof(mime), err);
+	enum evidence_worker_outcome r = evidence_worker_type(fd, mime, sizeof(mime), false, err);
 	if (r == EVIDENCE_WORKER_DONE) {
 		refine_type(fd, size, mime, sizeof(mime));
 		*format = decoded_format(canonical_mime(mime));

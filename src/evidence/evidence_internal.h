@@ -86,8 +86,10 @@ struct evidence_decoded {
 	char text[EVIDENCE_TEXT_MAX + 1];
 };
 
-/* Type fd with libmagic in the worker: mime gets "type/subtype" (or ""). */
-enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size,
+/* Type fd with libmagic in the worker: mime gets "type/subtype" (or "").
+ * reading: the file's text will be read next, so a worker started now
+ * loads the OCR models (one start instead of two). */
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, bool reading,
 						  struct ipw_error *err);
 /* Decode fd fully as format in the worker, within the file's budget; read:
  * OCR the pages that have no text layer (it costs about half a second a page). */

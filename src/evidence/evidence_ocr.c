@@ -89,25 +89,20 @@ static int upright_turn(const struct evidence_raster *r)
 	return deg;
 }
 
-int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn)
+/* tesseract's mean word confidence above which a page counts as read. */
+enum { OCR_SURE = 60 };
+
+/* One pass of the reader over r into text; its mean confidence, or -1. */
+static int read_page(const struct evidence_raster *r, char *text, size_t size)
 {
 	if (size)
 		text[0] = '\0';
-	*turn = 0;
-	if (!evidence_ocr_available() || !r->width || !r->height ||
-	    (r->channels != 1 && r->channels != 3))
-		return -1;
-	struct evidence_raster upright = *r;
-	int deg = upright_turn(r);
-	/* Detected counter-clockwise: turn back clockwise by 360 - deg. */
-	if (deg && evidence_decode_turn(r, 360 - deg, DECODE_SCRATCH_OCR, &upright))
-		*turn = 360 - deg;
-	TessBaseAPISetImage(reader, upright.px, (int)upright.width, (int)upright.height,
-			    (int)upright.channels, (int)upright.stride);
+	TessBaseAPISetImage(reader, r->px, (int)r->width, (int)r->height, (int)r->channels,
+			    (int)r->stride);
 	/* Without a resolution tesseract guesses one from the text size;
 	 * a believable dpi from the file is better. */
-	if (upright.dpi >= 70 && upright.dpi <= 2400)
-		TessBaseAPISetSourceResolution(reader, (int)upright.dpi);
+	if (r->dpi >= 70 && r->dpi <= 2400)
+		TessBaseAPISetSourceResolution(reader, (int)r->dpi);
 	char *got = TessBaseAPIGetUTF8Text(reader);
 	int conf = got ? TessBaseAPIMeanTextConf(reader) : -1;
 	if (got && size) {
@@ -123,6 +118,36 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 	if (got)
 		TessDeleteText(got);
 	TessBaseAPIClear(reader);
+	return conf;
+}
+
+int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn)
+{
+	if (size)
+		text[0] = '\0';
+	*turn = 0;
+	if (!evidence_ocr_available() || !r->width || !r->height ||
+	    (r->channels != 1 && r->channels != 3))
+		return -1;
+	/* Read the page as it is first: a page read with confidence is upright
+	 * (orientation detection costs a fifth of the reading). Only a page
+	 * read badly is asked which way up it is, and read again turned. */
+	int conf = read_page(r, text, size);
+	if (conf >= OCR_SURE || !orienter)
+		return conf;
+	int deg = upright_turn(r);
+	struct evidence_raster upright;
+	/* Detected counter-clockwise: turn back clockwise by 360 - deg. */
+	if (!deg || !evidence_decode_turn(r, 360 - deg, DECODE_SCRATCH_OCR, &upright))
+		return conf;
+	static char again[EVIDENCE_TEXT_MAX];
+	int conf2 = read_page(&upright, again, size < sizeof(again) ? size : sizeof(again));
+	if (conf2 > conf) {
+		if (size)
+			memcpy(text, again, strlen(again) + 1);
+		*turn = 360 - deg;
+		return conf2;
+	}
 	return conf;
 }
 

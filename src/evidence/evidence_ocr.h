@@ -24,7 +24,9 @@ bool evidence_ocr_available(void);
 /* "chi_sim+eng+ind": the models in use, "" when none. */
 const char *evidence_ocr_languages(void);
 
-/* Read the page into text (UTF-8, cut on a character boundary to size).
+/* Read the page into text (UTF-8, cut on a character boundary to size); a
+ * page read without confidence is turned the way orientation detection says
+ * and read again, the better reading kept.
  * *turn gets the degrees the page was turned clockwise to read it (0 when
  * upright or unsure). Returns tesseract's mean confidence 0..100, or -1
  * when nothing could be read (no OCR, bad raster). */

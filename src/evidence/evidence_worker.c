@@ -269,8 +269,8 @@ static bool send_request(int fd, const struct evidence_wire_request *rq)
 /* One request and its reply (at most size - 1 bytes: a longer one is
  * malformed); *got is the reply's length. */
 static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, bool read,
-					 uint32_t page, void *reply, size_t size, ssize_t *got,
-					 struct ipw_error *err)
+					 bool ocr_worker, uint32_t page, void *reply, size_t size,
+					 ssize_t *got, struct ipw_error *err)
 {
 	forget_inherited(); /* the parent's worker: leave it to the parent */
 	/* A worker that died between two files is replaced once, silently. */
@@ -284,7 +284,7 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 		 * every worker keeps them). */
 		if (worker_pid > 0 && read && !worker_ocr)
 			worker_reap(true, NULL);
-		if (worker_pid <= 0 && !worker_start(read || worker_ocr, err))
+		if (worker_pid <= 0 && !worker_start(read || ocr_worker || worker_ocr, err))
 			return EVIDENCE_WORKER_BROKEN;
 		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
 						   .op = op,
@@ -319,14 +319,14 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 	return EVIDENCE_WORKER_BROKEN;
 }
 
-enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size,
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, bool reading,
 						  struct ipw_error *err)
 {
 	struct evidence_wire_type reply[2];
 	ssize_t got = 0;
 	mime[0] = '\0';
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, 0, reply, sizeof(reply), &got, err);
+	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, reading, 0, reply, sizeof(reply), &got, err);
 	if (r != EVIDENCE_WORKER_DONE)
 		return r;
 	if (!evidence_wire_parse_type(reply, (size_t)got, mime, size)) {
@@ -343,8 +343,8 @@ enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format
 	size_t size = sizeof(struct evidence_wire_decode) + 1;
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
-	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read, 0, reply, size, &got, err);
+	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read,
+					      false, 0, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_decode(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;
@@ -361,8 +361,8 @@ enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format 
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
 	memset(out, 0, sizeof(*out));
-	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, false, page, reply, size, &got, err);
+	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, false,
+					      false, page, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_thumb(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;

@@ -44,7 +44,9 @@
  * - orientation: the ink of the edge blocks, profiled in strips about 10 mm
  *   wide (so a skew of a degree or two does not blur the profile). Text lines
  *   across the page leave empty rows between them and hardly any empty
- *   column; lines up or down the page the other way round. That tells
+ *   column; lines up or down the page the other way round — and reach over
+ *   a quarter of the page at least (one short line across has gaps between
+ *   its words, which alone would read as lines down the page). That tells
  *   "upright or upside down" from "sideways" for Latin and Chinese text set
  *   with some line spacing; tightly set Chinese text, a page of pictures, a
  *   form of boxes tell neither and give -1. Which way round is told from
@@ -304,6 +306,7 @@ static double ink_profiles(struct work *k, unsigned strong)
  * and after the dense core of each line (its top and bottom side). */
 struct lines {
 	double gaps, weight; /* sum of gap fraction × ink, sum of ink */
+	double span;	     /* sum of the inked extent's fraction of the strip × ink */
 	double before, after;
 	unsigned n;
 };
@@ -324,6 +327,7 @@ static void profile_lines(const uint32_t *p, unsigned n, unsigned across, struct
 		ink += p[i];
 	}
 	l->gaps += (double)gaps / (b - a) * (double)ink;
+	l->span += (double)(b - a) / n * (double)ink;
 	l->weight += (double)ink;
 	for (unsigned s = a; s < b;) {
 		if (!p[s]) {
@@ -356,6 +360,7 @@ static void profile_lines(const uint32_t *p, unsigned n, unsigned across, struct
 #define LINES_RATIO 2.0	 /* … and this many times emptier than the other way */
 #define SIDE_RATIO  2.5	 /* ascender ink this many times the descender ink */
 #define SIDE_LINES  6	 /* … over at least this many lines */
+#define LINES_SPAN  0.25 /* lines up the page run across at least this much of it */
 
 static void orientation(const struct work *k, struct evidence_look *out)
 {
@@ -379,7 +384,11 @@ static void orientation(const struct work *k, struct evidence_look *out)
 		bool upside_down =
 		    across.n >= SIDE_LINES && across.after >= SIDE_RATIO * across.before;
 		out->rotation = upside_down ? 180 : 0;
-	} else if (v >= LINES_GAPS && v >= LINES_RATIO * h) {
+	} else if (v >= LINES_GAPS && v >= LINES_RATIO * h &&
+		   across.span >= LINES_SPAN * across.weight) {
+		/* A single line across the page ("Potato 0") has gaps between
+		 * its words the other way too: lines down the page must also
+		 * reach over a good part of it. */
 		/* Lines down the page: the top side of the text faces left when
 		 * the page needs a quarter turn clockwise. */
 		out->sideways = true;

@@ -61,6 +61,9 @@ expect grey en "grey-copy no-seal" "black-and-white or grey copy"
 expect rotated en "rotated" "Page 1 is on its side."
 expect blank en "blank-page" "Page 1 is blank"
 expect no-seal en "no-seal" "No red company seal"
+# One short line is not a page on its side (its words leave gaps the other
+# way too): only that it is a grey copy without a seal is said.
+expect one-line en "grey-copy no-seal"
 expect blurred zh_CN "blurred" "第 1 页模糊"
 expect grey zh_CN "grey-copy no-seal" "黑白或灰度复印件"
 expect no-seal zh_CN "no-seal" "没有找到红色公章"

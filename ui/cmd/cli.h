@@ -93,6 +93,16 @@ int cli_start(struct cli *cli, struct case_request req);
 int cli_db_open(struct cli *cli, unsigned flags, struct case_db **out, struct ipw_error *err);
 /* Open the database, the case named by case_arg, its flow and a session
  * over them. The caller frees with cli_case_close(). */
+/* cli_progress.c: "Checking 3 of 20: NAME…" on a terminal's stderr while
+ * files are read (nothing elsewhere, nothing for one file). */
+struct cli_progress {
+	bool on;
+	size_t total, done, shown;
+};
+void cli_progress_start(struct cli_progress *p, size_t total);
+void cli_progress_step(struct cli_progress *p, const char *path); /* before each file */
+void cli_progress_end(struct cli_progress *p);
+
 struct cli_case {
 	struct case_db *db;
 	const struct flow *flow; /* the session's */

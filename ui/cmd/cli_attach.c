@@ -24,6 +24,7 @@ struct attach {
 	const char *field; /* the evidence field's path */
 	const struct flow_field *model;
 	size_t attached, refused;
+	struct cli_progress progress; /* shown while a file is read, wiped before its verdict */
 };
 
 /* Where the file is, absolute, so the check at export finds it again from
@@ -77,7 +78,10 @@ static int attach_one(struct attach *a, const char *arg)
 	}
 	struct evidence_result res;
 	struct ipw_error err = {0};
-	if (evidence_case_check(a->cc->session, a->field, path, &res, &err) != IPW_OK) {
+	cli_progress_step(&a->progress, path);
+	int checked = evidence_case_check(a->cc->session, a->field, path, &res, &err);
+	cli_progress_end(&a->progress);
+	if (checked != IPW_OK) {
 		free(path);
 		return cli_fail(&err);
 	}
@@ -251,6 +255,7 @@ int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 			_("ipwiz: note: with the current answers this field is not asked for; "
 			  "its files are kept but not used."));
 	int r = IPW_OK;
+	cli_progress_start(&a.progress, remove || ack ? 0 : (size_t)(argc - first));
 	for (int i = first; i < argc && r == IPW_OK; i++)
 		r = remove ? remove_one(&a, argv[i])
 		    : ack  ? acknowledge_one(&a, ack, argv[i])

@@ -59,6 +59,7 @@ struct requirement {
 
 struct report {
 	bool json;
+	struct cli_progress progress;
 	struct requirement *reqs;
 	size_t n;
 	size_t missing, blocked;
@@ -159,6 +160,7 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 					.mime = v[i].mime,
 					.sha256 = v[i].sha256,
 					.size = (uint64_t)v[i].size};
+		cli_progress_step(&rp->progress, v[i].path);
 		reverify(s, &v[i], l);
 		if (usable_state(l->state))
 			q->usable++;
@@ -377,7 +379,11 @@ static int check_case(struct cli *cli, const char *case_arg, bool json)
 	if (cli_case_read(cli, case_arg, "check", &cc, &err) != IPW_OK)
 		return cli_fail(&err);
 	struct report rp = {.json = json};
+	size_t nev;
+	session_evidence(cc.session, &nev);
+	cli_progress_start(&rp.progress, nev);
 	collect(&rp, cc.session);
+	cli_progress_end(&rp.progress);
 	print_case(&rp, &cc);
 	if (!json)
 		cli_affirmation_notes(cc.session);
@@ -558,10 +564,15 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 	}
 	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
 	int r = IPW_OK;
-	for (size_t i = 0; i < nm.n && r == IPW_OK; i++)
-		if ((r = evidence_check_read(nm.v[i], &f->evidence, NULL, NULL, &lz.res[i],
-					     &err)) != IPW_OK)
-			cli_fail(&err);
+	struct cli_progress progress;
+	cli_progress_start(&progress, nm.n);
+	for (size_t i = 0; i < nm.n && r == IPW_OK; i++) {
+		cli_progress_step(&progress, nm.v[i]);
+		r = evidence_check_read(nm.v[i], &f->evidence, NULL, NULL, &lz.res[i], &err);
+	}
+	cli_progress_end(&progress);
+	if (r != IPW_OK)
+		cli_fail(&err);
 	if (r == IPW_OK) {
 		judge_loose(&lz);
 		if (!json) {

@@ -115,14 +115,17 @@ struct evidence_thumb {
 	size_t stride;
 	unsigned char *rgb;
 	unsigned page, pages;
+	unsigned char *png; /* the same picture as a PNG file, when asked for; or NULL */
+	size_t png_len;
 };
 void evidence_thumb_free(struct evidence_thumb *t);
 enum { EVIDENCE_THUMB_MAX = 160 }; /* pixels on the longer side */
 /* Page page of the PNG, JPEG or PDF at path, decoded and made small in the
- * worker (at most EVIDENCE_THUMB_MAX pixels a side, in proportion).
+ * worker (at most EVIDENCE_THUMB_MAX pixels a side, in proportion); png:
+ * also as a PNG file (made in the worker, for a contact sheet).
  * IPW_OK with out filled; IPW_EUSER (err says why) when the page cannot be
  * drawn; IPW_EENV when the checker cannot run. */
-int evidence_thumb_page(const char *path, unsigned page, struct evidence_thumb *out,
+int evidence_thumb_page(const char *path, unsigned page, bool png, struct evidence_thumb *out,
 			struct ipw_error *err);
 
 /* A human name for a MIME type ("a Word document"), for messages. */

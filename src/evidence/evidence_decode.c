@@ -62,7 +62,7 @@ void evidence_decode_file(int fd, enum evidence_format format, bool read,
 	decode_into(fd, format, &s);
 }
 
-void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page,
+void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page, bool png,
 			   struct evidence_wire_thumb *thumb)
 {
 	static struct evidence_decoded out;
@@ -81,6 +81,10 @@ void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page,
 		thumb->width = thumb->height = 0;
 		thumb->page = thumb->page <= thumb->pages ? thumb->page : 0;
 	}
+	thumb->png_len = 0;
+	if (png && thumb->ok)
+		thumb->png_len = (uint32_t)evidence_png_encode(
+		    thumb->rgb, thumb->width, thumb->height, thumb->png, sizeof(thumb->png));
 }
 
 static void decode_into(int fd, enum evidence_format format, struct evidence_decode_sink *sink)

@@ -43,8 +43,12 @@ void evidence_decode_file(int fd, enum evidence_format format, bool read,
 /* Decode fd as format for page page's preview: thumb gets it made small
  * (ok 0 when there is no such page or it cannot be drawn). */
 struct evidence_wire_thumb;
-void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page,
+void evidence_decode_thumb(int fd, enum evidence_format format, unsigned page, bool png,
 			   struct evidence_wire_thumb *thumb);
+/* width×height RGB rows as a PNG file into out (at most max bytes); its
+ * length, or 0 when it does not fit or libpng fails. */
+size_t evidence_png_encode(const unsigned char *rgb, unsigned width, unsigned height,
+			   unsigned char *out, size_t max);
 
 /* Memory for pixels that the next file reuses (fresh memory from the
  * kernel costs a page fault per 4 KiB, a third of a photo's decoding):

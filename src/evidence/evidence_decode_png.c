@@ -186,3 +186,51 @@ void evidence_decode_png(int fd, uint64_t size, struct evidence_decode_sink *s)
 	png_destroy_read_struct(&png, &info, NULL);
 	free(j.rows);
 }
+
+/* Writing a thumbnail (evidence_decode_thumb): libpng into a buffer. */
+struct png_sink {
+	unsigned char *out;
+	size_t max, len;
+	bool full;
+};
+
+static void sink_write(png_structp png, png_bytep data, png_size_t n)
+{
+	struct png_sink *k = png_get_io_ptr(png);
+	if (k->full || n > k->max - k->len) {
+		k->full = true;
+		return;
+	}
+	memcpy(k->out + k->len, data, n);
+	k->len += n;
+}
+
+static void sink_flush(png_structp png)
+{
+	(void)png;
+}
+
+size_t evidence_png_encode(const unsigned char *rgb, unsigned width, unsigned height,
+			   unsigned char *out, size_t max)
+{
+	struct png_sink k = {.out = out, .max = max};
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_infop info = png ? png_create_info_struct(png) : NULL;
+	if (!png || !info) {
+		png_destroy_write_struct(&png, &info);
+		return 0;
+	}
+	if (setjmp(png_jmpbuf(png))) {
+		png_destroy_write_struct(&png, &info);
+		return 0;
+	}
+	png_set_write_fn(png, &k, sink_write, sink_flush);
+	png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_write_info(png, info);
+	for (unsigned y = 0; y < height; y++)
+		png_write_row(png, (png_const_bytep)(rgb + (size_t)y * width * 3));
+	png_write_end(png, NULL);
+	png_destroy_write_struct(&png, &info);
+	return k.full ? 0 : k.len;
+}

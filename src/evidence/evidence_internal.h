@@ -105,7 +105,8 @@ enum evidence_worker_outcome evidence_format_of(int fd, uint64_t size, enum evid
  * the page cannot be drawn). */
 struct evidence_thumb;
 enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format format,
-						   unsigned page, struct evidence_thumb *out,
+						   unsigned page, bool png,
+						   struct evidence_thumb *out,
 						   struct ipw_error *err);
 /* Stop the worker (also registered with atexit). */
 void evidence_worker_shutdown(void);

@@ -78,7 +78,8 @@ static void worker_serve(int sock, void *magic)
 		evidence_sandbox_cpu(rq.seconds ? rq.seconds : 20);
 		if (fd >= 0 && rq.op == EVIDENCE_WIRE_THUMB) {
 			static struct evidence_wire_thumb thumb;
-			evidence_decode_thumb(fd, (enum evidence_format)rq.format, rq.page, &thumb);
+			evidence_decode_thumb(fd, (enum evidence_format)rq.format, rq.page,
+					      rq.read == 1, &thumb);
 			thumb.seq = rq.seq;
 			close(fd);
 			if (!worker_send(sock, &thumb, sizeof(thumb)))

@@ -15,10 +15,12 @@
 void evidence_thumb_free(struct evidence_thumb *t)
 {
 	free(t->rgb);
-	t->rgb = NULL;
+	free(t->png);
+	t->rgb = t->png = NULL;
+	t->png_len = 0;
 }
 
-int evidence_thumb_page(const char *path, unsigned page, struct evidence_thumb *out,
+int evidence_thumb_page(const char *path, unsigned page, bool png, struct evidence_thumb *out,
 			struct ipw_error *err)
 {
 	memset(out, 0, sizeof(*out));
@@ -34,7 +36,7 @@ int evidence_thumb_page(const char *path, unsigned page, struct evidence_thumb *
 	enum evidence_format format;
 	enum evidence_worker_outcome o = evidence_format_of(fd, (uint64_t)st.st_size, &format, err);
 	if (o == EVIDENCE_WORKER_DONE && format != EVIDENCE_FORMAT_NONE)
-		o = evidence_worker_thumb(fd, format, page ? page : 1, out, err);
+		o = evidence_worker_thumb(fd, format, page ? page : 1, png, out, err);
 	close(fd);
 	if (o == EVIDENCE_WORKER_BROKEN)
 		return IPW_EENV;

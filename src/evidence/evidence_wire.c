@@ -125,6 +125,24 @@ bool evidence_wire_parse_thumb(const void *msg, size_t n, struct evidence_thumb 
 	out->stride = (size_t)head.width * 3;
 	out->page = head.page;
 	out->pages = head.pages;
+	/* A PNG must be one of this picture: its signature, then IHDR with
+	 * the same size (the reviewer's browser decodes it, not ipwiz). */
+	const unsigned char *png =
+	    (const unsigned char *)msg + offsetof(struct evidence_wire_thumb, png);
+	static const unsigned char sig[16] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+					      0,    0,	 0,   13,  'I',	 'H',  'D',  'R'};
+	if (head.png_len) {
+		uint32_t w = (uint32_t)png[16] << 24 | (uint32_t)png[17] << 16 |
+			     (uint32_t)png[18] << 8 | png[19];
+		uint32_t h = (uint32_t)png[20] << 24 | (uint32_t)png[21] << 16 |
+			     (uint32_t)png[22] << 8 | png[23];
+		if (head.png_len > EVIDENCE_THUMB_PNG_MAX || head.png_len < 33 ||
+		    memcmp(png, sig, sizeof(sig)) != 0 || w != head.width || h != head.height)
+			return false;
+		out->png = xmalloc(head.png_len);
+		memcpy(out->png, png, head.png_len);
+		out->png_len = head.png_len;
+	}
 	out->rgb = xmalloc(out->stride * out->height);
 	memcpy(out->rgb, (const unsigned char *)msg + offsetof(struct evidence_wire_thumb, rgb),
 	       out->stride * out->height);

@@ -30,8 +30,8 @@ struct evidence_wire_request {
 	uint32_t magic, op, seq;
 	uint32_t format;  /* enum evidence_format, for a decode */
 	uint32_t seconds; /* the file's CPU budget */
-	uint32_t read;	  /* decode: 1 = OCR the pages without a text layer */
-	uint32_t page;	  /* thumb: the 1-based page */
+	uint32_t read; /* decode: 1 = OCR the pages without a text layer; thumb: 1 = as PNG too */
+	uint32_t page; /* thumb: the 1-based page */
 };
 
 struct evidence_wire_hello {
@@ -62,12 +62,14 @@ struct evidence_wire_decode {
 };
 
 /* A page made small: at most EVIDENCE_THUMB_MAX pixels a side, RGB rows of
- * width * 3 bytes. ok 0: the page could not be drawn (no such page, the
- * file broken). */
+ * width * 3 bytes, and when asked the same as a PNG file (png_len bytes).
+ * ok 0: the page could not be drawn (no such page, the file broken). */
+enum { EVIDENCE_THUMB_PNG_MAX = EVIDENCE_THUMB_MAX * EVIDENCE_THUMB_MAX * 3 + 4096 };
 struct evidence_wire_thumb {
 	uint32_t magic, op, seq;
-	uint32_t ok, page, pages, width, height;
+	uint32_t ok, page, pages, width, height, png_len;
 	uint8_t rgb[EVIDENCE_THUMB_MAX * EVIDENCE_THUMB_MAX * 3];
+	uint8_t png[EVIDENCE_THUMB_PNG_MAX];
 };
 
 /* Worker side: the reply for what the decoders found. */

@@ -282,9 +282,11 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 		/* A worker started for checks alone has no OCR models: one
 		 * that must read a scan replaces it (once per process, then
 		 * every worker keeps them). */
-		if (worker_pid > 0 && read && !worker_ocr)
+		/* read is OCR for a decode; for a thumbnail it asks for a PNG. */
+		bool ocr = (read && op == EVIDENCE_WIRE_DECODE) || ocr_worker;
+		if (worker_pid > 0 && ocr && !worker_ocr)
 			worker_reap(true, NULL);
-		if (worker_pid <= 0 && !worker_start(read || ocr_worker || worker_ocr, err))
+		if (worker_pid <= 0 && !worker_start(ocr || worker_ocr, err))
 			return EVIDENCE_WORKER_BROKEN;
 		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
 						   .op = op,
@@ -354,15 +356,16 @@ enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format
 }
 
 enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format format,
-						   unsigned page, struct evidence_thumb *out,
+						   unsigned page, bool png,
+						   struct evidence_thumb *out,
 						   struct ipw_error *err)
 {
 	size_t size = sizeof(struct evidence_wire_thumb) + 1;
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
 	memset(out, 0, sizeof(*out));
-	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, false,
-					      false, page, reply, size, &got, err);
+	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, png, false,
+					      page, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_thumb(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;

@@ -39,6 +39,20 @@ struct sheet_file {
 void contact_sheet_html(struct strbuf *out, const char *title, const char *lang,
 			const struct sheet_file *files, size_t n);
 
+/* One file for contact_sheet_write: its group (the field's label, or ""),
+ * the name shown, where it is (its pages are drawn from it), its verdict
+ * and findings, and per finding who acknowledged it (NULL: nobody). */
+struct sheet_source {
+	const char *group, *name, *path;
+	const struct evidence_result *res;
+	const char *const *acked;
+};
+/* Write dir/index.html and a PNG of each of the first pages of every
+ * usable file into dir, made private (0700; an existing folder must be
+ * the user's and writable by nobody else). */
+int contact_sheet_write(const char *dir, const char *title, const char *lang,
+			const struct sheet_source *src, size_t n, struct ipw_error *err);
+
 /* The words for a reading state ("found", "not found", "differs"). */
 const char *contact_sheet_state(enum evidence_read_state s);
 

@@ -58,6 +58,7 @@ int render_document(const struct session *s, const struct flow_document *d, cons
 size_t render_languages(const struct session *s, const char *langs[2]);
 
 /* The export package. */
+#include "contact_sheet.h"
 #include "export.h"
 
 #endif

@@ -18,6 +18,7 @@
 #include "base/base.h"
 #include "case/case.h"
 #include "flow/flow.h"
+#include "render/render.h"
 #include "cli.h"
 
 /* One file as the report shows it: its recorded verdict, or what the
@@ -540,8 +541,29 @@ static void names_free(struct names *nm)
 	free(nm->v);
 }
 
+/* `--report DIR`: the files and their verdicts as a contact sheet. */
+static int write_report(const char *dir, const struct flow_field *f, const struct loose *lz,
+			struct ipw_error *err)
+{
+	struct sheet_source *src = xcalloc(lz->n ? lz->n : 1, sizeof(*src));
+	char *label = xstrdup(flow_tr(f->label));
+	for (size_t i = 0; i < lz->n; i++) {
+		const char *slash = strrchr(lz->names[i], '/');
+		src[i] = (struct sheet_source){.group = label,
+					       .name = slash ? slash + 1 : lz->names[i],
+					       .path = lz->names[i],
+					       .res = &lz->res[i]};
+	}
+	char *title = xasprintf(_("Evidence check: %s"), label);
+	int r = contact_sheet_write(dir, title, i18n_language(), src, lz->n, err);
+	free(title);
+	free(label);
+	free(src);
+	return r;
+}
+
 static int check_loose(const struct cli_command *cmd, const char *flow_id, const char *field,
-		       char **args, size_t nargs, bool json)
+		       char **args, size_t nargs, bool json, const char *report)
 {
 	struct ipw_error err = {0};
 	struct flow *flow = catalog_load(flow_id, &err);
@@ -582,6 +604,13 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 		}
 		print_loose(f, &lz, json);
 		r = loose_ok(f, &lz) ? IPW_OK : IPW_EUSER;
+		if (report) {
+			int w = write_report(report, f, &lz, &err);
+			if (w != IPW_OK)
+				r = cli_fail(&err);
+			else if (!json)
+				printf(_("The contact sheet is %s/index.html.\n"), report);
+		}
 	}
 	free(lz.res);
 	names_free(&nm);
@@ -594,6 +623,7 @@ int cli_cmd_check(struct cli *cli, int argc, char **argv)
 	const struct cli_command *cmd = cli_find("check");
 	const char *flow = cli_value(cli, "flow"), *field = cli_value(cli, "field");
 	bool json = cli_flag(cli, "json");
+	const char *report = cli_value(cli, "report");
 	char **args = argv + 1;
 	size_t nargs = (size_t)argc - 1;
 	int r;
@@ -601,7 +631,9 @@ int cli_cmd_check(struct cli *cli, int argc, char **argv)
 		if (!flow || !field || !nargs)
 			r = cli_usage(cmd, _("give --flow, --field and at least one file"));
 		else
-			r = check_loose(cmd, flow, field, args, nargs, json);
+			r = check_loose(cmd, flow, field, args, nargs, json, report);
+	} else if (report) {
+		r = cli_usage(cmd, _("--report is for loose files: give --flow and --field too"));
 	} else if (nargs != 1) {
 		r = cli_usage(cmd, _("which case? `ipwiz list` shows them"));
 	} else {

@@ -65,7 +65,7 @@ static void load_thumb(struct file_view *v)
 	if (!picture_available() || !v->judged || !evidence_verdict_usable(v->res.verdict))
 		return;
 	struct ipw_error err = {0};
-	if (evidence_thumb_page(v->path, v->page, &v->thumb, &err) != IPW_OK)
+	if (evidence_thumb_page(v->path, v->page, false, &v->thumb, &err) != IPW_OK)
 		memset(&v->thumb, 0, sizeof(v->thumb));
 }
 

@@ -66,6 +66,10 @@ static void findings(struct strbuf *b, const struct sheet_file *f)
 			text(b, seen);
 			free(seen);
 			strbuf_add(b, ")</span>");
+		} else if (x->acknowledged) {
+			strbuf_add(b, " <span class=\"ack\">");
+			text(b, _("(acknowledged)"));
+			strbuf_add(b, "</span>");
 		}
 		strbuf_add(b, "</li>\n");
 	}

@@ -6,6 +6,7 @@
  * its files 0600): the pages show personal documents. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -60,12 +61,33 @@ static int private_folder(const char *dir, struct ipw_error *err)
 	return IPW_OK;
 }
 
+/* A sheet written again (an export with --force) leaves no picture of a
+ * file that is no longer in it: the names this writer uses go first. */
+static void remove_earlier(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		unsigned no, page;
+		char tail[8];
+		bool ours = strcmp(e->d_name, "index.html") == 0 ||
+			    (sscanf(e->d_name, "%3u-p%u.%4s", &no, &page, tail) == 3 &&
+			     strcmp(tail, "png") == 0);
+		if (ours)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}
+
 int contact_sheet_write(const char *dir, const char *title, const char *lang,
 			const struct sheet_source *src, size_t n, struct ipw_error *err)
 {
 	int rc = private_folder(dir, err);
 	if (rc != IPW_OK)
 		return rc;
+	remove_earlier(dir);
 	struct sheet_file *files = xcalloc(n ? n : 1, sizeof(*files));
 	char ***thumbs = xcalloc(n ? n : 1, sizeof(*thumbs));
 	struct sheet_read **reads = xcalloc(n ? n : 1, sizeof(*reads));

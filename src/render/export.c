@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "contact_sheet.h"
 #include "export_internal.h"
 
 void export_sha256_hex(const unsigned char digest[32], char hex[65])
@@ -386,6 +387,42 @@ static void job_free(struct export_job *j)
 	free(j->forced);
 }
 
+/* The package's evidence as a contact sheet in DIR-review: the same
+ * verdicts and findings the checklist has, judged from the readings the
+ * case keeps (no file is decoded again), and a picture of the first pages. */
+static void write_sheet(struct export_job *j, struct export_result *res)
+{
+	struct sheet_source *src = xcalloc(j->nev ? j->nev : 1, sizeof(*src));
+	struct evidence_result *now = xcalloc(j->nev ? j->nev : 1, sizeof(*now));
+	size_t n = 0;
+	for (size_t i = 0; i < j->nev; i++) {
+		const struct render_evidence *e = &j->ev[i];
+		struct ipw_error cerr = {0};
+		if (j->copy[i] == EXPORT_VANISHED ||
+		    evidence_case_check(j->s, e->row->field, e->row->path, &now[n], &cerr) !=
+			IPW_OK)
+			continue;
+		src[n] = (struct sheet_source){.group = e->field ? flow_tr(e->field->label) : "",
+					       .name = e->name,
+					       .path = e->row->path,
+					       .res = &now[n]};
+		n++;
+	}
+	char *dir = xasprintf("%s-review", j->dir);
+	char *title =
+	    xasprintf(_("Case %lld: the evidence as uploaded"), (long long)session_case_id(j->s));
+	struct ipw_error err = {0};
+	if (contact_sheet_write(dir, title, i18n_language(), src, n, &err) == IPW_OK) {
+		res->sheet = xasprintf("%s/index.html", dir);
+	} else {
+		res->sheet_problem = xstrdup(err.msg);
+	}
+	free(title);
+	free(dir);
+	free(now);
+	free(src);
+}
+
 int export_case(struct session *s, const struct export_options *opt, struct export_result *res,
 		struct ipw_error *err)
 {
@@ -430,6 +467,7 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 		goto out;
 	if ((rc = audit(&j, err)) != IPW_OK)
 		goto out;
+	write_sheet(&j, res);
 	res->dir = j.dir;
 	j.dir = NULL;
 	res->zip = zip;
@@ -451,6 +489,8 @@ void export_result_clear(struct export_result *res)
 {
 	free(res->dir);
 	free(res->zip);
+	free(res->sheet);
+	free(res->sheet_problem);
 	for (size_t i = 0; i < res->nforced; i++)
 		free(res->forced[i]);
 	free(res->forced);

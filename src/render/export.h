@@ -34,6 +34,10 @@ struct export_result {
 	size_t ndocuments, nevidence;
 	char **forced; /* the problems --force passed over, one sentence each */
 	size_t nforced;
+	/* The contact sheet beside the package (DIR-review/index.html), for
+	 * looking through before uploading; NULL, and why in sheet_problem,
+	 * when it could not be written (the package stands without it). */
+	char *sheet, *sheet_problem;
 };
 
 /* Write the package of the case of s. IPW_EUSER with a sentence when the

@@ -38,6 +38,13 @@ expect_in "$out" "Exported to ipwiz-case-$id"
 for f in "$pkg"/* "$pkg.zip"; do
 	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is not 0600"
 done
+# Beside the package, not in it: a contact sheet to look through first.
+expect_in "$out" "To look through before uploading (not to upload): ipwiz-case-$id-review/index.html"
+[ "$(stat -c %a "$pkg-review")" = 700 ] || fail "the contact sheet's folder is not 0700"
+[ "$(stat -c %a "$pkg-review/index.html")" = 600 ] || fail "the contact sheet is not 0600"
+grep -q "01-" "$pkg-review/index.html" || fail "the contact sheet does not name the evidence copy"
+ls "$pkg-review"/001-p1.png >/dev/null 2>&1 || fail "no picture of the invoice's first page"
+grep -q "review\|index.html" "$pkg/SHA256SUMS" && fail "the contact sheet is listed in the package"
 [ -f "$pkg/01-you-bought-genuine-goods.pdf" ] || fail "no evidence copy 01-you-bought-genuine-goods.pdf"
 cmp -s "$pkg/01-you-bought-genuine-goods.pdf" "$T/ev/invoice.pdf" || fail "the copy differs from the file"
 

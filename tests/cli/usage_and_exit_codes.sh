@@ -7,7 +7,7 @@
 run --help
 expect_rc 0 "--help"
 expect_in "$out" "Usage: ipwiz [OPTION]... [COMMAND [ARG]...]"
-expect_in "$out" "attach CASE FIELD [--remove] FILE..."
+expect_in "$out" "attach CASE FIELD [--remove | --acknowledge FINDING] FILE..."
 expect_in "$out" "Exit status: 0 ok"
 # The bug address of configure.ac (AC_INIT), as the GNU standards show it.
 bugs=$(sed -n 's/^#define PACKAGE_BUGREPORT "\(..*\)"$/\1/p' "$IPWIZ_BUILDDIR/config.h")

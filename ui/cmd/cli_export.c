@@ -51,6 +51,15 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 		printf(_("Zip: %s\n"), zip);
 		free(zip);
 	}
+	if (res.sheet) {
+		char *sheet = utf8_sanitize(res.sheet);
+		printf(_("To look through before uploading (not to upload): %s\n"), sheet);
+		free(sheet);
+	} else if (res.sheet_problem) {
+		char *why = utf8_sanitize(res.sheet_problem);
+		fprintf(stderr, _("ipwiz: note: no contact sheet was written: %s\n"), why);
+		free(why);
+	}
 	/* Whether each affirmation could be checked, and by whom. */
 	cli_affirmation_notes(c.session);
 	cli_case_close(&c);

@@ -301,6 +301,32 @@ static cairo_surface_t *page_surface(int w, int h)
 
 /* Render one page into an RGB raster and hand it on; false when the page
  * cannot be drawn at all. */
+/* A scan put into a PDF: one picture over most of a page that has no text
+ * layer. Its own pixels are what the reviewer gets, however large the page
+ * is rendered, so its resolution is the page's (0: not such a page). */
+static double scan_dpi(PopplerPage *page, double w, double h)
+{
+	GList *maps = poppler_page_get_image_mapping(page);
+	double best = 0, dpi = 0;
+	for (GList *l = maps; l; l = l->next) {
+		const PopplerImageMapping *m = l->data;
+		double aw = fabs(m->area.x2 - m->area.x1), ah = fabs(m->area.y2 - m->area.y1);
+		if (!(aw * ah >= 0.6 * w * h) || aw * ah <= best)
+			continue;
+		cairo_surface_t *img = poppler_page_get_image(page, m->image_id);
+		if (!img)
+			continue;
+		int iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+		cairo_surface_destroy(img);
+		if (iw > 0 && ih > 0) {
+			best = aw * ah;
+			dpi = fmin(iw / (aw / 72.0), ih / (ah / 72.0));
+		}
+	}
+	poppler_page_free_image_mapping(maps);
+	return isfinite(dpi) && dpi > 0 ? dpi : 0;
+}
+
 static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 {
 	double w = 0, h = 0;
@@ -337,6 +363,14 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 				    .px = rgb,
 				    .dpi = scale * 72.0};
 	evidence_decode_page(j->s, number, &r);
+	/* The look's resolution is the scan's when it is coarser than the
+	 * rendering (a 96 dpi scan rendered at 150 dpi is still 96 dpi). */
+	if (!j->s->thumb && !j->s->page_has_text && number <= EVIDENCE_LOOK_PAGES) {
+		double sd = scan_dpi(page, w, h);
+		struct evidence_look *look = &j->s->out->looks[number - 1];
+		if (sd > 0 && (look->dpi <= 0 || sd < look->dpi))
+			look->dpi = sd;
+	}
 	return true;
 }
 

@@ -35,7 +35,7 @@ steps:
         type: evidence
         label: The letter
         proves: The letter names the brand
-        accept: [image/png]
+        accept: [image/png, application/pdf]
         required: true
         legible: {min_dpi: 150, colour: true, seal: true}
         reads:
@@ -61,6 +61,12 @@ expect grey en "grey-copy no-seal" "black-and-white or grey copy"
 expect rotated en "rotated" "Page 1 is on its side."
 expect blank en "blank-page" "Page 1 is blank"
 expect no-seal en "no-seal" "No red company seal"
+# A 96 dpi scan put into a PDF is still 96 dpi, though ipwiz renders the
+# page at 150 (the picture's own pixels are what the reviewer gets).
+LANGUAGE=en "$IPWIZ" check --flow "$T/flow.yaml" --field document --json "$T/set/tiny-scan.pdf" \
+	>"$T/tiny-scan.json" 2>"$T/err" || fail "tiny-scan.pdf: check failed: $(cat "$T/err")"
+grep -q '"key":"low-resolution".*about 96 dpi' "$T/tiny-scan.json" ||
+	fail "the 96 dpi scan in a PDF is not found too coarse: $(cat "$T/tiny-scan.json")"
 # One short line is not a page on its side (its words leave gaps the other
 # way too): only that it is a grey copy without a seal is said.
 expect one-line en "grey-copy no-seal"

@@ -134,6 +134,33 @@ void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, st
 	c->y++;
 }
 
+void evidence_row_progress(struct ui *ui, size_t done, size_t total, const char *path)
+{
+	if (ui->lay.too_small)
+		return;
+	/* "Checking 2 of 5 ▕███░░░░░▏ invoice.pdf" on the status line, drawn
+	 * before the file is read: reading a scan takes seconds. */
+	char *head = xasprintf(_("Checking %zu of %zu"), done, total);
+	struct strbuf b;
+	strbuf_init(&b);
+	strbuf_addf(&b, "%s ", head);
+	if (total > 1 && ui_theme.utf8) {
+		const int cells = 10;
+		int full = (int)((done - 1) * (size_t)cells / total);
+		strbuf_add(&b, "▕");
+		for (int i = 0; i < cells; i++)
+			strbuf_add(&b, i < full ? "█" : "░");
+		strbuf_add(&b, "▏ ");
+	}
+	strbuf_add(&b, base_name(path));
+	strbuf_add(&b, ui_theme.ellipsis);
+	draw_text(ui->lay.status_y, 0, ui->lay.cols, ui_theme.help, b.s, true);
+	curs_set(0);
+	refresh();
+	strbuf_free(&b);
+	free(head);
+}
+
 /* "~/x.pdf" → "$HOME/x.pdf", then the absolute path when the file exists. */
 static char *resolve(const char *typed)
 {
@@ -191,6 +218,8 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 	struct evidence_result res;
 	memset(&res, 0, sizeof(res));
 	struct ipw_error err = {0};
+	if (!ui->progress_total)
+		evidence_row_progress(ui, 1, 1, path);
 	if (evidence_case_check(ui->session, r->path, path, &res, &err) != IPW_OK)
 		ui_status(ui, true, "%s", err.msg);
 	else if (res.verdict == EVIDENCE_ERROR) /* unreadable: nothing to record */

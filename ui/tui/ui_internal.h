@@ -207,6 +207,9 @@ const char *widget_choice_label(const struct flow_field *f, const char *value);
 void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, struct canvas *c);
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed);
 void evidence_row_remove_last(struct ui *ui, const struct form_row *r);
+/* "Checking 2 of 5 ▕██░░░▏ NAME…" on the status line, now (before a file
+ * is read). */
+void evidence_row_progress(struct ui *ui, size_t done, size_t total, const char *path);
 size_t evidence_row_count(const struct session *s, const char *field);
 /* "8.0 MB" (the caller frees). */
 char *ui_human_size(uint64_t n);
@@ -253,9 +256,10 @@ struct ui {
 	const struct flow *flow; /* of the open case (the session's) */
 	struct session *session; /* the open case, or NULL */
 	struct ui_layout lay;
-	char status[1024]; /* the message line */
-	bool status_bad;   /* it reports a problem ("!" marker) */
-	bool saved;	   /* the last answer left was stored */
+	char status[1024];     /* the message line */
+	bool status_bad;       /* it reports a problem ("!" marker) */
+	bool saved;	       /* the last answer left was stored */
+	size_t progress_total; /* files being attached at once (evidence_row_progress), or 0 */
 	int exit_status;
 	struct form form;
 	bool from_review; /* the step screen was entered from review */

@@ -105,7 +105,8 @@ bool evidence_reading_parse(const char *found, const char *text, char *mime, siz
 	for (size_t i = 0; i < head_size && ok; i++) {
 		int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
 		ok = hi >= 0 && lo >= 0;
-		p[i] = (unsigned char)(hi << 4 | lo);
+		if (ok) /* a negative nibble must not be shifted */
+			p[i] = (unsigned char)(hi << 4 | lo);
 	}
 	if (ok) {
 		/* The text comes from its own column, cut to what a reply holds. */

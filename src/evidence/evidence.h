@@ -95,6 +95,11 @@ void evidence_findings_judge(const struct evidence_req *req, const struct expr_e
 			     const struct evidence_cache *mem, const char *text,
 			     struct evidence_result *res);
 
+/* Which of the findings is the file's own line (its key is key and it is
+ * not acknowledged: evidence_findings_judge made the warning of it), so a
+ * front end lists the others under that line; -1 when none is. */
+int evidence_lead_finding(const struct evidence_finding *f, unsigned n, const char *key);
+
 /* The time budget of one file, in seconds: IPWIZ_CHECK_SECONDS (1 to 3600),
  * else 20. A file not judged within it is "not-checked-in-time". */
 unsigned evidence_check_seconds(void);

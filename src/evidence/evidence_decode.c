@@ -330,23 +330,18 @@ void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
 				 const struct evidence_raster *r, int turn)
 {
 	struct evidence_decoded *o = s->out;
-	if (s->thumb) { /* a preview: this page only, shown as a viewer turns it */
-		if (page != s->only_page)
-			return;
-		struct evidence_raster small, turned;
-		const unsigned char *shrunk = shrink(r, &small);
-		const struct evidence_raster *use = shrunk ? &small : r;
-		if (evidence_decode_turn(use, turn, DECODE_SCRATCH_TURNED, &turned))
-			use = &turned;
-		s->thumb->page = page;
-		thumb_scale(use, s->thumb);
-		return;
-	}
+	if (s->thumb && page != s->only_page)
+		return; /* a preview draws its page only */
 	struct evidence_raster small, turned;
 	const unsigned char *shrunk = shrink(r, &small);
 	const struct evidence_raster *use = shrunk ? &small : r;
 	if (evidence_decode_turn(use, turn, DECODE_SCRATCH_TURNED, &turned))
 		use = &turned;
+	if (s->thumb) { /* the page as a viewer shows it, made small */
+		s->thumb->page = page;
+		thumb_scale(use, s->thumb);
+		return;
+	}
 	struct evidence_look *look = NULL;
 	if (page >= 1 && page <= EVIDENCE_LOOK_PAGES) {
 		look = &o->looks[page - 1];

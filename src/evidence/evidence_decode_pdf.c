@@ -316,7 +316,8 @@ static double scan_dpi(PopplerPage *page, double w, double h)
 		cairo_surface_t *img = poppler_page_get_image(page, m->image_id);
 		if (!img)
 			continue;
-		int iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+		int iw = cairo_image_surface_get_width(img),
+		    ih = cairo_image_surface_get_height(img);
 		cairo_surface_destroy(img);
 		if (iw > 0 && ih > 0) {
 			best = aw * ah;

@@ -86,3 +86,11 @@ void evidence_findings_judge(const struct evidence_req *req, const struct expr_e
 		    f->message, open - 1);
 	snprintf(res->fix, sizeof(res->fix), "%s", f->fix);
 }
+
+int evidence_lead_finding(const struct evidence_finding *f, unsigned n, const char *key)
+{
+	for (unsigned i = 0; i < n && key; i++)
+		if (!f[i].acknowledged && strcmp(f[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}

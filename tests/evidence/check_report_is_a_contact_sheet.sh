@@ -8,31 +8,11 @@
 # folder and its files are private, and a folder others can write to is
 # refused.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
-[ -x "$gen" ] || fail "make-legible was not built"
-mkdir -p "$T/set"
-ASAN_OPTIONS=detect_leaks=0 "$gen" "$T/set" >/dev/null || fail "make-legible"
+. "$IPWIZ_SRCDIR/tests/evidence/scans.sh"
+scans_draw "$T/set"
 sh "$IPWIZ_SRCDIR/tests/fixtures/evidence/make-samples.sh" "$T/s" || fail "samples"
-cat >"$T/flow.yaml" <<'YAML'
-id: sheet-test
-version: 1
-title: Contact sheet test
-description: Scans that must be colour copies with a seal
-platform: Example.com
-checked: 2026-12
-languages: [en]
-steps:
-  - id: evidence
-    title: Evidence
-    fields:
-      - id: document
-        type: evidence
-        label: The letter
-        proves: The letter is sealed
-        accept: [image/png, application/pdf]
-        required: true
-        legible: {min_dpi: 150, colour: true, seal: true}
-YAML
+scans_flow "$T/flow.yaml" sheet-test "The letter" "image/png, application/pdf" \
+	"{min_dpi: 150, colour: true, seal: true}"
 hostile='<img src=x onerror=alert(1)>.png'
 cp "$T/set/grey.png" "$T/set/$hostile"
 run check --flow "$T/flow.yaml" --field document "$T/set/sharp.png" "$T/set/$hostile" \

@@ -6,30 +6,10 @@
 # history records it; a key that is not a finding's, or a finding the file
 # does not have, is refused. The line mode says every finding, in words.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
-[ -x "$gen" ] || fail "make-legible was not built"
-mkdir -p "$T/set"
-ASAN_OPTIONS=detect_leaks=0 "$gen" "$T/set" >/dev/null || fail "make-legible"
-cat >"$IPWIZ_DATADIR/flows/sealed-letter.yaml" <<'YAML'
-id: sealed-letter
-version: 1
-title: Sealed letter
-description: One scanned letter that must be a colour copy with a seal
-platform: Example.com
-checked: 2026-12
-languages: [en]
-steps:
-  - id: evidence
-    title: Evidence
-    fields:
-      - id: document
-        type: evidence
-        label: The letter
-        proves: The letter is sealed
-        accept: [image/png]
-        required: true
-        legible: {min_dpi: 150, colour: true, seal: true}
-YAML
+. "$IPWIZ_SRCDIR/tests/evidence/scans.sh"
+scans_draw "$T/set"
+scans_flow "$IPWIZ_DATADIR/flows/sealed-letter.yaml" sealed-letter "The letter" image/png \
+	"{min_dpi: 150, colour: true, seal: true}"
 run new sealed-letter --batch --title letter
 expect_rc 0 "new"
 id=$out

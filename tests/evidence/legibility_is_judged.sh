@@ -10,37 +10,10 @@
 # is found, another brand is reported as not found; what was read is kept
 # and used by the next check, and a damaged stored reading is ignored.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
-gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
-[ -x "$gen" ] || fail "make-legible was not built"
-mkdir -p "$T/set"
-# a fixture drawer, not ipwiz: cairo and fontconfig keep caches to the end
-ASAN_OPTIONS=detect_leaks=0 "$gen" "$T/set" >/dev/null || fail "make-legible"
-cat >"$T/flow.yaml" <<'YAML'
-id: legibility-test
-version: 1
-title: Legibility test
-description: One scanned letter, read against the brand
-platform: Example.com
-checked: 2026-12
-languages: [en]
-steps:
-  - id: facts
-    title: Facts
-    fields:
-      - {id: brand, type: text, label: Brand, required: true}
-  - id: evidence
-    title: Evidence
-    fields:
-      - id: document
-        type: evidence
-        label: The letter
-        proves: The letter names the brand
-        accept: [image/png, application/pdf]
-        required: true
-        legible: {min_dpi: 150, colour: true, seal: true}
-        reads:
-          - {mention: brand, as: brand}
-YAML
+. "$IPWIZ_SRCDIR/tests/evidence/scans.sh"
+scans_draw "$T/set"
+scans_flow "$T/flow.yaml" legibility-test "The letter" "image/png, application/pdf" \
+	"{min_dpi: 150, colour: true, seal: true}" brand
 "$IPWIZ" lint "$T/flow.yaml" >"$T/lint" 2>&1 || fail "the test flow does not lint: $(cat "$T/lint")"
 
 # file → the finding keys it must get, in order

@@ -6,30 +6,10 @@
 # and "a" acknowledges the chosen one: it stays listed as seen, the file's
 # line on the step loses it, and the audit trail records it.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
-gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
-[ -x "$gen" ] || { fail "make-legible was not built"; finish; }
-mkdir -p "$T/set"
-ASAN_OPTIONS=detect_leaks=0 "$gen" "$T/set" >/dev/null || fail "make-legible"
-cat >"$T/data/flows/scan-view.yaml" <<'YAML'
-id: scan-view
-version: 1
-title: Scan view
-description: One scanned letter that must be a colour copy with a seal
-platform: Example.com
-checked: 2026-12
-languages: [en, zh_CN]
-steps:
-  - id: evidence
-    title: Evidence
-    fields:
-      - id: document
-        type: evidence
-        label: The letter
-        proves: The letter is sealed
-        accept: [image/png]
-        required: true
-        legible: {min_dpi: 150, colour: true, seal: true}
-YAML
+. "$IPWIZ_SRCDIR/tests/evidence/scans.sh"
+scans_draw "$T/set" || finish
+SCANS_LANGUAGES="en, zh_CN" scans_flow "$T/data/flows/scan-view.yaml" scan-view "The letter" \
+	image/png "{min_dpi: 150, colour: true, seal: true}"
 ipwiz new scan-view --batch --title letter
 [ "$rc" = 0 ] || fail "new: $(cat "$T/stderr")"
 ipwiz --lang zh_CN attach 1 document "$T/set/grey.png"

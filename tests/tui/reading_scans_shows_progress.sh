@@ -8,33 +8,9 @@ if [ ! -e "${TESSDATA_PREFIX:-/usr/share/tesseract-ocr/5/tessdata}/eng.trainedda
 	echo "SKIP: no English OCR model: scans are not read, so nothing takes long" >&2
 	exit 77
 fi
-gen="$IPWIZ_BUILDDIR/tests/fixtures/evidence/make-legible"
-[ -x "$gen" ] || { fail "make-legible was not built"; finish; }
-mkdir -p "$HOME/scans"
-ASAN_OPTIONS=detect_leaks=0 "$gen" "$HOME/scans" >/dev/null || fail "make-legible"
-cat >"$T/data/flows/read-scans.yaml" <<'YAML'
-id: read-scans
-version: 1
-title: Read scans
-description: Scanned letters read for the brand
-platform: Example.com
-checked: 2026-12
-languages: [en]
-steps:
-  - id: evidence
-    title: Evidence
-    fields:
-      - {id: brand, type: text, label: Brand, required: true}
-      - id: letters
-        type: evidence
-        label: The letters
-        proves: The letters name the brand
-        accept: [image/png]
-        required: true
-        max_files: 5
-        reads:
-          - {mention: brand, as: brand}
-YAML
+. "$IPWIZ_SRCDIR/tests/evidence/scans.sh"
+scans_draw "$HOME/scans" || finish
+scans_flow "$T/data/flows/read-scans.yaml" read-scans "The letters" image/png "" brand
 ipwiz new read-scans --batch
 ipwiz set 1 brand BRIGHTSTAR
 start open 1

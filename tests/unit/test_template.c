@@ -127,7 +127,8 @@ static void literal_text_and_field_tags(void **state)
 static void a_full_stop_is_not_doubled_after_an_answer(void **state)
 {
 	assert_renders("filed by {{company}}.", "filed by Lumio Co., Ltd.");
-	assert_renders("filed by {{company}}{{#if missing}} (x){{/if}}.", "filed by Lumio Co., Ltd.");
+	assert_renders("filed by {{company}}{{#if missing}} (x){{/if}}.",
+		       "filed by Lumio Co., Ltd.");
 	assert_renders("{{company}}...", "Lumio Co., Ltd....");
 	assert_renders("{{company}} .", "Lumio Co., Ltd. .");
 	assert_renders("{{name}}.", "Tokoku.");

@@ -237,14 +237,12 @@ static void print_file_text(const struct file_line *l)
 	}
 	/* The first open finding is the line above when it is the file's
 	 * message; acknowledged ones are listed as such, without a fix. */
-	const char *key = l->note[0] ? l->note_key : l->key;
-	bool said = false;
+	int lead =
+	    evidence_lead_finding(l->findings, l->nfindings, l->note[0] ? l->note_key : l->key);
 	for (unsigned i = 0; i < l->nfindings; i++) {
 		const struct evidence_finding *f = &l->findings[i];
-		if (!said && !f->acknowledged && key && strcmp(key, f->key) == 0) {
-			said = true;
+		if ((int)i == lead)
 			continue;
-		}
 		char *m = utf8_sanitize(f->message), *x = utf8_sanitize(f->fix);
 		if (f->acknowledged)
 			printf(_("                 Acknowledged: %s\n"), m);

@@ -114,13 +114,11 @@ static void say_verdict(struct plain *p, const struct evidence_result *res)
 		plain_printf(p, _("What was read: %s\n"), plain_safe(p, read));
 		free(read);
 	}
-	bool said = false;
+	int lead = evidence_lead_finding(res->findings, res->nfindings, res->key);
 	for (unsigned i = 0; i < res->nfindings; i++) {
 		const struct evidence_finding *f = &res->findings[i];
-		if (!said && !f->acknowledged && strcmp(f->key, res->key) == 0) {
-			said = true;
-			continue;
-		}
+		if ((int)i == lead)
+			continue; /* the sentence above */
 		plain_printf(p, f->acknowledged ? _("Acknowledged: %s\n") : _("Also: %s\n"),
 			     plain_safe(p, f->message));
 		if (f->fix[0] && !f->acknowledged)

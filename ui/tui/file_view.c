@@ -78,9 +78,7 @@ static void draw_details(struct ui *ui, struct file_view *v, struct canvas *c)
 	}
 	bool good = res->verdict == EVIDENCE_OK;
 	/* A warning made of findings is said by the list below. */
-	bool from_findings = false;
-	for (unsigned i = 0; i < res->nfindings; i++)
-		from_findings = from_findings || strcmp(res->findings[i].key, res->key) == 0;
+	bool from_findings = evidence_lead_finding(res->findings, res->nfindings, res->key) >= 0;
 	char *line;
 	if (!from_findings || good) {
 		line = xasprintf("%s %s", good ? ui_theme.done : ui_theme.attention, res->message);

@@ -240,6 +240,23 @@ static int path_only(const char *path, struct ipw_error *err)
 	return r;
 }
 
+/* How long a locked database is waited for. IPWIZ_BUSY_SECONDS exists for
+ * tests that hold a lock on purpose (they would otherwise wait out the
+ * default) and for a crowded shared host; anything not a whole number of
+ * seconds from 1 to 600 is the default. */
+static int store_busy_ms(void)
+{
+	const char *v = getenv("IPWIZ_BUSY_SECONDS");
+	if (v && *v) {
+		char *end;
+		errno = 0;
+		long n = strtol(v, &end, 10);
+		if (!errno && !*end && n >= 1 && n <= 600)
+			return (int)n * 1000;
+	}
+	return STORE_BUSY_MS;
+}
+
 int store_open(const char *path, unsigned flags, struct store **out, struct ipw_error *err)
 {
 	*out = NULL;
@@ -259,7 +276,7 @@ int store_open(const char *path, unsigned flags, struct store **out, struct ipw_
 	st->path = xstrdup(path);
 	st->real_path = real;
 	st->readonly = flags & STORE_READONLY;
-	st->busy_ms = STORE_BUSY_MS;
+	st->busy_ms = store_busy_ms();
 	find_actor(st);
 	if ((r = connect_db(st, err)) == IPW_OK && (r = store_schema_prepare(st, err)) == IPW_OK)
 		store_changed(st);

@@ -52,10 +52,14 @@ int store_fail_db(sqlite3 *db, const char *path, int rc, int busy_ms, struct ipw
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return ipw_error_set(err, IPW_EENV,
-				     _("The case database is in use by another program (%s stayed "
-				       "locked for %d seconds); try again in a moment."),
-				     path, (busy_ms + 999) / 1000);
+		return ipw_error_set(
+		    err, IPW_EENV,
+		    ngettext("The case database is in use by another program (%s "
+			     "stayed locked for %d second); try again in a moment.",
+			     "The case database is in use by another program (%s "
+			     "stayed locked for %d seconds); try again in a moment.",
+			     (unsigned long)((busy_ms + 999) / 1000)),
+		    path, (busy_ms + 999) / 1000);
 	case SQLITE_FULL:
 		return ipw_error_set(err, IPW_EENV,
 				     _("The disk holding %s is full, so nothing was saved; your "

@@ -113,9 +113,15 @@ verdict "two missing directories" 3 "ipwiz: Cannot create the directory $D/no/su
 
 # Locked by another process: a writer holds the lock longer than ipwiz waits.
 copy locked.db 600
+# ipwiz waits 1 second here (IPWIZ_BUSY_SECONDS, not the default 5); the
+# writer keeps the lock until the test says "release".
 {
 	printf '.timeout 5000\nBEGIN EXCLUSIVE;\n'
-	sleep 9
+	i=0
+	while [ ! -e "$D/release" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	printf 'COMMIT;\n'
 } | sqlite3 "$D/locked.db" &
 locker=$!
@@ -125,8 +131,11 @@ while sqlite3 "$D/locked.db" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null && [ $i -l
 	sleep 0.1
 	i=$((i + 1))
 done
+export IPWIZ_BUSY_SECONDS=1
 try "$IPWIZ" --db "$D/locked.db" set 1 complaint_number AB-2
-verdict locked.db 3 "ipwiz: The case database is in use by another program ($D/locked.db stayed locked for 5 seconds); try again in a moment."
+unset IPWIZ_BUSY_SECONDS
+verdict locked.db 3 "ipwiz: The case database is in use by another program ($D/locked.db stayed locked for 1 second); try again in a moment."
+: >"$D/release"
 wait "$locker"
 run --db "$D/locked.db" show 1
 expect_in "$out" "AB-1" "the answer after the lock"
@@ -174,7 +183,12 @@ cp "$good" "$D/forge/src.db"
 cp "$good" "$T/victim/cases.db"
 {
 	printf "PRAGMA wal_autocheckpoint = 0;\nUPDATE answers SET value = 'FORGED-9' WHERE path = 'complaint_number';\n"
-	sleep 4
+	# the WAL stays until it is copied ("copied")
+	i=0
+	while [ ! -e "$D/forge/copied" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 } | sqlite3 "$D/forge/src.db" >/dev/null &
 forger=$!
 i=0
@@ -183,6 +197,7 @@ while ! grep -q FORGED-9 "$D/forge/src.db-wal" 2>/dev/null && [ $i -lt 50 ]; do
 	i=$((i + 1))
 done
 cp "$D/forge/src.db-wal" "$T/victim/cases.db-wal"
+: >"$D/forge/copied"
 wait "$forger"
 stranger=$(id -u nobody 2>/dev/null || echo 65534)
 chown "$stranger" "$T/victim/cases.db-wal"

@@ -36,17 +36,24 @@ import sqlite3, sys, time, os
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
 open(sys.argv[2], "w").close()
-time.sleep(9)
+for _ in range(600):  # until the test says "release" (at most a minute)
+    if os.path.exists(sys.argv[2] + ".release"):
+        break
+    time.sleep(0.1)
 c.execute("ROLLBACK")
 PY
 holder=$!
 tries=0
 while [ ! -e "$T/locked" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
 [ -e "$T/locked" ] || fail "the lock holder did not start"
+export IPWIZ_BUSY_SECONDS=1
 run --db "$db" set "$id" complaint_number AB-2
+unset IPWIZ_BUSY_SECONDS
 expect_rc 3 "locked"
 expect_in "$err" "in use by another program"
+expect_in "$err" "locked for 1 second)"
 expect_in "$err" "try again in a moment"
+: >"$T/locked.release"
 wait "$holder"
 run --db "$db" set "$id" complaint_number AB-2
 expect_rc 0 "after the lock is gone"

@@ -102,6 +102,26 @@ $(tscreen "$1")"
 	return 1
 }
 
+# tgone NAME TEXT [SECONDS]: TEXT leaves the window within SECONDS
+# (default 5), e.g. a person who quit leaves the others' header.
+tgone() {
+	local name=$1 text=$2 limit=${3:-5} start now
+	start=$(date +%s%N)
+	while :; do
+		case "$(tscreen "$name")" in
+		*"$text"*) ;;
+		*) return 0 ;;
+		esac
+		now=$(date +%s%N)
+		if [ $(((now - start) / 1000000)) -ge $((limit * 1000)) ]; then
+			fail "$name: “$text” still showed after ${limit}s; the screen was:
+$(tscreen "$name")"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
 # tnever NAME TEXT [SECONDS]: TEXT must not show in the window during the
 # next SECONDS (default 1: what the other side does shows within a second,
 # so a wrong message would show within it too).

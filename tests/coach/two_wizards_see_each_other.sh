@@ -58,7 +58,7 @@ expect_rc 1 "coach affirms"
 # Watching: the coach leaves and watches; the merchant sees it, and the
 # watcher follows the merchant to the next step.
 tkeys c F10
-sleep 0.5
+tgone m "$coach — editing"
 $TMUX_COACH kill-session -t c
 tstart w "$coach" --db "$db" watch "$id"
 twait w "also here: $merchant — editing"

@@ -7,6 +7,12 @@ tests_unit_test_flow_CFLAGS = $(unit_cflags)
 tests_unit_test_flow_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_flow
 
+check_PROGRAMS += tests/unit/test_validate
+tests_unit_test_validate_SOURCES = tests/unit/test_validate.c
+tests_unit_test_validate_CFLAGS = $(unit_cflags)
+tests_unit_test_validate_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_validate
+
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_flow
 FUZZ_TARGETS += tests/fuzz/fuzz_flow

@@ -117,20 +117,12 @@ copy locked.db 600
 # writer keeps the lock until the test says "release".
 {
 	printf '.timeout 5000\nBEGIN EXCLUSIVE;\n'
-	i=0
-	while [ ! -e "$D/release" ] && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	poll 60 exists "$D/release"
 	printf 'COMMIT;\n'
 } | sqlite3 "$D/locked.db" &
 locker=$!
 # until the lock is really held (sqlite3 may start slowly on a busy machine)
-i=0
-while sqlite3 "$D/locked.db" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null && [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+poll 5 locked "$D/locked.db"
 export IPWIZ_BUSY_SECONDS=1
 try "$IPWIZ" --db "$D/locked.db" set 1 complaint_number AB-2
 unset IPWIZ_BUSY_SECONDS
@@ -184,18 +176,10 @@ cp "$good" "$T/victim/cases.db"
 {
 	printf "PRAGMA wal_autocheckpoint = 0;\nUPDATE answers SET value = 'FORGED-9' WHERE path = 'complaint_number';\n"
 	# the WAL stays until it is copied ("copied")
-	i=0
-	while [ ! -e "$D/forge/copied" ] && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	poll 60 exists "$D/forge/copied"
 } | sqlite3 "$D/forge/src.db" >/dev/null &
 forger=$!
-i=0
-while ! grep -q FORGED-9 "$D/forge/src.db-wal" 2>/dev/null && [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+poll 5 grep -q FORGED-9 "$D/forge/src.db-wal" 2>/dev/null
 cp "$D/forge/src.db-wal" "$T/victim/cases.db-wal"
 : >"$D/forge/copied"
 wait "$forger"

@@ -41,19 +41,11 @@ if command -v sqlite3 >/dev/null; then
 	wait_for "Complaint number"
 	{
 		printf '.timeout 5000\nBEGIN EXCLUSIVE;\n'
-		i=0
-		while [ ! -e "$T/release" ] && [ $i -lt 600 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
+		poll 60 exists "$T/release"
 		printf 'COMMIT;\n'
 	} | sqlite3 "$db" &
 	locker=$!
-	i=0
-	while sqlite3 "$db" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	poll 5 locked "$db"
 	type_text "AB-7"
 	keys Tab
 	WAIT_SECONDS=20 wait_for "is in use by another program"

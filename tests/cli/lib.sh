@@ -5,6 +5,7 @@
 set -u
 : "${IPWIZ:?IPWIZ must name the built ipwiz binary}"
 : "${IPWIZ_SRCDIR:?}"
+. "$IPWIZ_SRCDIR/tests/lib/poll.sh"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/ipwiz-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT

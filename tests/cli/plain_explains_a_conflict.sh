@@ -14,14 +14,13 @@ mkfifo "$T/in"
 pid=$!
 exec 3>"$T/in"
 
+# said TEXT N: the transcript shows TEXT on at least N lines.
+said() {
+	[ "$(grep -cF "$1" "$T/out" 2>/dev/null)" -ge "$2" ]
+}
 # wait_for TEXT [N]: until the transcript shows TEXT on N lines (at most 20 s).
 wait_for() {
-	i=0
-	while [ "$(grep -cF "$1" "$T/out" 2>/dev/null)" -lt "${2:-1}" ]; do
-		i=$((i + 1))
-		[ "$i" -gt 200 ] && { fail "never saw: $1"; return 1; }
-		sleep 0.1
-	done
+	poll 20 said "$1" "${2:-1}" || { fail "never saw: $1"; return 1; }
 }
 
 wait_for "Complaint number (required)"

@@ -43,9 +43,7 @@ for _ in range(600):  # until the test says "release" (at most a minute)
 c.execute("ROLLBACK")
 PY
 holder=$!
-tries=0
-while [ ! -e "$T/locked" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
-[ -e "$T/locked" ] || fail "the lock holder did not start"
+poll 10 exists "$T/locked" || fail "the lock holder did not start"
 export IPWIZ_BUSY_SECONDS=1
 run --db "$db" set "$id" complaint_number AB-2
 unset IPWIZ_BUSY_SECONDS

@@ -75,22 +75,19 @@ tkeys() {
 }
 tscreen() { $TMUX_COACH capture-pane -p -t "$1"; }
 
+# tshows NAME TEXT / tlacks NAME TEXT: the window shows TEXT, or not.
+tshows() {
+	case "$(tscreen "$1")" in
+	*"$2"*) return 0 ;;
+	esac
+	return 1
+}
+tlacks() { ! tshows "$@"; }
+
 # tpoll NAME TEXT SECONDS: poll the window until TEXT shows (status 0, the
 # milliseconds it took in $waited) or SECONDS pass (status 1).
 tpoll() {
-	local name=$1 text=$2 limit=$3
-	local start now screen
-	start=$(date +%s%N)
-	while :; do
-		screen=$(tscreen "$name")
-		now=$(date +%s%N)
-		waited=$(((now - start) / 1000000))
-		case "$screen" in
-		*"$text"*) return 0 ;;
-		esac
-		[ "$waited" -ge $((limit * 1000)) ] && return 1
-		sleep 0.05
-	done
+	poll "$3" tshows "$1" "$2"
 }
 
 # twait NAME TEXT [SECONDS]: TEXT shows within SECONDS (default 5); the
@@ -105,21 +102,10 @@ $(tscreen "$1")"
 # tgone NAME TEXT [SECONDS]: TEXT leaves the window within SECONDS
 # (default 5), e.g. a person who quit leaves the others' header.
 tgone() {
-	local name=$1 text=$2 limit=${3:-5} start now
-	start=$(date +%s%N)
-	while :; do
-		case "$(tscreen "$name")" in
-		*"$text"*) ;;
-		*) return 0 ;;
-		esac
-		now=$(date +%s%N)
-		if [ $(((now - start) / 1000000)) -ge $((limit * 1000)) ]; then
-			fail "$name: “$text” still showed after ${limit}s; the screen was:
-$(tscreen "$name")"
-			return 1
-		fi
-		sleep 0.05
-	done
+	poll "${3:-5}" tlacks "$1" "$2" && return 0
+	fail "$1: “$2” still showed after ${3:-5}s; the screen was:
+$(tscreen "$1")"
+	return 1
 }
 
 # tnever NAME TEXT [SECONDS]: TEXT must not show in the window during the

@@ -12,6 +12,7 @@
 set -u
 : "${IPWIZ:?IPWIZ must name the built ipwiz binary}"
 : "${IPWIZ_SRCDIR:?}"
+. "$IPWIZ_SRCDIR/tests/lib/poll.sh"
 command -v tmux >/dev/null 2>&1 || {
 	echo "SKIP: tmux is not installed" >&2
 	exit 77
@@ -106,62 +107,50 @@ type_text() {
 	$TMUX_CMD send-keys -t main -l -- "$1"
 }
 
+# timed_out WHAT: the failure of a wait, with the screen it ended on.
+timed_out() {
+	fail "$1"
+	printf '%s\n' "---- screen ----" "$(screen)" "----------------" >&2
+	return 1
+}
+
+# shows_settled TEXT: the screen shows TEXT and is the same as at the
+# previous call (two captures 50 ms apart: the program has drawn it all).
+shows_settled() {
+	_cur=$(screen)
+	case "$_cur" in
+	*"$1"*)
+		[ "$_cur" = "${_prev:-}" ] && return 0
+		;;
+	esac
+	_prev=$_cur
+	return 1
+}
+
 # wait_for TEXT: until the screen shows TEXT and two captures 50 ms apart are
 # the same; fails (with the screen) after WAIT_SECONDS.
 wait_for() {
-	local deadline=$(($(date +%s) + WAIT_SECONDS)) prev="" cur
-	while :; do
-		cur=$(screen)
-		case "$cur" in
-		*"$1"*)
-			[ "$cur" = "$prev" ] && return 0
-			;;
-		esac
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			fail "timed out waiting for: $1"
-			printf '%s\n' "---- screen ----" "$cur" "----------------" >&2
-			return 1
-		fi
-		prev=$cur
-		sleep 0.05
-	done
+	_prev=
+	poll "$WAIT_SECONDS" shows_settled "$1" || timed_out "timed out waiting for: $1"
+}
+
+# lacks TEXT: the screen does not show TEXT.
+lacks() {
+	case "$(screen)" in
+	*"$1"*) return 1 ;;
+	esac
 }
 
 # wait_gone TEXT: until the screen no longer shows TEXT.
 wait_gone() {
-	local deadline=$(($(date +%s) + WAIT_SECONDS)) cur
-	while :; do
-		cur=$(screen)
-		case "$cur" in
-		*"$1"*) ;;
-		*) return 0 ;;
-		esac
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			fail "timed out waiting for this to go: $1"
-			printf '%s\n' "---- screen ----" "$cur" "----------------" >&2
-			return 1
-		fi
-		sleep 0.05
-	done
+	poll "$WAIT_SECONDS" lacks "$1" || timed_out "timed out waiting for this to go: $1"
 }
 
 # stays_on_screen TEXT SECONDS: TEXT is on the screen now and still is after
 # SECONDS — for what must not happen on its own (a window that something
 # other than a key would close).
 stays_on_screen() {
-	local deadline=$(($(date +%s%N) / 1000000 + $2 * 1000)) cur
-	while [ $(($(date +%s%N) / 1000000)) -lt "$deadline" ]; do
-		cur=$(screen)
-		case "$cur" in
-		*"$1"*) ;;
-		*)
-			fail "this went from the screen on its own: $1"
-			printf '%s\n' "---- screen ----" "$cur" "----------------" >&2
-			return 1
-			;;
-		esac
-		sleep 0.05
-	done
+	! poll "$2" lacks "$1" || timed_out "this went from the screen on its own: $1"
 }
 
 # wait_exit: until ipwiz has exited; its status is in $rc ("" if it did not)
@@ -182,19 +171,21 @@ resize() {
 # within WAIT_SECONDS: after a resize tmux shows the old picture cut to the
 # new size until the program has drawn its own.
 expect_screen() {
-	local want="$EXPECTED/$1.screen" deadline=$(($(date +%s) + WAIT_SECONDS))
+	local want="$EXPECTED/$1.screen"
 	if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
 		screen >"$want"
 		return 0
 	fi
-	while :; do
-		screen >"$T/$1.screen"
-		diff -u "$want" "$T/$1.screen" >"$T/$1.diff" 2>&1 && return 0
-		[ "$(date +%s)" -ge "$deadline" ] && break
-		sleep 0.05
-	done
+	poll "$WAIT_SECONDS" same_screen "$want" "$T/$1" && return 0
 	fail "screen $1 differs from $want"
 	cat "$T/$1.diff" >&2
+}
+
+# same_screen WANT OUT: the screen, dumped to OUT.screen, equals WANT (the
+# differences in OUT.diff).
+same_screen() {
+	screen >"$2.screen"
+	diff -u "$1" "$2.screen" >"$2.diff" 2>&1
 }
 
 # expect_on_screen TEXT / expect_not_on_screen TEXT
@@ -218,18 +209,14 @@ cursor() {
 
 # wait_cursor X,Y: until the cursor is there (a resize is handled between
 # keystrokes, so the text may show before the new layout does).
+cursor_at() {
+	[ "$(cursor)" = "$1" ]
+}
 wait_cursor() {
-	local deadline=$(($(date +%s) + WAIT_SECONDS)) cur
-	while :; do
-		cur=$(cursor)
-		[ "$cur" = "$1" ] && return 0
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			fail "the cursor is at $cur, expected $1${2:+ ($2)}"
-			screen >&2
-			return 1
-		fi
-		sleep 0.05
-	done
+	poll "$WAIT_SECONDS" cursor_at "$1" && return 0
+	fail "the cursor is at $(cursor), expected $1${2:+ ($2)}"
+	screen >&2
+	return 1
 }
 
 # program_pid: the process id of ipwiz in the pane (the runner's child).

@@ -363,6 +363,49 @@ static int signature_check(const struct session *s, const struct flow_field *dec
 	return rc;
 }
 
+/* The answers as a refusal of field f sees them: f's own name is the
+ * answer being given (at path), everything else the case's. */
+struct refusal_env {
+	const struct session *s;
+	const struct flow_field *f;
+	const char *value;
+};
+
+static const char *refusal_lookup(void *ctx, const char *ref)
+{
+	struct refusal_env *r = ctx;
+	if (flow_refusal_names_owner(r->f->path, ref))
+		return r->value;
+	return r->s->env.lookup(r->s->env.ctx, ref);
+}
+
+static size_t refusal_count(void *ctx, const char *ref)
+{
+	struct refusal_env *r = ctx;
+	return r->s->env.count(r->s->env.ctx, ref);
+}
+
+static enum value_type refusal_answer_type(void *ctx, const char *ref)
+{
+	struct refusal_env *r = ctx;
+	if (flow_refusal_names_owner(r->f->path, ref))
+		return flow_field_value_type(r->f->type);
+	return r->s->env.answer_type(r->s->env.ctx, ref);
+}
+
+/* The field's `refuse:` entries: the first whose condition holds refuses. */
+static int refusal_check(const struct session *s, const struct flow_field *f, const char *value,
+			 struct ipw_error *err)
+{
+	struct refusal_env r = {s, f, value};
+	struct expr_env env = {refusal_lookup, refusal_count, refusal_answer_type, &r,
+			       s->env.today};
+	for (size_t i = 0; i < f->nrefusals; i++)
+		if (expr_true(f->refusals[i].when, &env))
+			return ipw_error_set(err, IPW_EUSER, "%s", flow_tr(f->refusals[i].message));
+	return IPW_OK;
+}
+
 int session_validate(const struct session *s, const char *path, const char *value,
 		     struct ipw_error *err)
 {
@@ -374,5 +417,6 @@ int session_validate(const struct session *s, const char *path, const char *valu
 	const struct flow_field *f = flow_find_field(s->flow, path);
 	if (!f)
 		return ipw_error_set(err, IPW_EUSAGE, _("This flow has no field “%s”."), path);
-	return validate_value(f, value, &s->env, err);
+	int rc = validate_value(f, value, &s->env, err);
+	return rc == IPW_OK ? refusal_check(s, f, value, err) : rc;
 }

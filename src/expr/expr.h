@@ -8,6 +8,7 @@
  *   operators    == != < <= > >=  in  not  and  or  ( )  + -
  *   functions    answered(x)  count(list)  today  date("2026-02-14")
  *                has(multichoice, "value")  len(x)
+ *                host_in(url, ["taobao.com"])  (on one of the domains or under one)
  *   dates        date - date = days (number); date + n / date - n = date
  *
  * Undefined (an unanswered or hidden field) is null. null is false in a

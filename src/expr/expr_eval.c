@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/base.h"
 #include "expr_internal.h"
@@ -328,6 +329,63 @@ static void eval_neg(const struct expr_node *n, const struct expr_env *env, stru
 	value_free(&a);
 }
 
+/* The host of an address ("https://Item.Taobao.com:443/x" → "item.taobao.com"),
+ * lower-cased, without a user, port, path or a trailing dot; NULL when there
+ * is none. */
+static char *url_host(const char *url)
+{
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	size_t n = strcspn(p, "/?#");
+	const char *at = memchr(p, '@', n);
+	if (at) {
+		n -= (size_t)(at + 1 - p);
+		p = at + 1;
+	}
+	const char *colon = memchr(p, ':', n);
+	if (colon)
+		n = (size_t)(colon - p);
+	while (n && p[n - 1] == '.')
+		n--;
+	if (!n)
+		return NULL;
+	char *h = xstrndup(p, n);
+	for (char *c = h; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return h;
+}
+
+/* Is the host one of the domains, or under one of them (item.taobao.com
+ * under taobao.com, not nottaobao.com)? */
+static bool host_under(const char *host, const struct value *domains)
+{
+	size_t hl = strlen(host);
+	for (size_t i = 0; i < domains->nitems; i++) {
+		const struct value *d = &domains->items[i];
+		if (d->type != VALUE_STRING || !*d->str)
+			continue;
+		size_t dl = strlen(d->str);
+		if (dl <= hl && strcasecmp(host + hl - dl, d->str) == 0 &&
+		    (dl == hl || host[hl - dl - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+static void eval_host_in(const struct expr_node *n, const struct expr_env *env, struct value *out)
+{
+	struct value url = {0}, domains = {0};
+	eval(n->kids[0], env, &url);
+	eval(n->kids[1], env, &domains);
+	char *host = url.type == VALUE_STRING ? url_host(url.str) : NULL;
+	if (host && domains.type == VALUE_LIST)
+		set_bool(out, host_under(host, &domains));
+	free(host);
+	value_free(&url);
+	value_free(&domains);
+}
+
 static void eval_call(const struct expr_node *n, const struct expr_env *env, struct value *out)
 {
 	const char *path = n->kids[0]->path;
@@ -356,6 +414,9 @@ static void eval_call(const struct expr_node *n, const struct expr_env *env, str
 		else if (a.type == VALUE_LIST)
 			set_number(out, (double)a.nitems);
 		break;
+	case FUNC_HOST_IN:
+		eval_host_in(n, env, out);
+		return;
 	case FUNC_DATE:
 		eval(n->kids[0], env, &a);
 		if (a.type == VALUE_STRING)

@@ -85,7 +85,7 @@ enum expr_kind {
 	EXPR_CALL   /* op: enum expr_func; kids: the arguments */
 };
 
-enum expr_func { FUNC_ANSWERED, FUNC_COUNT, FUNC_HAS, FUNC_LEN, FUNC_DATE };
+enum expr_func { FUNC_ANSWERED, FUNC_COUNT, FUNC_HAS, FUNC_LEN, FUNC_DATE, FUNC_HOST_IN };
 
 struct expr_node {
 	enum expr_kind kind;

@@ -152,7 +152,7 @@ static const struct {
 	enum expr_func func;
 } functions[] = {
     {"answered", FUNC_ANSWERED}, {"count", FUNC_COUNT}, {"has", FUNC_HAS},
-    {"len", FUNC_LEN},		 {"date", FUNC_DATE},
+    {"len", FUNC_LEN},		 {"date", FUNC_DATE},	{"host_in", FUNC_HOST_IN},
 };
 
 /* Each function's arguments, checked at load so a flow cannot ship a call
@@ -182,6 +182,13 @@ static bool check_call(struct parser *p, struct expr_node *n)
 			return true;
 		fail(p, n->column, _("len( ) takes one value, as in len(description)"));
 		return false;
+	case FUNC_HOST_IN:
+		if (n->nkids == 2)
+			return true;
+		fail(p, n->column,
+		     _("host_in( ) takes an address and a list of domains, as in "
+		       "host_in(url, [\"taobao.com\"])"));
+		return false;
 	case FUNC_DATE:
 		break;
 	}
@@ -210,7 +217,8 @@ static struct expr_node *parse_call(struct parser *p, const char *name, int colu
 		i++;
 	if (i == nfuncs && strcmp(name, "today") != 0) {
 		fail(p, column,
-		     _("there is no function “%s”: use answered, count, has, len or date"), name);
+		     _("there is no function “%s”: use answered, count, has, len, host_in or date"),
+		     name);
 		goto fail;
 	}
 	int open = p->tok.column;

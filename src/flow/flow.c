@@ -227,6 +227,14 @@ const char *flow_tr(const char *s)
 	return s && *s ? gettext(s) : s;
 }
 
+bool flow_refusal_names_owner(const char *path, const char *ref)
+{
+	if (!path || !ref)
+		return false;
+	const char *id = strrchr(path, '.');
+	return strcmp(ref, path) == 0 || (id && strcmp(ref, id + 1) == 0);
+}
+
 const struct flow_field *flow_resolve_ref(const struct flow *f, const char *ref)
 {
 	const struct flow_field *fl = flow_find_field(f, ref);

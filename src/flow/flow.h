@@ -124,6 +124,14 @@ struct evidence_req {
 	struct evidence_legibility legible;
 };
 
+/* An answer the field refuses (`refuse:`): when `when` holds with the
+ * answer being given in place of the field's own, it is refused with
+ * `message` (translatable), as a form the field does not take is. */
+struct flow_refusal {
+	struct expr *when;
+	char *message;
+};
+
 struct flow_field {
 	char *id;    /* unique within its parent (step or list) */
 	char *path;  /* "products" or "products.url" for a list's sub-field template */
@@ -146,6 +154,8 @@ struct flow_field {
 	struct expr *min_expr, *max_expr; /* dates: e.g. `today`, `complaint_date - 180` */
 	size_t min_length, max_length;	  /* characters (code points); max 0 = no limit */
 	char *message;			  /* custom message when invalid, translatable */
+	struct flow_refusal *refusals;	  /* answers refused for what they say with others */
+	size_t nrefusals;
 
 	/* choice, multichoice */
 	struct flow_choice *choices;
@@ -300,6 +310,10 @@ void flow_lint(const struct flow *f, struct ipw_diags *diags);
 /* Lookups. A path is "field" or "list.N.sub" (N 1-based); a list sub-field's
  * model is found by "list.sub" or "list.N.sub". */
 const struct flow_field *flow_find_field(const struct flow *f, const char *path);
+/* Whether ref, in a `refuse:` condition of the field at path ("reason",
+ * "urls.url"), names that field (by its path or its id): the answer being
+ * given. */
+bool flow_refusal_names_owner(const char *path, const char *ref);
 const struct flow_step *flow_find_step(const struct flow *f, const char *id);
 int flow_step_index(const struct flow *f, const char *id); /* -1 when unknown */
 const struct flow_step *flow_field_step(const struct flow *f, const struct flow_field *field);

@@ -71,6 +71,8 @@ static void check_expr_ref(const char *ref, int column, void *vctx)
 {
 	struct ref_ctx *c = vctx;
 	int col = c->site->column + (column > 0 ? column - 1 : 0);
+	if (strcmp(c->site->key, "refuse") == 0 && flow_refusal_names_owner(c->site->owner, ref))
+		return; /* the answer being given */
 	if (!flow_resolve_ref(c->f, ref)) {
 		ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->site->line, col,
 			      _("“%s” is not a field of this flow"), ref);

@@ -137,6 +137,8 @@ static const struct key_rule type_keys[] = {
     {"signature", T(FIELD_DECLARATION)},
     {"covers", T(FIELD_DECLARATION)},
     {"signature_matches", T(FIELD_DECLARATION)},
+    {"refuse", TEXTUAL | T(FIELD_NUMBER) | T(FIELD_DATE) | T(FIELD_CHOICE) | T(FIELD_MULTICHOICE) |
+		   T(FIELD_YESNO)},
 };
 static const char *const common_keys[] = {"id",	  "type",     "label",	 "help",
 					  "when", "required", "default", "message"};
@@ -218,6 +220,42 @@ static void parse_choices(struct flow_builder *b, const struct ynode *n, struct 
 			fb_error(b, ytree_get(c, "value"),
 				 _("a choice value cannot contain a comma or a line break"));
 		f->nchoices++;
+	}
+}
+
+/* `refuse:`, a list of {when, message}: the condition may name the field
+ * itself, meaning the answer being given. Its site is kept as "refuse", not
+ * "when": it hides nothing, so it takes no part in the cycles of conditions. */
+static void parse_refusals(struct flow_builder *b, const struct ynode *n, struct flow_field *f)
+{
+	const struct ynode *v = ytree_get(n, "refuse");
+	if (!v)
+		return;
+	if (v->kind != YNODE_SEQ || v->n == 0) {
+		fb_error(b, v, _("“refuse” must be a list of {when, message} items"));
+		return;
+	}
+	f->refusals = xcalloc(v->n, sizeof *f->refusals);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *c = &v->items[i];
+		if (!fb_expect_map(b, c, _("a refusal")))
+			continue;
+		static const char *const keys[] = {"when", "message", NULL};
+		fb_check_keys(b, c, keys, _("a refusal"));
+		struct flow_refusal *r = &f->refusals[f->nrefusals];
+		bool has_when = ytree_get(c, "when") != NULL;
+		if (!has_when)
+			fb_error(b, c, "%s", _("a refusal needs “when”"));
+		else if (fb_expr(b, c, "when", &r->when))
+			b->sites[b->nsites - 1].key = "refuse";
+		fb_str(b, c, "message", true, &r->message);
+		if (!r->when || !r->message) {
+			expr_free(r->when);
+			free(r->message);
+			memset(r, 0, sizeof *r);
+			continue;
+		}
+		f->nrefusals++;
 	}
 }
 
@@ -603,6 +641,7 @@ void flow_build_field(struct flow_builder *b, const struct ynode *n, const char 
 	parse_required(b, n, f);
 	parse_limits(b, n, f);
 	parse_choices(b, n, f);
+	parse_refusals(b, n, f);
 	if (f->type == FIELD_LIST)
 		parse_list(b, n, f);
 	if (f->type == FIELD_EVIDENCE)
@@ -644,6 +683,11 @@ void flow_field_clear(struct flow_field *f)
 	free(f->placeholder);
 	free(f->default_value);
 	free(f->message);
+	for (size_t i = 0; i < f->nrefusals; i++) {
+		expr_free(f->refusals[i].when);
+		free(f->refusals[i].message);
+	}
+	free(f->refusals);
 	expr_free(f->when);
 	expr_free(f->required);
 	expr_free(f->min_expr);

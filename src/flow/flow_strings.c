@@ -40,6 +40,9 @@ static void field_strings(const struct strings *w, const struct flow_field *fl)
 	emit(w, fl->message, line, "field", id, "message when the answer is invalid");
 	emit(w, fl->statement, line, "field", id, "statement the seller affirms");
 	emit(w, fl->evidence.proves, line, "field", id, "what the evidence proves");
+	for (size_t i = 0; i < fl->nrefusals; i++)
+		emit(w, fl->refusals[i].message, line, "field", id,
+		     "why an answer is refused, given the other answers");
 	for (size_t i = 0; i < fl->nchoices; i++) {
 		emit(w, fl->choices[i].label, line, "field", id, "a choice");
 		emit(w, fl->choices[i].help, line, "field", id, "a choice's help");

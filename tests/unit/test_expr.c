@@ -279,6 +279,27 @@ static void len_counts_characters_and_items(void **state)
 	assert_holds("len(3) == null");
 }
 
+static void host_in_matches_a_domain_and_the_hosts_under_it(void **state)
+{
+	assert_holds("host_in(\"https://item.taobao.com/item.htm?id=1\", [\"taobao.com\"])");
+	assert_holds("host_in(\"https://taobao.com\", [\"tmall.com\", \"taobao.com\"])");
+	assert_holds("host_in(\"HTTPS://Detail.TMALL.com:443/x\", [\"tmall.com\"])");
+	assert_holds("host_in(\"https://user@m.tb.cn./h.5x\", [\"tb.cn\"])");
+	assert_holds("host_in(products.1.url, [\"shop.example\"])");
+	/* a lookalike is not under the domain, nor a domain in the path */
+	assert_fails("host_in(\"https://nottaobao.com/x\", [\"taobao.com\"])");
+	assert_fails("host_in(\"https://taobao.com.evil.example/\", [\"taobao.com\"])");
+	assert_fails("host_in(\"https://evil.example/taobao.com\", [\"taobao.com\"])");
+	assert_fails("host_in(\"https://www.aliexpress.com/item/1\", [\"taobao.com\"])");
+	/* an unanswered address is null: neither under a domain nor not */
+	assert_holds("host_in(email, [\"taobao.com\"]) == null");
+	assert_holds("host_in(\"https://taobao.com\", \"taobao.com\") == null");
+	assert_error("host_in(products.1.url)",
+		     "host_in( ) takes an address and a list of domains, as in "
+		     "host_in(url, [\"taobao.com\"])",
+		     1);
+}
+
 static void date_reads_a_text_as_a_date(void **state)
 {
 	assert_holds("date(\"2026-02-14\") == date(\"2026-02-14\")");
@@ -450,11 +471,13 @@ static void columns_count_characters_not_bytes(void **state)
 
 static void function_calls_are_checked_when_the_flow_loads(void **state)
 {
-	assert_error("foo(a)", "there is no function “foo”: use answered, count, has, len or date",
+	assert_error("foo(a)",
+		     "there is no function “foo”: use answered, count, has, len, host_in or date",
 		     1);
-	assert_error("a and products.url(1)",
-		     "there is no function “products.url”: use answered, count, has, len or date",
-		     7);
+	assert_error(
+	    "a and products.url(1)",
+	    "there is no function “products.url”: use answered, count, has, len, host_in or date",
+	    7);
 	assert_error("answered(\"x\")", "answered( ) takes one field name, as in answered(email)",
 		     1);
 	assert_error("answered(a, b)", "answered( ) takes one field name, as in answered(email)",
@@ -594,6 +617,7 @@ int main(void)
 	    cmocka_unit_test(count_counts_list_items_and_picked_choices),
 	    cmocka_unit_test(has_finds_a_value_of_a_multichoice),
 	    cmocka_unit_test(len_counts_characters_and_items),
+	    cmocka_unit_test(host_in_matches_a_domain_and_the_hosts_under_it),
 	    cmocka_unit_test(date_reads_a_text_as_a_date),
 	    cmocka_unit_test(today_is_the_date_of_the_environment),
 	    cmocka_unit_test(date_arithmetic_crosses_leap_days),

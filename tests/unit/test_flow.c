@@ -265,6 +265,16 @@ static const struct bad_case bad_cases[] = {
      HEAD STEP FIELD_A "documents:\n  - id: d\n    title: D\n    templates:\n      en: |\n"
 		       "        {{#each a}}x{{/each}}\n",
      "14:9: “a” is not a list, so {{#each a}} has nothing to repeat; use {{a}}"},
+    {"refusal naming an unknown field",
+     HEAD STEP
+     "      - {id: a, type: text, label: A, help: H, refuse: [{when: a == b, message: M}]}\n",
+     "8:69: “b” is not a field of this flow"},
+    {"refusal without a message",
+     HEAD STEP "      - {id: a, type: text, label: A, help: H, refuse: [{when: a == \"x\"}]}\n",
+     "8:57: “message” is missing here"},
+    {"refusal on a field that takes no answer",
+     HEAD STEP "      - {id: a, type: info, help: H, refuse: [{when: true, message: M}]}\n",
+     "8:46: “refuse” does not apply to a info field"},
     {"top level is a list", "- a\n- b\n",
      "1:1: a flow file must be a mapping of keys and values, not a list"},
 };

@@ -85,6 +85,29 @@ static void strict_set_refuses_invalid_and_saves_nothing(void **state)
 	assert_int_equal(session_revision(fx->s, "pieces"), 0);
 }
 
+/* A `refuse:` condition sees the answer being given under the field's own
+ * name, beside the case's other answers, and says its own message. */
+static void refusal_judges_the_answer_with_the_others(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	const char *away = "https://elsewhere.example/1";
+	assert_int_equal(session_set(fx->s, "products.1.url", away, SESSION_STRICT, NULL, &err),
+			 IPW_OK); /* no right chosen yet: nothing to refuse */
+	assert_int_equal(session_set(fx->s, "ip_type", "patent", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_set(fx->s, "products.2.url", away, SESSION_STRICT, NULL, &err),
+			 IPW_EUSER);
+	assert_string_equal(err.msg,
+			    "A patent complaint here names listings of shop.example only.");
+	ipw_error_clear(&err);
+	assert_int_equal(session_validate(fx->s, "products.1.url", away, &err), IPW_EUSER);
+	ipw_error_clear(&err);
+	assert_int_equal(session_set(fx->s, "products.2.url", "https://www.shop.example/2",
+				     SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+}
+
 static void draft_set_keeps_invalid_value_flagged(void **state)
 {
 	struct fixture *fx = *state;
@@ -611,6 +634,8 @@ int main(void)
 	setenv("IPWIZ_TODAY", "2026-11-24", 1);
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(strict_set_refuses_invalid_and_saves_nothing, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(refusal_judges_the_answer_with_the_others, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(draft_set_keeps_invalid_value_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(number_fields_take_digits_only, setup, teardown),

@@ -155,6 +155,12 @@ const char *session_stop(const struct session *s, const char **path);
 /* Progress: answered required fields / required fields (visible ones). */
 void session_progress(const struct session *s, size_t *answered, size_t *required);
 
+/* The place of step among the visible steps, as the person sees it
+ * numbered (1-based: the visible steps up to it; a hidden step counts as
+ * the last visible one before it), and how many are visible in *total
+ * (when not NULL). */
+size_t session_step_number(const struct session *s, size_t step, size_t *total);
+
 /* Where the user is. */
 size_t session_current_step(const struct session *s);
 int session_goto_step(struct session *s, size_t step, struct ipw_error *err);

@@ -33,13 +33,21 @@ as "$merchant" --db "$db" set "$id" truth yes
 expect_rc 0 "the merchant affirms"
 twait c "[x] I affirm this statement" 3
 twait c "Someone else on this case saved a change"
-$TMUX_COACH resize-window -t c -x 40 -y 12
-twait c "[x] I affirm"
-tkeys c Space
-twait c "Only the case's owner"
-tnever c "[ ] I affirm"
-$TMUX_COACH resize-window -t c -x 80 -y 24
-twait c "$why"
+# A wizard opened on the affirmed case, at 40×12: Space withdraws nothing.
+tkeys c F10
+$TMUX_COACH kill-session -t c
+tstart c2 "$coach" --db "$db" open "$id"
+$TMUX_COACH resize-window -t c2 -x 40 -y 12
+# (it opens where the coach left: on the declaration)
+twait c2 "step 3 of 3"
+twait c2 "▸ Truthfulness statement"
+twait c2 "[x] I affirm"
+tkeys c2 Space
+twait c2 "Only the case's owner"
+tnever c2 "[ ] I affirm"
+$TMUX_COACH resize-window -t c2 -x 80 -y 24
+twait c2 "$why"
+expect_in "$(tscreen c2)" "[x] I affirm this statement" "the coach's screen after Space"
 as "$merchant" --db "$db" show "$id" --json
 expect_in "$out" '"truth":"yes"' "after the coach's Space on the owner's affirmation"
 as "$merchant" --db "$db" history "$id"
@@ -62,5 +70,5 @@ expect_in "$out" "Affirmation: signed by $merchant and unchanged."
 # The owner can withdraw it.
 as "$merchant" --db "$db" set "$id" truth ""
 expect_rc 0 "the merchant withdraws"
-twait c "[ ] I affirm this statement" 3
+twait c2 "[ ] I affirm this statement" 3
 finish

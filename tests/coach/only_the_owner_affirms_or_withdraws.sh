@@ -64,6 +64,19 @@ as "$coach" --db "$db" fill "$id" "$T/withdraw.yaml"
 expect_in "$err" "$why"
 as "$coach" --db "$db" set "$id" truth yes
 expect_rc 1 "the coach affirms again over the owner's affirmation"
+# …nor in the line mode (it opens on the declaration, where the coach was).
+printf 'clear\nno\nquit\n' >"$T/plain.in"
+chmod 644 "$T/plain.in"
+out=$(timeout 30 runuser -u "$coach" -- env HOME="$T/home-$coach" \
+	XDG_CONFIG_HOME="$T/home-$coach/.config" LANG=C.UTF-8 TZ=UTC IPWIZ_TODAY="$IPWIZ_TODAY" \
+	IPWIZ_DATADIR="$IPWIZ_DATADIR" TERM=dumb "$IPWIZ" --plain --db "$db" open "$id" \
+	<"$T/plain.in" 2>&1)
+expect_in "$out" "Do you affirm this statement?"
+expect_in "$out" "> clear
+Not accepted: $why" "the line mode's clear"
+expect_not_in "$out" "The answer is erased." "the line mode's clear"
+expect_in "$out" "> no
+Not accepted: $why" "the line mode's no"
 as "$merchant" --db "$db" show "$id"
 expect_in "$out" "Affirmation: signed by $merchant and unchanged."
 

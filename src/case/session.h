@@ -115,6 +115,20 @@ char *session_affirmation_note(const struct session *s, const char *path);
  * when none. Such a case is not exported, not even with --force. */
 const struct flow_field *session_affirmation_tampered(const struct session *s, char **note);
 
+/* Only the case's owner affirms, signs or withdraws a declaration (and its
+ * typed signature): IPW_EUSER with the sentence that says so when the
+ * person acting is somebody else and path is one; else IPW_OK. session_set
+ * refuses such a change itself; front ends ask first to say why a key did
+ * nothing. */
+int session_owner_only(const struct session *s, const char *path, struct ipw_error *err);
+
+/* Why the affirmation of the declaration at path no longer counts, as the
+ * end of "void: …" ("the answers it covers changed"), in the user's
+ * language; NULL when it is not affirmed or still holds (also when only its
+ * signer could tell: see AFFIRMATION_NOT_YOURS). Affirming again (setting
+ * it to "yes" once more) makes it hold. The caller frees. */
+char *session_affirmation_void(const struct session *s, const char *path);
+
 /* True when the declaration at path was affirmed and an answer it covers
  * changed since: the affirmation is void until made again (session_check
  * reports it, export refuses). */
@@ -140,6 +154,12 @@ const char *session_stop(const struct session *s, const char **path);
 
 /* Progress: answered required fields / required fields (visible ones). */
 void session_progress(const struct session *s, size_t *answered, size_t *required);
+
+/* The place of step among the visible steps, as the person sees it
+ * numbered (1-based: the visible steps up to it; a hidden step counts as
+ * the last visible one before it), and how many are visible in *total
+ * (when not NULL). */
+size_t session_step_number(const struct session *s, size_t step, size_t *total);
 
 /* Where the user is. */
 size_t session_current_step(const struct session *s);

@@ -12,22 +12,42 @@
 #include "base/base.h"
 #include "session_internal.h"
 
+int session_owner_only(const struct session *s, const char *path, struct ipw_error *err)
+{
+	const struct flow_field *f = flow_find_field(s->flow, path);
+	bool decl = f && f->type == FIELD_DECLARATION;
+	if (!decl && !session_signature_of(s, path))
+		return IPW_OK;
+	const char *me = store_actor(s->store);
+	if (!s->c.owner || !me || strcmp(s->c.owner, me) == 0)
+		return IPW_OK;
+	if (decl)
+		return ipw_error_set(err, IPW_EUSER,
+				     _("Only the case's owner (%s) can affirm or withdraw this "
+				       "statement."),
+				     s->c.owner);
+	return ipw_error_set(err, IPW_EUSER,
+			     _("Only the case owner (%s) can affirm or sign this statement; "
+			       "you are %s."),
+			     s->c.owner, me);
+}
+
 /* Declarations and signatures bind the seller: only the case's owner may
- * make them, however the database is shared. */
+ * make them or take them back, however the database is shared: anybody
+ * else is refused affirming, sealing again and withdrawing alike. */
 static int check_signer(const struct session *s, const char *path, const char *value,
 			struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(s->flow, path);
 	bool binding = (f && f->type == FIELD_DECLARATION) || session_signature_of(s, path);
-	if (!binding || !value || !*value)
+	if (!binding)
 		return IPW_OK;
-	const char *me = store_actor(s->store);
-	if (s->c.owner && me && strcmp(s->c.owner, me) != 0)
-		return ipw_error_set(
-		    err, IPW_EUSER,
-		    _("Only the case owner (%s) can affirm or sign this statement; "
-		      "you are %s."),
-		    s->c.owner, me);
+	bool affirms = value && *value;
+	if (!affirms && !session_get(s, path))
+		return IPW_OK; /* nothing to withdraw: nothing changes */
+	int r = session_owner_only(s, path, err);
+	if (r != IPW_OK || !affirms)
+		return r;
 	/* The seal needs the owner's key: made (or found unusable) before
 	 * anything is written, so an affirmation is never left unsealed. */
 	return session_seal_key_ready(err);

@@ -394,6 +394,45 @@ char *session_affirmation_note(const struct session *s, const char *path)
 	return note;
 }
 
+char *session_affirmation_void(const struct session *s, const char *path)
+{
+	char *who = NULL;
+	enum affirmation_state st = session_affirmation(s, path, &who);
+	char *safe = utf8_sanitize(who ? who : "?");
+	char *owner = utf8_sanitize(s->c.owner ? s->c.owner : "?");
+	char *why = NULL;
+	switch (st) {
+	case AFFIRMATION_NONE:
+	case AFFIRMATION_SIGNED:
+		break;
+	case AFFIRMATION_NOT_YOURS:
+		/* Only the signer can check the seal, but anybody can see that
+		 * the answers it covers changed. */
+		if (session_affirmation_stale(s, path))
+			why = xstrdup(_("the answers it covers changed"));
+		break;
+	case AFFIRMATION_STALE:
+		why = xstrdup(_("the answers it covers changed"));
+		break;
+	case AFFIRMATION_CHANGED:
+		why = xasprintf(_("changed outside ipwiz after %s affirmed it"), safe);
+		break;
+	case AFFIRMATION_NO_KEY:
+		why = xstrdup(_("your affirmation key is missing, so it cannot be verified"));
+		break;
+	case AFFIRMATION_UNSEALED:
+		why = xstrdup(_("affirmed without a seal"));
+		break;
+	case AFFIRMATION_WRONG_SIGNER:
+		why = xasprintf(_("affirmed by %s, who is not the case's owner (%s)"), safe, owner);
+		break;
+	}
+	free(owner);
+	free(safe);
+	free(who);
+	return why;
+}
+
 const struct flow_field *session_affirmation_tampered(const struct session *s, char **note)
 {
 	*note = NULL;

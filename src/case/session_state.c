@@ -19,6 +19,20 @@ bool session_step_visible(const struct session *s, size_t step)
 	return !st->when || expr_true(st->when, &s->env);
 }
 
+size_t session_step_number(const struct session *s, size_t step, size_t *total)
+{
+	size_t nth = 0, n = 0;
+	for (size_t i = 0; i < s->flow->nsteps; i++)
+		if (session_step_visible(s, i)) {
+			n++;
+			if (i <= step)
+				nth = n;
+		}
+	if (total)
+		*total = n;
+	return nth;
+}
+
 /* "products.2.url" → "products" (the top-level field id). */
 static char *top_of(const char *path)
 {

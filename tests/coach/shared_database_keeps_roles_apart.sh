@@ -31,7 +31,7 @@ expect_rc 0 "coach fills in an answer"
 
 as "$coach" --db "$db" set "$id" truth yes
 expect_rc 1 "coach affirms"
-expect_in "$err" "Only the case owner ($merchant) can affirm or sign this statement; you are $coach."
+expect_in "$err" "Only the case's owner ($merchant) can affirm or withdraw this statement."
 as "$coach" --db "$db" set "$id" truth.name "Li Wei"
 expect_rc 1 "coach signs"
 

@@ -446,6 +446,49 @@ static void each_person_resumes_where_they_were(void **state)
 	session_free(coach);
 }
 
+/* Only the case's owner affirms or withdraws: anybody else's change of the
+ * declaration or its signature is refused, clearing it included, and
+ * nothing is written. */
+static void only_the_owner_affirms_or_withdraws(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
+	assert_int_equal(session_set(fx->s, "truth.name", "李伟", SESSION_STRICT, NULL, &err),
+			 IPW_OK);
+	assert_int_equal(session_owner_only(fx->s, "truth", &err), IPW_OK);
+	db_exec(fx, "UPDATE cases SET owner = 'someone-else'"); /* now we are the coach */
+	struct session *coach = NULL;
+	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &coach, &err),
+			 IPW_OK);
+	assert_int_equal(session_owner_only(coach, "truth", &err), IPW_EUSER);
+	assert_string_equal(err.msg, "Only the case's owner (someone-else) can affirm or "
+				     "withdraw this statement.");
+	assert_int_equal(session_owner_only(coach, "complaint_number", &err), IPW_OK);
+	int64_t rev = session_revision(coach, "truth");
+	assert_int_equal(session_set(coach, "truth", NULL, SESSION_DRAFT, NULL, &err), IPW_EUSER);
+	assert_int_equal(session_set(coach, "truth", "", SESSION_STRICT, NULL, &err), IPW_EUSER);
+	assert_int_equal(session_set(coach, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_EUSER);
+	assert_int_equal(session_set_force(coach, "truth", NULL, SESSION_DRAFT, &err), IPW_EUSER);
+	assert_int_equal(session_set(coach, "truth.name", NULL, SESSION_DRAFT, NULL, &err),
+			 IPW_EUSER);
+	assert_int_equal(session_reload(coach, &err), IPW_OK);
+	assert_string_equal(session_get(coach, "truth"), "yes");
+	assert_int_equal(session_revision(coach, "truth"), rev);
+	assert_string_equal(session_get(coach, "truth.name"), "李伟");
+	session_free(coach);
+}
+
+/* A step is numbered as it is shown: its place among the visible steps. */
+static void steps_are_numbered_as_shown(void **state)
+{
+	struct fixture *fx = *state;
+	size_t total = 0;
+	assert_int_equal(session_step_number(fx->s, 0, &total), 1);
+	assert_int_equal(total, fx->flow->nsteps);
+	assert_int_equal(session_step_number(fx->s, fx->flow->nsteps - 1, NULL), fx->flow->nsteps);
+}
+
 static void signature_is_a_text_answer_of_its_declaration(void **state)
 {
 	struct fixture *fx = *state;
@@ -473,6 +516,10 @@ static void affirmation_is_void_after_a_covered_answer_changes(void **state)
 	assert_int_equal(session_set(fx->s, "complaint_number", "A-2", SESSION_STRICT, NULL, &err),
 			 IPW_OK);
 	assert_true(session_affirmation_stale(fx->s, "truth"));
+	char *why = session_affirmation_void(fx->s, "truth");
+	assert_non_null(why);
+	assert_string_equal(why, "the answers it covers changed");
+	free(why);
 	struct session_issue *v;
 	size_t n = session_check(fx->s, &v);
 	bool reported = false;
@@ -483,6 +530,7 @@ static void affirmation_is_void_after_a_covered_answer_changes(void **state)
 	/* Affirming again over the new answers makes it valid, and survives a reopen. */
 	assert_int_equal(session_set(fx->s, "truth", "yes", SESSION_STRICT, NULL, &err), IPW_OK);
 	assert_false(session_affirmation_stale(fx->s, "truth"));
+	assert_null(session_affirmation_void(fx->s, "truth"));
 	struct session *again = NULL;
 	assert_int_equal(session_open(fx->st, fx->flow, session_case_id(fx->s), &again, &err),
 			 IPW_OK);
@@ -656,6 +704,8 @@ int main(void)
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(list_move_hit_by_an_io_error_moves_nothing, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(only_the_owner_affirms_or_withdraws, setup, teardown),
+	    cmocka_unit_test_setup_teardown(steps_are_numbered_as_shown, setup, teardown),
 	    cmocka_unit_test_setup_teardown(signature_is_a_text_answer_of_its_declaration, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(affirmation_is_void_after_a_covered_answer_changes,

@@ -259,6 +259,12 @@ enum plain_action plain_field(struct plain *p, const struct flow_field *f, const
 		case PLAIN_GOT_CLEAR:
 			if (plain_save(p, path, NULL) == IPW_EENV)
 				return PLAIN_FAIL;
+			if (session_get(p->cc.session, path)) {
+				/* refused (only the owner withdraws a statement):
+				 * "Not accepted" said why; the same question again */
+				plain_label(p, label, path);
+				continue;
+			}
 			plain_printf(p, "%s\n", _("The answer is erased."));
 			return PLAIN_NEXT;
 		case PLAIN_GOT_LINE:

@@ -37,10 +37,104 @@ static void keep_line(const char *line, size_t len, void *ctx)
 	}
 }
 
+const char *ui_case_others(const struct ui *ui)
+{
+	return ui->coach.others && *ui->coach.others ? ui->coach.others : NULL;
+}
+
+/* lead, the first k people joined by "; ", then how many more there are. */
+static char *others_line(const char *lead, char **people, size_t n, size_t k)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	strbuf_add(&b, lead);
+	for (size_t i = 0; i < k; i++) {
+		if (i)
+			strbuf_add(&b, "; ");
+		strbuf_add(&b, people[i]);
+	}
+	if (k < n) {
+		char *more = xasprintf(ngettext("+%zu more", "+%zu more", n - k), n - k);
+		strbuf_add(&b, k ? " " : "");
+		strbuf_add(&b, more);
+		free(more);
+	}
+	return strbuf_detach(&b);
+}
+
+/* The text that fits in width: every person; else as many as fit and
+ * "+N more" (the lead shortened first); else the first cut short and
+ * "+N more". The count is never cut. */
+static char *fit_others(const struct case_row *c, char **people, size_t n, int width)
+{
+	char *leads[3] = {
+	    xasprintf("ipwiz · #%lld · %s ", (long long)c->id, _("also here:")),
+	    xasprintf("#%lld · %s ", (long long)c->id, _("also here:")),
+	    xasprintf("%s ", _("also here:")),
+	};
+	char *out = NULL;
+	for (size_t k = n; k >= 1 && !out; k--)
+		for (size_t l = 0; l < 3 && !out; l++) {
+			char *t = others_line(leads[l], people, n, k);
+			if ((int)utf8_swidth(t) <= width)
+				out = t;
+			else
+				free(t);
+		}
+	if (!out) {
+		/* Nobody fits whole: the first, cut, and how many more. */
+		char *more = n > 1 ? others_line("", people + 1, n - 1, 0) : xstrdup("");
+		const char *lead = leads[2];
+		int room = width - (int)utf8_swidth(lead) - (int)utf8_swidth(more) - (n > 1);
+		if (room < 2) {
+			lead = "";
+			room = width - (int)utf8_swidth(more) - (n > 1);
+		}
+		size_t w = 0;
+		size_t ew = utf8_swidth(ui_theme.ellipsis);
+		size_t fits = room > (int)ew
+				  ? utf8_fit(people[0], strlen(people[0]), (size_t)room - ew, &w)
+				  : 0;
+		out = xasprintf("%s%.*s%s%s%s", lead, (int)fits, people[0],
+				fits < strlen(people[0]) ? ui_theme.ellipsis : "", n > 1 ? " " : "",
+				more);
+		free(more);
+	}
+	for (size_t l = 0; l < 3; l++)
+		free(leads[l]);
+	return out;
+}
+
+char *ui_case_title_others(struct ui *ui, const char *right)
+{
+	const char *others = ui_case_others(ui);
+	if (!others)
+		return NULL;
+	/* Made safe before measuring, so what is cut is what shows. */
+	size_t n = 0, cap = 4;
+	char **people = xmalloc(cap * sizeof *people);
+	for (const char *p = others, *nl; p; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		if (n == cap)
+			people = xrealloc(people, (cap *= 2) * sizeof *people);
+		people[n++] = utf8_sanitize(one);
+		free(one);
+	}
+	char *left = fit_others(session_case(ui->session), people, n,
+				title_bar_left_width(ui->lay.cols, right));
+	for (size_t i = 0; i < n; i++)
+		free(people[i]);
+	free(people);
+	return left;
+}
+
 void ui_draw_case_title(struct ui *ui, const char *right)
 {
 	const struct case_row *c = session_case(ui->session);
-	char *left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
+	char *left = ui_case_title_others(ui, right);
+	if (!left)
+		left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
 	draw_title_bar(ui->lay.cols, left, right);
 	free(left);
 }

@@ -27,6 +27,7 @@ static int64_t now_ms(void)
 void coach_clear(struct coach_state *c)
 {
 	free(c->edit_path);
+	free(c->others);
 	memset(c, 0, sizeof *c);
 }
 
@@ -42,18 +43,26 @@ static const char *step_id(const struct ui *ui)
 	return ui->form.step < f->nsteps ? f->steps[ui->form.step].id : NULL;
 }
 
-/* "li — editing, step 3; wang — watching" (1-based step numbers). */
-static void describe_others(struct ui *ui, const struct presence_row *v, size_t n, char *out,
-			    size_t size)
+/* "li — editing, step 3\nwang — watching", one person a line, each step
+ * numbered as the steps are shown (its place among the visible ones). */
+static char *describe_others(struct ui *ui, const struct presence_row *v, size_t n)
 {
-	out[0] = '\0';
-	size_t len = 0;
-	for (size_t i = 0; i < n && len + 1 < size; i++) {
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0; i < n; i++) {
 		int step = flow_step_index(session_flow(ui->session), v[i].step);
-		char *d = session_presence_describe(&v[i], step >= 0 ? step + 1 : 0);
-		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "; " : "", d);
+		size_t nth = step >= 0 ? session_step_number(ui->session, (size_t)step, NULL) : 0;
+		char *d = session_presence_describe(&v[i], (int)nth);
+		/* one line each: a name cannot break the list */
+		for (char *p = d; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		if (b.len)
+			strbuf_add(&b, "\n");
+		strbuf_add(&b, d);
 		free(d);
 	}
+	return strbuf_detach(&b);
 }
 
 /* Watching: go where the (first) person editing the case is. */
@@ -99,10 +108,10 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	size_t n = 0;
 	if (session_presence_list(ui->session, &v, &n, &err) != IPW_OK)
 		return false;
-	char now_text[sizeof ui->coach.others];
-	describe_others(ui, v, n, now_text, sizeof now_text);
-	bool changed = strcmp(now_text, ui->coach.others) != 0;
-	memcpy(ui->coach.others, now_text, sizeof now_text);
+	char *now_text = describe_others(ui, v, n);
+	bool changed = strcmp(now_text, ui->coach.others ? ui->coach.others : "") != 0;
+	free(ui->coach.others);
+	ui->coach.others = now_text;
 	if (ui->coach.watching)
 		changed |= follow(ui, v, n);
 	presence_rows_free(v, n);

@@ -21,7 +21,7 @@ struct coach_state {
 	int64_t last_announce_ms;
 	int64_t case_id;     /* the case announced, 0 = none */
 	char announced[320]; /* "step/field" last announced: a move is announced at once */
-	char others[512];    /* "li — editing, step 3; …" for the title bar */
+	char *others;	     /* "li — editing, step 3\n…", one a line; NULL = nobody */
 	/* The answer being typed when the other side's change arrived. */
 	char *edit_path;
 	int64_t edit_rev;

@@ -200,13 +200,23 @@ void scroll_into_view(size_t sel, size_t *top, int rows)
 		*top = sel + 1 - (size_t)rows;
 }
 
+static int right_width(int cols, const char *right)
+{
+	int rw = right ? (int)utf8_swidth(right) : 0;
+	return rw > cols / 2 ? cols / 2 : rw;
+}
+
+int title_bar_left_width(int cols, const char *right)
+{
+	int rw = right_width(cols, right);
+	return cols - 2 - (rw ? rw + 2 : 0);
+}
+
 void draw_title_bar(int cols, const char *left, const char *right)
 {
 	draw_fill(0, 0, cols, ui_theme.bar);
-	int rw = right ? (int)utf8_swidth(right) : 0;
-	if (rw > cols / 2)
-		rw = cols / 2;
-	int lw = cols - 2 - (rw ? rw + 2 : 0);
+	int rw = right_width(cols, right);
+	int lw = title_bar_left_width(cols, right);
 	draw_text_cut(0, 1, lw, ui_theme.bar | A_BOLD, left, false);
 	if (right && rw)
 		draw_right(0, cols - 1, rw, ui_theme.bar, right);

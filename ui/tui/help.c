@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* help.c — the help overlay (F1 or ?): the focused field's own help, then
- * the key map, the same table the hint bar is drawn from. */
+/* help.c — the help overlay (F1 or ?): who else is on the case, the
+ * focused field's own help, then the key map, the same table the hint bar
+ * is drawn from. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/base.h"
 #include "ui_internal.h"
@@ -41,6 +43,20 @@ static void help_draw(struct ui *ui, const char *title, const char *text)
 	int iy, ix, ih, iw;
 	draw_box(1, 0, rows - 1, cols, title ? title : _("Help"), &iy, &ix, &ih, &iw);
 	struct canvas c = {.draw = true, .scr_y = iy, .height = ih - 1, .x = ix, .width = iw};
+	/* Everybody on the case, also those the title bar has no room for. */
+	const char *others = ui->session ? ui_case_others(ui) : NULL;
+	if (others) {
+		canvas_text(&c, 0, A_BOLD, _("Also on this case now"));
+		char *copy = xstrdup(others);
+		for (char *p = copy, *nl; p; p = nl) {
+			nl = strchr(p, '\n');
+			if (nl)
+				*nl++ = '\0';
+			canvas_wrap(&c, 2, A_NORMAL, p);
+		}
+		free(copy);
+		canvas_blank(&c);
+	}
 	if (text && *text) {
 		canvas_wrap(&c, 0, A_NORMAL, text);
 		canvas_blank(&c);

@@ -11,30 +11,14 @@
 #include "case/case.h"
 #include "ui_internal.h"
 
-static void step_counts(const struct session *s, size_t step, size_t *nth, size_t *total)
-{
-	*nth = *total = 0;
-	for (size_t i = 0; i < session_flow(s)->nsteps; i++)
-		if (session_step_visible(s, i)) {
-			(*total)++;
-			if (i <= step)
-				(*nth)++;
-		}
-}
-
 static void draw_bar(struct ui *ui)
 {
 	const struct case_row *c = session_case(ui->session);
 	const struct flow *f = session_flow(ui->session);
-	size_t nth, total;
-	step_counts(ui->session, ui->form.step, &nth, &total);
+	size_t total, nth = session_step_number(ui->session, ui->form.step, &total);
 	/* Whoever else is on the case takes the place of the titles: nobody
 	 * is watched unseen, even on a narrow terminal. */
-	bool others = ui->coach.others[0] != '\0';
-	char *left =
-	    others ? xasprintf("ipwiz · #%lld · %s %s", (long long)c->id, _("also here:"),
-			       ui->coach.others)
-		   : xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
+	bool others = ui_case_others(ui) != NULL;
 	/* The flow's title only when the case has a title of its own, and never
 	 * on a narrow terminal, where the step count matters more. */
 	const char *ft = flow_tr(f->title);
@@ -44,6 +28,9 @@ static void draw_bar(struct ui *ui)
 	char *right = xasprintf("%s%s%s%s", flow_too ? ft : "", flow_too ? " · " : "", step,
 				ui->saved && ui->lay.cols >= UI_SIDEBAR_COLS ? _(" · saved") : "");
 	free(step);
+	char *left = ui_case_title_others(ui, right);
+	if (!left)
+		left = xasprintf("ipwiz · #%lld %s", (long long)c->id, c->title ? c->title : "");
 	draw_title_bar(ui->lay.cols, left, right);
 	free(left);
 	free(right);

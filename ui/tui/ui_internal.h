@@ -78,6 +78,8 @@ struct ui_hint {
 };
 void draw_hints(int y, int cols, const struct ui_hint *h, size_t n);
 void draw_title_bar(int cols, const char *left, const char *right);
+/* The columns draw_title_bar leaves the left text beside right. */
+int title_bar_left_width(int cols, const char *right);
 /* Move *top so that line sel of a list shows in a window of rows lines. */
 void scroll_into_view(size_t sel, size_t *top, int rows);
 
@@ -277,6 +279,12 @@ void ui_status(struct ui *ui, bool bad, const char *fmt, ...) __attribute__((for
 void ui_draw_status(struct ui *ui);
 /* The title bar of a screen of the open case: "ipwiz · #3 Title", right. */
 void ui_draw_case_title(struct ui *ui, const char *right);
+/* The title bar's left text beside right when others are on the case:
+ * "ipwiz · #7 · also here: li — editing, step 3; … +2 more", as many of
+ * them as fit and always how many more do not; NULL when nobody else is. */
+char *ui_case_title_others(struct ui *ui, const char *right);
+/* The others on the case, one a line, for the help (NULL = nobody). */
+const char *ui_case_others(const struct ui *ui);
 /* Relayout after a resize (or at start). */
 void ui_relayout(struct ui *ui);
 /* The "please enlarge" screen; true when it was shown. */

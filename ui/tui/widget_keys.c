@@ -257,6 +257,22 @@ static void remove_item(struct ui *ui, struct form_row *r)
 	free(list);
 }
 
+/* Space on "I affirm": only the owner affirms or withdraws (anybody else
+ * is told so and nothing changes); a void affirmation is affirmed again at
+ * once, since it shows unticked. */
+static void affirm_key(struct ui *ui, const struct form_row *r)
+{
+	struct ipw_error err = {0};
+	if (session_owner_only(ui->session, r->path, &err) != IPW_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	const char *v = session_get(ui->session, r->path);
+	char *why = v ? session_affirmation_void(ui->session, r->path) : NULL;
+	form_save(ui, r->path, v && !why ? NULL : "yes");
+	free(why);
+}
+
 bool widget_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 {
 	if (k->act == ACT_REMOVE && r->item) {
@@ -281,7 +297,7 @@ bool widget_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 		return yesno_key(ui, r, k);
 	case ROW_AFFIRM:
 		if (pick)
-			form_save(ui, r->path, session_get(ui->session, r->path) ? NULL : "yes");
+			affirm_key(ui, r);
 		return pick;
 	case ROW_ADD:
 		if (k->act == ACT_PASTE && r->list->nitems) {

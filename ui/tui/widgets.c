@@ -51,8 +51,12 @@ char *widget_summary(const struct session *s, const struct form_row *r)
 		return multi_labels(r->field, v);
 	case ROW_YESNO:
 		return xstrdup(!v ? "" : strcmp(v, "yes") == 0 ? _("Yes") : _("No"));
-	case ROW_AFFIRM:
-		return xstrdup(v ? _("affirmed") : "");
+	case ROW_AFFIRM: {
+		char *why = v ? session_affirmation_void(s, r->path) : NULL;
+		char *text = xstrdup(why ? _("void") : v ? _("affirmed") : "");
+		free(why);
+		return text;
+	}
 	case ROW_LIST:
 		return xasprintf(_("%zu item(s)"), session_list_count(s, r->path));
 	case ROW_EVIDENCE:
@@ -195,10 +199,20 @@ static void draw_affirm(struct ui *ui, const struct form_row *r, bool focused, s
 	if (r->field->statement)
 		canvas_wrap(c, 2, A_NORMAL, flow_tr(r->field->statement));
 	const char *v = session_get(ui->session, r->path);
-	char *line =
-	    xasprintf("%s %s", v ? ui_theme.on : ui_theme.off, _("I affirm this statement"));
-	canvas_text(c, 2, focused ? ui_theme.focus : A_NORMAL, line);
+	/* A void affirmation is not shown ticked: one Space affirms it again. */
+	char *why = v ? session_affirmation_void(ui->session, r->path) : NULL;
+	char *line;
+	if (why) {
+		char *mark = xasprintf("[%s]", ui_theme.attention);
+		line = xasprintf(_("%s I affirm this statement — void: %s"), mark, why);
+		free(mark);
+	} else {
+		line = xasprintf("%s %s", v ? ui_theme.on : ui_theme.off,
+				 _("I affirm this statement"));
+	}
+	canvas_wrap(c, 2, focused ? ui_theme.focus : why ? ui_theme.error : A_NORMAL, line);
 	free(line);
+	free(why);
 }
 
 static void draw_list_head(struct ui *ui, const struct form_row *r, struct canvas *c)

@@ -30,6 +30,7 @@ TESTS += \
 	tests/tui/paste_makes_one_item_per_line.sh \
 	tests/tui/deadline_shows_days_left.sh \
 	tests/tui/case_list_measures_cjk_titles.sh \
+	tests/tui/case_list_reads_progress_as_rows_show.sh \
 	tests/tui/delete_is_the_owners_and_names_who_is_in.sh \
 	tests/tui/file_picker_attaches_and_shows_verdicts.sh \
 	tests/tui/editor_takes_a_long_answer.sh \

@@ -50,7 +50,7 @@ static int walk_rows(struct store *st, const struct case_row *v, size_t n, case_
 {
 	struct flow_cache fc = {0};
 	struct store_scan *sc = NULL;
-	int r = store_scan_begin(st, &sc, err);
+	int r = store_scan_begin(st, n ? v[0].id - 1 : 0, &sc, err);
 	for (size_t i = 0; r == IPW_OK && i < n; i++) {
 		struct answer_row *a = NULL;
 		struct evidence_row *e = NULL;

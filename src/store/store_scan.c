@@ -28,10 +28,14 @@ struct store_scan {
 };
 
 static int cursor_open(struct store *st, struct scan_cursor *c, const char *sql,
-		       const struct store_rowset *set, int case_col, struct ipw_error *err)
+		       const struct store_rowset *set, int case_col, int64_t after_id,
+		       struct ipw_error *err)
 {
 	*c = (struct scan_cursor){.set = set, .case_col = case_col};
-	return store_prepare(st, sql, &c->s, err);
+	int r = store_prepare(st, sql, &c->s, err);
+	if (r == IPW_OK)
+		sqlite3_bind_int64(c->s, 1, after_id);
+	return r;
 }
 
 static void cursor_step(struct scan_cursor *c)
@@ -71,7 +75,8 @@ static int cursor_take(struct store *st, struct scan_cursor *c, int64_t case_id,
 	return IPW_OK;
 }
 
-int store_scan_begin(struct store *st, struct store_scan **out, struct ipw_error *err)
+int store_scan_begin(struct store *st, int64_t after_id, struct store_scan **out,
+		     struct ipw_error *err)
 {
 	struct store_scan *sc = xcalloc(1, sizeof(*sc));
 	sc->st = st;
@@ -79,13 +84,13 @@ int store_scan_begin(struct store *st, struct store_scan **out, struct ipw_error
 	 * and copying it was a sixth of the scan. */
 	int r = cursor_open(st, &sc->answers,
 			    "SELECT path, value, revision, NULL, updated, draft, case_id "
-			    "FROM answers ORDER BY case_id, path",
-			    &store_answer_rows, 6, err);
+			    "FROM answers WHERE case_id > ?1 ORDER BY case_id, path",
+			    &store_answer_rows, 6, after_id, err);
 	if (r == IPW_OK)
 		r = cursor_open(st, &sc->evidence,
 				"SELECT " STORE_EVIDENCE_COLUMNS ", case_id FROM evidence "
-				"ORDER BY case_id, field, position, id",
-				&store_evidence_rows, 14, err);
+				"WHERE case_id > ?1 ORDER BY case_id, field, position, id",
+				&store_evidence_rows, 14, after_id, err);
 	if (r != IPW_OK) {
 		store_scan_end(sc);
 		sc = NULL;

@@ -401,7 +401,7 @@ static void a_scan_gives_each_case_its_own_rows(void **state)
 
 	assert_int_equal(store_read_begin(fx->st, &err), IPW_OK);
 	struct store_scan *sc = NULL;
-	assert_int_equal(store_scan_begin(fx->st, &sc, &err), IPW_OK);
+	assert_int_equal(store_scan_begin(fx->st, 0, &sc, &err), IPW_OK);
 	size_t total_answers = 0, total_evidence = 0;
 	for (int i = 0; i < 6; i++) {
 		if (i == 3 || i == 4) /* skipped by the caller; deleted */
@@ -427,6 +427,24 @@ static void a_scan_gives_each_case_its_own_rows(void **state)
 	 * answers, one file; the sixth: a cleared answer, one file */
 	assert_int_equal(total_answers, 5);
 	assert_int_equal(total_evidence, 5);
+
+	/* A page that starts after the second case reads from the third: the
+	 * first case's rows are not in the scan at all. */
+	assert_int_equal(store_read_begin(fx->st, &err), IPW_OK);
+	assert_int_equal(store_scan_begin(fx->st, id[1], &sc, &err), IPW_OK);
+	struct answer_row *pa;
+	struct evidence_row *pe;
+	size_t npa, npe;
+	assert_int_equal(store_scan_case(sc, id[0], &pa, &npa, &pe, &npe, &err), IPW_OK);
+	assert_int_equal(npa, 0);
+	assert_int_equal(npe, 0);
+	assert_int_equal(store_scan_case(sc, id[2], &pa, &npa, &pe, &npe, &err), IPW_OK);
+	assert_int_equal(npa, 2);
+	assert_int_equal(npe, 1);
+	answer_rows_free(pa, npa);
+	evidence_rows_free(pe, npe);
+	store_scan_end(sc);
+	store_read_end(fx->st);
 }
 
 int main(void)

@@ -3,6 +3,7 @@
  * shown instead when there is no case yet, or on `n`. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,9 @@
 struct home_case {
 	struct case_row c;
 	size_t answered, required;
-	bool known;	/* its flow is installed */
-	char *deadline; /* the next deadline, or NULL */
+	bool known;	 /* its flow is installed */
+	bool summarised; /* answered, required, known and deadline are read */
+	char *deadline;	 /* the next deadline, or NULL */
 };
 
 struct home {
@@ -54,23 +56,29 @@ static void refilter(struct home *h)
 		h->sel = h->nshown ? h->nshown - 1 : 0;
 }
 
-/* The home rows gathered while the cases are walked. */
+/* Progress and the next deadline cost a session per case: they are read
+ * for the rows on screen only, when those rows are first drawn, so the
+ * first screen of 10,000 cases costs what one screenful does. */
 struct home_walk {
-	struct home_case *v;
-	size_t n, cap;
+	struct home *h;
+	size_t at; /* where in h->v the search for the next case id starts */
 };
 
 static void summarise(size_t i, const struct case_row *c, const struct session *s, void *ctx)
 {
-	(void)c;
+	(void)i;
 	struct home_walk *w = ctx;
-	if (i >= w->cap) {
-		w->cap = w->cap ? 2 * w->cap : 64;
-		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
-	}
-	struct home_case *hc = &w->v[i];
-	memset(hc, 0, sizeof(*hc));
-	w->n = i + 1;
+	struct home *h = w->h;
+	/* Both in id order: another program may have added or deleted a
+	 * case since the list was read, so match by id. */
+	while (w->at < h->n && h->v[w->at].c.id < c->id)
+		w->at++;
+	if (w->at >= h->n || h->v[w->at].c.id != c->id)
+		return;
+	struct home_case *hc = &h->v[w->at];
+	if (hc->summarised)
+		return;
+	hc->summarised = true;
 	hc->known = s != NULL;
 	if (!s)
 		return;
@@ -78,24 +86,48 @@ static void summarise(size_t i, const struct case_row *c, const struct session *
 	hc->deadline = deadline_note(s, true);
 }
 
-/* Every case with its progress and next deadline (case_walk.h: one pass
- * over the database, however many cases). */
+/* Read the progress of the shown cases from..from+count that are not read
+ * yet: one walk over the cases between the first and the last of them. */
+static void summarise_shown(struct ui *ui, struct home *h, size_t from, size_t count)
+{
+	size_t first = SIZE_MAX, last = 0;
+	for (size_t k = from; k < from + count && k < h->nshown; k++) {
+		size_t i = h->shown[k];
+		if (h->v[i].summarised)
+			continue;
+		first = i < first ? i : first;
+		last = i > last ? i : last;
+	}
+	if (first == SIZE_MAX)
+		return;
+	struct case_row *v = NULL;
+	size_t n = 0;
+	struct ipw_error err = {0};
+	struct home_walk w = {h, first};
+	int64_t after = first ? h->v[first - 1].c.id : 0;
+	int r = case_walk(ui->db, after, last - first + 1, &v, &n, summarise, &w, &err);
+	case_rows_free(v, n);
+	if (r != IPW_OK)
+		ui_status(ui, true, "%s", err.msg);
+	/* A case deleted meanwhile, or a failed read: shown as not known,
+	 * and not read again at every frame. */
+	for (size_t k = from; k < from + count && k < h->nshown; k++)
+		h->v[h->shown[k]].summarised = true;
+}
+
+/* The cases of the database (one query); their progress comes later, for
+ * the rows drawn. */
 static void load_cases(struct ui *ui, struct home *h)
 {
 	struct case_row *v = NULL;
 	size_t n = 0;
 	struct ipw_error err = {0};
-	struct home_walk w = {0};
-	int r = case_walk(ui->db, 0, 0, &v, &n, summarise, &w, &err);
-	struct home_case *hv = w.v ? w.v : xcalloc(1, sizeof(*hv));
-	if (r != IPW_OK) {
-		for (size_t i = 0; i < w.n; i++)
-			free(hv[i].deadline);
-		free(hv);
+	if (case_db_list(ui->db, 0, 0, &v, &n, &err) != IPW_OK) {
 		case_rows_free(v, n);
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
+	struct home_case *hv = xcalloc(n ? n : 1, sizeof(*hv));
 	for (size_t i = 0; i < n; i++)
 		hv[i].c = v[i];
 	free(v); /* the strings now belong to h->v */
@@ -165,6 +197,7 @@ static void home_draw(struct ui *ui, void *state)
 	cell(y, x, 8, A_BOLD, _("Done"));
 	int rows = l->body_h - 1;
 	scroll_into_view(h->sel, &h->top, rows);
+	summarise_shown(ui, h, h->top, rows > 0 ? (size_t)rows : 0);
 	for (int i = 0; i < rows && h->top + (size_t)i < h->nshown; i++)
 		draw_case(ui, &h->v[h->shown[h->top + (size_t)i]], y + 1 + i,
 			  h->top + (size_t)i == h->sel);

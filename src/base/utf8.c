@@ -248,14 +248,32 @@ static size_t prev_char(const char *s, size_t start, size_t at)
 	return at;
 }
 
+/* The characters on either side of at (a before, b at it). */
+static void around(const char *s, size_t n, size_t start, size_t at, uint32_t *a, uint32_t *b)
+{
+	size_t p = prev_char(s, start, at);
+	utf8_decode(s + p, n - p, a);
+	utf8_decode(s + at, n - at, b);
+}
+
+/* Would a line end at at break 禁则 (a closing mark starting the next
+ * line, an opening mark ending this one)? */
+static bool kinsoku_blocked(const char *s, size_t n, size_t start, size_t at)
+{
+	if (at <= start || at >= n)
+		return false;
+	uint32_t a, b;
+	around(s, n, start, at, &a, &b);
+	return no_line_start(b) || no_line_end(a);
+}
+
 /* May a line end between the character before at and the one at at? */
 static bool may_break(const char *s, size_t n, size_t start, size_t at)
 {
 	if (at <= start || at >= n)
 		return true;
 	uint32_t a, b;
-	utf8_decode(s + prev_char(s, start, at), n - prev_char(s, start, at), &a);
-	utf8_decode(s + at, n - at, &b);
+	around(s, n, start, at, &a, &b);
 	if (no_line_start(b) || no_line_end(a))
 		return false;
 	return a == ' ' || breaks_anywhere(a) || breaks_anywhere(b);
@@ -301,7 +319,7 @@ size_t utf8_wrap(const char *s, size_t cols, void (*emit)(const char *line, size
 			/* A break that would start the line with a closing mark
 			 * (or end one with an opening mark) moves back a few
 			 * characters, to the nearest place a line may end. */
-			if (end == next && !may_break(s, n, start, end)) {
+			if (end == next && kinsoku_blocked(s, n, start, end)) {
 				size_t at = end;
 				for (int k = 0; k < 6 && at > start; k++) {
 					at = prev_char(s, start, at);

@@ -224,6 +224,9 @@ void ui_close_case(struct ui *ui)
 	memset(&ui->form, 0, sizeof(ui->form));
 	session_free(ui->session);
 	ui->session = NULL;
+	free(ui->marks.v);
+	free(ui->marks.deadline);
+	memset(&ui->marks, 0, sizeof(ui->marks));
 	ui->flow = NULL;
 	ui->saved = false;
 	ui->from_review = false;

@@ -112,6 +112,7 @@ void form_rows_free(struct form_row *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].path);
 		free(rows[i].label);
+		free(rows[i].problem);
 	}
 	free(rows);
 }

@@ -40,7 +40,7 @@ static void draw_bar(struct ui *ui)
 static void draw_deadline(struct ui *ui, int below)
 {
 	const struct ui_layout *l = &ui->lay;
-	char *note = deadline_note(ui->session, true);
+	const char *note = ui->marks.deadline; /* step_marks read it */
 	if (!note)
 		return;
 	struct canvas m = {.width = l->side_w - 1};
@@ -51,7 +51,27 @@ static void draw_deadline(struct ui *ui, int below)
 		    .draw = true, .scr_y = top, .height = m.y, .x = 1, .width = l->side_w - 1};
 		canvas_wrap(&c, 0, A_BOLD, note);
 	}
-	free(note);
+}
+
+/* The mark of every step, read again only when the case changed. */
+static const enum step_state *step_marks(struct ui *ui)
+{
+	struct step_marks *m = &ui->marks;
+	const struct flow *f = session_flow(ui->session);
+	uint64_t stamp = m->frame;
+	if (m->session == ui->session && m->stamp == stamp && m->n == f->nsteps)
+		return m->v;
+	free(m->v);
+	free(m->deadline);
+	m->deadline = deadline_note(ui->session, true);
+	m->v = xcalloc(f->nsteps ? f->nsteps : 1, sizeof(*m->v));
+	m->n = f->nsteps;
+	for (size_t i = 0; i < f->nsteps; i++)
+		if (session_step_visible(ui->session, i))
+			m->v[i] = session_step_state(ui->session, i);
+	m->session = ui->session;
+	m->stamp = stamp;
+	return m->v;
 }
 
 static void draw_steps(struct ui *ui)
@@ -60,11 +80,12 @@ static void draw_steps(struct ui *ui)
 	if (!l->side_w)
 		return;
 	const struct flow *f = session_flow(ui->session);
+	const enum step_state *marks = step_marks(ui);
 	int y = l->body_y;
 	for (size_t i = 0; i < f->nsteps && y < l->body_y + l->body_h; i++) {
 		if (!session_step_visible(ui->session, i))
 			continue;
-		enum step_state st = session_step_state(ui->session, i);
+		enum step_state st = marks[i];
 		const char *mark = st == STEP_DONE	  ? ui_theme.done
 				   : st == STEP_ATTENTION ? ui_theme.attention
 							  : ui_theme.not_started;
@@ -89,7 +110,9 @@ static int lay_rows(struct ui *ui, struct canvas *c)
 	if (st->intro)
 		canvas_wrap(c, 0, ui_theme.help, flow_tr(st->intro));
 	canvas_blank(c);
+	uint64_t stamp = ui->marks.frame;
 	for (size_t i = 0; i < fm->nrows; i++) {
+		widget_problem_refresh(ui, &fm->rows[i], stamp);
 		fm->rows[i].y = c->y;
 		widget_draw(ui, &fm->rows[i], i == fm->focus, c);
 		fm->rows[i].h = c->y - fm->rows[i].y;
@@ -167,6 +190,9 @@ static void step_draw(struct ui *ui, void *state)
 	erase();
 	if (ui_too_small(ui))
 		return;
+	/* One digest of the case a frame: what is read again only when the
+	 * case changed (the marks, each row's problem) compares with it. */
+	ui->marks.frame = session_stamp(ui->session);
 	draw_bar(ui);
 	draw_steps(ui);
 	draw_pane(ui);

@@ -163,6 +163,11 @@ struct form_row {
 	char *path;			/* where the answer is stored */
 	char *label;			/* shown, already translated */
 	int y, h;			/* virtual lines in the pane */
+	/* Why its saved answer is not valid (NULL: it is), as of the case's
+	 * session_stamp problem_stamp: read again only when the case changed. */
+	char *problem;
+	uint64_t problem_stamp;
+	bool problem_read;
 };
 
 struct form {
@@ -181,6 +186,8 @@ bool row_typing(const struct form_row *r);
 /* Rows of a step under the current answers (fresh strings, caller frees). */
 void form_rows_build(const struct session *s, size_t step, struct form_row **rows, size_t *n);
 void form_rows_free(struct form_row *rows, size_t n);
+/* Read r->problem again when the case changed since (stamp). */
+void widget_problem_refresh(struct ui *ui, struct form_row *r, uint64_t stamp);
 /* Rebuild the rows of the current step, keeping the focus on focus_path when
  * it is still there. */
 void form_rebuild(struct ui *ui, const char *focus_path);
@@ -252,6 +259,19 @@ enum ui_next {
 	NEXT_QUIT
 };
 
+/* The step list's marks (done, needs attention) of the open case. Each
+ * costs a check of the step's answers (a declaration hashes what it
+ * covers), so they are kept while the case's session_stamp stays the same:
+ * a key that changes nothing saved costs nothing there (step.c). */
+struct step_marks {
+	const struct session *session; /* they belong to */
+	uint64_t frame;		       /* the case's stamp as the frame being drawn began */
+	uint64_t stamp;		       /* the stamp the marks were read at */
+	enum step_state *v;
+	size_t n;
+	char *deadline; /* the next deadline's note, or NULL */
+};
+
 struct ui {
 	const struct case_options *opt;
 	struct case_db *db;
@@ -270,6 +290,7 @@ struct ui {
 	void (*redraw)(struct ui *ui, void *state);
 	void *redraw_state;	  /* the screen on show owns it; overlays pass it back */
 	struct coach_state coach; /* others on the same case (coach.h) */
+	struct step_marks marks;
 	/* Why the wizard must stop at once (watching that could no longer be
 	 * announced); shown after the terminal is given back. */
 	struct ipw_error fatal;

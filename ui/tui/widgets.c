@@ -232,15 +232,27 @@ static void draw_list_head(struct ui *ui, const struct form_row *r, struct canva
 }
 
 /* The reason the saved answer does not pass, under the field. */
-static void draw_problem(struct ui *ui, const struct form_row *r, struct canvas *c)
+void widget_problem_refresh(struct ui *ui, struct form_row *r, uint64_t stamp)
 {
+	if (r->problem_read && r->problem_stamp == stamp)
+		return;
+	free(r->problem);
+	r->problem = NULL;
+	r->problem_read = true;
+	r->problem_stamp = stamp;
 	const char *v = session_get(ui->session, r->path);
 	if (!v || r->kind == ROW_LIST || r->kind == ROW_ADD || r->kind == ROW_EVIDENCE)
 		return;
 	struct ipw_error err = {0};
-	if (session_validate(ui->session, r->path, v, &err) == IPW_OK)
+	if (session_validate(ui->session, r->path, v, &err) != IPW_OK)
+		r->problem = xstrdup(err.msg);
+}
+
+static void draw_problem(const struct form_row *r, struct canvas *c)
+{
+	if (!r->problem)
 		return;
-	char *line = xasprintf("%s %s", ui_theme.attention, err.msg);
+	char *line = xasprintf("%s %s", ui_theme.attention, r->problem);
 	canvas_wrap(c, 2, ui_theme.error, line);
 	free(line);
 }
@@ -289,6 +301,6 @@ void widget_draw(struct ui *ui, const struct form_row *r, bool focused, struct c
 	default:
 		draw_text_row(ui, r, focused, c);
 	}
-	draw_problem(ui, r, c);
+	draw_problem(r, c);
 	canvas_blank(c);
 }

@@ -244,16 +244,16 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 {
 	if (!session_field_visible(s, f->path))
 		return;
-	switch (f->type) {
-	case FIELD_INFO:
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_INFO:
 		return;
-	case FIELD_LIST:
+	case FIELD_SHAPE_LIST:
 		check_list(s, step, f, v, n);
 		return;
-	case FIELD_EVIDENCE:
+	case FIELD_SHAPE_EVIDENCE:
 		check_evidence(s, step, f, v, n);
 		return;
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_DECLARATION:
 		check_value(s, step, f->path, v, n);
 		if (session_affirmation_stale(s, f->path))
 			add_issue(v, n, step, f->path,
@@ -266,16 +266,12 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 			free(p);
 		}
 		return;
-	case FIELD_TEXT:
-	case FIELD_TEXTAREA:
-	case FIELD_CHOICE:
-	case FIELD_MULTICHOICE:
-	case FIELD_YESNO:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
+	case FIELD_SHAPE_TEXTAREA:
+	case FIELD_SHAPE_CHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
+	case FIELD_SHAPE_YESNO:
 		check_value(s, step, f->path, v, n);
 		const struct flow_choice *c = field_stop(s, f);
 		if (c)
@@ -360,23 +356,19 @@ enum step_state session_step_state(const struct session *s, size_t step)
 
 static bool field_answered(const struct session *s, const struct flow_field *f)
 {
-	switch (f->type) {
-	case FIELD_LIST:
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_LIST:
 		return session_list_count(s, f->path) > 0;
-	case FIELD_EVIDENCE:
+	case FIELD_SHAPE_EVIDENCE:
 		return session_evidence_usable(s, f->path) > 0;
-	case FIELD_TEXT:
-	case FIELD_TEXTAREA:
-	case FIELD_CHOICE:
-	case FIELD_MULTICHOICE:
-	case FIELD_YESNO:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
-	case FIELD_DECLARATION:
-	case FIELD_INFO:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
+	case FIELD_SHAPE_TEXTAREA:
+	case FIELD_SHAPE_CHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
+	case FIELD_SHAPE_YESNO:
+	case FIELD_SHAPE_DECLARATION:
+	case FIELD_SHAPE_INFO:
 		break;
 	}
 	return session_get(s, f->path) && !session_is_draft(s, f->path);

@@ -339,6 +339,24 @@ char *flow_answer_text(const struct flow_field *f, const char *value, enum answe
 /* How an expression reads an answer of type t (VALUE_STRING for plain text). */
 enum value_type flow_field_value_type(enum field_type t);
 
+/* How a field of a type is asked, kept and shown: every front end and the
+ * session decide by the shape, so a new type of an existing shape (an
+ * `iban` is a FIELD_SHAPE_LINE) is one row of the type table and its
+ * check in validate.c — no other switch names it (HACKING.md). */
+enum field_shape {
+	FIELD_SHAPE_LINE,	 /* one line of text: text, email, url, phone, number */
+	FIELD_SHAPE_DATE,	 /* one line, a date (its own hint) */
+	FIELD_SHAPE_TEXTAREA,	 /* lines of text, kept as typed */
+	FIELD_SHAPE_CHOICE,	 /* one of the choices */
+	FIELD_SHAPE_MULTICHOICE, /* some of the choices, a value a line */
+	FIELD_SHAPE_YESNO,
+	FIELD_SHAPE_DECLARATION, /* a statement affirmed, maybe signed */
+	FIELD_SHAPE_LIST,	 /* items of sub-fields */
+	FIELD_SHAPE_EVIDENCE,	 /* files */
+	FIELD_SHAPE_INFO	 /* text to read, no answer */
+};
+enum field_shape flow_field_shape(enum field_type t);
+
 /* Every translatable string of the flow with the line it was written on
  * and what it is ("flow ID, field X: help"), for translators' comments in
  * `ipwiz lint --pot`: titles, labels, help, choices, statements … */

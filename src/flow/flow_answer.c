@@ -59,26 +59,22 @@ char *flow_answer_text(const struct flow_field *f, const char *value, enum answe
 		return NULL;
 	if (!f)
 		return xstrdup(value);
-	switch (f->type) {
-	case FIELD_CHOICE: {
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_CHOICE: {
 		const struct flow_choice *c = flow_find_choice(f, value, strlen(value));
 		return xstrdup(c ? flow_tr(c->label) : value);
 	}
-	case FIELD_MULTICHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
 		return labels(f, value);
-	case FIELD_YESNO:
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_YESNO:
+	case FIELD_SHAPE_DECLARATION:
 		return yes_no(value, words);
-	case FIELD_TEXT:
-	case FIELD_TEXTAREA:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
-	case FIELD_LIST:
-	case FIELD_EVIDENCE:
-	case FIELD_INFO:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
+	case FIELD_SHAPE_TEXTAREA:
+	case FIELD_SHAPE_LIST:
+	case FIELD_SHAPE_EVIDENCE:
+	case FIELD_SHAPE_INFO:
 		break;
 	}
 	return xstrdup(value);

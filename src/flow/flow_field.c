@@ -19,21 +19,22 @@
 static const struct field_type_info {
 	const char *name;
 	enum value_type value;
+	enum field_shape shape;
 } types[] = {
-    [FIELD_TEXT] = {"text", VALUE_STRING},
-    [FIELD_TEXTAREA] = {"textarea", VALUE_STRING},
-    [FIELD_CHOICE] = {"choice", VALUE_STRING},
-    [FIELD_MULTICHOICE] = {"multichoice", VALUE_LIST},
-    [FIELD_YESNO] = {"yesno", VALUE_BOOL},
-    [FIELD_DATE] = {"date", VALUE_DATE},
-    [FIELD_EMAIL] = {"email", VALUE_STRING},
-    [FIELD_URL] = {"url", VALUE_STRING},
-    [FIELD_PHONE] = {"phone", VALUE_STRING},
-    [FIELD_NUMBER] = {"number", VALUE_NUMBER},
-    [FIELD_LIST] = {"list", VALUE_STRING},
-    [FIELD_EVIDENCE] = {"evidence", VALUE_STRING},
-    [FIELD_DECLARATION] = {"declaration", VALUE_BOOL},
-    [FIELD_INFO] = {"info", VALUE_STRING},
+    [FIELD_TEXT] = {"text", VALUE_STRING, FIELD_SHAPE_LINE},
+    [FIELD_TEXTAREA] = {"textarea", VALUE_STRING, FIELD_SHAPE_TEXTAREA},
+    [FIELD_CHOICE] = {"choice", VALUE_STRING, FIELD_SHAPE_CHOICE},
+    [FIELD_MULTICHOICE] = {"multichoice", VALUE_LIST, FIELD_SHAPE_MULTICHOICE},
+    [FIELD_YESNO] = {"yesno", VALUE_BOOL, FIELD_SHAPE_YESNO},
+    [FIELD_DATE] = {"date", VALUE_DATE, FIELD_SHAPE_DATE},
+    [FIELD_EMAIL] = {"email", VALUE_STRING, FIELD_SHAPE_LINE},
+    [FIELD_URL] = {"url", VALUE_STRING, FIELD_SHAPE_LINE},
+    [FIELD_PHONE] = {"phone", VALUE_STRING, FIELD_SHAPE_LINE},
+    [FIELD_NUMBER] = {"number", VALUE_NUMBER, FIELD_SHAPE_LINE},
+    [FIELD_LIST] = {"list", VALUE_STRING, FIELD_SHAPE_LIST},
+    [FIELD_EVIDENCE] = {"evidence", VALUE_STRING, FIELD_SHAPE_EVIDENCE},
+    [FIELD_DECLARATION] = {"declaration", VALUE_BOOL, FIELD_SHAPE_DECLARATION},
+    [FIELD_INFO] = {"info", VALUE_STRING, FIELD_SHAPE_INFO},
 };
 #define NTYPES (sizeof types / sizeof types[0])
 
@@ -45,6 +46,11 @@ const char *flow_field_type_name(enum field_type t)
 enum value_type flow_field_value_type(enum field_type t)
 {
 	return (size_t)t < NTYPES ? types[t].value : VALUE_STRING;
+}
+
+enum field_shape flow_field_shape(enum field_type t)
+{
+	return (size_t)t < NTYPES ? types[t].shape : FIELD_SHAPE_LINE;
 }
 
 /* glibc's regcomp builds an automaton whose size multiplies with stacked

@@ -156,24 +156,20 @@ static bool keep_current(struct plain *p, const struct flow_field *f, const char
 
 static enum plain_action special_field(struct plain *p, const struct flow_field *f)
 {
-	switch (f->type) {
-	case FIELD_LIST:
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_LIST:
 		return plain_list(p, f);
-	case FIELD_EVIDENCE:
+	case FIELD_SHAPE_EVIDENCE:
 		return plain_evidence(p, f);
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_DECLARATION:
 		return plain_declaration(p, f);
-	case FIELD_TEXT:
-	case FIELD_TEXTAREA:
-	case FIELD_CHOICE:
-	case FIELD_MULTICHOICE:
-	case FIELD_YESNO:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
-	case FIELD_INFO: /* read-only text; the others are asked before this */
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
+	case FIELD_SHAPE_TEXTAREA:
+	case FIELD_SHAPE_CHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
+	case FIELD_SHAPE_YESNO:
+	case FIELD_SHAPE_INFO: /* read-only text; the others are asked before this */
 		break;
 	}
 	if (f->label)

@@ -70,26 +70,22 @@ static void print_field(struct plain *p, const struct flow_field *f)
 {
 	if (!session_field_visible(p->cc.session, f->path))
 		return;
-	switch (f->type) {
-	case FIELD_INFO:
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_INFO:
 		return;
-	case FIELD_LIST:
+	case FIELD_SHAPE_LIST:
 		print_list(p, f);
 		return;
-	case FIELD_EVIDENCE:
+	case FIELD_SHAPE_EVIDENCE:
 		print_evidence(p, f);
 		return;
-	case FIELD_TEXT:
-	case FIELD_TEXTAREA:
-	case FIELD_CHOICE:
-	case FIELD_MULTICHOICE:
-	case FIELD_YESNO:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
+	case FIELD_SHAPE_TEXTAREA:
+	case FIELD_SHAPE_CHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
+	case FIELD_SHAPE_YESNO:
+	case FIELD_SHAPE_DECLARATION:
 		print_answer(p, "  ", flow_tr(f->label), f, f->path);
 	}
 	if (f->type == FIELD_DECLARATION && f->signature) {

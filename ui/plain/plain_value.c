@@ -104,8 +104,8 @@ char *plain_value_parse(struct plain *p, const struct flow_field *f, const char 
 {
 	char *t = plain_trim(xstrdup(line));
 	char *v = NULL;
-	switch (f->type) {
-	case FIELD_CHOICE: {
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_CHOICE: {
 		const struct flow_choice *c = choice_of(f, t);
 		if (c)
 			v = xstrdup(c->value);
@@ -113,31 +113,27 @@ char *plain_value_parse(struct plain *p, const struct flow_field *f, const char 
 			say_pick(p, f, t);
 		break;
 	}
-	case FIELD_MULTICHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
 		v = parse_multichoice(p, f, t);
 		break;
-	case FIELD_YESNO:
+	case FIELD_SHAPE_YESNO:
 		v = parse_yesno(p, t);
 		break;
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_DECLARATION:
 		/* Not affirming leaves it unanswered rather than "no". */
 		v = parse_yesno(p, t);
 		if (v && strcmp(v, "no") == 0)
 			v[0] = '\0';
 		break;
-	case FIELD_TEXTAREA:
+	case FIELD_SHAPE_TEXTAREA:
 		/* Keep the text as typed, inner spacing and all. */
 		v = xstrdup(line);
 		break;
-	case FIELD_TEXT:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
-	case FIELD_LIST:
-	case FIELD_EVIDENCE:
-	case FIELD_INFO:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
+	case FIELD_SHAPE_LIST:
+	case FIELD_SHAPE_EVIDENCE:
+	case FIELD_SHAPE_INFO:
 		v = t;
 		t = NULL;
 	}
@@ -158,40 +154,36 @@ static void hint_choices(struct plain *p, const struct flow_field *f)
 
 void plain_value_hint(struct plain *p, const struct flow_field *f)
 {
-	switch (f->type) {
-	case FIELD_CHOICE:
+	switch (flow_field_shape(f->type)) {
+	case FIELD_SHAPE_CHOICE:
 		hint_choices(p, f);
 		plain_printf(p, "%s\n", _("Type the number of your choice."));
 		break;
-	case FIELD_MULTICHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
 		hint_choices(p, f);
 		plain_printf(p, "%s\n",
 			     _("Type the numbers of every choice that applies, separated by spaces "
 			       "or commas."));
 		break;
-	case FIELD_YESNO:
+	case FIELD_SHAPE_YESNO:
 		plain_printf(p, "%s\n", _("Answer yes or no."));
 		break;
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_DECLARATION:
 		plain_printf(p, "%s\n", _("Answer yes to affirm it, or no."));
 		break;
-	case FIELD_DATE:
+	case FIELD_SHAPE_DATE:
 		plain_printf(p, "%s\n",
 			     _("Write the date as year-month-day, for example 2026-11-24."));
 		break;
-	case FIELD_TEXTAREA:
+	case FIELD_SHAPE_TEXTAREA:
 		plain_printf(p, "%s\n",
 			     _("Type the text over as many lines as you need; end it with a line "
 			       "holding only a dot (.)."));
 		break;
-	case FIELD_TEXT:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
-	case FIELD_LIST:
-	case FIELD_EVIDENCE:
-	case FIELD_INFO:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_LIST:
+	case FIELD_SHAPE_EVIDENCE:
+	case FIELD_SHAPE_INFO:
 		if (f->placeholder)
 			plain_printf(p, _("For example: %s\n"),
 				     plain_safe(p, flow_tr(f->placeholder)));

@@ -23,32 +23,28 @@ bool row_typing(const struct form_row *r)
 
 static enum row_kind kind_of(enum field_type t)
 {
-	switch (t) {
-	case FIELD_TEXTAREA:
+	switch (flow_field_shape(t)) {
+	case FIELD_SHAPE_TEXTAREA:
 		return ROW_TEXTAREA;
-	case FIELD_CHOICE:
+	case FIELD_SHAPE_CHOICE:
 		return ROW_CHOICE;
-	case FIELD_MULTICHOICE:
+	case FIELD_SHAPE_MULTICHOICE:
 		return ROW_MULTI;
-	case FIELD_YESNO:
+	case FIELD_SHAPE_YESNO:
 		return ROW_YESNO;
-	case FIELD_DECLARATION:
+	case FIELD_SHAPE_DECLARATION:
 		return ROW_AFFIRM;
-	case FIELD_LIST:
+	case FIELD_SHAPE_LIST:
 		return ROW_LIST;
-	case FIELD_EVIDENCE:
+	case FIELD_SHAPE_EVIDENCE:
 		return ROW_EVIDENCE;
-	case FIELD_INFO:
+	case FIELD_SHAPE_INFO:
 		return ROW_INFO;
-	case FIELD_TEXT:
-	case FIELD_DATE:
-	case FIELD_EMAIL:
-	case FIELD_URL:
-	case FIELD_PHONE:
-	case FIELD_NUMBER:
+	case FIELD_SHAPE_LINE:
+	case FIELD_SHAPE_DATE:
 		return ROW_TEXT;
 	}
-	return ROW_TEXT; /* no case default: -Wswitch names a new type here */
+	return ROW_TEXT; /* no case default: -Wswitch names a new shape here */
 }
 
 struct rows {

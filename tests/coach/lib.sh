@@ -55,6 +55,16 @@ cleanup_all() {
 }
 trap cleanup_all EXIT
 
+# team_case TITLE: the team's shared database ($db, made with init-shared)
+# and a case of the merchant's in it ($id).
+team_case() {
+	run init-shared "$T/team" --group "$team"
+	expect_rc 0 "init-shared"
+	db="$T/team/cases.db"
+	as "$merchant" --db "$db" new core-test --batch --title "$1"
+	id=$out
+}
+
 # tstart NAME USER ARGS…: run ipwiz as USER in an 80×24 window called NAME.
 tstart() {
 	local name=$1 u=$2

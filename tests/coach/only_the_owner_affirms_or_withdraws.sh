@@ -6,11 +6,7 @@
 # the same (set, fill), and the answer stays what the owner made it.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
-run init-shared "$T/team" --group "$team"
-expect_rc 0 "init-shared"
-db="$T/team/cases.db"
-as "$merchant" --db "$db" new core-test --batch --title "Shop"
-id=$out
+team_case "Shop"
 why="Only the case's owner ($merchant) can affirm or withdraw this statement."
 
 tstart c "$coach" --db "$db" open "$id"

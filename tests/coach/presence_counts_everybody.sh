@@ -19,11 +19,7 @@ awk '/^  - id: listings$/ {
 }
 { print }' "$flow" >"$T/flow.yaml" && cat "$T/flow.yaml" >"$flow" || exit 99
 
-run init-shared "$T/team" --group "$team"
-expect_rc 0 "init-shared"
-db="$T/team/cases.db"
-as "$merchant" --db "$db" new core-test --batch --title "Shop"
-id=$out
+team_case "Shop"
 
 tstart m "$merchant" --db "$db" open "$id"
 tstart c1 "$coach" --db "$db" open "$id"

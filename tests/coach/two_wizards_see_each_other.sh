@@ -9,11 +9,7 @@
 # and shows as "watching" on the merchant's screen.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
-run init-shared "$T/team" --group "$team"
-expect_rc 0 "init-shared"
-db="$T/team/cases.db"
-as "$merchant" --db "$db" new core-test --batch --title "Shop 深圳"
-id=$out
+team_case "Shop 深圳"
 
 tstart m "$merchant" --db "$db" open "$id"
 tstart c "$coach" --db "$db" open "$id"

@@ -6,11 +6,7 @@
 # refusal gone) — not two, as when the first Space withdrew it.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
-run init-shared "$T/team" --group "$team"
-expect_rc 0 "init-shared"
-db="$T/team/cases.db"
-as "$merchant" --db "$db" new core-test --batch --title "Shop"
-id=$out
+team_case "Shop"
 as "$merchant" --db "$db" set "$id" complaint_number AB-12
 expect_rc 0 "the merchant answers"
 

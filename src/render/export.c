@@ -304,7 +304,10 @@ static int write_document(struct export_job *j, const struct flow_document *d, c
 	if (rc != IPW_OK)
 		return rc;
 	char *txt = safe_name(d->id, lang, "txt"), *html = safe_name(d->id, lang, "html");
+	/* The page's title in the copy's own language (a reviewers' copy). */
+	char *saved = i18n_document_begin(lang);
 	char *page = html_page(flow_tr(d->title ? d->title : d->id), lang, text);
+	i18n_document_end(saved);
 	rc = export_write_file(j, txt, text, strlen(text), err);
 	if (rc == IPW_OK)
 		rc = export_write_file(j, html, page, strlen(page), err);
@@ -454,20 +457,25 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 	    (rc = make_stage(&j, err)) != IPW_OK)
 		goto out;
 	j.ev = render_evidence_list(s, &j.nev);
-	if ((rc = export_copy_evidence(&j, err)) != IPW_OK ||
-	    (rc = write_documents(&j, err)) != IPW_OK ||
-	    (rc = export_write_manifest(&j, err)) != IPW_OK ||
-	    (rc = export_write_json(&j, err)) != IPW_OK ||
-	    (rc = export_write_ics(&j, err)) != IPW_OK ||
-	    (rc = export_write_sums(&j, err)) != IPW_OK ||
-	    (rc = export_write_marker(&j, err)) != IPW_OK ||
-	    (rc = export_publish(&j, err)) != IPW_OK)
+	/* The package is the case's: every file in it (the documents, the
+	 * manifest, the calendar, the contact sheet) speaks the case's
+	 * language, whatever language the user's messages are in. */
+	const struct case_row *c = session_case(s);
+	char *saved = i18n_document_begin(c ? c->lang : NULL);
+	if ((rc = export_copy_evidence(&j, err)) == IPW_OK &&
+	    (rc = write_documents(&j, err)) == IPW_OK &&
+	    (rc = export_write_manifest(&j, err)) == IPW_OK &&
+	    (rc = export_write_json(&j, err)) == IPW_OK &&
+	    (rc = export_write_ics(&j, err)) == IPW_OK &&
+	    (rc = export_write_sums(&j, err)) == IPW_OK &&
+	    (rc = export_write_marker(&j, err)) == IPW_OK &&
+	    (rc = export_publish(&j, err)) == IPW_OK &&
+	    (!zip || (rc = export_write_zip(&j, zip, err)) == IPW_OK) &&
+	    (rc = audit(&j, err)) == IPW_OK)
+		write_sheet(&j, res);
+	i18n_document_end(saved);
+	if (rc != IPW_OK)
 		goto out;
-	if (zip && (rc = export_write_zip(&j, zip, err)) != IPW_OK)
-		goto out;
-	if ((rc = audit(&j, err)) != IPW_OK)
-		goto out;
-	write_sheet(&j, res);
 	res->dir = j.dir;
 	j.dir = NULL;
 	res->zip = zip;

@@ -33,12 +33,35 @@ void cli_print_label(const char *indent, const char *label)
 	free(l);
 }
 
-/* A value as people read it: a choice by its label, yes and no as words. */
+/* An answer as people read it: a choice by its label, yes and no as
+ * words; picked choices one label a line, as the stored ids are. */
+static char *answer_words(const struct flow_field *f, const char *raw)
+{
+	if (!raw || !f || f->type != FIELD_MULTICHOICE)
+		return flow_answer_text(f, raw, ANSWER_ON_SCREEN);
+	struct strbuf b;
+	strbuf_init(&b);
+	for (const char *p = raw; *p;) {
+		const char *nl = strchr(p, '\n');
+		char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		char *text = flow_answer_text(f, one, ANSWER_ON_SCREEN);
+		if (*one)
+			strbuf_addf(&b, "%s%s", b.len ? "\n" : "", text);
+		free(text);
+		free(one);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return strbuf_detach(&b);
+}
+
+/* A value as people read it (answer_words), each line made safe. */
 static void print_value(const char *indent, const char *label, const struct flow_field *f,
 			const char *raw, const char *flag)
 {
 	cli_print_label(indent, label);
-	char *text = flow_answer_text(f, raw, ANSWER_ON_SCREEN);
+	char *text = answer_words(f, raw);
 	const char *value = text;
 	if (!value) {
 		printf("%s\n", _("(not answered)"));
@@ -251,7 +274,7 @@ static void show_json(const struct session *s)
 		if (!f || (f->type != FIELD_CHOICE && f->type != FIELD_MULTICHOICE &&
 			   f->type != FIELD_YESNO && f->type != FIELD_DECLARATION))
 			continue;
-		char *text = flow_answer_text(f, value, ANSWER_ON_SCREEN);
+		char *text = answer_words(f, value);
 		json_kv(path, text, !first);
 		free(text);
 		first = false;

@@ -22,6 +22,9 @@ EXTRA_DIST += tests/fuzz/answers
 # whole-program tests of the command line
 TESTS += \
 	tests/cli/usage_and_exit_codes.sh \
+	tests/cli/messages_follow_the_user_documents_the_case.sh \
+	tests/cli/show_reads_choices_by_their_labels.sh \
+	tests/cli/counts_read_in_singular_and_plural.sh \
 	tests/cli/set_validates_like_the_wizard.sh \
 	tests/cli/fill_reports_every_bad_answer.sh \
 	tests/cli/fill_applies_declarations_last.sh \

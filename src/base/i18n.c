@@ -78,6 +78,25 @@ const char *i18n_language(void)
 	return current;
 }
 
+char *i18n_document_begin(const char *lang)
+{
+	char *saved = xstrdup(current);
+	if (lang && *lang) {
+		char want[16];
+		normalise(lang, want);
+		if (strcmp(want, current) != 0)
+			i18n_set_language(want);
+	}
+	return saved;
+}
+
+void i18n_document_end(char *saved)
+{
+	if (strcmp(saved, current) != 0)
+		i18n_set_language(saved);
+	free(saved);
+}
+
 bool i18n_known_language(const char *lang)
 {
 	static const char *const known[] = {"en", "zh", "id", "in", "C", "POSIX"};

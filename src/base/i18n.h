@@ -12,7 +12,8 @@
 /* Bind the catalog and pick the language: lang (from --lang or the case),
  * else LANGUAGE / LC_ALL / LC_MESSAGES / LANG as gettext does. */
 void i18n_init(const char *lang);
-/* Switch the language for the rest of the run (a case remembers its own). */
+/* Switch the language for the rest of the run (--lang); a document's
+ * language is scoped, below. */
 void i18n_set_language(const char *lang);
 /* True when lang names a language ipwiz has (en, zh_CN, id, or a locale
  * name such as zh_CN.UTF-8 or id_ID). */
@@ -20,5 +21,14 @@ bool i18n_known_language(const char *lang);
 
 /* The language in effect as a flow language code: "en", "zh_CN", "id". */
 const char *i18n_language(void);
+
+/* Messages speak the user's language (LANGUAGE, LC_MESSAGES, --lang);
+ * documents speak their case's. The one switch between them: whatever
+ * writes a document (a template, the labels inside it, a file of the
+ * export package) runs between i18n_document_begin(lang), which returns
+ * the language to go back to, and i18n_document_end(that). Scopes nest;
+ * a NULL or empty lang keeps the language in effect. */
+char *i18n_document_begin(const char *lang);
+void i18n_document_end(char *saved);
 
 #endif

@@ -227,9 +227,8 @@ int case_open(struct case_db *db, int64_t id, struct session **out, struct ipw_e
 	if (r != IPW_OK)
 		return r;
 	struct flow *flow = case_flow(&c, err);
-	/* A case speaks the language it was started in, unless --lang says else. */
-	if (flow && !db->lang && c.lang && *c.lang)
-		i18n_set_language(c.lang);
+	/* The messages stay in the user's language: only the case's documents
+	 * speak its own (i18n_document_begin, in the renderer and export). */
 	case_row_clear(&c);
 	if (!flow)
 		return err && err->status ? (int)err->status : IPW_EENV;

@@ -16,7 +16,7 @@
 /* What the person asked for on the command line, for every front end. */
 struct case_options {
 	const char *db_path; /* --db, or NULL: $IPWIZ_DB, else the default database */
-	const char *lang;    /* --lang, or NULL: a case speaks the language it was started in */
+	const char *lang;    /* --lang, or NULL: the language of a case this run starts */
 };
 
 /* What an interactive start should show (main hands it to a front end). */

@@ -156,21 +156,25 @@ void deadline_describe(const struct deadline_due *d, struct strbuf *out)
 		return;
 	char due[11];
 	deadline_format(d, due);
-	strbuf_addf(out, "%s (", due);
+	struct strbuf in;
+	strbuf_init(&in);
 	long left = d->days_left;
 	if (left > 0)
-		strbuf_addf(out, ngettext("%ld day left", "%ld days left", (unsigned long)left),
+		strbuf_addf(&in, ngettext("%ld day left", "%ld days left", (unsigned long)left),
 			    left);
 	else if (left == 0)
-		strbuf_add(out, _("today is the last day"));
+		strbuf_add(&in, _("today is the last day"));
 	else
 		strbuf_addf(
-		    out,
+		    &in,
 		    ngettext("passed %ld day ago", "passed %ld days ago", (unsigned long)-left),
 		    -left);
 	if (d->uncertain)
-		strbuf_add(out, _(", uncertain"));
-	strbuf_addc(out, ')');
+		strbuf_add(&in, _(", uncertain"));
+	/* TRANSLATORS: a date and how many days are left: "2026-12-01 (7 days
+	 * left)"; Chinese uses full-width brackets. */
+	strbuf_addf(out, _("%s (%s)"), due, in.s);
+	strbuf_free(&in);
 }
 
 char *deadline_note(const struct session *s, bool with_label)

@@ -41,8 +41,10 @@ static char *labels(const struct flow_field *f, const char *value)
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		const struct flow_choice *c = flow_find_choice(f, p, len);
 		if (len) {
+			/* TRANSLATORS: between the labels of the choices picked
+			 * ("Genuine goods, Authorised"); Chinese uses "、". */
 			if (b.len)
-				strbuf_add(&b, ", ");
+				strbuf_add(&b, _(", "));
 			if (c)
 				strbuf_add(&b, flow_tr(c->label));
 			else

@@ -104,10 +104,18 @@ int export_write_file(struct export_job *j, const char *name, const char *data, 
 	return IPW_OK;
 }
 
+char *export_document_begin(const struct export_job *j)
+{
+	const struct case_row *c = session_case(j->s);
+	return i18n_document_begin(c ? c->lang : NULL);
+}
+
 void export_note_forced(struct export_job *j, const char *msg)
 {
-	j->forced = xreallocarray(j->forced, j->nforced + 1, sizeof(*j->forced));
-	j->forced[j->nforced++] = xstrdup(msg);
+	char ***v = j->in_document ? &j->doc_forced : &j->forced;
+	size_t *n = j->in_document ? &j->ndoc_forced : &j->nforced;
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = xstrdup(msg);
 }
 
 /* An issue message without its closing full stop, to sit inside a sentence. */
@@ -128,6 +136,29 @@ static const char *issue_label(const struct session *s, const struct session_iss
 	return f && f->label ? flow_tr(f->label) : is->path;
 }
 
+/* The notes of what --force passes over: made once in the user's language
+ * (what export says) and again in the case's (the manifest's). */
+static void note_deadline(struct export_job *j, const struct deadline_due *d)
+{
+	struct strbuf when;
+	strbuf_init(&when);
+	deadline_describe(d, &when);
+	const char *label = flow_tr(d->def->label ? d->def->label : d->def->id);
+	char *msg = xasprintf(_("Deadline passed: %s, %s."), label, when.s);
+	export_note_forced(j, msg);
+	free(msg);
+	strbuf_free(&when);
+}
+
+static void note_issue(struct export_job *j, const struct session_issue *is)
+{
+	char *text = issue_text(is);
+	char *msg = xasprintf(_("Not ready: %s: %s."), issue_label(j->s, is), text);
+	export_note_forced(j, msg);
+	free(msg);
+	free(text);
+}
+
 /* When every deadline of the case is behind it, the platform may no longer
  * take the submission: said before anything is written. */
 static int deadline_passed(struct export_job *j, struct ipw_error *err)
@@ -146,9 +177,7 @@ static int deadline_passed(struct export_job *j, struct ipw_error *err)
 				     "platform's page; add --force to export anyway."),
 				   label, when.s);
 	} else {
-		char *msg = xasprintf(_("Deadline passed: %s, %s."), label, when.s);
-		export_note_forced(j, msg);
-		free(msg);
+		note_deadline(j, d);
 	}
 	strbuf_free(&when);
 	return rc;
@@ -180,8 +209,8 @@ static int preflight(struct export_job *j, struct ipw_error *err)
 	size_t n = session_check(j->s, &iss);
 	int rc = IPW_OK;
 	for (size_t i = 0; i < n && rc == IPW_OK; i++) {
-		char *text = issue_text(&iss[i]);
 		if (!j->opt->force) {
+			char *text = issue_text(&iss[i]);
 			rc = ipw_error_set(
 			    err, IPW_EUSER,
 			    ngettext("The case is not ready to export: %zu answer is "
@@ -193,16 +222,35 @@ static int preflight(struct export_job *j, struct ipw_error *err)
 				     "export anyway.",
 				     n),
 			    n, issue_label(j->s, &iss[i]), text);
+			free(text);
 		} else {
-			char *msg =
-			    xasprintf(_("Not ready: %s: %s."), issue_label(j->s, &iss[i]), text);
-			export_note_forced(j, msg);
-			free(msg);
+			note_issue(j, &iss[i]);
 		}
-		free(text);
 	}
 	session_issues_free(iss, n);
 	return rc == IPW_OK ? deadline_passed(j, err) : rc;
+}
+
+/* What --force passed over, again in the language in effect (the case's),
+ * for the manifest and manifest.json. */
+static void note_forced_again(struct export_job *j)
+{
+	j->in_document = true;
+	if (!j->opt->force)
+		return;
+	char *lang = export_document_begin(j);
+	struct session_issue *iss = NULL;
+	size_t n = session_check(j->s, &iss);
+	for (size_t i = 0; i < n; i++)
+		note_issue(j, &iss[i]);
+	session_issues_free(iss, n);
+	const struct deadline_due *d = deadline_next(j->dl, j->ndl);
+	if (d && d->days_left < 0)
+		note_deadline(j, d);
+	for (size_t i = 0; i < j->nev; i++)
+		if (j->copy[i] == EXPORT_CHANGED || j->copy[i] == EXPORT_VANISHED)
+			export_note_copy(j, i);
+	i18n_document_end(lang);
 }
 
 /* The destination may exist only with --force, and only as a real directory. */
@@ -304,7 +352,10 @@ static int write_document(struct export_job *j, const struct flow_document *d, c
 	if (rc != IPW_OK)
 		return rc;
 	char *txt = safe_name(d->id, lang, "txt"), *html = safe_name(d->id, lang, "html");
+	/* The page's title in the copy's own language (a reviewers' copy). */
+	char *saved = i18n_document_begin(lang);
 	char *page = html_page(flow_tr(d->title ? d->title : d->id), lang, text);
+	i18n_document_end(saved);
 	rc = export_write_file(j, txt, text, strlen(text), err);
 	if (rc == IPW_OK)
 		rc = export_write_file(j, html, page, strlen(page), err);
@@ -385,6 +436,9 @@ static void job_free(struct export_job *j)
 	for (size_t i = 0; i < j->nforced; i++)
 		free(j->forced[i]);
 	free(j->forced);
+	for (size_t i = 0; i < j->ndoc_forced; i++)
+		free(j->doc_forced[i]);
+	free(j->doc_forced);
 }
 
 /* The package's evidence as a contact sheet in DIR-review: the same
@@ -409,6 +463,7 @@ static void write_sheet(struct export_job *j, struct export_result *res)
 		n++;
 	}
 	char *dir = xasprintf("%s-review", j->dir);
+	char *lang = export_document_begin(j);
 	char *title =
 	    xasprintf(_("Case %lld: the evidence as uploaded"), (long long)session_case_id(j->s));
 	struct ipw_error err = {0};
@@ -417,6 +472,7 @@ static void write_sheet(struct export_job *j, struct export_result *res)
 	} else {
 		res->sheet_problem = xstrdup(err.msg);
 	}
+	i18n_document_end(lang);
 	free(title);
 	free(dir);
 	free(now);
@@ -454,20 +510,26 @@ int export_case(struct session *s, const struct export_options *opt, struct expo
 	    (rc = make_stage(&j, err)) != IPW_OK)
 		goto out;
 	j.ev = render_evidence_list(s, &j.nev);
-	if ((rc = export_copy_evidence(&j, err)) != IPW_OK ||
-	    (rc = write_documents(&j, err)) != IPW_OK ||
-	    (rc = export_write_manifest(&j, err)) != IPW_OK ||
-	    (rc = export_write_json(&j, err)) != IPW_OK ||
-	    (rc = export_write_ics(&j, err)) != IPW_OK ||
-	    (rc = export_write_sums(&j, err)) != IPW_OK ||
-	    (rc = export_write_marker(&j, err)) != IPW_OK ||
-	    (rc = export_publish(&j, err)) != IPW_OK)
+	/* The package is the case's: the text of every file in it (the
+	 * documents, the manifest, the calendar, the contact sheet) speaks the
+	 * case's language (export_document_begin), whatever language the
+	 * user's messages are in; what export tells the user (refusals, disk
+	 * errors, what --force passed over) is in the user's. */
+	if ((rc = export_copy_evidence(&j, err)) != IPW_OK)
 		goto out;
-	if (zip && (rc = export_write_zip(&j, zip, err)) != IPW_OK)
+	note_forced_again(&j);
+	if ((rc = write_documents(&j, err)) == IPW_OK &&
+	    (rc = export_write_manifest(&j, err)) == IPW_OK &&
+	    (rc = export_write_json(&j, err)) == IPW_OK &&
+	    (rc = export_write_ics(&j, err)) == IPW_OK &&
+	    (rc = export_write_sums(&j, err)) == IPW_OK &&
+	    (rc = export_write_marker(&j, err)) == IPW_OK &&
+	    (rc = export_publish(&j, err)) == IPW_OK &&
+	    (!zip || (rc = export_write_zip(&j, zip, err)) == IPW_OK) &&
+	    (rc = audit(&j, err)) == IPW_OK)
+		write_sheet(&j, res);
+	if (rc != IPW_OK)
 		goto out;
-	if ((rc = audit(&j, err)) != IPW_OK)
-		goto out;
-	write_sheet(&j, res);
 	res->dir = j.dir;
 	j.dir = NULL;
 	res->zip = zip;

@@ -102,6 +102,22 @@ static void checked_on(const struct evidence_row *row, char out[11])
 		strcpy(out, "?");
 }
 
+void export_note_copy(struct export_job *j, size_t i)
+{
+	char *name = utf8_sanitize(j->ev[i].row->path);
+	char day[11];
+	checked_on(j->ev[i].row, day);
+	char *msg = xasprintf(j->copy[i] == EXPORT_CHANGED
+				  ? _("%s: “%s” changed since it was checked on %s; "
+				      "exported as it is now.")
+				  : _("%s: “%s” cannot be read any more (checked on %s); "
+				      "not in the package."),
+			      j->ev[i].name, name, day);
+	export_note_forced(j, msg);
+	free(msg);
+	free(name);
+}
+
 int export_copy_evidence(struct export_job *j, struct ipw_error *err)
 {
 	j->copy = xcalloc(j->nev ? j->nev : 1, sizeof(*j->copy));
@@ -146,15 +162,8 @@ int export_copy_evidence(struct export_job *j, struct ipw_error *err)
 			free(name);
 			return rc;
 		}
-		char *msg = xasprintf(j->copy[i] == EXPORT_CHANGED
-					  ? _("%s: “%s” changed since it was checked on %s; "
-					      "exported as it is now.")
-					  : _("%s: “%s” cannot be read any more (checked on %s); "
-					      "not in the package."),
-				      j->ev[i].name, name, day);
-		export_note_forced(j, msg);
-		free(msg);
 		free(name);
+		export_note_copy(j, i);
 	}
 	return IPW_OK;
 }

@@ -41,8 +41,11 @@ struct export_job {
 	enum export_copy *copy; /* per evidence file */
 	struct deadline_due *dl;
 	size_t ndl;
-	char **forced;
+	char **forced; /* what --force passed over, in the user's language */
 	size_t nforced;
+	char **doc_forced; /* the same in the case's, for the package's own files */
+	size_t ndoc_forced;
+	bool in_document; /* notes go to doc_forced */
 };
 
 /* The mark an export leaves in its folder: the files it wrote, so that a
@@ -63,6 +66,12 @@ int export_write_file(struct export_job *j, const char *name, const char *data, 
 /* Remember a file of the package (its hash filled by the caller). */
 struct export_file *export_add_file(struct export_job *j, const char *name);
 void export_note_forced(struct export_job *j, const char *msg);
+/* The package's text speaks the case's language: i18n_document_begin with
+ * it, for the making of a file's text (not its writing, whose errors are
+ * the user's). End with i18n_document_end. */
+char *export_document_begin(const struct export_job *j);
+/* Note what --force passes over for evidence file i (changed or vanished). */
+void export_note_copy(struct export_job *j, size_t i);
 
 /* Copy every evidence file, hashing the bytes copied, and compare with the
  * hash recorded when it was checked. */

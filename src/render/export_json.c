@@ -100,6 +100,7 @@ static void deadlines(struct export_job *j, struct strbuf *b)
 
 int export_write_json(struct export_job *j, struct ipw_error *err)
 {
+	char *lang = export_document_begin(j);
 	const struct flow *f = session_flow(j->s);
 	const struct case_row *c = session_case(j->s);
 	char today[11];
@@ -129,12 +130,13 @@ int export_write_json(struct export_job *j, struct ipw_error *err)
 	strbuf_add(&b, ",\n");
 	deadlines(j, &b);
 	strbuf_add(&b, ",\n\"forced\":[");
-	for (size_t i = 0; i < j->nforced; i++) {
+	for (size_t i = 0; i < j->ndoc_forced; i++) {
 		if (i)
 			strbuf_addc(&b, ',');
-		escape_json(&b, j->forced[i]);
+		escape_json(&b, j->doc_forced[i]);
 	}
 	strbuf_add(&b, "]}\n");
+	i18n_document_end(lang);
 	int rc = export_write_file(j, "manifest.json", b.s, b.len, err);
 	strbuf_free(&b);
 	return rc;

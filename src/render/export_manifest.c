@@ -18,6 +18,35 @@ static void put(struct strbuf *b, const char *s)
 	escape_document(b, s ? s : "", DOC_TEXT, false);
 }
 
+/* The same, made safe, as a string for a translated format. */
+static char *safe(const char *s)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	put(&b, s);
+	return strbuf_detach(&b);
+}
+
+/* A label ("Flow:", "流程：") and the space after it, none after a
+ * full-width colon. */
+static void put_label(struct strbuf *b, const char *label)
+{
+	size_t n = strlen(label);
+	strbuf_add(b, label);
+	if (!(n >= 3 && strcmp(label + n - 3, "：") == 0))
+		strbuf_addc(b, ' ');
+}
+
+/* "label: value" in the sheet's language ("标签：值"). */
+static void put_pair(struct strbuf *b, const char *label, const char *value)
+{
+	put(b, label);
+	/* TRANSLATORS: between a label and its value, as in "Title: value";
+	 * Chinese uses the full-width colon with no space ("标题：内容"). */
+	strbuf_add(b, _(": "));
+	put(b, value);
+}
+
 static void header(struct export_job *j, struct strbuf *b)
 {
 	const struct flow *f = session_flow(j->s);
@@ -26,14 +55,19 @@ static void header(struct export_job *j, struct strbuf *b)
 	calendar_format_date(j->today, today);
 	strbuf_addf(b, _("ipwiz export of case %lld: "), (long long)session_case_id(j->s));
 	put(b, c && c->title ? c->title : "");
-	strbuf_addf(b, "\n%s ", _("Flow:"));
+	strbuf_addc(b, '\n');
+	put_label(b, _("Flow:"));
 	put(b, flow_tr(f->title));
-	strbuf_addf(b, " (%s, %s %s", f->id, _("version"), f->version ? f->version : "?");
-	if (f->checked)
-		strbuf_addf(b, _("; platform facts checked %s"), f->checked);
-	strbuf_add(b, ")\n");
+	char *ver = xasprintf(_("%s, version %s"), f->id, f->version ? f->version : "?");
+	char *about = f->checked ? xasprintf(_("%s; platform facts checked %s"), ver, f->checked)
+				 : xstrdup(ver);
+	/* TRANSLATORS: the flow's id and version after its title. */
+	strbuf_addf(b, _(" (%s)"), about);
+	strbuf_addc(b, '\n');
+	free(about);
+	free(ver);
 	if (f->platform) {
-		strbuf_addf(b, "%s ", _("Platform:"));
+		put_label(b, _("Platform:"));
 		put(b, f->platform);
 		strbuf_addc(b, '\n');
 	}
@@ -89,27 +123,36 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 			continue;
 		/* The documents of one flow entry sit together, first language first. */
 		if (i > 0 && j->docs[i - 1].doc == d) {
-			strbuf_addf(b, "      %s ",
-				    paste ? _("For you to read, not to paste:") : _("also in"));
-			strbuf_addf(b, "%s: %s\n", j->docs[i].lang, j->docs[i].file);
-			strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
+			strbuf_add(b, "      ");
+			/* TRANSLATORS: the first %s is a language code (en), the
+			 * second a file name. */
+			strbuf_addf(b,
+				    paste ? _("For you to read, not to paste: %s: %s")
+					  : _("also in %s: %s"),
+				    j->docs[i].lang, j->docs[i].file);
+			strbuf_add(b, "\n      ");
+			put_label(b, _("printable:"));
+			strbuf_addf(b, "%s\n", j->docs[i].html);
 			continue;
 		}
 		any = true;
 		if (paste && d->form_field) {
-			strbuf_addf(b, "  %s “", _("Form field"));
-			put(b, flow_tr(d->form_field));
-			strbuf_add(b, "”: ");
+			char *box = safe(flow_tr(d->form_field));
+			strbuf_add(b, "  ");
+			strbuf_addf(b, _("Form field “%s”: "), box);
+			free(box);
 		} else {
 			strbuf_add(b, "  ");
 		}
 		put(b, flow_tr(d->title ? d->title : d->id));
 		if (!paste && d->purpose)
-			strbuf_addf(b, " (%s)",
-				    strcmp(d->purpose, "upload") == 0 ? _("upload it")
-								      : _("keep it"));
-		strbuf_addf(b, "\n      %s: %s\n", j->docs[i].lang, j->docs[i].file);
-		strbuf_addf(b, "      %s %s\n", _("printable:"), j->docs[i].html);
+			strbuf_add(b, strcmp(d->purpose, "upload") == 0 ? _(" (upload it)")
+									: _(" (keep it)"));
+		strbuf_add(b, "\n      ");
+		put_pair(b, j->docs[i].lang, j->docs[i].file);
+		strbuf_add(b, "\n      ");
+		put_label(b, _("printable:"));
+		strbuf_addf(b, "%s\n", j->docs[i].html);
 		if (paste && i + 1 < j->ndocs && j->docs[i + 1].doc == d)
 			strbuf_addf(
 			    b, "      %s\n",
@@ -120,6 +163,22 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 	}
 	if (!any)
 		strbuf_addf(b, "  %s\n", paste ? _("No text to paste.") : _("None."));
+}
+
+/* A verdict in the sheet's language (the same words as `ipwiz check`). */
+static const char *verdict_word(enum evidence_verdict v)
+{
+	switch (v) {
+	case EVIDENCE_OK:
+		return _("ok");
+	case EVIDENCE_WARN:
+		return _("warning");
+	case EVIDENCE_REJECT:
+		return _("rejected");
+	case EVIDENCE_ERROR:
+		break;
+	}
+	return _("not checked");
 }
 
 static void upload_section(struct export_job *j, struct strbuf *b)
@@ -133,12 +192,14 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		strbuf_addf(b, "  %2zu. %s — ", shown, e->name);
 		put(b, e->field ? flow_tr(e->field->label) : e->row->field);
 		if (e->field && e->field->evidence.proves) {
-			strbuf_add(b, ": ");
+			strbuf_add(b, _(": "));
 			put(b, flow_tr(e->field->evidence.proves));
 		}
-		strbuf_addf(b, "\n      %s ", _("original:"));
+		strbuf_add(b, "\n      ");
+		put_label(b, _("original:"));
 		put(b, e->row->path);
-		strbuf_addf(b, " [%s]", evidence_verdict_name(e->row->verdict));
+		/* TRANSLATORS: a file's check verdict after its name: " [ok]". */
+		strbuf_addf(b, _(" [%s]"), verdict_word(e->row->verdict));
 		if (j->copy[i] == EXPORT_CHANGED)
 			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
 		else if (e->row->verdict == EVIDENCE_WARN && e->row->message) {
@@ -165,14 +226,15 @@ static void deadline_section(struct export_job *j, struct strbuf *b)
 		const struct flow_field *from =
 		    d->def->from ? flow_find_field(f, d->def->from) : NULL;
 		if (d->state == DEADLINE_NO_DATE) {
-			strbuf_addf(b, ": %s “", _("not known yet; answer"));
-			put(b, from ? flow_tr(from->label) : d->def->from);
-			strbuf_add(b, "”.\n");
+			char *q = safe(from ? flow_tr(from->label) : d->def->from);
+			strbuf_addf(b, _(": not known yet; answer “%s”."), q);
+			strbuf_addc(b, '\n');
+			free(q);
 			continue;
 		}
 		char start[11];
 		calendar_format_date(d->from, start);
-		strbuf_add(b, ": ");
+		strbuf_add(b, _(": "));
 		deadline_describe(d, b);
 		strbuf_add(b, "\n      ");
 		strbuf_addf(b,
@@ -207,6 +269,7 @@ static void deadline_section(struct export_job *j, struct strbuf *b)
 
 int export_write_manifest(struct export_job *j, struct ipw_error *err)
 {
+	char *lang = export_document_begin(j);
 	struct strbuf b;
 	strbuf_init(&b);
 	header(j, &b);
@@ -218,15 +281,16 @@ int export_write_manifest(struct export_job *j, struct ipw_error *err)
 	paste_section(j, &b, false);
 	strbuf_addf(&b, "\n4. %s\n", _("Deadlines"));
 	deadline_section(j, &b);
-	if (j->nforced) {
+	if (j->ndoc_forced) {
 		strbuf_addf(&b, "\n%s\n", _("Exported with --force despite:"));
-		for (size_t i = 0; i < j->nforced; i++) {
+		for (size_t i = 0; i < j->ndoc_forced; i++) {
 			strbuf_add(&b, "  - ");
-			put(&b, j->forced[i]);
+			put(&b, j->doc_forced[i]);
 			strbuf_addc(&b, '\n');
 		}
 	}
 	strbuf_addf(&b, "\n%s\n", _("To check that no file changed: sha256sum -c SHA256SUMS"));
+	i18n_document_end(lang);
 	int rc = export_write_file(j, "manifest.txt", b.s, b.len, err);
 	strbuf_free(&b);
 	return rc;
@@ -270,6 +334,7 @@ static void ics_line(struct strbuf *out, const char *line)
 
 int export_write_ics(struct export_job *j, struct ipw_error *err)
 {
+	char *lang = export_document_begin(j);
 	struct strbuf out, line;
 	strbuf_init(&out);
 	strbuf_init(&line);
@@ -328,6 +393,7 @@ int export_write_ics(struct export_job *j, struct ipw_error *err)
 		ics_line(&out, "END:VEVENT");
 	}
 	ics_line(&out, "END:VCALENDAR");
+	i18n_document_end(lang);
 	int rc = events ? export_write_file(j, "deadlines.ics", out.s, out.len, err) : IPW_OK;
 	strbuf_free(&out);
 	strbuf_free(&line);

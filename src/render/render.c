@@ -13,32 +13,16 @@
 #include "case/case.h"
 #include "render.h"
 
-/* Switch gettext to lang for the length of a rendering. */
-static char *language_push(const char *lang)
-{
-	char *saved = xstrdup(i18n_language());
-	if (lang && strcmp(saved, lang) != 0)
-		i18n_set_language(lang);
-	return saved;
-}
-
-static void language_pop(char *saved)
-{
-	if (strcmp(saved, i18n_language()) != 0)
-		i18n_set_language(saved);
-	free(saved);
-}
-
 char *render_answer(const struct session *s, const char *path, const char *lang)
 {
 	const char *value = session_get(s, path);
 	if (!value)
 		return NULL;
-	char *saved = language_push(lang);
+	char *saved = i18n_document_begin(lang);
 	/* Labels follow the language in effect: the document's, for now. */
 	char *text =
 	    flow_answer_text(flow_find_field(session_flow(s), path), value, ANSWER_IN_SENTENCE);
-	language_pop(saved);
+	i18n_document_end(saved);
 	return text;
 }
 

@@ -273,11 +273,9 @@ int render_document(const struct session *s, const struct flow_document *d, cons
 	struct template_ops ops = {put_value, test_cond, count_items, &r};
 	struct strbuf b;
 	strbuf_init(&b);
-	char *saved = xstrdup(i18n_language());
-	i18n_set_language(tpl->lang);
+	char *saved = i18n_document_begin(tpl->lang);
 	int rc = template_render(t, &ops, &b, err);
-	i18n_set_language(saved);
-	free(saved);
+	i18n_document_end(saved);
 	template_free(t);
 	render_evidence_free(r.ev, r.nev);
 	free(r.dl);

@@ -18,7 +18,7 @@ for ex in "$@"; do
 	run lint "$ex"
 	expect_rc 0 "lint of $(basename "$ex") from doc/flow-format.md"
 	# An example to copy from is clean: no warning either.
-	expect_in "$out$err" " 0 error(s), 0 warning(s)" "lint of $(basename "$ex")"
+	expect_in "$out$err" " 0 errors, 0 warnings" "lint of $(basename "$ex")"
 done
 
 db=$(cd "$IPWIZ_BUILDDIR" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \

@@ -38,7 +38,7 @@ expect_in "$(cat "$T/out-id/reasons.id.txt")" \
 
 # The art. 43 route: offered, explained, counted and written.
 run --lang en show "$id"
-expect_in "$out" "What will you do?: authorities"
+expect_in "$out" "What will you do? File a complaint with the authorities or a lawsuit, and notify the platform"
 expect_in "$(cat "$T/out-en/manifest.txt")" \
 	"Notify the platform of your complaint to the authorities or lawsuit (E-Commerce Law art. 43): 2026-12-05"
 expect_in "$(cat "$T/out-en/action_notice.en.txt")" \

@@ -59,6 +59,6 @@ expect_not_in "$out" "Patent evaluation report" "an invention patent"
 run set "$id" pt_kind design
 
 # No counter-notice yet is the starting point, not a missing answer.
-expect_not_in "$out" "Has a seller sent a counter-notice?: This answer is required."
+expect_not_in "$out" "Has a seller sent a counter-notice? This answer is required."
 
 finish

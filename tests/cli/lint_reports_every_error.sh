@@ -29,7 +29,7 @@ expect_in "$err" "$T/bad.yaml:8:23: error: unknown field type “txt”"
 expect_in "$err" "$T/bad.yaml:9:29: error: unknown key “lable” in a field; did you mean “label”?"
 expect_in "$err" "$T/bad.yaml:9:9: error: “label” is missing here"
 expect_in "$err" "$T/worse.yaml:3:1: error: unknown key “titel” in the flow; did you mean “title”?"
-expect_in "$err" "2 file(s): 6 error(s), 0 warning(s)"
+expect_in "$err" "2 files: 6 errors, 0 warnings"
 # Sorted: bad.yaml before worse.yaml, line 9 column 9 before column 28.
 order=$(printf '%s\n' "$err" | grep -n 'error:' | cut -d: -f2- | sed 's/: error.*//' | tr '\n' ' ')
 expect_in "$order" "$T/bad.yaml:8:23 $T/bad.yaml:9:9 $T/bad.yaml:9:29 $T/worse.yaml:1:1" "order"

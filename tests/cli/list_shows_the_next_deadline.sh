@@ -27,7 +27,7 @@ expect_in "$out" ',"deadline":null}'
 expect_in "$out" '"deadline":{"id":"first_safe","label":"Safe date for the first counter-notice (one working day early)","date":"2026-11-24","days_left":0,"uncertain":false}}'
 
 run --lang zh_CN list
-expect_in "$out" "第一次反通知的安全日期（提前一个工作日）: 2026-11-24 (今天是最后一天)"
+expect_in "$out" "第一次反通知的安全日期（提前一个工作日）：2026-11-24（今天是最后一天）"
 run --lang id list
 expect_in "$out" "2026-11-24 (hari ini hari terakhir)"
 

@@ -85,6 +85,6 @@ run show "$id"
 expect_rc 0 "show"
 expect_in "$out" "Complaint number: AB-12"
 expect_in "$out" "Still to do:"
-expect_in "$out" "Which right is claimed?: This answer is required."
+expect_in "$out" "Which right is claimed? This answer is required."
 
 finish

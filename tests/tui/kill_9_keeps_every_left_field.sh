@@ -29,7 +29,7 @@ wait_exit
 [ "${rc:-}" = 137 ] || fail "expected the program killed by signal 9, got exit ${rc:-none}"
 
 ipwiz show 1
-for want in "AB-12" "2026-11-01" "genuine"; do
+for want in "AB-12" "2026-11-01" "Genuine goods"; do
 	case "$out" in
 	*"$want"*) ;;
 	*) fail "a field that was left is lost: $want (show: $out)" ;;

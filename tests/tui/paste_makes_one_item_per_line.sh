@@ -23,7 +23,7 @@ wait_for "Add an item to “Listings”"
 keys Tab Tab
 wait_for "▸ [+] Add an item"
 paste "$T/urls"
-wait_for "10 item(s) made from the pasted lines."
+wait_for "10 items made from the pasted lines."
 expect_on_screen "10. Listing URL"
 keys BTab
 wait_for "▸ 10. Listing URL"
@@ -31,7 +31,7 @@ keys C-u
 printf '%s\n' "https://example.com/ten" "https://example.com/eleven" \
 	"https://example.com/twelve" >"$T/more"
 paste "$T/more"
-wait_for "2 more item(s) made from the pasted lines."
+wait_for "2 more items made from the pasted lines."
 expect_on_screen "11. Listing URL"
 keys F10
 wait_exit

@@ -35,7 +35,7 @@ wait_exit
 [ "${rc:-}" = 0 ] || fail "ipwiz exited with ${rc:-none}"
 
 ipwiz show 1
-for want in "$cjk" "$en" "Shop name: Tokoku" "Did you sell this product?: yes"; do
+for want in "$cjk" "$en" "Shop name: Tokoku" "Did you sell this product? Yes"; do
 	case "$out" in
 	*"$want"*) ;;
 	*) fail "show lacks: $want (got: $out)" ;;

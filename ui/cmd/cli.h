@@ -139,6 +139,9 @@ int cli_cmd_watch(struct cli *cli, int argc, char **argv);
 int cli_cmd_init_shared(struct cli *cli, int argc, char **argv);
 /* One line per affirmed declaration: whether its seal holds (cli_show.c). */
 void cli_affirmation_notes(const struct session *s);
+/* indent, the label made safe, and the language's colon ("Title: ",
+ * "标题："): what comes before a value. */
+void cli_print_label(const char *indent, const char *label);
 int cli_cmd_note(struct cli *cli, int argc, char **argv);
 int cli_cmd_notes(struct cli *cli, int argc, char **argv);
 

@@ -136,7 +136,10 @@ static int fill_count(struct fill *f, const struct flow_field *list, const char 
 		ipw_error_set(&err, IPW_EUSER,
 			      _("Give the number of items as a whole number, or list the items."));
 	else if (want > session_list_limit(list))
-		ipw_error_set(&err, IPW_EUSER, _("This list takes at most %u items."),
+		ipw_error_set(&err, IPW_EUSER,
+			      ngettext("This list takes at most %u item.",
+				       "This list takes at most %u items.",
+				       session_list_limit(list)),
 			      session_list_limit(list));
 	for (; err.status == IPW_OK && have < want; have++)
 		session_list_add(f->s, path, NULL, &err);
@@ -243,7 +246,10 @@ int cli_cmd_fill(struct cli *cli, int argc, char **argv)
 		cli_fail(&err);
 	else
 		r = f.worst;
-	fprintf(stderr, _("ipwiz: %zu answers saved, %zu refused.\n"), f.set, f.refused);
+	fprintf(stderr,
+		ngettext("ipwiz: %zu answer saved, %zu refused.\n",
+			 "ipwiz: %zu answers saved, %zu refused.\n", f.set),
+		f.set, f.refused);
 	cli_case_close(&cc);
 	return r != IPW_OK ? (r == IPW_ECONFLICT ? IPW_EUSER : r) : f.worst;
 }

@@ -67,9 +67,13 @@ static int attach_one(struct attach *a, const char *arg)
 	if (!again && req->max_files && usable >= req->max_files) {
 		char *name = utf8_sanitize(arg);
 		fprintf(stderr,
-			_("ipwiz: %s: not attached — this field takes at most %u files and has "
-			  "%zu.\n  What to do: combine pages into one PDF, or remove a file "
-			  "with `ipwiz attach CASE FIELD --remove FILE`.\n"),
+			ngettext("ipwiz: %s: not attached — this field takes at most %u file and "
+				 "has %zu.\n  What to do: combine pages into one PDF, or remove a "
+				 "file with `ipwiz attach CASE FIELD --remove FILE`.\n",
+				 "ipwiz: %s: not attached — this field takes at most %u files and "
+				 "has %zu.\n  What to do: combine pages into one PDF, or remove a "
+				 "file with `ipwiz attach CASE FIELD --remove FILE`.\n",
+				 req->max_files),
 			name, req->max_files, usable);
 		free(name);
 		a->refused++;

@@ -84,7 +84,7 @@ static void summarise(size_t i, const struct case_row *c, const struct session *
 		sum->uncertain = d->uncertain;
 		struct strbuf b;
 		strbuf_init(&b);
-		strbuf_addf(&b, "%s: ", sum->deadline_label);
+		strbuf_addf(&b, "%s%s", sum->deadline_label, _(": "));
 		deadline_describe(d, &b);
 		sum->deadline_note = strbuf_detach(&b);
 	}

@@ -262,7 +262,9 @@ static void print_requirement_text(const struct requirement *q, int64_t case_id)
 	const char *st = status_of(q);
 	char *label = utf8_sanitize(flow_tr(q->field->label));
 	char *path = utf8_sanitize(q->path);
-	printf("  [%s] %s (%s): ", state_word(st), label, path);
+	/* TRANSLATORS: "  [ok] Purchase invoice (invoice): 1 usable…": a
+	 * verdict, a field's label, its id, then the counts. */
+	printf(_("  [%s] %s (%s): "), state_word(st), label, path);
 	if (q->need)
 		printf(_("%zu usable, at least %u needed"), q->usable, q->need);
 	else

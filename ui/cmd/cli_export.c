@@ -42,9 +42,15 @@ int cli_cmd_export(struct cli *cli, int argc, char **argv)
 		free(msg);
 	}
 	char *dir = utf8_sanitize(res.dir);
-	printf(_("Exported to %s: %zu documents, %zu evidence files; manifest.txt says what to "
-		 "paste and upload.\n"),
-	       dir, res.ndocuments, res.nevidence);
+	char *docs =
+	    xasprintf(ngettext("%zu document", "%zu documents", res.ndocuments), res.ndocuments);
+	char *files = xasprintf(ngettext("%zu evidence file", "%zu evidence files", res.nevidence),
+				res.nevidence);
+	/* TRANSLATORS: the second and third %s are "2 documents" and "1 evidence file". */
+	printf(_("Exported to %s: %s, %s; manifest.txt says what to paste and upload.\n"), dir,
+	       docs, files);
+	free(files);
+	free(docs);
 	free(dir);
 	if (res.zip) {
 		char *zip = utf8_sanitize(res.zip);

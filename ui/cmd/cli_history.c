@@ -105,8 +105,6 @@ int cli_cmd_history(struct cli *cli, int argc, char **argv)
 	struct case_row c = {0};
 	struct ipw_error missing = {0};
 	bool exists = case_db_get(db, id, &c, &missing) == IPW_OK;
-	if (exists && !cli->opt.lang && c.lang)
-		i18n_set_language(c.lang);
 	case_row_clear(&c);
 	/* A deleted case has no owner left to tell. */
 	struct ipw_error unrecorded = {0};

@@ -150,9 +150,17 @@ int cli_cmd_lint(struct cli *cli, int argc, char **argv)
 	print_diags(&d);
 	int status = d.nerrors ? IPW_EUSER : IPW_OK;
 	pot_print(&pot, pot_mode && status == IPW_OK ? stdout : NULL);
-	if (!pot_mode || d.nerrors)
-		fprintf(stderr, _("%d file(s): %zu error(s), %zu warning(s)\n"), files, d.nerrors,
-			d.nwarnings);
+	if (!pot_mode || d.nerrors) {
+		char *nf = xasprintf(ngettext("%d file", "%d files", (unsigned long)files), files);
+		char *ne = xasprintf(ngettext("%zu error", "%zu errors", d.nerrors), d.nerrors);
+		char *nw =
+		    xasprintf(ngettext("%zu warning", "%zu warnings", d.nwarnings), d.nwarnings);
+		/* TRANSLATORS: "2 files: 6 errors, 0 warnings" */
+		fprintf(stderr, _("%s: %s, %s\n"), nf, ne, nw);
+		free(nw);
+		free(ne);
+		free(nf);
+	}
 	ipw_diags_free(&d);
 	return status;
 }

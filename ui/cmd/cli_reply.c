@@ -24,7 +24,8 @@ static void print_open_deadlines(const struct session *s)
 		struct strbuf b;
 		strbuf_init(&b);
 		deadline_describe(&v[i], &b);
-		printf("  %s: %s\n", label, b.s);
+		cli_print_label("  ", label);
+		printf("%s\n", b.s);
 		strbuf_free(&b);
 		free(label);
 	}

@@ -20,11 +20,49 @@ static const char *draft_flag(const struct session *s, const char *path)
 		   : _("  [invalid, kept as a draft]");
 }
 
-static void print_value(const char *indent, const char *label, const char *value, const char *flag)
+void cli_print_label(const char *indent, const char *label)
 {
 	char *l = utf8_sanitize(label);
-	printf("%s%s: ", indent, l);
+	size_t n = strlen(l);
+	/* A question ends in its own mark: "您是买方吗？是", "Are you the buyer? Yes". */
+	bool asks_cjk = n >= 3 && (strcmp(l + n - 3, "？") == 0 || strcmp(l + n - 3, "：") == 0);
+	bool asks = n >= 1 && (l[n - 1] == '?' || l[n - 1] == ':');
+	/* TRANSLATORS: between a label and its value, as in "Title: value";
+	 * Chinese uses the full-width colon with no space ("标题：内容"). */
+	printf("%s%s%s", indent, l, asks_cjk ? "" : asks ? " " : _(": "));
 	free(l);
+}
+
+/* An answer as people read it: a choice by its label, yes and no as
+ * words; picked choices one label a line, as the stored ids are. */
+static char *answer_words(const struct flow_field *f, const char *raw)
+{
+	if (!raw || !f || f->type != FIELD_MULTICHOICE)
+		return flow_answer_text(f, raw, ANSWER_ON_SCREEN);
+	struct strbuf b;
+	strbuf_init(&b);
+	for (const char *p = raw; *p;) {
+		const char *nl = strchr(p, '\n');
+		char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		char *text = flow_answer_text(f, one, ANSWER_ON_SCREEN);
+		if (*one)
+			strbuf_addf(&b, "%s%s", b.len ? "\n" : "", text);
+		free(text);
+		free(one);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return strbuf_detach(&b);
+}
+
+/* A value as people read it (answer_words), each line made safe. */
+static void print_value(const char *indent, const char *label, const struct flow_field *f,
+			const char *raw, const char *flag)
+{
+	cli_print_label(indent, label);
+	char *text = answer_words(f, raw);
+	const char *value = text;
 	if (!value) {
 		printf("%s\n", _("(not answered)"));
 		return;
@@ -45,15 +83,15 @@ static void print_value(const char *indent, const char *label, const char *value
 		p = nl + 1;
 	}
 	printf("%s\n", flag ? flag : "");
+	free(text);
 }
 
 static void show_evidence_text(const struct session *s, const struct flow_field *f)
 {
 	size_t n;
 	const struct evidence_row *ev = session_evidence(s, &n);
-	char *l = utf8_sanitize(flow_tr(f->label));
-	printf("  %s:\n", l);
-	free(l);
+	cli_print_label("  ", flow_tr(f->label));
+	putchar('\n');
 	size_t shown = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(ev[i].field, f->path) != 0)
@@ -79,30 +117,32 @@ static void show_field_text(const struct session *s, const struct flow_field *f)
 		show_evidence_text(s, f);
 	} else if (f->type == FIELD_LIST) {
 		size_t n = session_list_count(s, f->path);
-		char *l = utf8_sanitize(flow_tr(f->label));
-		printf("  %s: %zu\n", l, n);
-		free(l);
+		cli_print_label("  ", flow_tr(f->label));
+		printf("%zu\n", n);
 		for (size_t i = 1; i <= n; i++)
 			for (size_t j = 0; j < f->nitems; j++) {
 				char *p = xasprintf("%s.%zu.%s", f->path, i, f->items[j].id);
 				char *lab = xasprintf("%zu. %s", i, flow_tr(f->items[j].label));
-				print_value("    ", lab, session_get(s, p), draft_flag(s, p));
+				print_value("    ", lab, &f->items[j], session_get(s, p),
+					    draft_flag(s, p));
 				free(lab);
 				free(p);
 			}
 	} else {
-		print_value("  ", flow_tr(f->label), session_get(s, f->path),
+		print_value("  ", flow_tr(f->label), f, session_get(s, f->path),
 			    draft_flag(s, f->path));
 		if (f->type == FIELD_DECLARATION && f->signature) {
 			char *p = xasprintf("%s.name", f->path);
-			print_value("  ", _("Signed by"), session_get(s, p), draft_flag(s, p));
+			print_value("  ", _("Signed by"), NULL, session_get(s, p),
+				    draft_flag(s, p));
 			free(p);
 		}
 		char *note =
 		    f->type == FIELD_DECLARATION ? session_affirmation_note(s, f->path) : NULL;
 		if (note) {
 			char *safe = utf8_sanitize(note);
-			printf("  %s: %s\n", _("Affirmation"), safe);
+			cli_print_label("  ", _("Affirmation"));
+			printf("%s\n", safe);
 			free(safe);
 			free(note);
 		}
@@ -131,9 +171,9 @@ void cli_affirmation_notes(const struct session *s)
 				 : NULL;
 		if (!note)
 			continue;
-		char *label = utf8_sanitize(flow_tr(f->label)), *safe = utf8_sanitize(note);
-		printf("%s: %s\n", label, safe);
-		free(label);
+		char *safe = utf8_sanitize(note);
+		cli_print_label("", flow_tr(f->label));
+		printf("%s\n", safe);
 		free(safe);
 		free(note);
 	}
@@ -202,11 +242,10 @@ static void show_text(const struct session *s)
 		printf("\n%s\n", _("Still to do:"));
 	for (size_t i = 0; i < n; i++) {
 		/* Messages quote stored answers ("“…” is not a date"). */
-		char *label = utf8_sanitize(session_path_label(s, iss[i].path));
 		char *msg = utf8_sanitize(iss[i].message);
-		printf("  - %s: %s\n", label, msg);
+		cli_print_label("  - ", session_path_label(s, iss[i].path));
+		printf("%s\n", msg);
 		free(msg);
-		free(label);
 	}
 	session_issues_free(iss, n);
 }
@@ -226,6 +265,20 @@ static void show_json(const struct session *s)
 	const char *path, *value;
 	for (bool first = true; session_answer_next(s, &k, &path, &value); first = false)
 		json_kv(path, value, !first);
+	/* How a choice, a pick of choices or a yes/no reads in the user's
+	 * language, beside the stored value ("answers" keeps the ids). */
+	printf("},\"labels\":{");
+	k = 0;
+	for (bool first = true; session_answer_next(s, &k, &path, &value);) {
+		const struct flow_field *f = flow_find_field(session_flow(s), path);
+		if (!f || (f->type != FIELD_CHOICE && f->type != FIELD_MULTICHOICE &&
+			   f->type != FIELD_YESNO && f->type != FIELD_DECLARATION))
+			continue;
+		char *text = answer_words(f, value);
+		json_kv(path, text, !first);
+		free(text);
+		first = false;
+	}
 	printf("},\"evidence\":[");
 	const struct evidence_row *ev = session_evidence(s, &n);
 	for (size_t i = 0; i < n; i++) {

@@ -43,8 +43,10 @@ int plain_open_case(struct plain *p, int64_t id)
 	size_t answered, required;
 	session_progress(p->cc.session, &answered, &required);
 	plain_greet(p);
-	plain_printf(p, _("Case %lld: %s (%zu of %zu required answers given)\n"), (long long)id,
-		     plain_safe(p, c->title), answered, required);
+	plain_printf(p,
+		     ngettext("Case %lld: %s (%zu of %zu required answer given)\n",
+			      "Case %lld: %s (%zu of %zu required answers given)\n", required),
+		     (long long)id, plain_safe(p, c->title), answered, required);
 	char *reads = session_reads_by_others(p->cc.session);
 	if (reads)
 		plain_printf(p, "%s\n", plain_safe(p, reads));

@@ -142,7 +142,10 @@ static enum plain_action attach(struct plain *p, const struct flow_field *f, con
 	unsigned max = f->evidence.max_files;
 	if (max && !evidence_case_find(s, f->path, path) &&
 	    session_evidence_usable(s, f->path) >= max) {
-		plain_printf(p, _("This takes at most %u files: remove one first.\n"), max);
+		plain_printf(p,
+			     ngettext("This takes at most %u file: remove it first.\n",
+				      "This takes at most %u files: remove one first.\n", max),
+			     max);
 		free(path);
 		return PLAIN_NEXT;
 	}

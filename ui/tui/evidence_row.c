@@ -210,7 +210,11 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 	if (!again && req->max_files &&
 	    session_evidence_usable(ui->session, r->path) >= req->max_files) {
 		ui_status(ui, true,
-			  _("This document takes at most %u files. Remove one first with Ctrl-D."),
+			  ngettext("This document takes at most %u file. Remove it first with "
+				   "Ctrl-D.",
+				   "This document takes at most %u files. Remove one first with "
+				   "Ctrl-D.",
+				   req->max_files),
 			  req->max_files);
 		free(path);
 		return;

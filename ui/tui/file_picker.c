@@ -272,7 +272,10 @@ static bool attach_chosen(struct ui *ui, struct browser *b)
 		k++;
 	}
 	if (k > 1)
-		ui_status(ui, false, _("%zu files checked; each verdict is under the field."), k);
+		ui_status(ui, false,
+			  ngettext("%zu file checked; its verdict is under the field.",
+				   "%zu files checked; each verdict is under the field.", k),
+			  k);
 	return k > 0;
 }
 

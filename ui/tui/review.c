@@ -104,8 +104,11 @@ static void review_draw(struct ui *ui, void *state)
 		return;
 	ui_draw_case_title(ui, _("Review"));
 	char *head = rv->nissues
-			 ? xasprintf(_("%zu answer(s) missing or invalid, marked %s. Enter "
-				       "goes to one."),
+			 ? xasprintf(ngettext("%zu answer missing or invalid, marked %s. Enter "
+					      "goes to it.",
+					      "%zu answers missing or invalid, marked %s. Enter "
+					      "goes to one.",
+					      rv->nissues),
 				     rv->nissues, ui_theme.attention)
 			 : xasprintf("%s %s", ui_theme.done, _("Everything required is answered."));
 	draw_text(l->body_y, 1, l->cols - 2, A_BOLD, head, false);

@@ -275,8 +275,11 @@ static enum ui_next confirm(struct ui *ui, struct sub_line *ln)
 		ln->copied = true;
 		ui_status(
 		    ui, false,
-		    _("Copied %s to the clipboard (%zu characters): paste it into that box of "
-		      "the platform's form, then press Space to tick it."),
+		    ngettext("Copied %s to the clipboard (%zu character): paste it into that box "
+			     "of the platform's form, then press Space to tick it.",
+			     "Copied %s to the clipboard (%zu characters): paste it into that box "
+			     "of the platform's form, then press Space to tick it.",
+			     strlen(ln->body)),
 		    ln->text, strlen(ln->body));
 		return NEXT_SUBMIT;
 	}

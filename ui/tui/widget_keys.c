@@ -58,7 +58,10 @@ static void paste(struct ui *ui, struct form_row *r, const char *text)
 		form_commit(ui);
 		size_t n = paste_items(ui, r->list, r->field->id, nl + 1);
 		if (n)
-			ui_status(ui, false, _("%zu more item(s) made from the pasted lines."), n);
+			ui_status(ui, false,
+				  ngettext("%zu more item made from the pasted lines.",
+					   "%zu more items made from the pasted lines.", n),
+				  n);
 		form_rebuild(ui, here); /* r is stale from here on */
 		free(here);
 		return;
@@ -302,7 +305,10 @@ bool widget_key(struct ui *ui, struct form_row *r, const struct ui_key *k)
 	case ROW_ADD:
 		if (k->act == ACT_PASTE && r->list->nitems) {
 			size_t n = paste_items(ui, r->list, r->list->items[0].id, k->text);
-			ui_status(ui, false, _("%zu item(s) made from the pasted lines."), n);
+			ui_status(ui, false,
+				  ngettext("%zu item made from the pasted lines.",
+					   "%zu items made from the pasted lines.", n),
+				  n);
 			say_if_cut(ui, k);
 			return true;
 		}

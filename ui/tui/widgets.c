@@ -57,10 +57,14 @@ char *widget_summary(const struct session *s, const struct form_row *r)
 		free(why);
 		return text;
 	}
-	case ROW_LIST:
-		return xasprintf(_("%zu item(s)"), session_list_count(s, r->path));
-	case ROW_EVIDENCE:
-		return xasprintf(_("%zu usable file(s)"), session_evidence_usable(s, r->path));
+	case ROW_LIST: {
+		size_t n = session_list_count(s, r->path);
+		return xasprintf(ngettext("%zu item", "%zu items", n), n);
+	}
+	case ROW_EVIDENCE: {
+		size_t n = session_evidence_usable(s, r->path);
+		return xasprintf(ngettext("%zu usable file", "%zu usable files", n), n);
+	}
 	default:
 		break;
 	}
@@ -225,8 +229,10 @@ static void draw_list_head(struct ui *ui, const struct form_row *r, struct canva
 	if (r->field->help)
 		canvas_wrap(c, 2, ui_theme.help, flow_tr(r->field->help));
 	char *count = r->field->max_items
-			  ? xasprintf(_("%zu of at most %u items"), n, r->field->max_items)
-			  : xasprintf(_("%zu item(s)"), n);
+			  ? xasprintf(ngettext("%zu of at most %u item", "%zu of at most %u items",
+					       r->field->max_items),
+				      n, r->field->max_items)
+			  : xasprintf(ngettext("%zu item", "%zu items", n), n);
 	canvas_text(c, 2, A_NORMAL, count);
 	free(count);
 }

@@ -24,7 +24,9 @@ wait_for "sharp.png"
 # Below "..": blank.png and blurred.png, marked (Space marks and moves on).
 keys Down Space Space Enter
 wait_for "Checking 2 of 2 ▕"
-wait_for "blurred.png (" # both verdicts under the field
+# Both verdicts under the field: OCR of two A4 scans takes seconds, far
+# more on a loaded machine; the wait only ends sooner when they are done.
+WAIT_SECONDS=90 wait_for "blurred.png ("
 expect_on_screen "blank.png ("
 expect_not_on_screen "Checking"
 keys F10

@@ -87,7 +87,8 @@ dist-hook:
 	find $(distdir)/tests -depth -type d -name .deps -exec rm -rf {} +
 
 # coaching over SSH: real Unix users on one shared database (needs root)
-TESTS += tests/coach/affirmation_tampering_is_evident.sh \
+TESTS += tests/coach/a_killed_wizard_leaves_no_ghost.sh \
+	tests/coach/affirmation_tampering_is_evident.sh \
 	tests/coach/init_shared_changes_only_what_it_says.sh \
 	tests/coach/only_the_owner_affirms_or_withdraws.sh \
 	tests/coach/presence_counts_everybody.sh \

@@ -95,5 +95,6 @@ TESTS += tests/coach/a_killed_wizard_leaves_no_ghost.sh \
 	tests/coach/reads_are_shown_to_the_owner.sh \
 	tests/coach/shared_database_keeps_roles_apart.sh \
 	tests/coach/two_wizards_see_each_other.sh \
-	tests/coach/void_affirmation_is_shown_void.sh
+	tests/coach/void_affirmation_is_shown_void.sh \
+	tests/coach/watch_follows_the_owner.sh
 EXTRA_DIST += tests/coach

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "base/base.h"
 #include "coach.h"
@@ -170,6 +171,51 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	return changed;
 }
 
+/* Would the screen show anything new if drawn now? It is drawn over a copy
+ * of what shows, compared cell by cell, and put back (the caller draws it
+ * for real). On the step screen the rows are laid out again afterwards,
+ * so a field the change shows or hides counts too. */
+static bool screen_would_change(struct ui *ui)
+{
+	if (!ui->redraw)
+		return true;
+	if (step_screen_shown(ui) && ui->form.step < session_flow(ui->session)->nsteps) {
+		struct form_row *v = NULL;
+		size_t n = 0;
+		form_rows_build(ui->session, ui->form.step, &v, &n);
+		bool differ = n != ui->form.nrows;
+		for (size_t i = 0; i < n && !differ; i++)
+			differ = strcmp(v[i].path, ui->form.rows[i].path) != 0;
+		form_rows_free(v, n);
+		if (differ)
+			return true;
+	}
+	WINDOW *shown = dupwin(stdscr);
+	if (!shown)
+		return true;
+	int cy, cx, rows, cols;
+	getyx(stdscr, cy, cx);
+	getmaxyx(stdscr, rows, cols);
+	ui->redraw(ui, ui->redraw_state);
+	bool changed = false;
+	for (int y = 0; y < rows && !changed; y++)
+		for (int x = 0; x < cols && !changed; x++) {
+			cchar_t a, b;
+			wchar_t wa[CCHARW_MAX + 1] = {0}, wb[CCHARW_MAX + 1] = {0};
+			attr_t aa = 0, ab = 0;
+			short pa = 0, pb = 0;
+			if (mvwin_wch(stdscr, y, x, &a) == ERR || mvwin_wch(shown, y, x, &b) == ERR)
+				continue;
+			getcchar(&a, wa, &aa, &pa, NULL);
+			getcchar(&b, wb, &ab, &pb, NULL);
+			changed = wcscmp(wa, wb) != 0 || aa != ab || pa != pb;
+		}
+	overwrite(shown, stdscr);
+	delwin(shown);
+	move(cy, cx);
+	return changed;
+}
+
 /* The database changed: read the case again, keeping what is being typed
  * (the form's text input is not touched) and remembering the revision the
  * typing started from. True when something a person would see changed —
@@ -201,7 +247,9 @@ static bool reload(struct ui *ui)
 		xstrset(&fm->orig, now ? now : "");
 		ui->coach.edit_rev = session_revision(ui->session, path);
 	}
-	if (!ui->coach.watching)
+	/* Said only when it is true: an answer kept under the user's own
+	 * typing, or one on another step, shows nothing new here. */
+	if (!ui->coach.watching && screen_would_change(ui))
 		ui_status(ui, false, "%s",
 			  _("Someone else on this case saved a change; it is shown."));
 	return true;

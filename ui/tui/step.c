@@ -304,6 +304,11 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 	return NEXT_STEP;
 }
 
+bool step_screen_shown(const struct ui *ui)
+{
+	return ui->redraw == step_draw;
+}
+
 enum ui_next step_run(struct ui *ui)
 {
 	step_enter(ui);

@@ -55,7 +55,17 @@ int store_check_folder(const char *path, struct ipw_error *err)
 	/* The sticky bit (/tmp's 1777) stops others deleting our files, not
 	 * creating a WAL where none is yet: it does not help here. */
 	bool open_to_all = stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & S_IWOTH);
-	if (open_to_all && sb.st_uid != geteuid()) {
+	if (open_to_all && sb.st_uid != geteuid() && (sb.st_mode & S_ISVTX)) {
+		/* Everybody's scratch folder (/tmp): it stays open, whoever owns it. */
+		r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("The folder %s is open for every user of this computer to write (like "
+		      "/tmp), so anyone could put files beside the case database %s to read or "
+		      "change your cases; ipwiz will not use it there. Move the database to a "
+		      "folder only you (or your team's group) may write, such as one made with "
+		      "`mkdir -m 700 ~/cases`."),
+		    dir, path);
+	} else if (open_to_all && sb.st_uid != geteuid()) {
 		/* Only the folder's owner may chmod it: say whom to ask. */
 		char *owner = store_user_name(sb.st_uid);
 		char *me = store_my_name();

@@ -84,6 +84,16 @@ expect_rc 3 "a shared folder every user may write"
 expect_in "$err" "The folder belongs to root, not to you ($merchant)"
 expect_in "$err" "ask root to run \`chmod o-w $T/team\`"
 chmod o-w "$T/team"
+# Everybody's scratch folder (/tmp, sticky) is to stay open: the member is
+# told to move the database, not to have anybody chmod it.
+if [ -k /tmp ] && [ "$(stat -c %a /tmp)" = 1777 ]; then
+	as "$merchant" --db "/tmp/ipwiz-$merchant.db" list
+	expect_rc 3 "a database in /tmp"
+	expect_in "$err" "Move the database to a folder only you"
+	expect_not_in "$err" "chmod" "the refusal of a database in /tmp"
+	[ ! -e "/tmp/ipwiz-$merchant.db" ] || fail "a database was made in /tmp"
+	rm -f "/tmp/ipwiz-$merchant.db"
+fi
 as "$merchant" --db "$db" list
 expect_rc 0 "after the fix"
 

@@ -90,12 +90,14 @@ dist-hook:
 	find $(distdir)/tests -depth -type d -name .deps -exec rm -rf {} +
 
 # coaching over SSH: real Unix users on one shared database (needs root)
-TESTS += tests/coach/affirmation_tampering_is_evident.sh \
+TESTS += tests/coach/a_killed_wizard_leaves_no_ghost.sh \
+	tests/coach/affirmation_tampering_is_evident.sh \
 	tests/coach/init_shared_changes_only_what_it_says.sh \
 	tests/coach/only_the_owner_affirms_or_withdraws.sh \
 	tests/coach/presence_counts_everybody.sh \
 	tests/coach/reads_are_shown_to_the_owner.sh \
 	tests/coach/shared_database_keeps_roles_apart.sh \
 	tests/coach/two_wizards_see_each_other.sh \
-	tests/coach/void_affirmation_is_shown_void.sh
+	tests/coach/void_affirmation_is_shown_void.sh \
+	tests/coach/watch_follows_the_owner.sh
 EXTRA_DIST += tests/coach

@@ -32,6 +32,7 @@ struct case_request {
 	const char *flow_id;
 	const char *title;
 	int64_t case_id;
+	const char *follow; /* watch: the person to follow (NULL: the owner, else an editor) */
 };
 
 enum case_db_flags {

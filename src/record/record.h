@@ -105,9 +105,11 @@ struct note_row {
 };
 
 /* Each running wizard announces itself every PRESENCE_HEARTBEAT_SECONDS; a
- * row not renewed for PRESENCE_STALE_SECONDS is somebody who left. */
-#define PRESENCE_STALE_SECONDS	   15
+ * row not renewed for PRESENCE_STALE_SECONDS (two heartbeats missed, and a
+ * little time for a busy host) is somebody who left or crashed: it is not
+ * listed, and the next announcement on the case deletes it. */
 #define PRESENCE_HEARTBEAT_SECONDS 5
+#define PRESENCE_STALE_SECONDS	   (2 * PRESENCE_HEARTBEAT_SECONDS + 2)
 
 enum presence_mode { PRESENCE_EDITING, PRESENCE_WATCHING };
 

@@ -33,9 +33,12 @@ static bool gone_here(const char *row_host, const char *host, int64_t pid)
 	       errno == ESRCH;
 }
 
-/* Inside the announcement's transaction: rows of dead programs of this
- * host, and rows nobody renewed for four stale periods (another host's
- * program that died), go. */
+/* Inside the announcement's transaction, the one place presence rows are
+ * purged: rows of dead programs of this host, and rows nobody renewed for
+ * PRESENCE_STALE_SECONDS (a crashed program whose process cannot be asked:
+ * another host's, another PID namespace's, a reused pid), go. The list
+ * below shows neither, so a row is gone from the header and, at the next
+ * heartbeat of anybody on the case, from the database. */
 static int purge(struct store *st, int64_t case_id, const char *host, struct ipw_error *err)
 {
 	sqlite3_stmt *s = NULL;
@@ -66,7 +69,7 @@ static int purge(struct store *st, int64_t case_id, const char *host, struct ipw
 			break;
 		sqlite3_bind_int64(s, 1, case_id);
 		if (old) {
-			sqlite3_bind_int64(s, 2, store_now() - 4 * PRESENCE_STALE_SECONDS);
+			sqlite3_bind_int64(s, 2, store_now() - PRESENCE_STALE_SECONDS);
 		} else {
 			store_bind_text(s, 3, host);
 			sqlite3_bind_int64(s, 4, dead[i]);

@@ -122,7 +122,7 @@ static int check_file(const char *path, const struct stat *sb, struct ipw_error 
 		return ipw_error_set(err, IPW_EENV,
 				     _("%s is not a file; pick the case database with --db PATH."),
 				     path);
-	if (sb->st_mode & (S_IROTH | S_IWOTH))
+	if ((sb->st_mode & (S_IROTH | S_IWOTH)) && sb->st_uid == geteuid())
 		return ipw_error_set(
 		    err, IPW_EENV,
 		    _("The case database %s can be read or changed by every user of "
@@ -130,6 +130,23 @@ static int check_file(const char *path, const struct stat *sb, struct ipw_error 
 		      "`chmod 600 %s` (or `chmod 660 %s` for a team's group) and try "
 		      "again."),
 		    path, path, path);
+	if (sb->st_mode & (S_IROTH | S_IWOTH)) {
+		/* Only the file's owner may chmod it: a team member is told whom to
+		 * ask and the one command, which keeps the group's access. */
+		unsigned fixed = sb->st_mode & S_IRWXG ? 0660 : 0600;
+		char *owner = store_user_name(sb->st_uid);
+		char *me = store_my_name();
+		int r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("The case database %s can be read or changed by every user of "
+		      "this computer, so ipwiz will not use it. It belongs to %s, not to "
+		      "you (%s), so only %s can make it private: ask %s to run `chmod %o "
+		      "%s`, then try again."),
+		    path, owner, me, owner, owner, fixed, path);
+		free(owner);
+		free(me);
+		return r;
+	}
 	if (access(path, R_OK) != 0 && errno == EACCES)
 		return store_no_access(path, err);
 	return IPW_OK;

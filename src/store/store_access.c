@@ -50,6 +50,18 @@ static char *blocking_place(const char *path, struct stat *sb)
 	return NULL;
 }
 
+char *store_user_name(uid_t uid)
+{
+	struct passwd *pw = getpwuid(uid);
+	return pw && pw->pw_name ? utf8_sanitize(pw->pw_name)
+				 : xasprintf(_("uid %lld"), (long long)uid);
+}
+
+char *store_my_name(void)
+{
+	return store_user_name(geteuid());
+}
+
 int store_no_access(const char *path, struct ipw_error *err)
 {
 	struct stat sb;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "store.h"
 
@@ -126,6 +127,10 @@ int store_answer_write(struct store *st, int64_t case_id, const char *path, cons
 /* Fill err with why path cannot be reached (a team group the user is not
  * in, say) and what to do; returns IPW_EENV. */
 int store_no_access(const char *path, struct ipw_error *err);
+/* The name of user uid, safe to show ("uid 1002" when it has none); free it. */
+char *store_user_name(uid_t uid);
+/* The current user's name, safe to show; free it. */
+char *store_my_name(void);
 
 /* ---- store_place.c ---- */
 

@@ -54,7 +54,33 @@ int store_check_folder(const char *path, struct ipw_error *err)
 	int r = IPW_OK;
 	/* The sticky bit (/tmp's 1777) stops others deleting our files, not
 	 * creating a WAL where none is yet: it does not help here. */
-	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & S_IWOTH))
+	bool open_to_all = stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & S_IWOTH);
+	if (open_to_all && sb.st_uid != geteuid() && (sb.st_mode & S_ISVTX)) {
+		/* Everybody's scratch folder (/tmp): it stays open, whoever owns it. */
+		r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("The folder %s is open for every user of this computer to write (like "
+		      "/tmp), so anyone could put files beside the case database %s to read or "
+		      "change your cases; ipwiz will not use it there. Move the database to a "
+		      "folder only you (or your team's group) may write, such as one made with "
+		      "`mkdir -m 700 ~/cases`."),
+		    dir, path);
+	} else if (open_to_all && sb.st_uid != geteuid()) {
+		/* Only the folder's owner may chmod it: say whom to ask. */
+		char *owner = store_user_name(sb.st_uid);
+		char *me = store_my_name();
+		r = ipw_error_set(
+		    err, IPW_EENV,
+		    _("The folder %s can be written by every user of this computer, so anyone "
+		      "could put files beside the case database %s to read or change your "
+		      "cases; ipwiz will not use it there. The folder belongs to %s, not to "
+		      "you (%s), so only %s can make it private: ask %s to run `chmod o-w "
+		      "%s`, or move the database to a folder only you (or your team's group) "
+		      "may write."),
+		    dir, path, owner, me, owner, owner, dir);
+		free(owner);
+		free(me);
+	} else if (open_to_all)
 		r = ipw_error_set(
 		    err, IPW_EENV,
 		    _("The folder %s can be written by every user of this computer, so anyone "
@@ -105,9 +131,7 @@ static int check_beside(const char *path, const char *suffix, const struct stat 
 				    "and try again."),
 				  side, path);
 	} else if (!ours) {
-		struct passwd *pw = getpwuid(sb.st_uid);
-		char *who = pw ? utf8_sanitize(pw->pw_name)
-			       : xasprintf(_("uid %lld"), (long long)sb.st_uid);
+		char *who = store_user_name(sb.st_uid);
 		r = ipw_error_set(
 		    err, IPW_EENV,
 		    _("Beside the case database %s is %s, which belongs to another user of "

@@ -6,7 +6,8 @@
 # affirmation and export refuses until the merchant affirms again; coaching
 # notes never reach the exported documents; history names who did what; a
 # user outside the group is refused with a sentence, and so is a database
-# somebody made world-readable.
+# (or its folder) somebody made world-readable: a member, who cannot chmod
+# the owner's file, is told whom to ask and the command they run.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
 run init-shared "$T/team" --group "$team"
@@ -70,8 +71,29 @@ expect_in "$err" "You have no access to the case database $db: $T/team belongs t
 chmod o+r "$db"
 as "$merchant" --db "$db" list
 expect_rc 3 "world-readable shared database"
-expect_in "$err" "chmod"
+# The database is root's (init-shared ran as root): the member cannot chmod
+# it, so the sentence names its owner and the command the owner runs.
+expect_in "$err" "It belongs to root, not to you ($merchant), so only root can make it private"
+expect_in "$err" "ask root to run \`chmod 660 $db\`"
+expect_not_in "$err" "chmod 600" "a member's refusal"
 chmod o-r "$db"
+# So does a team folder every user may write.
+chmod o+w "$T/team"
+as "$merchant" --db "$db" list
+expect_rc 3 "a shared folder every user may write"
+expect_in "$err" "The folder belongs to root, not to you ($merchant)"
+expect_in "$err" "ask root to run \`chmod o-w $T/team\`"
+chmod o-w "$T/team"
+# Everybody's scratch folder (/tmp, sticky) is to stay open: the member is
+# told to move the database, not to have anybody chmod it.
+if [ -k /tmp ] && [ "$(stat -c %a /tmp)" = 1777 ]; then
+	as "$merchant" --db "/tmp/ipwiz-$merchant.db" list
+	expect_rc 3 "a database in /tmp"
+	expect_in "$err" "Move the database to a folder only you"
+	expect_not_in "$err" "chmod" "the refusal of a database in /tmp"
+	[ ! -e "/tmp/ipwiz-$merchant.db" ] || fail "a database was made in /tmp"
+	rm -f "/tmp/ipwiz-$merchant.db"
+fi
 as "$merchant" --db "$db" list
 expect_rc 0 "after the fix"
 

@@ -3,7 +3,8 @@
 # A merchant and a coach, two real Unix users, in two wizards on one shared
 # database: each header names the other and what they do; an answer the
 # merchant saves shows on the coach's screen within a second; an answer the
-# coach is typing is not overwritten — saving it asks whose answer to keep;
+# coach is typing is not overwritten — saving it asks whose answer to keep,
+# and the coach is not told "it is shown" when nothing on screen changed;
 # merely opening the case or moving is not announced as a change;
 # the coach cannot affirm the declaration; watch mode follows the merchant
 # and shows as "watching" on the merchant's screen.
@@ -29,6 +30,8 @@ twait m "saved"
 twait c "[AB-12" 2
 [ "$waited" -le 1000 ] || fail "the merchant's answer took ${waited} ms to show on the coach's screen"
 echo "the merchant's answer showed on the coach's screen after ${waited} ms" >&2
+# It shows, and the coach is told so.
+twait c "Someone else on this case saved a change; it is shown." 1
 
 # Both edit the date: the coach is typing when the merchant saves; the
 # coach's text stays under the cursor, and leaving the field asks whose to keep.
@@ -37,7 +40,9 @@ twait c "▸ Date you received"
 tkeys c "2026-11-21"
 tkeys m "2026-11-20" Tab
 twait m "[2026-11-20"
-twait c "Someone else on this case saved a change" 2
+# Nothing on the coach's screen changed (the field keeps the coach's own
+# text), so nothing says "it is shown"; leaving the field asks.
+tnever c "Someone else on this case saved a change" 2
 expect_in "$(tscreen c)" "[2026-11-21" "the coach's own typing after the merchant's save"
 tkeys c Tab
 twait c "changed this answer to “2026-11-20” meanwhile. Keep yours?"

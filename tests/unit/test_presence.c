@@ -161,7 +161,8 @@ static void leaving_removes_our_row_only(void **state)
 /* A program killed without leaving (kill -9, a dropped ssh session whose
  * wizard died) is gone from the others' list at once, not after the stale
  * time, and its row is purged by the next announcement; so is a row from
- * another host nobody renewed for long. */
+ * another host nobody renewed for two heartbeats (and a little), not kept
+ * for minutes or forever. */
 static void a_killed_program_is_purged(void **state)
 {
 	struct fixture *fx = *state;
@@ -178,7 +179,7 @@ static void a_killed_program_is_purged(void **state)
 	char *sql = sqlite3_mprintf(
 	    "INSERT INTO presence (case_id, host, pid, actor, mode, updated) "
 	    "VALUES (%lld, 'elsewhere', 1, 'wu', 'editing', %lld)",
-	    (long long)fx->case_id, (long long)(time(NULL) - PRESENCE_STALE_SECONDS * 4 - 1));
+	    (long long)fx->case_id, (long long)(time(NULL) - PRESENCE_STALE_SECONDS - 1));
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
 	sqlite3_close(db);
@@ -187,6 +188,8 @@ static void a_killed_program_is_purged(void **state)
 	    presence_announce(fx->st, fx->case_id, PRESENCE_EDITING, "sign", "truth", &err),
 	    IPW_OK);
 	assert_int_equal(rows(fx->db), 1); /* ours only */
+	/* The stale time is about two heartbeats: a crash leaves the header soon. */
+	assert_true(PRESENCE_STALE_SECONDS <= 3 * PRESENCE_HEARTBEAT_SECONDS);
 }
 
 int main(void)

@@ -88,8 +88,11 @@ const struct cli_command cli_commands[] = {
      .opts = {{"date", "DATE", N_("the day the answer came, YYYY-MM-DD (default: today)")}}},
     {.name = "watch",
      .fn = cli_cmd_watch,
-     .usage = "CASE",
-     .summary = N_("follow a case somebody else works on, read-only, shown to them")},
+     .usage = "CASE [--follow USER]",
+     .summary = N_("follow a case somebody else works on, read-only, shown to them"),
+     .opts = {{"follow", "USER",
+	       N_("the person whose step the wizard follows (default: the case's owner "
+		  "when here, else the first person editing)")}}},
     {.name = "history",
      .fn = cli_cmd_history,
      .usage = "CASE [--json]",

@@ -27,5 +27,7 @@ int cli_cmd_watch(struct cli *cli, int argc, char **argv)
 	cli_case_close(&cc);
 	if (r != IPW_OK)
 		return cli_fail(&err);
-	return cli_start(cli, (struct case_request){.start = CASE_START_WATCH, .case_id = id});
+	return cli_start(cli, (struct case_request){.start = CASE_START_WATCH,
+						    .case_id = id,
+						    .follow = cli_value(cli, "follow")});
 }

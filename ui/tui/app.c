@@ -217,9 +217,13 @@ bool ui_too_small(struct ui *ui)
 
 void ui_close_case(struct ui *ui)
 {
+	/* Watching, and whom, outlast the case: the next one is watched too. */
 	bool watching = ui->coach.watching;
+	char *wanted = ui->coach.follow_wanted;
+	ui->coach.follow_wanted = NULL;
 	coach_leave(ui);
 	ui->coach.watching = watching;
+	ui->coach.follow_wanted = wanted;
 	form_clear(&ui->form);
 	memset(&ui->form, 0, sizeof(ui->form));
 	session_free(ui->session);
@@ -273,6 +277,7 @@ static enum ui_next first_screen(struct ui *ui, const struct case_request *req,
 		if (*status == IPW_OK)
 			*status = session_watch_announce(ui->session, NULL, NULL, err);
 		ui->coach.watching = true;
+		xstrset(&ui->coach.follow_wanted, req->follow);
 		return NEXT_STEP;
 	case CASE_START_HOME:
 		break;
@@ -317,6 +322,7 @@ int ui_run(const struct case_options *opt, const struct case_request *req, struc
 	ui_done();
 	free(ui.jump_path);
 	ui_close_case(&ui);
+	free(ui.coach.follow_wanted);
 	case_db_close(ui.db);
 	if (ui.fatal.status) {
 		*err = ui.fatal;

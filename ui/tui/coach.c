@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "base/base.h"
 #include "coach.h"
@@ -28,6 +29,8 @@ void coach_clear(struct coach_state *c)
 {
 	free(c->edit_path);
 	free(c->others);
+	free(c->following);
+	free(c->follow_wanted);
 	memset(c, 0, sizeof *c);
 }
 
@@ -65,21 +68,71 @@ static char *describe_others(struct ui *ui, const struct presence_row *v, size_t
 	return strbuf_detach(&b);
 }
 
-/* Watching: go where the (first) person editing the case is. */
+static bool here(const struct presence_row *v, size_t n, const char *who)
+{
+	for (size_t i = 0; who && i < n; i++)
+		if (v[i].actor && strcmp(v[i].actor, who) == 0)
+			return true;
+	return false;
+}
+
+/* Whom a watcher follows among the others here: the person asked for
+ * (`watch --follow`), else the case's owner, else the first person editing
+ * (the list is sorted by name). NULL when nobody is here to follow. */
+static const struct presence_row *whom_to_follow(struct ui *ui, const struct presence_row *v,
+						 size_t n)
+{
+	const char *wanted[] = {ui->coach.follow_wanted, session_case(ui->session)->owner};
+	for (size_t w = 0; w < sizeof wanted / sizeof *wanted; w++)
+		for (size_t i = 0; wanted[w] && i < n; i++)
+			if (v[i].actor && strcmp(v[i].actor, wanted[w]) == 0)
+				return &v[i];
+	for (size_t i = 0; i < n; i++)
+		if (v[i].mode == PRESENCE_EDITING && v[i].actor)
+			return &v[i];
+	return NULL;
+}
+
+/* The person followed changed: say so on the status line. */
+static void say_following(struct ui *ui, const struct presence_row *v, size_t n, const char *who)
+{
+	const char *was = ui->coach.following;
+	const char *wanted = ui->coach.follow_wanted;
+	if (was && !here(v, n, was)) {
+		if (who)
+			ui_status(ui, false, _("%s left the case; following %s now."), was, who);
+		else
+			ui_status(ui, false, _("%s left the case; nobody is here to follow."), was);
+	} else if (who && !was && wanted && strcmp(wanted, who) != 0) {
+		ui_status(ui, false, _("%s is not on this case; following %s meanwhile."), wanted,
+			  who);
+	} else if (who) {
+		ui_status(ui, false, _("Following %s."), who);
+	}
+}
+
+/* Watching: go where the person followed is. The rows of the form are
+ * rebuilt for the new step: whoever held one must look it up again. */
 static bool follow(struct ui *ui, const struct presence_row *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].mode != PRESENCE_EDITING)
-			continue;
-		int step = flow_step_index(session_flow(ui->session), v[i].step);
-		if (step < 0 || (size_t)step == ui->form.step)
-			return false;
-		ui->form.step = (size_t)step;
-		ui->form.scroll = 0;
-		form_rebuild(ui, v[i].field);
-		return true;
+	const struct presence_row *p = whom_to_follow(ui, v, n);
+	const char *who = p ? p->actor : NULL;
+	const char *was = ui->coach.following;
+	bool changed = false;
+	if (who ? !was || strcmp(was, who) != 0 : was != NULL) {
+		say_following(ui, v, n, who);
+		xstrset(&ui->coach.following, who);
+		changed = true;
 	}
-	return false;
+	if (!p)
+		return changed;
+	int step = flow_step_index(session_flow(ui->session), p->step);
+	if (step < 0 || (size_t)step == ui->form.step)
+		return changed;
+	ui->form.step = (size_t)step;
+	ui->form.scroll = 0;
+	form_rebuild(ui, p->field);
+	return true;
 }
 
 static bool refresh_presence(struct ui *ui, int64_t now)
@@ -118,6 +171,51 @@ static bool refresh_presence(struct ui *ui, int64_t now)
 	return changed;
 }
 
+/* Would the screen show anything new if drawn now? It is drawn over a copy
+ * of what shows, compared cell by cell, and put back (the caller draws it
+ * for real). On the step screen the rows are laid out again afterwards,
+ * so a field the change shows or hides counts too. */
+static bool screen_would_change(struct ui *ui)
+{
+	if (!ui->redraw)
+		return true;
+	if (step_screen_shown(ui) && ui->form.step < session_flow(ui->session)->nsteps) {
+		struct form_row *v = NULL;
+		size_t n = 0;
+		form_rows_build(ui->session, ui->form.step, &v, &n);
+		bool differ = n != ui->form.nrows;
+		for (size_t i = 0; i < n && !differ; i++)
+			differ = strcmp(v[i].path, ui->form.rows[i].path) != 0;
+		form_rows_free(v, n);
+		if (differ)
+			return true;
+	}
+	WINDOW *shown = dupwin(stdscr);
+	if (!shown)
+		return true;
+	int cy, cx, rows, cols;
+	getyx(stdscr, cy, cx);
+	getmaxyx(stdscr, rows, cols);
+	ui->redraw(ui, ui->redraw_state);
+	bool changed = false;
+	for (int y = 0; y < rows && !changed; y++)
+		for (int x = 0; x < cols && !changed; x++) {
+			cchar_t a, b;
+			wchar_t wa[CCHARW_MAX + 1] = {0}, wb[CCHARW_MAX + 1] = {0};
+			attr_t aa = 0, ab = 0;
+			short pa = 0, pb = 0;
+			if (mvwin_wch(stdscr, y, x, &a) == ERR || mvwin_wch(shown, y, x, &b) == ERR)
+				continue;
+			getcchar(&a, wa, &aa, &pa, NULL);
+			getcchar(&b, wb, &ab, &pb, NULL);
+			changed = wcscmp(wa, wb) != 0 || aa != ab || pa != pb;
+		}
+	overwrite(shown, stdscr);
+	delwin(shown);
+	move(cy, cx);
+	return changed;
+}
+
 /* The database changed: read the case again, keeping what is being typed
  * (the form's text input is not touched) and remembering the revision the
  * typing started from. True when something a person would see changed —
@@ -149,7 +247,9 @@ static bool reload(struct ui *ui)
 		xstrset(&fm->orig, now ? now : "");
 		ui->coach.edit_rev = session_revision(ui->session, path);
 	}
-	if (!ui->coach.watching)
+	/* Said only when it is true: an answer kept under the user's own
+	 * typing, or one on another step, shows nothing new here. */
+	if (!ui->coach.watching && screen_would_change(ui))
 		ui_status(ui, false, "%s",
 			  _("Someone else on this case saved a change; it is shown."));
 	return true;

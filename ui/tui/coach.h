@@ -16,6 +16,8 @@ struct ui;
 
 struct coach_state {
 	bool watching;		  /* `ipwiz watch`: read-only, follows the other person */
+	char *follow_wanted;	  /* `watch --follow USER`, or NULL: the owner, else an editor */
+	char *following;	  /* the person followed now, NULL = nobody here to follow */
 	int64_t last_poll_ms;	  /* when case_db_changed was last asked */
 	int64_t last_presence_ms; /* when the others on the case were last read */
 	int64_t last_announce_ms;

@@ -330,6 +330,11 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 	return NEXT_STEP;
 }
 
+bool step_screen_shown(const struct ui *ui)
+{
+	return ui->redraw == step_draw;
+}
+
 enum ui_next step_run(struct ui *ui)
 {
 	step_enter(ui);
@@ -343,6 +348,10 @@ enum ui_next step_run(struct ui *ui)
 		bool typing = r && row_typing(r);
 		struct ui_key k;
 		ui_read_key(ui, &k, typing, r && r->kind == ROW_TEXTAREA);
+		/* While waiting, a watcher may have followed to another step: the
+		 * rows r pointed into are gone. Look the focused row up again. */
+		r = fm->focus < fm->nrows ? &fm->rows[fm->focus] : NULL;
+		typing = r && row_typing(r);
 		if (k.act != ACT_RESIZE && k.act != ACT_SIGNAL && k.act != ACT_HELP &&
 		    k.act != ACT_REFRESH)
 			ui_status(ui, false, "%s", "");

@@ -328,6 +328,8 @@ enum ui_next ui_screen_loop(struct ui *ui, enum ui_next stay,
 enum ui_next home_run(struct ui *ui);
 enum ui_next picker_run(struct ui *ui);
 enum ui_next step_run(struct ui *ui);
+/* The step screen is the one on show (not an overlay, not another screen). */
+bool step_screen_shown(const struct ui *ui);
 enum ui_next review_run(struct ui *ui);
 /* submit.c: pre-flight checklist, texts to paste (OSC 52), files to upload. */
 enum ui_next submit_run(struct ui *ui);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "base/term_charset.h"
 #include "cmd/cmd.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
@@ -104,8 +105,13 @@ static int parse_globals(struct cli *cli, int argc, char **argv, bool *version)
  * line mode otherwise (or when asked for with --plain). */
 static int run_front_end(struct cli *cli)
 {
-	if (cli->plain || !ui_terminal_ok())
+	if (cli->plain || !ui_terminal_ok()) {
+		term_charset_stdin();
+		term_charset_stdout();
 		return plain_run(&cli->opt, &cli->start, stdin, stdout);
+	}
+	/* ncurses writes the terminal's charset itself (ui/tui/draw.c). */
+	term_charset_restore();
 	struct ipw_error err = {0};
 	int status = ui_run(&cli->opt, &cli->start, &err);
 	if (err.status)
@@ -160,6 +166,9 @@ static int run(int argc, char **argv)
 	bool version = false;
 	/* The environment's language first, so a usage error reads in it. */
 	i18n_init(NULL);
+	/* Messages in the terminal's charset (term_charset.h); stdout below,
+	 * once it is known whether it carries JSON. */
+	term_charset_stderr();
 	int status = parse_globals(&cli, argc, argv, &version);
 	if (status == IPW_OK && cli.opt.lang)
 		i18n_init(cli.opt.lang);
@@ -170,12 +179,14 @@ static int run(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (version) {
+		term_charset_stdout();
 		print_version();
 		return 0;
 	}
 	/* `ipwiz help`, `ipwiz help CMD`, `ipwiz --help` */
 	bool help_cmd = argc >= 1 && strcmp(argv[0], "help") == 0;
 	if (cli.help || help_cmd) {
+		term_charset_stdout();
 		const char *name =
 		    help_cmd ? (argc >= 2 ? argv[1] : NULL) : (argc >= 1 ? argv[0] : NULL);
 		if (!name) {
@@ -204,9 +215,14 @@ static int run(int argc, char **argv)
 			return status;
 	}
 	if (cli.help) {
+		term_charset_stdout();
 		cli_print_help(cmd, stdout);
 		return 0;
 	}
+	/* JSON and a POT file are UTF-8 by their formats, whatever the
+	 * terminal; everything else is for reading there. */
+	if (!cli_flag(&cli, "json") && !cli_flag(&cli, "pot"))
+		term_charset_stdout();
 	status = cmd->fn(&cli, argc, argv);
 	if (status == IPW_OK && cli.interactive)
 		return run_front_end(&cli);

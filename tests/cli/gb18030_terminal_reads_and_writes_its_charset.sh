@@ -55,4 +55,21 @@ env $GB_ENV "$IPWIZ" show 1 >"$T/show" 2>"$T/err"
 is_utf8 "$T/show" && fail "show wrote UTF-8 on a GB18030 terminal"
 expect_in "$(from_gb "$T/show")" "李伟" "show read as GB18030"
 
+# A long answer (more than the buffers, so characters are cut between two
+# reads and two writes): the transcript is, character for character, the
+# one of a UTF-8 terminal, and the answer is stored whole.
+long=$(i=0; while [ $i -lt 250 ]; do printf '第一个商品：蓝色'; i=$((i + 1)); done)
+printf '%s\n' AB-12 2026-11-20 1 next '1、2' add https://shop.example/商品/1 "$long" skip next \
+	yes 李伟 >"$T/typed.utf8"
+iconv -f UTF-8 -t GB18030 "$T/typed.utf8" >"$T/typed"
+env $GB_ENV "$IPWIZ" --db "$T/gb.db" --plain new core-test <"$T/typed" >"$T/out" 2>"$T/err" ||
+	fail "plain, long answer: exit $? (stderr: $(from_gb "$T/err"))"
+"$IPWIZ" --lang zh_CN --db "$T/utf8.db" --plain new core-test <"$T/typed.utf8" >"$T/out.utf8" 2>&1 ||
+	fail "plain, long answer, UTF-8: exit $?"
+from_gb "$T/out" >"$T/out.back"
+cmp -s "$T/out.back" "$T/out.utf8" ||
+	fail "the GB18030 transcript differs from the UTF-8 one: $(diff "$T/out.back" "$T/out.utf8" | head -n 5)"
+run --db "$T/gb.db" show 1 --json
+expect_in "$out" "\"products.1.note\":\"$long\"" "the long answer stored"
+
 finish

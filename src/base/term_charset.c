@@ -26,8 +26,22 @@ struct conv {
 	size_t out_pos, out_len;
 };
 
-static FILE *orig_stdout, *orig_stderr, *orig_stdin;
-static FILE *conv_stdout, *conv_stderr, *conv_stdin;
+/* The converting streams made, for term_charset_fileno. */
+#define TERM_CHARSET_MAX 4
+static struct {
+	FILE *f;
+	int fd;
+} made[TERM_CHARSET_MAX];
+
+static void remember(FILE *f, int fd)
+{
+	for (size_t i = 0; i < TERM_CHARSET_MAX; i++)
+		if (!made[i].f) {
+			made[i].f = f;
+			made[i].fd = fd;
+			return;
+		}
+}
 
 static const char *codeset(void)
 {
@@ -204,8 +218,10 @@ static ssize_t conv_read(void *cookie, char *buf, size_t n)
 	return (ssize_t)k;
 }
 
-static FILE *wrap_output(FILE *under)
+FILE *term_charset_output(FILE *under)
 {
+	if (!term_charset_converts())
+		return NULL;
 	iconv_t cd = iconv_open(codeset(), "UTF-8");
 	if (cd == (iconv_t)-1)
 		return NULL;
@@ -218,71 +234,37 @@ static FILE *wrap_output(FILE *under)
 	if (!f) {
 		iconv_close(cd);
 		free(c);
+		return NULL;
 	}
+	remember(f, c->fd);
 	return f;
 }
 
-void term_charset_stderr(void)
+FILE *term_charset_input(int fd)
 {
-	if (conv_stderr || !term_charset_converts())
-		return;
-	FILE *f = wrap_output(stderr);
-	if (!f)
-		return;
-	setvbuf(f, NULL, _IONBF, 0);
-	orig_stderr = stderr;
-	conv_stderr = stderr = f;
-}
-
-void term_charset_stdout(void)
-{
-	if (conv_stdout || !term_charset_converts())
-		return;
-	FILE *f = wrap_output(stdout);
-	if (!f)
-		return;
-	orig_stdout = stdout;
-	conv_stdout = stdout = f;
-}
-
-void term_charset_restore(void)
-{
-	if (!conv_stdout)
-		return;
-	fflush(conv_stdout);
-	stdout = orig_stdout;
-	/* Left open: closing it would close the real stdout too. It is not
-	 * written to again. */
-}
-
-void term_charset_stdin(void)
-{
-	if (conv_stdin || !term_charset_converts())
-		return;
+	if (!term_charset_converts())
+		return NULL;
 	iconv_t cd = iconv_open("UTF-8", codeset());
 	if (cd == (iconv_t)-1)
-		return;
+		return NULL;
 	struct conv *c = xcalloc(1, sizeof(*c));
 	c->cd = cd;
-	c->fd = fileno(stdin);
+	c->fd = fd;
 	FILE *f =
 	    fopencookie(c, "r", (cookie_io_functions_t){.read = conv_read, .close = conv_close});
 	if (!f) {
 		iconv_close(cd);
 		free(c);
-		return;
+		return NULL;
 	}
-	orig_stdin = stdin;
-	conv_stdin = stdin = f;
+	remember(f, fd);
+	return f;
 }
 
 int term_charset_fileno(FILE *f)
 {
-	if (f && f == conv_stdout)
-		return fileno(orig_stdout);
-	if (f && f == conv_stderr)
-		return fileno(orig_stderr);
-	if (f && f == conv_stdin)
-		return fileno(orig_stdin);
+	for (size_t i = 0; f && i < TERM_CHARSET_MAX; i++)
+		if (made[i].f == f)
+			return made[i].fd;
 	return f ? fileno(f) : -1;
 }

@@ -17,24 +17,19 @@
  * ASCII (after setlocale). */
 bool term_charset_converts(void);
 
-/* Replace stderr (unbuffered, as before) with a stream that converts to
- * the locale's charset. Once; nothing happens in a UTF-8 locale. */
-void term_charset_stderr(void);
+/* A stream that takes UTF-8 and writes it to under in the locale's
+ * charset (closing it closes under), or NULL when there is nothing to
+ * convert (or iconv cannot). src/main.c puts it in place of stdout and
+ * stderr — not of stdout for output UTF-8 by its format (JSON, a POT
+ * file), nor for the wizard, which writes through ncursesw. */
+FILE *term_charset_output(FILE *under);
 
-/* The same for stdout. Not for output that is UTF-8 by its format (JSON,
- * a POT file): leave stdout as it is for those. */
-void term_charset_stdout(void);
+/* A stream that reads fd in the locale's charset and gives UTF-8 (bytes
+ * not in the charset become U+FFFD), or NULL as above. For the line mode. */
+FILE *term_charset_input(int fd);
 
-/* stdin read through a conversion from the locale's charset to UTF-8 (bytes
- * that are not in the charset become U+FFFD). For the line mode. */
-void term_charset_stdin(void);
-
-/* stdout back to the stream it replaced (flushed first), for the wizard,
- * which writes to the terminal through ncurses and its own conversion. */
-void term_charset_restore(void);
-
-/* The file descriptor under f, also when f is one of the converting
- * streams (whose fileno() is -1). */
+/* The file descriptor under f, also when f is one of these streams (whose
+ * fileno() is -1). */
 int term_charset_fileno(FILE *f);
 
 #endif

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "base/base.h"
-#include "base/term_charset.h"
 #include "flow/flow.h"
 #include "plain.h"
 #include "plain_internal.h"

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* term_charset.c — stdout, stderr and stdin converted at the terminal
- * boundary: glibc's fopencookie streams in front of the real ones, so every
- * printf of the commands and the line mode goes through one conversion. */
+/* term_charset.c — the terminal's charset at its boundary: glibc's
+ * fopencookie streams that src/main.c puts in place of stdout, stderr and
+ * stdin, so every printf of the commands and the line mode, and every line
+ * typed, goes through one iconv conversion. */
 #include "config.h"
 
 #include <errno.h>
@@ -30,16 +31,28 @@ struct conv {
 #define TERM_CHARSET_MAX 4
 static struct {
 	FILE *f;
+	const void *cookie;
 	int fd;
 } made[TERM_CHARSET_MAX];
 
-static void remember(FILE *f, int fd)
+static void remember(FILE *f, const void *cookie, int fd)
 {
 	for (size_t i = 0; i < TERM_CHARSET_MAX; i++)
 		if (!made[i].f) {
 			made[i].f = f;
+			made[i].cookie = cookie;
 			made[i].fd = fd;
 			return;
+		}
+}
+
+/* A closed stream's FILE may be reused by the next fopen. */
+static void forget(const void *cookie)
+{
+	for (size_t i = 0; i < TERM_CHARSET_MAX; i++)
+		if (made[i].cookie == cookie) {
+			made[i].f = NULL;
+			made[i].cookie = NULL;
 		}
 }
 
@@ -149,6 +162,7 @@ static int conv_close(void *cookie)
 			errno = e;
 	}
 	iconv_close(c->cd);
+	forget(c);
 	free(c);
 	return r;
 }
@@ -236,7 +250,7 @@ FILE *term_charset_output(FILE *under)
 		free(c);
 		return NULL;
 	}
-	remember(f, c->fd);
+	remember(f, c, c->fd);
 	return f;
 }
 
@@ -257,7 +271,7 @@ FILE *term_charset_input(int fd)
 		free(c);
 		return NULL;
 	}
-	remember(f, fd);
+	remember(f, c, fd);
 	return f;
 }
 

@@ -13,7 +13,8 @@ TESTS += \
 	tests/cli/plain_speaks_chinese.sh \
 	tests/cli/plain_edits_list_items.sh \
 	tests/cli/plain_and_the_wizard_share_a_case.sh \
-	tests/cli/plain_guides_file_names.sh
+	tests/cli/plain_guides_file_names.sh \
+	tests/cli/gb18030_terminal_reads_and_writes_its_charset.sh
 
 # unit tests of how typed lines are read (no terminal, no database)
 check_PROGRAMS += tests/unit/test_plain

@@ -12,6 +12,7 @@ TESTS += tests/unit/test_textfield
 # after what it proves.
 TESTS += \
 	tests/tui/chinese_answer_survives_reopen.sh \
+	tests/tui/gb18030_terminal_shows_and_takes_chinese.sh \
 	tests/tui/each_screen_at_80x24.sh \
 	tests/tui/narrow_terminals_fold_the_step_list.sh \
 	tests/tui/resize_keeps_text_and_cursor.sh \

@@ -17,6 +17,51 @@
 #include "plain/plain.h"
 #include "tui/tui.h"
 
+/* The terminal's charset (base/term_charset.h): the standard streams
+ * replaced by converting ones (glibc lets a program set them), once each. */
+static FILE *plain_stdout; /* the stdout a converting one replaced */
+static bool wrapped_out, wrapped_err, wrapped_in;
+
+static void charset_stderr(void)
+{
+	FILE *f = wrapped_err ? NULL : term_charset_output(stderr);
+	wrapped_err = true;
+	if (f) {
+		setvbuf(f, NULL, _IONBF, 0); /* as stderr was */
+		stderr = f;
+	}
+}
+
+static void charset_stdout(void)
+{
+	FILE *f = wrapped_out ? NULL : term_charset_output(stdout);
+	wrapped_out = true;
+	if (f) {
+		plain_stdout = stdout;
+		stdout = f;
+	}
+}
+
+static void charset_stdin(void)
+{
+	FILE *f = wrapped_in ? NULL : term_charset_input(fileno(stdin));
+	wrapped_in = true;
+	if (f)
+		stdin = f;
+}
+
+/* stdout as it was, for the wizard: ncursesw writes the terminal's charset
+ * itself, to the descriptor under stdout. The converting stream is left
+ * open (closing it would close the real stdout) and is not written again. */
+static void charset_stdout_restore(void)
+{
+	if (!plain_stdout)
+		return;
+	fflush(stdout);
+	stdout = plain_stdout;
+	plain_stdout = NULL;
+}
+
 static void print_help(FILE *f)
 {
 	fprintf(f, _("Usage: ipwiz [OPTION]... [COMMAND [ARG]...]\n"
@@ -104,8 +149,13 @@ static int parse_globals(struct cli *cli, int argc, char **argv, bool *version)
  * line mode otherwise (or when asked for with --plain). */
 static int run_front_end(struct cli *cli)
 {
-	if (cli->plain || !ui_terminal_ok())
+	if (cli->plain || !ui_terminal_ok()) {
+		charset_stdin();
+		charset_stdout();
 		return plain_run(&cli->opt, &cli->start, stdin, stdout);
+	}
+	/* ncurses writes the terminal's charset itself (ui/tui/draw.c). */
+	charset_stdout_restore();
 	struct ipw_error err = {0};
 	int status = ui_run(&cli->opt, &cli->start, &err);
 	if (err.status)
@@ -160,6 +210,9 @@ static int run(int argc, char **argv)
 	bool version = false;
 	/* The environment's language first, so a usage error reads in it. */
 	i18n_init(NULL);
+	/* Messages in the terminal's charset (term_charset.h); stdout below,
+	 * once it is known whether it carries JSON. */
+	charset_stderr();
 	int status = parse_globals(&cli, argc, argv, &version);
 	if (status == IPW_OK && cli.opt.lang)
 		i18n_init(cli.opt.lang);
@@ -170,12 +223,14 @@ static int run(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (version) {
+		charset_stdout();
 		print_version();
 		return 0;
 	}
 	/* `ipwiz help`, `ipwiz help CMD`, `ipwiz --help` */
 	bool help_cmd = argc >= 1 && strcmp(argv[0], "help") == 0;
 	if (cli.help || help_cmd) {
+		charset_stdout();
 		const char *name =
 		    help_cmd ? (argc >= 2 ? argv[1] : NULL) : (argc >= 1 ? argv[0] : NULL);
 		if (!name) {
@@ -204,9 +259,14 @@ static int run(int argc, char **argv)
 			return status;
 	}
 	if (cli.help) {
+		charset_stdout();
 		cli_print_help(cmd, stdout);
 		return 0;
 	}
+	/* JSON and a POT file are UTF-8 by their formats, whatever the
+	 * terminal; everything else is for reading there. */
+	if (!cli_flag(&cli, "json") && !cli_flag(&cli, "pot"))
+		charset_stdout();
 	status = cmd->fn(&cli, argc, argv);
 	if (status == IPW_OK && cli.interactive)
 		return run_front_end(&cli);

@@ -57,7 +57,7 @@ quote() {
 
 # start [ARGS...]: run ipwiz ARGS in a fresh pane of COLS×ROWS (80×24), with
 # TERM=$TUI_TERM and the variables of $TUI_ENV ("NO_COLOR=1 ..."), in the
-# directory $TUI_CWD ($HOME).
+# directory $TUI_CWD ($HOME), under the command $TUI_WRAP when set.
 start() {
 	$TMUX_CMD kill-server >/dev/null 2>&1
 	RUNS=$((RUNS + 1))
@@ -67,7 +67,8 @@ start() {
 		# to report the exit status (ipwiz gets the default disposition).
 		echo "trap : INT"
 		echo "export TERM=$TUI_TERM ${TUI_ENV:-}"
-		printf '%s' "\"\$IPWIZ\""
+		# $TUI_WRAP: a program ipwiz runs under (tests/lib/charset_pty.py).
+		printf '%s' "${TUI_WRAP:-}\"\$IPWIZ\""
 		for a in "$@"; do
 			printf ' %s' "$(quote "$a")"
 		done

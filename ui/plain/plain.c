@@ -78,7 +78,7 @@ static void say_goodbye(struct plain *p)
 int plain_run(const struct case_options *opt, const struct case_request *req, FILE *in, FILE *out)
 {
 	struct plain p = {.opt = opt, .in = in, .out = out};
-	p.echo = !isatty(fileno(in));
+	p.echo = !isatty(term_charset_fileno(in));
 	struct ipw_error err = {0};
 	int r = case_db_open(opt, CASE_DB_CREATE, &p.db, &err);
 	if (r != IPW_OK)

@@ -4,15 +4,31 @@
  * and is cut with utf8_fit, so CJK takes its two columns and is never split. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "base/base.h"
 #include "ui_internal.h"
 
-/* Outside a UTF-8 locale the terminal cannot show other characters: common
- * punctuation becomes its ASCII look-alike, anything else "?". */
-static char *ascii_only(char *s)
+/* Whether the terminal's charset has cp. Inside, text is UTF-8; ncursesw
+ * encodes the wide characters it is given in the locale's charset
+ * (GB18030, GBK, …), which may lack some. */
+static bool encodable(uint32_t cp)
+{
+	if (cp < 0x80 || ui_theme.utf8)
+		return true;
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	return wcrtomb(mb, (wchar_t)cp, &st) != (size_t)-1;
+}
+
+/* What the terminal's charset cannot show: common punctuation becomes its
+ * ASCII look-alike, anything else "?" (outside a UTF-8 or Chinese locale,
+ * every Chinese character). */
+static char *charset_only(char *s)
 {
 	static const struct {
 		uint32_t cp;
@@ -30,7 +46,7 @@ static char *ascii_only(char *s)
 		for (size_t j = 0; j < sizeof(alike) / sizeof(alike[0]); j++)
 			if (alike[j].cp == cp)
 				rep = alike[j].ascii;
-		if (cp < 0x80)
+		if (encodable(cp))
 			strbuf_addn(&b, s + i, k);
 		else
 			strbuf_add(&b, rep);
@@ -44,7 +60,26 @@ static char *ascii_only(char *s)
 static char *displayable(const char *s)
 {
 	char *safe = utf8_sanitize(s ? s : "");
-	return ui_theme.utf8 ? safe : ascii_only(safe);
+	return ui_theme.utf8 ? safe : charset_only(safe);
+}
+
+/* Draw the UTF-8 s[0..n) at y, x: decoded here, not by mbrtowc, which reads
+ * the locale's charset; ncursesw writes the terminal's. */
+static void put_utf8(int y, int x, const char *s, size_t n)
+{
+	wchar_t stackbuf[256];
+	wchar_t *w =
+	    n < sizeof(stackbuf) / sizeof(stackbuf[0]) ? stackbuf : xmalloc((n + 1) * sizeof(*w));
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		w[k++] = (wchar_t)cp;
+	}
+	w[k] = L'\0';
+	mvaddnwstr(y, x, w, (int)k);
+	if (w != stackbuf)
+		free(w);
 }
 
 int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
@@ -55,7 +90,7 @@ int draw_text(int y, int x, int width, attr_t a, const char *s, bool pad)
 	size_t w = 0;
 	size_t bytes = utf8_fit(safe, strlen(safe), (size_t)width, &w);
 	attron(a);
-	mvaddnstr(y, x, safe, (int)bytes);
+	put_utf8(y, x, safe, bytes);
 	if (pad)
 		for (size_t i = w; i < (size_t)width; i++)
 			addch(' ');

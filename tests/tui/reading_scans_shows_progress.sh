@@ -24,7 +24,12 @@ wait_for "sharp.png"
 # Below "..": blank.png and blurred.png, marked (Space marks and moves on).
 keys Down Space Space Enter
 wait_for "Checking 2 of 2 ▕"
-wait_for "blurred.png (" # both verdicts under the field
+# Both verdicts under the field: reading two A4 scans takes seconds each,
+# and many more on a loaded machine (a package build beside other builds).
+_wait=$WAIT_SECONDS
+WAIT_SECONDS=$((_wait * 6))
+wait_for "blurred.png ("
+WAIT_SECONDS=$_wait
 expect_on_screen "blank.png ("
 expect_not_on_screen "Checking"
 keys F10

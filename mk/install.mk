@@ -35,3 +35,7 @@ AM_DISTCHECK_CONFIGURE_FLAGS = --with-bash-completion-dir='$${datadir}/bash-comp
 # Every source file names its licence (mk/spdx.sh adds the line).
 TESTS += tests/cli/every_source_names_its_licence.sh
 EXTRA_DIST += mk/spdx.sh
+
+# How the Debian package is built and checked (debian/ is not distributed:
+# the package is built from the tree, not from the tarball).
+EXTRA_DIST += doc/packaging.md

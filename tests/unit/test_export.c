@@ -293,7 +293,7 @@ static void documents_render_in_each_language(void **state)
 	free(text);
 	assert_int_equal(
 	    render_document(w->s, &w->flow->documents[0], "zh_CN", DOC_TEXT, &text, &err), IPW_OK);
-	assert_string_equal(text, "投诉 IPP-7（Patent）。\nWe bought them.\nFrom the owner.\n");
+	assert_string_equal(text, "投诉 IPP-7（专利）。\nWe bought them.\nFrom the owner.\n");
 	free(text);
 	/* Indonesian has no template here: English is used. */
 	assert_int_equal(render_document(w->s, &w->flow->documents[1], "id", DOC_TEXT, &text, &err),
@@ -791,6 +791,12 @@ int main(void)
 	unsetenv("XDG_CONFIG_HOME");
 	setenv("HOME", "/nonexistent", 1);
 	i18n_init("en");
+	/* The build tree's catalogues (made by `make`), never the installed
+	 * ones: this program is not in the build tree's top folder, so it would
+	 * read $(localedir), and what it renders would depend on whether an
+	 * ipwiz is installed under the same prefix (a package build with the
+	 * package installed). */
+	bindtextdomain(PACKAGE, BUILDDIR "/locale");
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(documents_render_in_each_language, setup, teardown),
 	    cmocka_unit_test_setup_teardown(package_has_everything_private, setup, teardown),

@@ -16,7 +16,8 @@
 
 struct case_db {
 	struct store *st;
-	char *lang; /* --lang, or NULL */
+	char *lang;		  /* --lang, or NULL */
+	struct flow_cache *flows; /* case_walk's, or NULL */
 };
 
 int case_db_open(const struct case_options *o, unsigned flags, struct case_db **out,
@@ -53,6 +54,7 @@ void case_db_close(struct case_db *db)
 	if (!db)
 		return;
 	store_close(db->st);
+	flow_cache_free(db->flows);
 	free(db->lang);
 	free(db);
 }
@@ -61,6 +63,11 @@ int case_db_init_shared(const char *dir, const char *group, struct shared_setup 
 			struct ipw_error *err)
 {
 	return store_init_shared(dir, group, out, err);
+}
+
+struct flow_cache **case_db_flows(struct case_db *db)
+{
+	return &db->flows;
 }
 
 struct store *case_db_store(const struct case_db *db)

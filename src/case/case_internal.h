@@ -12,6 +12,12 @@
 #include "session.h"
 
 struct store *case_db_store(const struct case_db *db);
+/* The flows the listings have loaded (case_walk.c), kept while db is open:
+ * `ipwiz list` reads 10,000 cases a page at a time, and loading the flow
+ * again for every page cost more than reading the answers. */
+struct flow_cache;
+struct flow_cache **case_db_flows(struct case_db *db);
+void flow_cache_free(struct flow_cache *fc);
 
 struct session *session_new(struct store *st, const struct flow *flow, int64_t case_id);
 /* Create a case for flow and open it (flow stays the caller's). */

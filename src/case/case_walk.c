@@ -35,20 +35,22 @@ static struct flow *cache_get(struct flow_cache *fc, const char *id)
 	return f;
 }
 
-static void cache_free(struct flow_cache *fc)
+void flow_cache_free(struct flow_cache *fc)
 {
+	if (!fc)
+		return;
 	for (size_t i = 0; i < fc->n; i++) {
 		free(fc->v[i].id);
 		flow_free(fc->v[i].flow);
 	}
 	free(fc->v);
+	free(fc);
 }
 
 /* The cases of v with their rows, each table read once in case order. */
-static int walk_rows(struct store *st, const struct case_row *v, size_t n, case_walk_fn fn,
-		     void *ctx, struct ipw_error *err)
+static int walk_rows(struct store *st, struct flow_cache *fc, const struct case_row *v, size_t n,
+		     case_walk_fn fn, void *ctx, struct ipw_error *err)
 {
-	struct flow_cache fc = {0};
 	struct store_scan *sc = NULL;
 	int r = store_scan_begin(st, n ? v[0].id - 1 : 0, &sc, err);
 	for (size_t i = 0; r == IPW_OK && i < n; i++) {
@@ -57,7 +59,7 @@ static int walk_rows(struct store *st, const struct case_row *v, size_t n, case_
 		size_t na = 0, ne = 0;
 		if ((r = store_scan_case(sc, v[i].id, &a, &na, &e, &ne, err)) != IPW_OK)
 			break;
-		struct flow *f = cache_get(&fc, v[i].flow_id);
+		struct flow *f = cache_get(fc, v[i].flow_id);
 		if (!f) {
 			answer_rows_free(a, na);
 			evidence_rows_free(e, ne);
@@ -69,7 +71,6 @@ static int walk_rows(struct store *st, const struct case_row *v, size_t n, case_
 		session_free(s);
 	}
 	store_scan_end(sc);
-	cache_free(&fc);
 	return r;
 }
 
@@ -77,11 +78,14 @@ int case_walk(struct case_db *db, int64_t after_id, size_t limit, struct case_ro
 	      case_walk_fn fn, void *ctx, struct ipw_error *err)
 {
 	struct store *st = case_db_store(db);
+	struct flow_cache **fc = case_db_flows(db);
+	if (!*fc)
+		*fc = xcalloc(1, sizeof(**fc));
 	*v = NULL;
 	*n = 0;
 	int r = store_read_begin(st, err);
 	if (r == IPW_OK && (r = store_case_page(st, after_id, limit, v, n, err)) == IPW_OK)
-		r = walk_rows(st, *v, *n, fn, ctx, err);
+		r = walk_rows(st, *fc, *v, *n, fn, ctx, err);
 	store_read_end(st);
 	return r;
 }

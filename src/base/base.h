@@ -2,8 +2,8 @@
 /* base.h — the floor everything stands on: errors as values, allocation that
  * never returns NULL, growing strings, the one display-width function and
  * the one sanitiser of untrusted text, numbers, messages in the user's
- * language, the terminal's charset at its boundary, and the YAML tree the loaders read. Nothing here knows a flow,
- * a case or a database. */
+ * language, the terminal's charset at its boundary, and the YAML tree the loaders read. Nothing
+ * here knows a flow, a case or a database. */
 #ifndef IPWIZ_BASE_H
 #define IPWIZ_BASE_H
 

@@ -7,11 +7,7 @@
 # namespace's): nobody renews it, and after two heartbeats it is purged.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
-run init-shared "$T/team" --group "$team"
-expect_rc 0 "init-shared"
-db="$T/team/cases.db"
-as "$merchant" --db "$db" new core-test --batch --title "Shop"
-id=$out
+team_case "Shop"
 
 tstart m "$merchant" --db "$db" open "$id"
 tstart c "$coach" --db "$db" open "$id"

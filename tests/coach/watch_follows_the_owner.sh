@@ -6,11 +6,7 @@
 # the watcher follows the next one.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
-run init-shared "$T/team" --group "$team"
-expect_rc 0 "init-shared"
-db="$T/team/cases.db"
-as "$merchant" --db "$db" new core-test --batch --title "Shop"
-id=$out
+team_case "Shop"
 # The coach's name sorts before the merchant's, who owns the case.
 [ "$coach" \< "$merchant" ] || fail "the test wants the coach's name to sort first"
 

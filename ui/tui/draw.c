@@ -67,6 +67,10 @@ static char *displayable(const char *s)
  * the locale's charset; ncursesw writes the terminal's. */
 static void put_utf8(int y, int x, const char *s, size_t n)
 {
+	if (ui_theme.utf8) { /* the locale reads UTF-8 itself: the bytes as they are */
+		mvaddnstr(y, x, s, (int)n);
+		return;
+	}
 	wchar_t stackbuf[256];
 	wchar_t *w =
 	    n < sizeof(stackbuf) / sizeof(stackbuf[0]) ? stackbuf : xmalloc((n + 1) * sizeof(*w));

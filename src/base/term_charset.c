@@ -275,6 +275,34 @@ FILE *term_charset_input(int fd)
 	return f;
 }
 
+char *term_charset_text_in(const char *s)
+{
+	if (!s || !term_charset_converts())
+		return s ? xstrdup(s) : NULL;
+	iconv_t cd = iconv_open("UTF-8", codeset());
+	if (cd == (iconv_t)-1)
+		return xstrdup(s);
+	size_t inleft = strlen(s), cap = 4 * inleft + 4, outleft = cap - 1;
+	char *out = xmalloc(cap), *in = (char *)s, *o = out;
+	while (inleft > 0) {
+		if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
+			break;
+		if (errno != EILSEQ && errno != EINVAL)
+			break;
+		/* A byte the charset does not have: U+FFFD, and go on. */
+		if (outleft < 3)
+			break;
+		memcpy(o, "\xEF\xBF\xBD", 3);
+		o += 3;
+		outleft -= 3;
+		in++;
+		inleft--;
+	}
+	*o = '\0';
+	iconv_close(cd);
+	return out;
+}
+
 int term_charset_fileno(FILE *f)
 {
 	for (size_t i = 0; f && i < TERM_CHARSET_MAX; i++)

@@ -28,6 +28,12 @@ FILE *term_charset_output(FILE *under);
  * not in the charset become U+FFFD), or NULL as above. For the line mode. */
 FILE *term_charset_input(int fd);
 
+/* Text typed as a command-line argument (an answer, a title, a note), from
+ * the locale's charset to UTF-8: a new string, the same bytes when nothing
+ * converts. Bytes not in the charset become U+FFFD. Never for a file's
+ * path: a name on disk is the bytes the system gave it. */
+char *term_charset_text_in(const char *s);
+
 /* The file descriptor under f, also when f is one of these streams (whose
  * fileno() is -1). */
 int term_charset_fileno(FILE *f);

@@ -72,4 +72,20 @@ cmp -s "$T/out.back" "$T/out.utf8" ||
 run --db "$T/gb.db" show 1 --json
 expect_in "$out" "\"products.1.note\":\"$long\"" "the long answer stored"
 
+# Text typed as an argument (an answer, a title, a note) arrives in the
+# terminal's charset too: it is stored as UTF-8.
+gb() { printf '%s' "$1" | iconv -f UTF-8 -t GB18030; }
+env $GB_ENV "$IPWIZ" --db "$T/args.db" new core-test --batch --title "$(gb 深圳小店)" >"$T/out" 2>"$T/err" ||
+	fail "new --title: exit $? (stderr: $(from_gb "$T/err"))"
+"$IPWIZ" --db "$T/args.db" set 1 ip_type patent >/dev/null 2>&1 || fail "set ip_type"
+env $GB_ENV "$IPWIZ" --db "$T/args.db" set 1 patent_number "$(gb 专利第12号)" >"$T/out" 2>"$T/err" ||
+	fail "set: exit $? (stderr: $(from_gb "$T/err"))"
+env $GB_ENV "$IPWIZ" --db "$T/args.db" note 1 complaint_number "$(gb 请核对编号)" >"$T/out" 2>"$T/err" ||
+	fail "note: exit $? (stderr: $(from_gb "$T/err"))"
+run --db "$T/args.db" show 1 --json
+expect_in "$out" '"title":"深圳小店"' "the title typed as an argument"
+expect_in "$out" '"patent_number":"专利第12号"' "the answer typed as an argument"
+run --db "$T/args.db" notes 1 --json
+expect_in "$out" '请核对编号' "the note typed as an argument"
+
 finish

@@ -65,7 +65,9 @@ int cli_cmd_set(struct cli *cli, int argc, char **argv)
 	struct ipw_error err = {0};
 	if (cli_case_open(cli, argv[1], 0, &cc, &err) != IPW_OK)
 		return cli_fail(&err);
-	int r = set_one(cc.session, argv[2], argv[3], NULL);
+	char *value = term_charset_text_in(argv[3]); /* typed on the terminal */
+	int r = set_one(cc.session, argv[2], value, NULL);
+	free(value);
 	cli_case_close(&cc);
 	return r;
 }

@@ -14,8 +14,13 @@
 
 int cli_cmd_new(struct cli *cli, int argc, char **argv)
 {
+	/* The title as typed on the terminal, in UTF-8; kept for the wizard
+	 * that main opens after this returns. */
+	static char *title_utf8;
+	free(title_utf8);
+	title_utf8 = term_charset_text_in(cli_value(cli, "title"));
 	const struct cli_command *cmd = cli_find("new");
-	const char *flow_id = argc > 1 ? argv[1] : NULL, *title = cli_value(cli, "title");
+	const char *flow_id = argc > 1 ? argv[1] : NULL, *title = title_utf8;
 	bool batch = cli_flag(cli, "batch");
 	if (argc > 2)
 		return cli_usage(cmd, _("too many arguments"));

@@ -71,8 +71,11 @@ int cli_cmd_note(struct cli *cli, int argc, char **argv)
 		r = ipw_error_set(&err, IPW_EUSAGE, _("This flow has no field “%s”."), argv[2]);
 	else if (!*argv[3])
 		r = ipw_error_set(&err, IPW_EUSAGE, _("The note is empty."));
-	else
-		r = session_note_add(cc.session, argv[2], argv[3], &err);
+	else {
+		char *text = term_charset_text_in(argv[3]); /* typed on the terminal */
+		r = session_note_add(cc.session, argv[2], text, &err);
+		free(text);
+	}
 	cli_case_close(&cc);
 	return r == IPW_OK ? 0 : cli_fail(&err);
 }

@@ -11,13 +11,31 @@ if [ "$(id -u)" -ne 0 ] || ! command -v useradd >/dev/null || ! command -v runus
 	exit 77
 fi
 
-tag=$(printf '%05d' $(($$ % 100000)))
+# A tag no user or group has yet (a run killed before its clean-up leaves
+# its users behind).
+n=$(($$ % 100000))
+tag=$(printf '%05d' $n)
+# taken TAG: a user or group of the tag exists (getent fails when any of
+# several keys is missing, so one at a time).
+taken() {
+	for u in "ipwm$1" "ipwc$1" "ipwo$1"; do getent passwd "$u" >/dev/null && return 0; done
+	for g in "ipwt$1" "ipwx$1"; do getent group "$g" >/dev/null && return 0; done
+	return 1
+}
+while taken "$tag"; do
+	n=$(((n + 1) % 100000))
+	tag=$(printf '%05d' $n)
+done
 team=ipwt$tag
 merchant=ipwm$tag
 coach=ipwc$tag
 outsider=ipwo$tag
 cleanup_users() {
-	for u in "$merchant" "$coach" "$outsider"; do userdel "$u" >/dev/null 2>&1; done
+	# userdel refuses a user with a process left (a pane's sleep)
+	for u in "$merchant" "$coach" "$outsider"; do
+		pkill -KILL -u "$u" >/dev/null 2>&1
+		userdel "$u" >/dev/null 2>&1 || userdel -f "$u" >/dev/null 2>&1
+	done
 	groupdel "$team" >/dev/null 2>&1
 	rm -rf "$T"
 }

@@ -5,6 +5,7 @@
 #ifndef IPWIZ_CASE_H
 #define IPWIZ_CASE_H
 
+#include "audit_words.h"
 #include "case_walk.h"
 #include "deadline.h"
 #include "case_db.h"

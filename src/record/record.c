@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "record.h"
 
 const char *evidence_verdict_name(enum evidence_verdict v)
@@ -28,6 +29,21 @@ enum evidence_verdict evidence_verdict_parse(const char *name)
 		if (name && strcmp(name, evidence_verdict_name((enum evidence_verdict)v)) == 0)
 			return (enum evidence_verdict)v;
 	return EVIDENCE_ERROR;
+}
+
+const char *evidence_verdict_word(enum evidence_verdict v)
+{
+	switch (v) {
+	case EVIDENCE_OK:
+		return _("ok");
+	case EVIDENCE_WARN:
+		return _("warning");
+	case EVIDENCE_REJECT:
+		return _("rejected");
+	case EVIDENCE_ERROR:
+		break;
+	}
+	return _("not checked");
 }
 
 bool evidence_verdict_usable(enum evidence_verdict v)

@@ -45,6 +45,9 @@ struct answer_conflict {
 enum evidence_verdict { EVIDENCE_OK, EVIDENCE_WARN, EVIDENCE_REJECT, EVIDENCE_ERROR };
 bool evidence_verdict_usable(enum evidence_verdict v);
 const char *evidence_verdict_name(enum evidence_verdict v); /* "ok", "warn", "reject", "error" */
+/* The verdict in one word of the language in effect: "ok", "warning",
+ * "rejected", "not checked" — what `check`, the manifest and `history` say. */
+const char *evidence_verdict_word(enum evidence_verdict v);
 /* The verdict a stored name stands for; NULL or an unknown name (a row
  * written by a newer version, or by hand) is EVIDENCE_ERROR, never usable. */
 enum evidence_verdict evidence_verdict_parse(const char *name);

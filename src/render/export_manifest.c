@@ -165,22 +165,6 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 		strbuf_addf(b, "  %s\n", paste ? _("No text to paste.") : _("None."));
 }
 
-/* A verdict in the sheet's language (the same words as `ipwiz check`). */
-static const char *verdict_word(enum evidence_verdict v)
-{
-	switch (v) {
-	case EVIDENCE_OK:
-		return _("ok");
-	case EVIDENCE_WARN:
-		return _("warning");
-	case EVIDENCE_REJECT:
-		return _("rejected");
-	case EVIDENCE_ERROR:
-		break;
-	}
-	return _("not checked");
-}
-
 static void upload_section(struct export_job *j, struct strbuf *b)
 {
 	size_t shown = 0;
@@ -199,7 +183,7 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		put_label(b, _("original:"));
 		put(b, e->row->path);
 		/* TRANSLATORS: a file's check verdict after its name: " [ok]". */
-		strbuf_addf(b, _(" [%s]"), verdict_word(e->row->verdict));
+		strbuf_addf(b, _(" [%s]"), evidence_verdict_word(e->row->verdict));
 		if (j->copy[i] == EXPORT_CHANGED)
 			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
 		else if (e->row->verdict == EVIDENCE_WARN && e->row->message) {

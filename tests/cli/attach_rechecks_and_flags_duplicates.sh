@@ -46,6 +46,6 @@ expect_rc 1 "remove unknown"
 expect_in "$err" "is not attached to this field"
 
 run history "$id"
-expect_in "$out" "evidence invoice"
+expect_in "$out" "evidence “Purchase invoice” (invoice)"
 
 finish

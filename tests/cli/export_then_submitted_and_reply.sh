@@ -48,7 +48,7 @@ expect_in "$out" '"closed"' "status after acceptance"
 
 run history "$id"
 expect_in "$out" "2026-11-22"
-expect_in "$out" "rejected 2026-11-23"
-expect_in "$out" "accepted 2026-11-24"
+expect_in "$out" "the platform replied: Rejected, 2026-11-23"
+expect_in "$out" "the platform replied: Accepted, 2026-11-24"
 
 finish

@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# `ipwiz history` lists every change of a case: when (UTC), who@where, what,
-# old → new; terminal control characters in a value are shown escaped.
+# `ipwiz history` lists every change of a case: when (in the reader's time
+# zone, saying which), who@where, what (a field by its label and id, a choice
+# by its label), old → new; terminal control characters in a value are shown
+# escaped. --json keeps the stored ids and UTC.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 
 me=$(id -un)
@@ -20,13 +22,30 @@ expect_rc 0 "note with escapes"
 run history "$id"
 expect_rc 0 "history"
 expect_in "$out" "case created"
-expect_in "$out" "  $me  answer complaint_number: (empty) → AB-12"
-expect_in "$out" "  $me@203.0.113.9  answer complaint_number: AB-12 → AB-13"
+expect_in "$out" "  $me  answer “Complaint number” (complaint_number): (empty) → AB-12"
+expect_in "$out" "  $me@203.0.113.9  answer “Complaint number” (complaint_number): AB-12 → AB-13"
 expect_in "$out" " UTC  "
 case "$out" in
 *"$(printf '\033')"*) fail "history printed a raw escape character" ;;
 esac
-expect_in "$out" "answer products.1.note: (empty) → red"
+expect_in "$out" "answer “Note” (products.1.note): (empty) → red"
+
+# A choice by its label; the time in the reader's zone; the words in the
+# reader's language (the core-test flow has no translations: its labels stay).
+run set "$id" ip_type patent
+expect_rc 0 "a choice"
+run history "$id"
+expect_in "$out" "answer “Which right is claimed?” (ip_type): (empty) → Patent"
+expect_not_in "$out" "→ patent" "history shows the choice's id"
+utc_hour=$(printf '%s\n' "$out" | tail -n 1 | cut -c12-13)
+TZ=Asia/Shanghai run history "$id"
+last=$(printf '%s\n' "$out" | tail -n 1)
+expect_in "$last" " CST  " "history in Shanghai"
+[ "$(printf '%s' "$last" | cut -c12-13)" = "$(printf '%02d' $(((${utc_hour#0} + 8) % 24)))" ] ||
+	fail "Shanghai's hour is not UTC's + 8: $last (UTC hour $utc_hour)"
+LANGUAGE=zh_CN run history "$id"
+expect_in "$out" "回答“Which right is claimed?”（ip_type）：（空） → " "history in Chinese"
+expect_in "$out" "创建案件" "history in Chinese"
 
 run history "#$id" --json
 expect_rc 0 "history --json"

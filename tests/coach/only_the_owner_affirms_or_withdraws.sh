@@ -46,8 +46,13 @@ twait c2 "$why"
 expect_in "$(tscreen c2)" "[x] I affirm this statement" "the coach's screen after Space"
 as "$merchant" --db "$db" show "$id" --json
 expect_in "$out" '"truth":"yes"' "after the coach's Space on the owner's affirmation"
-as "$merchant" --db "$db" history "$id"
-expect_not_in "$out" "truth: yes → (empty)" "history after the coach's Space"
+as "$merchant" --db "$db" history "$id" --json
+expect_rc 0 "history --json after the coach's Space"
+printf '%s' "$out" | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)["history"]
+sys.exit(any(r["what"] == "answer truth" and r["new"] is None for r in rows))
+' || fail "the history records the affirmation withdrawn by the coach's Space: $out"
 
 # Nor can the coach withdraw it from the command line.
 as "$coach" --db "$db" set "$id" truth ""

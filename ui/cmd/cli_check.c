@@ -203,20 +203,17 @@ static void report_free(struct report *rp)
 	free(rp->reqs);
 }
 
+/* A verdict's word (evidence_verdict_word), or the checklist's own. */
 static const char *state_word(const char *state)
 {
+	enum evidence_verdict v = evidence_verdict_parse(state);
+	if (strcmp(evidence_verdict_name(v), state) == 0)
+		return evidence_verdict_word(v);
 	static const struct {
 		const char *state, *word;
-	} words[] = {{"ok", N_("ok")},
-		     {"warn", N_("warning")},
-		     {"reject", N_("rejected")},
-		     {"error", N_("not checked")},
-		     {"changed", N_("changed")},
-		     {"gone", N_("gone")},
-		     {"missing", N_("MISSING")},
-		     {"rejected", N_("FIX")},
-		     {"too-many", N_("TOO MANY")},
-		     {"optional", N_("optional")}};
+	} words[] = {{"changed", N_("changed")},   {"gone", N_("gone")},
+		     {"missing", N_("MISSING")},   {"rejected", N_("FIX")},
+		     {"too-many", N_("TOO MANY")}, {"optional", N_("optional")}};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(words[i].state, state) == 0)
 			return _(words[i].word);

@@ -3,7 +3,8 @@
 # Presence when several people are on a case: the header names the step
 # each is on as it is numbered on screen (a hidden step is not counted),
 # and when not everybody fits it says how many more are here, at 80×24
-# and down to 40 columns; F1 lists them all.
+# and down to 40 columns, on the step, review and submission screens; F1
+# lists them all.
 . "$IPWIZ_SRCDIR/tests/coach/lib.sh"
 
 # A step hidden until a patent is claimed, before the listings: the
@@ -86,4 +87,20 @@ n=$(tscreen m | grep -c "$coach — ")
 [ "$n" -eq 3 ] || fail "help at 80x24 names $n of the 3 others:
 $(tscreen m)"
 tkeys m Escape
+
+# Every screen says who is here: the review (F2) and the submission (F5),
+# at 80×24 and at 40×12.
+tkeys m F2
+twait m "Review"
+expect_in "$(tscreen m | head -1)" "Review" "the review screen's header"
+wait_counts m "80x24, review"
+$TMUX_COACH resize-window -t m -x 40 -y 12
+wait_counts m "40x12, review"
+$TMUX_COACH resize-window -t m -x 80 -y 24
+tkeys m F5
+twait m "Submit"
+expect_in "$(tscreen m | head -1)" "Submit" "the submission screen's header"
+wait_counts m "80x24, submission"
+$TMUX_COACH resize-window -t m -x 40 -y 12
+wait_counts m "40x12, submission"
 finish

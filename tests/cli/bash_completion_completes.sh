@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The bash completion (data/completion/ipwiz) offers the commands after
 # "ipwiz ", the installed flows after "ipwiz new ", the case numbers after
-# "ipwiz show ", a case's fields after "ipwiz set N ", and each command's
-# options — all read from the program, so none can go stale.
+# "ipwiz show ", a case's fields after "ipwiz set N ", a flow's evidence
+# fields after "ipwiz attach N " and "check --flow F --field ", the flow's
+# outcomes after "ipwiz reply N ", and each command's options — all read
+# from the program, so none can go stale.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 command -v bash >/dev/null || { echo "bash missing" >&2; exit 77; }
 mkdir -p "$T/bin"
@@ -44,6 +46,26 @@ run show "$n" --json
 for f in $got; do
 	expect_in "$out" "\"$f\"" "the fields of case $n"
 done
+
+# A flow's evidence fields, for check --flow and for attach; its outcomes
+# for reply — read from `ipwiz flows FLOW --json`.
+run flows core-test --json
+expect_rc 0 "flows core-test --json"
+evidence=$(printf '%s' "$out" | python3 -c '
+import json, sys
+print("\n".join(sorted(f["path"] for f in json.load(sys.stdin)["fields"] if f["type"] == "evidence")))')
+outcomes=$(printf '%s' "$out" | python3 -c '
+import json, sys
+print("\n".join(sorted(o["id"] for o in json.load(sys.stdin)["outcomes"])))')
+[ -n "$evidence" ] && [ -n "$outcomes" ] || fail "core-test has no evidence field or outcome: $out"
+got=$(complete ipwiz check --flow core-test --field "")
+[ "$got" = "$evidence" ] || fail "\"check --flow core-test --field \" offers “$got”, not “$evidence”"
+got=$(complete ipwiz attach "$n" "")
+[ "$got" = "$evidence" ] || fail "\"attach $n \" offers “$got”, not the evidence fields “$evidence”"
+got=$(complete ipwiz reply "$n" "")
+[ "$got" = "$outcomes" ] || fail "\"reply $n \" offers “$got”, not the flow's outcomes “$outcomes”"
+got=$(complete ipwiz flows "")
+[ "$got" = "core-test" ] || fail "\"ipwiz flows \" offers “$got”"
 
 got=$(complete ipwiz export "$n" --)
 for o in --out --zip --force; do

@@ -24,6 +24,18 @@ expect_in "$out" "Banding Taobao / Tmall" "LANGUAGE=id"
 run flows
 expect_in "$out" "Alibaba.com counter-notice" "English"
 
+# One flow: its steps, its fields by id, type and label, and its outcomes,
+# in the reader's language; an unknown flow is named.
+LANGUAGE=zh_CN run flows alibaba-counter-notice
+expect_rc 0 "flows FLOW"
+expect_in "$out" "alibaba-counter-notice — 阿里巴巴国际站反通知" "flows FLOW in Chinese"
+expect_in "$out" "site" "flows FLOW in Chinese"
+expect_in "$out" "投诉是在哪个网站上？" "flows FLOW in Chinese"
+expect_in "$out" "\`ipwiz reply" "flows FLOW in Chinese"
+run flows no-such-flow
+expect_rc 2 "flows with an unknown flow"
+expect_in "$err" "no-such-flow" "flows with an unknown flow"
+
 # A question, its choices and their help, in line mode.
 out=$(printf '1\nquit\n' | "$IPWIZ" --plain --lang zh_CN new alibaba-counter-notice 2>&1)
 expect_in "$out" "投诉是在哪个网站上？" "plain mode in Chinese"

@@ -37,6 +37,7 @@ TESTS += \
 	tests/evidence/decoders_survive_every_file.sh \
 	tests/evidence/legibility_is_judged.sh \
 	tests/evidence/findings_are_acknowledged_from_the_command_line.sh \
+	tests/evidence/verdicts_speak_the_readers_language.sh \
 	tests/evidence/check_report_is_a_contact_sheet.sh \
 	tests/evidence/public_corpus_accuracy.sh
 EXTRA_DIST += tests/evidence

@@ -73,6 +73,14 @@ void i18n_init(const char *lang)
 		normalise(env_language(), current);
 }
 
+const char *const *i18n_spoken(size_t *n)
+{
+	/* What normalise() maps every locale to: one catalogue each. */
+	static const char *const spoken[] = {"en", "zh_CN", "id"};
+	*n = sizeof(spoken) / sizeof(spoken[0]);
+	return spoken;
+}
+
 const char *i18n_language(void)
 {
 	return current;

@@ -5,6 +5,7 @@
 
 #include <libintl.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #define _(s)  gettext(s)
 #define N_(s) (s)
@@ -18,6 +19,10 @@ void i18n_set_language(const char *lang);
 /* True when lang names a language ipwiz has (en, zh_CN, id, or a locale
  * name such as zh_CN.UTF-8 or id_ID). */
 bool i18n_known_language(const char *lang);
+
+/* The languages ipwiz speaks, as flow language codes: "en", "zh_CN", "id";
+ * *n is set to how many. */
+const char *const *i18n_spoken(size_t *n);
 
 /* The language in effect as a flow language code: "en", "zh_CN", "id". */
 const char *i18n_language(void);

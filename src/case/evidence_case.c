@@ -181,6 +181,44 @@ int evidence_case_acknowledge(struct session *s, const struct evidence_row *e,
 	return r;
 }
 
+/* The verdict in every language ipwiz speaks, so whoever reads the case
+ * later (a coach in English, the case's Chinese manifest) reads it in their
+ * own words, whoever attached the file. The file is judged again in each
+ * language from the reading just stored — a hash and a lookup, no decode,
+ * no OCR. Left out (its reader gets the words as recorded): a file that
+ * could not be checked (nothing was stored, so it would be read again),
+ * and a language whose judgement differs (the file changed meanwhile). */
+static void said_everywhere(const struct session *s, const char *field, const char *path,
+			    const struct evidence_result *res, struct evidence_row *e)
+{
+	size_t n;
+	const char *const *langs = i18n_spoken(&n);
+	e->said = xcalloc(n, sizeof(*e->said));
+	for (size_t i = 0; i < n; i++) {
+		struct evidence_said *one = &e->said[e->nsaid];
+		if (strcmp(langs[i], i18n_language()) == 0) {
+			one->message = xstrdup(res->message);
+			one->fix = xstrdup(res->fix);
+		} else if (res->verdict != EVIDENCE_ERROR) {
+			struct evidence_result *again = xmalloc(sizeof(*again));
+			struct ipw_error err = {0};
+			char *saved = i18n_document_begin(langs[i]);
+			int r = evidence_case_check(s, field, path, again, &err);
+			i18n_document_end(saved);
+			if (r == IPW_OK && again->verdict == res->verdict &&
+			    strcmp(again->key, res->key) == 0) {
+				one->message = xstrdup(again->message);
+				one->fix = xstrdup(again->fix);
+			}
+			free(again);
+		}
+		if (one->message) {
+			snprintf(one->lang, sizeof(one->lang), "%s", langs[i]);
+			e->nsaid++;
+		}
+	}
+}
+
 int evidence_case_record(struct session *s, const char *field, const char *path,
 			 const struct evidence_result *res, struct ipw_error *err)
 {
@@ -200,9 +238,11 @@ int evidence_case_record(struct session *s, const char *field, const char *path,
 	    .ext = (char *)res->ext,
 	    .checked_at = (int64_t)time(NULL),
 	};
+	said_everywhere(s, field, path, res, &e);
 	struct store *st = session_store(s);
 	int r = old ? store_evidence_update(st, session_case_id(s), &e, err)
 		    : store_evidence_add(st, session_case_id(s), &e, NULL, err);
+	evidence_said_free(e.said, e.nsaid);
 	if (r == IPW_OK)
 		r = session_reload_evidence(s, err);
 	return r;

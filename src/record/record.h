@@ -52,6 +52,13 @@ const char *evidence_verdict_word(enum evidence_verdict v);
  * written by a newer version, or by hand) is EVIDENCE_ERROR, never usable. */
 enum evidence_verdict evidence_verdict_parse(const char *name);
 
+/* What a verdict says in one language: the sentence and what to do. */
+struct evidence_said {
+	char lang[8]; /* "en", "zh_CN", "id" */
+	char *message;
+	char *fix;
+};
+
 struct evidence_row {
 	int64_t id;
 	char *field; /* evidence field path */
@@ -66,7 +73,23 @@ struct evidence_row {
 	char *ext; /* the right extension for the content */
 	int64_t checked_at;
 	int position; /* upload order within the field */
+	/* message and fix in every language ipwiz speaks, as judged when the
+	 * file was recorded (evidence_case_record): a coach reading in English
+	 * and the case's Chinese manifest each get their own words, whoever
+	 * attached the file. None for rows recorded before (message stands). */
+	struct evidence_said *said;
+	size_t nsaid;
 };
+
+/* The verdict's sentence and what to do, in the language in effect
+ * (i18n_language()), else as recorded. Not yet made safe for a terminal. */
+const char *evidence_row_message(const struct evidence_row *e);
+const char *evidence_row_fix(const struct evidence_row *e);
+/* The said texts as one stored value, and back. Decoding takes what is
+ * well formed and skips the rest: the value may come from a hostile hand. */
+char *evidence_said_encode(const struct evidence_said *v, size_t n);
+void evidence_said_decode(const char *s, struct evidence_said **v, size_t *n);
+void evidence_said_free(struct evidence_said *v, size_t n);
 
 struct audit_row {
 	int64_t id;

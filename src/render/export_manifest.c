@@ -186,9 +186,10 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		strbuf_addf(b, _(" [%s]"), evidence_verdict_word(e->row->verdict));
 		if (j->copy[i] == EXPORT_CHANGED)
 			strbuf_addf(b, " — %s", _("CHANGED since it was checked"));
-		else if (e->row->verdict == EVIDENCE_WARN && e->row->message) {
+		else if (e->row->verdict == EVIDENCE_WARN && evidence_row_message(e->row)) {
+			/* In the manifest's language (the case's), not the attacher's. */
 			strbuf_add(b, " — ");
-			put(b, e->row->message);
+			put(b, evidence_row_message(e->row));
 		}
 		strbuf_addc(b, '\n');
 	}

@@ -26,9 +26,9 @@ static const char *const copy_sql[] = {
     "EXISTS (SELECT 1 FROM answers f WHERE f.case_id = ?1 AND "
     "f.path = substr(a.path, 1, length(a.path) - 5) || '.fingerprint'))",
     "INSERT INTO evidence (case_id, field, path, size, mtime, sha256, mime, verdict, "
-    "message_key, message, fix, ext, checked_at, position) "
+    "message_key, message, fix, ext, checked_at, position, words) "
     "SELECT ?2, field, path, size, mtime, sha256, mime, verdict, message_key, message, fix, "
-    "ext, checked_at, position FROM evidence WHERE case_id = ?1 ORDER BY id",
+    "ext, checked_at, position, words FROM evidence WHERE case_id = ?1 ORDER BY id",
 };
 
 static int copy_case_row(struct store *st, int64_t id, const char *title, int64_t *new_id,

@@ -9,7 +9,8 @@
 #include "base/base.h"
 #include "store_internal.h"
 
-/* Parameters 1..12 in the column order of both INSERT and UPDATE. */
+/* Parameters 1..12 and 16 (words) in the column order of both INSERT and
+ * UPDATE. */
 static void bind_evidence(sqlite3_stmt *s, const struct evidence_row *e)
 {
 	store_bind_text(s, 1, e->field);
@@ -24,6 +25,8 @@ static void bind_evidence(sqlite3_stmt *s, const struct evidence_row *e)
 	store_bind_text(s, 10, e->fix);
 	store_bind_text(s, 11, e->ext);
 	sqlite3_bind_int64(s, 12, e->checked_at);
+	char *words = e->nsaid ? evidence_said_encode(e->said, e->nsaid) : NULL;
+	sqlite3_bind_text(s, 16, words, -1, free);
 }
 
 /* "invoice.pdf: ok" — what the audit trail says about one file. */
@@ -48,8 +51,8 @@ int store_evidence_add(struct store *st, int64_t case_id, const struct evidence_
 		 st,
 		 "INSERT INTO evidence (field, path, size, mtime, sha256, mime, "
 		 "verdict, message_key, message, fix, ext, checked_at, case_id, "
-		 "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		 "?13, CASE WHEN ?14 > 0 THEN ?14 ELSE (SELECT coalesce(max(position), "
+		 "words, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+		 "?12, ?13, ?16, CASE WHEN ?14 > 0 THEN ?14 ELSE (SELECT coalesce(max(position), "
 		 "0) + 1 FROM evidence WHERE case_id = ?13 AND field = ?1) END)",
 		 &s, err)) != IPW_OK)
 		goto end;
@@ -112,7 +115,8 @@ int store_evidence_update(struct store *st, int64_t case_id, const struct eviden
 		 st,
 		 "UPDATE evidence SET field = ?1, path = ?2, size = ?3, mtime = ?4, "
 		 "sha256 = ?5, mime = ?6, verdict = ?7, message_key = ?8, message = ?9, "
-		 "fix = ?10, ext = ?11, checked_at = ?12, position = CASE WHEN ?15 > 0 "
+		 "fix = ?10, ext = ?11, checked_at = ?12, words = ?16, position = CASE WHEN ?15 > "
+		 "0 "
 		 "THEN ?15 ELSE position END WHERE id = ?13 AND case_id = ?14",
 		 &s, err)) != IPW_OK)
 		goto end;
@@ -151,6 +155,7 @@ static void read_evidence(sqlite3_stmt *s, void *item)
 	e->ext = store_column_text(s, 11);
 	e->checked_at = sqlite3_column_int64(s, 12);
 	e->position = sqlite3_column_int(s, 13);
+	evidence_said_decode((const char *)sqlite3_column_text(s, 14), &e->said, &e->nsaid);
 }
 
 static void drop_evidence(void *v, size_t n)

@@ -15,7 +15,7 @@
 /* "IPWZ": PRAGMA application_id of every ipwiz database. */
 #define STORE_APPLICATION_ID 0x4950575a
 /* The schema this program writes; store_schema.c has every step up to it. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 /* How long a write waits for another program's transaction to end. */
 #define STORE_BUSY_MS 5000
 
@@ -95,7 +95,7 @@ int store_rows(struct store *st, sqlite3_stmt *s, const struct store_rowset *set
 #define STORE_ANSWER_COLUMNS "path, value, revision, actor, updated, draft"
 #define STORE_EVIDENCE_COLUMNS                                                                     \
 	"id, field, path, size, mtime, sha256, mime, verdict, message_key, message, fix, ext, "    \
-	"checked_at, position"
+	"checked_at, position, words"
 extern const struct store_rowset store_answer_rows;
 extern const struct store_rowset store_evidence_rows;
 

@@ -90,7 +90,7 @@ int store_scan_begin(struct store *st, int64_t after_id, struct store_scan **out
 		r = cursor_open(st, &sc->evidence,
 				"SELECT " STORE_EVIDENCE_COLUMNS ", case_id FROM evidence "
 				"WHERE case_id > ?1 ORDER BY case_id, field, position, id",
-				&store_evidence_rows, 14, after_id, err);
+				&store_evidence_rows, 15, after_id, err);
 	if (r != IPW_OK) {
 		store_scan_end(sc);
 		sc = NULL;

@@ -175,13 +175,17 @@ static const char schema_v5[] = "CREATE TABLE evidence_reads ("
 				"  at INTEGER NOT NULL,"
 				"  PRIMARY KEY (case_id, actor)) WITHOUT ROWID;";
 
+/* 6: the evidence verdict's sentence in every language ipwiz speaks
+ * (struct evidence_said), so it is read in the reader's language. */
+static const char schema_v6[] = "ALTER TABLE evidence ADD COLUMN words TEXT;";
+
 struct migration {
 	int version;
 	const char *sql;
 };
 
 static const struct migration migrations[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}, {6, schema_v6},
 };
 
 static int pragma_int(struct store *st, const char *sql, int64_t *out, struct ipw_error *err)

@@ -110,7 +110,7 @@ for c in cases.created cases.updated answers.revision answers.updated answers.dr
 done
 for c in cases.title cases.status cases.current_step cases.owner cases.lang cases.flow_hash \
 	answers.value answers.actor evidence.path evidence.sha256 evidence.mime evidence.verdict \
-	evidence.message evidence.message_key evidence.fix evidence.ext notes.field notes.author \
+	evidence.message evidence.message_key evidence.fix evidence.ext evidence.words notes.field notes.author \
 	notes.text audit.actor audit.what audit.old_value audit.new_value; do
 	column "$c" $texts
 done

@@ -29,7 +29,7 @@ expect_in "$err" "save it as PDF"
 
 run show "$id"
 expect_rc 0 "show"
-expect_in "$out" "[reject] $T/s/program.pdf"
+expect_in "$out" "[rejected] $T/s/program.pdf"
 expect_in "$out" "[ok] $T/s/invoice.pdf"
 
 run show "$id" --json

@@ -28,7 +28,7 @@ expect_on_screen "This is a PDF document"
 
 ipwiz show 1
 case "$out" in
-*"[reject] $HOME/s/program.pdf"*) ;;
+*"[rejected] $HOME/s/program.pdf"*) ;;
 *) fail "the rejected file is not recorded: $out" ;;
 esac
 case "$out" in

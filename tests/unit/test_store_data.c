@@ -272,6 +272,56 @@ static void evidence_keeps_upload_order_and_verdicts(void **state)
 	audit_rows_free(au, n);
 }
 
+/* A verdict's words in each language survive the database whole, tabs,
+ * newlines and backslashes included, and follow the language in effect. */
+static void evidence_words_round_trip_per_language(void **state)
+{
+	struct fixture *fx = *state;
+	struct ipw_error err = {0};
+	struct evidence_said said[] = {
+	    {.lang = "en", .message = "Grey\tcopy\\ \\n\nnext", .fix = "Scan it in colour."},
+	    {.lang = "zh_CN", .message = "黑白复印件", .fix = ""},
+	};
+	struct evidence_row e = {.field = "invoice",
+				 .path = "/srv/a.png",
+				 .verdict = EVIDENCE_WARN,
+				 .message = "recorded",
+				 .fix = "recorded fix",
+				 .said = said,
+				 .nsaid = 2};
+	assert_int_equal(store_evidence_add(fx->st, fx->case_id, &e, NULL, &err), IPW_OK);
+	struct evidence_row *v;
+	size_t n;
+	assert_int_equal(store_evidence_list(fx->st, fx->case_id, &v, &n, &err), IPW_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].nsaid, 2);
+	assert_string_equal(v[0].said[0].message, said[0].message);
+	assert_string_equal(v[0].said[1].lang, "zh_CN");
+	i18n_set_language("zh_CN");
+	assert_string_equal(evidence_row_message(&v[0]), "黑白复印件");
+	assert_string_equal(evidence_row_fix(&v[0]), "");
+	i18n_set_language("id"); /* not said in Indonesian: as recorded */
+	assert_string_equal(evidence_row_message(&v[0]), "recorded");
+	assert_string_equal(evidence_row_fix(&v[0]), "recorded fix");
+	i18n_set_language("en");
+	assert_string_equal(evidence_row_message(&v[0]), said[0].message);
+	evidence_rows_free(v, n);
+
+	/* Damaged values: what is well formed is kept, the rest skipped. */
+	struct evidence_said *d;
+	size_t nd;
+	evidence_said_decode("en\tok\tfix\nid\tbad\\q\tx\nnotabs\n\tnolang\tx\n"
+			     "toolonglanguage\tm\tf\nzh_CN\tlast\tno newline",
+			     &d, &nd);
+	assert_int_equal(nd, 2);
+	assert_string_equal(d[0].message, "ok");
+	assert_string_equal(d[1].lang, "zh_CN");
+	assert_string_equal(d[1].fix, "no newline");
+	evidence_said_free(d, nd);
+	evidence_said_decode(NULL, &d, &nd);
+	assert_int_equal(nd, 0);
+}
+
 static void list_item_answers_move_with_their_prefix(void **state)
 {
 	struct fixture *fx = *state;
@@ -457,6 +507,7 @@ int main(void)
 	    T(unicode_and_control_characters_round_trip),
 	    T(every_change_leaves_an_audit_row_with_who_and_where),
 	    T(evidence_keeps_upload_order_and_verdicts),
+	    T(evidence_words_round_trip_per_language),
 	    T(list_item_answers_move_with_their_prefix),
 	    T(changes_by_another_connection_are_noticed),
 	    T(a_read_snapshot_is_stable_and_a_write_ends_it),

@@ -156,8 +156,8 @@ static void add_requirement(struct report *rp, const struct session *s, const ch
 		struct file_line *l = &q->files[q->nfiles++];
 		*l = (struct file_line){.path = v[i].path,
 					.key = v[i].message_key,
-					.message = v[i].message,
-					.fix = v[i].fix,
+					.message = evidence_row_message(&v[i]),
+					.fix = evidence_row_fix(&v[i]),
 					.mime = v[i].mime,
 					.sha256 = v[i].sha256,
 					.size = (uint64_t)v[i].size};

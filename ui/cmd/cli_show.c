@@ -99,8 +99,9 @@ static void show_evidence_text(const struct session *s, const struct flow_field 
 		/* The message is stored: anyone sharing the database may have
 		 * written it, so it is made harmless like the file name. */
 		char *name = utf8_sanitize(ev[i].path);
-		char *msg = utf8_sanitize(ev[i].message ? ev[i].message : "");
-		printf("    [%s] %s — %s\n", evidence_verdict_name(ev[i].verdict), name, msg);
+		const char *message = evidence_row_message(&ev[i]);
+		char *msg = utf8_sanitize(message ? message : "");
+		printf("    [%s] %s — %s\n", evidence_verdict_word(ev[i].verdict), name, msg);
 		free(msg);
 		free(name);
 		shown++;
@@ -287,7 +288,7 @@ static void show_json(const struct session *s)
 		json_kv("path", ev[i].path, true);
 		json_kv("verdict", evidence_verdict_name(ev[i].verdict), true);
 		json_kv("key", ev[i].message_key, true);
-		json_kv("message", ev[i].message, true);
+		json_kv("message", evidence_row_message(&ev[i]), true);
 		json_kv("mime", ev[i].mime, true);
 		json_kv("sha256", ev[i].sha256, true);
 		printf(",\"size\":%lld}", (long long)ev[i].size);

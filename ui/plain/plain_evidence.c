@@ -74,8 +74,9 @@ static void print_files(struct plain *p, const struct flow_field *f)
 	for (size_t i = 0; i < n; i++) {
 		plain_printf(p, "  %zu. %s: %s", i + 1, plain_safe(p, rows[i]->path),
 			     plain_verdict_words(rows[i]->verdict));
-		if (rows[i]->message && *rows[i]->message)
-			plain_printf(p, ". %s", plain_safe(p, rows[i]->message));
+		const char *message = evidence_row_message(rows[i]);
+		if (message && *message)
+			plain_printf(p, ". %s", plain_safe(p, message));
 		plain_printf(p, "\n");
 	}
 }

@@ -58,8 +58,9 @@ static void print_evidence(struct plain *p, const struct flow_field *f)
 			continue;
 		plain_printf(p, "    %zu. %s: %s", ++k, plain_safe(p, ev[i].path),
 			     plain_verdict_words(ev[i].verdict));
-		if (ev[i].message && *ev[i].message)
-			plain_printf(p, ". %s", plain_safe(p, ev[i].message));
+		const char *message = evidence_row_message(&ev[i]);
+		if (message && *message)
+			plain_printf(p, ". %s", plain_safe(p, message));
 		plain_printf(p, "\n");
 	}
 	if (!k)

@@ -75,14 +75,14 @@ static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c
 			continue;
 		bool good = v[i].verdict == EVIDENCE_OK, warn = v[i].verdict == EVIDENCE_WARN;
 		char *size = ui_human_size((uint64_t)v[i].size);
+		const char *message = evidence_row_message(&v[i]), *fix = evidence_row_fix(&v[i]);
 		char *line =
 		    xasprintf("%s %s (%s) — %s", good ? ui_theme.done : ui_theme.attention,
 			      base_name(v[i].path), size,
-			      v[i].message && *v[i].message ? v[i].message
-							    : evidence_verdict_name(v[i].verdict));
+			      message && *message ? message : evidence_verdict_word(v[i].verdict));
 		canvas_wrap(c, 2, good ? ui_theme.good : ui_theme.error, line);
-		if (!good && v[i].fix && *v[i].fix)
-			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, v[i].fix);
+		if (!good && fix && *fix)
+			canvas_wrap(c, 4, warn ? A_NORMAL : ui_theme.help, fix);
 		free(line);
 		free(size);
 	}

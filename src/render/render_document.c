@@ -274,8 +274,10 @@ int render_document(const struct session *s, const struct flow_document *d, cons
 	struct strbuf b;
 	strbuf_init(&b);
 	char *saved = i18n_document_begin(tpl->lang);
-	int rc = template_render(t, &ops, &b, err);
+	int rc = template_render(t, &ops, &b);
 	i18n_document_end(saved);
+	if (rc != IPW_OK)
+		template_overflow_error(err); /* in the reader's language */
 	template_free(t);
 	render_evidence_free(r.ev, r.nev);
 	free(r.dl);

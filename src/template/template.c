@@ -523,18 +523,19 @@ static void render_block(const struct tblock *b, struct render_walk *w,
 	}
 }
 
-int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
-		    struct ipw_error *err)
+int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out)
 {
 	struct render_walk w = {.ops = ops, .out = out};
 	render_block(&t->root, &w, NULL);
-	if (w.overflow)
-		return ipw_error_set(
-		    err, IPW_EUSER,
-		    _("This document grows past %d MB: its {{#each}} blocks repeat "
-		      "too much."),
-		    TEMPLATE_MAX_BYTES / (1024 * 1024));
-	return IPW_OK;
+	return w.overflow ? IPW_EUSER : IPW_OK;
+}
+
+int template_overflow_error(struct ipw_error *err)
+{
+	return ipw_error_set(err, IPW_EUSER,
+			     _("This document grows past %d MB: its {{#each}} blocks repeat "
+			       "too much."),
+			     TEMPLATE_MAX_BYTES / (1024 * 1024));
 }
 
 /* Every {{#each LIST}} but the evidence index, for the loader's "is it a

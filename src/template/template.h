@@ -70,8 +70,10 @@ struct template_ops {
 };
 
 /* Walk t, appending literal text and what ops say to out. Returns IPW_OK, or
- * IPW_EUSER when the result would pass TEMPLATE_MAX_BYTES. */
-int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out,
-		    struct ipw_error *err);
+ * IPW_EUSER when the result would pass TEMPLATE_MAX_BYTES: then
+ * template_overflow_error says so. The sentence is apart because a document
+ * is rendered in its own language and the person is told in theirs. */
+int template_render(const struct template *t, const struct template_ops *ops, struct strbuf *out);
+int template_overflow_error(struct ipw_error *err);
 
 #endif

@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct template_ops ops = {value, test, count, NULL};
 		struct strbuf out;
 		strbuf_init(&out);
-		template_render(t, &ops, &out, &err);
+		template_render(t, &ops, &out);
 		strbuf_free(&out);
 		template_free(t);
 	}

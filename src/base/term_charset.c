@@ -303,6 +303,27 @@ char *term_charset_text_in(const char *s)
 	return out;
 }
 
+char *term_charset_text_out(const char *s)
+{
+	if (!s || !term_charset_converts())
+		return s ? xstrdup(s) : NULL;
+	iconv_t cd = iconv_open(codeset(), "UTF-8");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	/* Four bytes a character at most, in GB18030 as in UTF-8. */
+	size_t inleft = strlen(s), cap = 4 * inleft + 8, outleft = cap - 1;
+	char *out = xmalloc(cap), *in = (char *)s, *o = out;
+	bool whole = iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 &&
+		     iconv(cd, NULL, NULL, &o, &outleft) != (size_t)-1;
+	iconv_close(cd);
+	if (!whole) {
+		free(out);
+		return NULL;
+	}
+	*o = '\0';
+	return out;
+}
+
 int term_charset_fileno(FILE *f)
 {
 	for (size_t i = 0; f && i < TERM_CHARSET_MAX; i++)

@@ -34,6 +34,12 @@ FILE *term_charset_input(int fd);
  * path: a name on disk is the bytes the system gave it. */
 char *term_charset_text_in(const char *s);
 
+/* UTF-8 text in the locale's charset, for a program that reads it there
+ * (the user's $EDITOR): a new string — s itself copied when nothing
+ * converts — or NULL when a character of s is not in the charset (GBK has
+ * no emoji, say), so a round trip through that program would lose it. */
+char *term_charset_text_out(const char *s);
+
 /* The file descriptor under f, also when f is one of these streams (whose
  * fileno() is -1). */
 int term_charset_fileno(FILE *f);

@@ -4,7 +4,8 @@
 # messages and of the answers is shown, not "?", and what is typed there in
 # GB18030 is stored as UTF-8. tmux is a UTF-8 terminal and converts nothing,
 # so the pane runs ipwiz under tests/lib/charset_pty.py, which speaks
-# GB18030 to it as a Chinese console does.
+# GB18030 to it as a Chinese console does. The external editor gets and
+# gives GB18030 too.
 . "$IPWIZ_SRCDIR/tests/tui/libtest.sh"
 . "$IPWIZ_SRCDIR/tests/lib/gb18030.sh"
 command -v python3 >/dev/null 2>&1 || {
@@ -46,4 +47,28 @@ keys PageUp
 wait_for "专利 ZL2019 商标注册证"
 keys F10
 wait_exit
+
+# $EDITOR runs on the same terminal, so it gets the text in GB18030 and
+# gives it back so (this editor fails unless the file reads as GB18030).
+cat >"$T/gb-editor.sh" <<'SH'
+#!/bin/sh
+iconv -f GB18030 -t UTF-8 "$1" | grep -q "标志被抄袭" || exit 4
+printf '%s\n' "补充：发票编号 INV-7" | iconv -f UTF-8 -t GB18030 >>"$1"
+SH
+chmod +x "$T/gb-editor.sh"
+TUI_ENV="$GB_ENV EDITOR=$T/gb-editor.sh" \
+	TUI_WRAP="python3 $IPWIZ_SRCDIR/tests/lib/charset_pty.py GB18030 " start new ui-widgets
+wait_for "> 投诉理由 *"
+type_text "标志被抄袭"
+wait_for "标志被抄袭"
+keys C-e
+wait_for "补充：发票编号 INV-7"
+expect_not_on_screen "没有正常结束"
+keys F10
+wait_exit
+ipwiz show 2 --json
+case "$out" in
+*'标志被抄袭\n补充：发票编号 INV-7'*) ;;
+*) fail "the text edited in GB18030 is not stored as UTF-8: $out" ;;
+esac
 finish

@@ -89,8 +89,16 @@ bool editor_edit(struct ui *ui, struct textfield *tf)
 		return false;
 	}
 	char *file = xasprintf("%s/answer.txt", dir);
-	int fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0 || !write_all(fd, tf->s, tf->len) || !write_all(fd, "\n", 1)) {
+	/* The editor runs on the same terminal, so it reads and writes the
+	 * terminal's charset (GB18030 on a Chinese console), not UTF-8. */
+	char *text_out = term_charset_text_out(tf->s);
+	int fd = text_out ? open(file, O_WRONLY | O_CREAT | O_EXCL, 0600) : -1;
+	if (!text_out) {
+		ui_status(ui, true, "%s",
+			  _("This text has characters your terminal's charset cannot show, so the "
+			    "editor would lose them; edit it here, or use a UTF-8 terminal."));
+	} else if (fd < 0 || !write_all(fd, text_out, strlen(text_out)) ||
+		   !write_all(fd, "\n", 1)) {
 		ui_status(ui, true, "%s", _("No temporary file for the editor could be made."));
 	} else {
 		close(fd);
@@ -100,7 +108,9 @@ bool editor_edit(struct ui *ui, struct textfield *tf)
 		int rc = run_editor(file);
 		reset_prog_mode();
 		refresh();
-		char *text = rc == 0 ? read_back(file) : NULL;
+		char *back = rc == 0 ? read_back(file) : NULL;
+		char *text = term_charset_text_in(back);
+		free(back);
 		if (text) {
 			textfield_set(tf, NULL);
 			textfield_insert(tf, text, strlen(text));
@@ -115,6 +125,7 @@ bool editor_edit(struct ui *ui, struct textfield *tf)
 	}
 	if (fd >= 0)
 		close(fd);
+	free(text_out);
 	unlink(file);
 	rmdir(dir);
 	free(file);

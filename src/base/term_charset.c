@@ -56,6 +56,20 @@ static void forget(const void *cookie)
 		}
 }
 
+/* A byte the charset does not have becomes U+FFFD, which validation
+ * refuses with a reason, as it does invalid UTF-8; false when out is full. */
+static bool replace_bad_byte(char **in, size_t *inleft, char **out, size_t *outleft)
+{
+	if (*outleft < 3)
+		return false;
+	memcpy(*out, "\xEF\xBF\xBD", 3);
+	*out += 3;
+	*outleft -= 3;
+	(*in)++;
+	(*inleft)--;
+	return true;
+}
+
 static const char *codeset(void)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -201,15 +215,8 @@ static int fill_in(struct conv *c)
 			c->nheld = left;
 			break;
 		}
-		if (room < 3)
+		if (!replace_bad_byte(&in, &left, &o, &room))
 			break;
-		/* Not in the charset: U+FFFD, which validation refuses with a
-		 * reason, as it does invalid UTF-8. */
-		memcpy(o, "\xEF\xBF\xBD", 3);
-		o += 3;
-		room -= 3;
-		in++;
-		left--;
 	}
 	c->out_pos = 0;
 	c->out_len = (size_t)(o - c->out);
@@ -287,16 +294,9 @@ char *term_charset_text_in(const char *s)
 	while (inleft > 0) {
 		if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
 			break;
-		if (errno != EILSEQ && errno != EINVAL)
+		if ((errno != EILSEQ && errno != EINVAL) ||
+		    !replace_bad_byte(&in, &inleft, &o, &outleft))
 			break;
-		/* A byte the charset does not have: U+FFFD, and go on. */
-		if (outleft < 3)
-			break;
-		memcpy(o, "\xEF\xBF\xBD", 3);
-		o += 3;
-		outleft -= 3;
-		in++;
-		inleft--;
 	}
 	*o = '\0';
 	iconv_close(cd);

@@ -26,7 +26,7 @@ libyaml-dev
 libsqlite3-dev
 libmagic-dev
 nettle-dev
-libarchive-dev
+libminizip-dev
 libcmocka-dev
 libpng-dev
 libjpeg62-turbo-dev

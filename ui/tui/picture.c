@@ -53,6 +53,9 @@ int picture_draw(int y, int x, int rows, int cols, const struct evidence_thumb *
 		return 0;
 	int pc, pr;
 	fit(t->width, t->height, cols, rows, &pc, &pr);
+	/* A picture of a few hundred cells: chafa's pool of one thread a core
+	 * would cost the wizard more memory (their stacks) than it saves time. */
+	chafa_set_n_threads(1);
 	ChafaSymbolMap *map = chafa_symbol_map_new();
 	chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_SPACE |
 					      CHAFA_SYMBOL_TAG_HALF | CHAFA_SYMBOL_TAG_QUAD);

@@ -117,8 +117,8 @@ struct evidence_req {
 	char *proves;			/* what this evidence proves, translatable */
 	char **grounds;			/* values of the grounds field that need it */
 	size_t ngrounds;
-	char *date_field;	 /* optional sub-answer: the date on the document */
-	char *file_name;	 /* optional: the exported copy's name after NN- (a-z, 0-9, -) */
+	char *date_field; /* optional sub-answer: the date on the document */
+	char *file_name;  /* optional: the exported copy's name after NN- (a-z, 0-9, -) */
 	/* The id of the flow's package the file goes in (`package:`), or
 	 * NULL when the flow declares none: one package then holds all. */
 	char *package;

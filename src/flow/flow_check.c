@@ -149,11 +149,11 @@ static void check_evidence_list(struct tref_ctx *c, const char *package, int lin
 		return;
 	char *names = package_names(c->f);
 	if (c->f->npackages)
-		ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1,
-			      c->indent + column,
-			      _("“%s” is not a package of this flow, so {{#each evidence.%s}} lists "
-				"nothing; its packages are %s"),
-			      package, package, names);
+		ipw_diags_add(
+		    c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1, c->indent + column,
+		    _("“%s” is not a package of this flow, so {{#each evidence.%s}} lists "
+		      "nothing; its packages are %s"),
+		    package, package, names);
 	else
 		ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1,
 			      c->indent + column,
@@ -284,8 +284,7 @@ static void check_reads(struct flow_builder *b, const struct flow *f, const stru
 
 /* With packages declared, every evidence field says which one it goes in:
  * a file of no package would be listed nowhere. Without, none may. */
-static void check_package(struct flow_builder *b, const struct flow *f,
-			  const struct flow_field *fl)
+static void check_package(struct flow_builder *b, const struct flow *f, const struct flow_field *fl)
 {
 	if (fl->type != FIELD_EVIDENCE)
 		return;
@@ -302,7 +301,8 @@ static void check_package(struct flow_builder *b, const struct flow *f,
 			      "in (%s)"),
 			    fl->path, names);
 	else if (p && !flow_find_package(f, p))
-		field_error(b, fl, _("“package: %s” is not a package of this flow; its packages are %s"),
+		field_error(b, fl,
+			    _("“package: %s” is not a package of this flow; its packages are %s"),
 			    p, names);
 	free(names);
 }
@@ -312,8 +312,8 @@ static void check_packages(struct flow_builder *b, const struct flow *f)
 	for (size_t i = 0; i < f->npackages; i++)
 		if (flow_find_package(f, f->packages[i].id) != &f->packages[i])
 			ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, f->packages[i].pos.line,
-				      f->packages[i].pos.column, _("a second package is called “%s”"),
-				      f->packages[i].id);
+				      f->packages[i].pos.column,
+				      _("a second package is called “%s”"), f->packages[i].id);
 }
 
 static void check_field_names(struct flow_builder *b, const struct flow *f)

@@ -211,8 +211,9 @@ static void upload_list(struct export_job *j, struct strbuf *b, const char *pack
 		strbuf_addc(b, '\n');
 	}
 	if (!shown)
-		strbuf_addf(b, "  %s\n", package ? _("No file in this part.")
-					       : _("No evidence file to upload."));
+		strbuf_addf(b, "  %s\n",
+			    package ? _("No file in this part.")
+				    : _("No evidence file to upload."));
 }
 
 /* "5 MB", "500 KB": a package's limit as the platform writes it. */

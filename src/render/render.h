@@ -20,11 +20,11 @@
 
 /* One evidence file as the package and the documents number and name it. */
 struct render_evidence {
-	const struct evidence_row *row; /* borrowed from the session */
-	const struct flow_field *field; /* NULL when the flow no longer has it */
+	const struct evidence_row *row;	    /* borrowed from the session */
+	const struct flow_field *field;	    /* NULL when the flow no longer has it */
 	const struct flow_package *package; /* NULL when the flow declares none */
-	unsigned number;		/* 1-based upload order within its package */
-	char *name;			/* "01-invoice.pdf", "complaint-01-comparison.jpg" */
+	unsigned number;		    /* 1-based upload order within its package */
+	char *name;			    /* "01-invoice.pdf", "complaint-01-comparison.jpg" */
 };
 
 /* The usable (ok or warn) evidence of visible fields, in upload order: the

@@ -255,8 +255,11 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 			if (p->max_files && p->max_size)
 				strbuf_add(b, _(", "));
 			if (p->max_size) {
-				strbuf_add(b, _("each file at most "));
-				put_size(b, p->max_size);
+				struct strbuf size;
+				strbuf_init(&size);
+				put_size(&size, p->max_size);
+				strbuf_addf(b, _("each file at most %s"), size.s);
+				strbuf_free(&size);
 			}
 			strbuf_addc(b, '\n');
 		}

@@ -16,6 +16,7 @@ TESTS += \
 	tests/cli/flow_alibaba_exports_counter_notices_only.sh \
 	tests/cli/flow_dmca_signature_is_the_full_name.sh \
 	tests/cli/flow_ipp_checks_the_complaint_package.sh \
+	tests/cli/flow_ipp_keeps_the_three_packages_apart.sh \
 	tests/cli/flow_ipp_refuses_a_reason_or_address_that_does_not_fit.sh \
 	tests/cli/flow_ipp_agent_names_the_right_holder_and_art43.sh \
 	tests/cli/flow_strings_speak_each_language.sh

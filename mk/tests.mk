@@ -30,6 +30,7 @@ TESTS += \
 	tests/cli/fill_applies_declarations_last.sh \
 	tests/cli/shipped_flows_lint_clean.sh \
 	tests/cli/lint_reports_every_error.sh \
+	tests/cli/lint_checks_evidence_packages.sh \
 	tests/cli/json_stays_valid_for_hostile_text.sh \
 	tests/cli/every_command_has_help.sh \
 	tests/cli/make_test_runs_the_suite.sh

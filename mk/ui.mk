@@ -36,6 +36,7 @@ TESTS += \
 	tests/tui/file_picker_attaches_and_shows_verdicts.sh \
 	tests/tui/editor_takes_a_long_answer.sh \
 	tests/tui/submission_checks_then_copies_each_box.sh \
+	tests/tui/submission_lists_each_package_apart.sh \
 	tests/tui/alibaba_completed_in_chinese.sh \
 	tests/tui/indonesian_ui_speaks_indonesian.sh \
 	tests/tui/back_keeps_answers_and_drafts.sh

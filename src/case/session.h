@@ -178,6 +178,13 @@ int64_t session_updated(const struct session *s, const char *path);
  * one evidence field are usable (verdict ok or warn). Reload after attaching. */
 const struct evidence_row *session_evidence(const struct session *s, size_t *n);
 size_t session_evidence_usable(const struct session *s, const char *field);
+/* The usable files of package p's visible fields (*last, when not NULL: the
+ * last of those fields, in flow order, that has one), and the sentence
+ * saying they are more than the platform takes there (its max_files), or
+ * NULL. The one rule of a package's limit: session_check, `ipwiz check`. */
+size_t session_package_usable(const struct session *s, const struct flow_package *p,
+			      const struct flow_field **last);
+char *session_package_excess(const struct session *s, const struct flow_package *p);
 int session_reload_evidence(struct session *s, struct ipw_error *err);
 
 /* Did anybody write to the database since the last call (then reload)? */

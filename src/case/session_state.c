@@ -186,6 +186,53 @@ static void check_evidence(const struct session *s, size_t step, const struct fl
 			add_issue(v, n, step, f->path, s->evidence[i].message);
 }
 
+size_t session_package_usable(const struct session *s, const struct flow_package *p,
+			      const struct flow_field **last)
+{
+	size_t total = 0;
+	if (last)
+		*last = NULL;
+	for (size_t i = 0; i < s->flow->nsteps; i++)
+		for (size_t j = 0; j < s->flow->steps[i].nfields; j++) {
+			const struct flow_field *g = &s->flow->steps[i].fields[j];
+			if (g->type != FIELD_EVIDENCE || flow_field_package(s->flow, g) != p ||
+			    !field_visible(s, g, g->path))
+				continue;
+			size_t k = session_evidence_usable(s, g->path);
+			total += k;
+			if (k && last)
+				*last = g;
+		}
+	return total;
+}
+
+char *session_package_excess(const struct session *s, const struct flow_package *p)
+{
+	size_t total = p && p->max_files ? session_package_usable(s, p, NULL) : 0;
+	if (total <= (p ? p->max_files : 0))
+		return NULL;
+	/* Always more than one file: the count needs no plural form. */
+	return xasprintf(_("“%s” holds %zu files, but the platform takes at most %u there: "
+			   "keep the clearest and remove the others."),
+			 flow_tr(p->label), total, p->max_files);
+}
+
+/* A package the platform takes at most max_files in (an IPP complaint's 4
+ * attachments): said once, at the last field of the package that has
+ * files, so that the user sees it where the surplus was added. */
+static void check_package(const struct session *s, size_t step, const struct flow_field *f,
+			  struct session_issue **v, size_t *n)
+{
+	const struct flow_package *p = flow_field_package(s->flow, f);
+	const struct flow_field *last;
+	if (!p || !p->max_files || (session_package_usable(s, p, &last), last != f))
+		return;
+	char *m = session_package_excess(s, p);
+	if (m)
+		add_issue(v, n, step, f->path, m);
+	free(m);
+}
+
 /* The chosen choice of a choice field when it is a stop, or NULL. */
 static const struct flow_choice *field_stop(const struct session *s, const struct flow_field *f)
 {
@@ -252,6 +299,7 @@ static void check_field(const struct session *s, size_t step, const struct flow_
 		return;
 	case FIELD_SHAPE_EVIDENCE:
 		check_evidence(s, step, f, v, n);
+		check_package(s, step, f, v, n);
 		return;
 	case FIELD_SHAPE_DECLARATION:
 		check_value(s, step, f->path, v, n);

@@ -75,6 +75,12 @@ void flow_free(struct flow *f)
 		deadline_clear(&f->deadlines[i]);
 	free(f->deadlines);
 	free(f->timezone);
+	for (size_t i = 0; i < f->npackages; i++) {
+		free(f->packages[i].id);
+		free(f->packages[i].label);
+		free(f->packages[i].where);
+	}
+	free(f->packages);
 	flow_lifecycle_clear(&f->lifecycle);
 	free(f->index);
 	free(f->file);
@@ -208,6 +214,19 @@ const struct flow_document *flow_find_document(const struct flow *f, const char 
 		if (strcmp(f->documents[i].id, id) == 0)
 			return &f->documents[i];
 	return NULL;
+}
+
+const struct flow_package *flow_find_package(const struct flow *f, const char *id)
+{
+	for (size_t i = 0; id && i < f->npackages; i++)
+		if (strcmp(f->packages[i].id, id) == 0)
+			return &f->packages[i];
+	return NULL;
+}
+
+const struct flow_package *flow_field_package(const struct flow *f, const struct flow_field *fl)
+{
+	return fl ? flow_find_package(f, fl->evidence.package) : NULL;
 }
 
 const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang)

@@ -117,8 +117,11 @@ struct evidence_req {
 	char *proves;			/* what this evidence proves, translatable */
 	char **grounds;			/* values of the grounds field that need it */
 	size_t ngrounds;
-	char *date_field;	 /* optional sub-answer: the date on the document */
-	char *file_name;	 /* optional: the exported copy's name after NN- (a-z, 0-9, -) */
+	char *date_field; /* optional sub-answer: the date on the document */
+	char *file_name;  /* optional: the exported copy's name after NN- (a-z, 0-9, -) */
+	/* The id of the flow's package the file goes in (`package:`), or
+	 * NULL when the flow declares none: one package then holds all. */
+	char *package;
 	struct flow_read *reads; /* what the document's text is read for */
 	size_t nreads;
 	struct evidence_legibility legible;
@@ -213,6 +216,19 @@ struct flow_document {
 	struct flow_pos pos;
 };
 
+/* A part of the evidence that goes to one place on the platform
+ * (`packages:`): registration documents uploaded once with an account,
+ * a complaint's attachments, the files of a later reply. Its files are
+ * numbered and listed apart, and its limits hold for all of them. */
+struct flow_package {
+	char *id;	    /* "complaint": templates' {{#each evidence.complaint}} */
+	char *label;	    /* heading, translatable */
+	char *where;	    /* where on the platform it goes, and when; translatable */
+	unsigned max_files; /* the platform takes at most this many in it; 0 = no limit */
+	uint64_t max_size;  /* the platform's limit per file; 0 = none */
+	struct flow_pos pos;
+};
+
 /* "respond within N working days of FIELD (calendar C)" */
 struct flow_deadline {
 	char *id;
@@ -275,6 +291,8 @@ struct flow {
 	size_t ndocuments;
 	struct flow_deadline *deadlines;
 	size_t ndeadlines;
+	struct flow_package *packages; /* none: all evidence is one package */
+	size_t npackages;
 	/* The platform's clock ("Asia/Shanghai"), or NULL: deadlines count its
 	 * days, so "today" for a deadline is the later of its date and the
 	 * user's local date. */
@@ -323,6 +341,9 @@ const struct flow_outcome *flow_find_outcome(const struct flow *f, const char *i
  * when the flow names none. */
 size_t flow_chances(const struct flow *f);
 const struct flow_document *flow_find_document(const struct flow *f, const char *id);
+const struct flow_package *flow_find_package(const struct flow *f, const char *id);
+/* The package evidence field fl goes in: NULL when the flow declares none. */
+const struct flow_package *flow_field_package(const struct flow *f, const struct flow_field *fl);
 /* The template for lang, falling back to "en". */
 const struct flow_template *flow_document_template(const struct flow_document *d, const char *lang);
 

@@ -131,11 +131,48 @@ static void check_template_ref(const char *ref, const char *list, int line, int 
 		      ref);
 }
 
+/* The ids of the flow's packages, "registration, complaint, reply", for a
+ * sentence that names them. */
+static char *package_names(const struct flow *f)
+{
+	struct strbuf b;
+	strbuf_init(&b);
+	for (size_t i = 0; i < f->npackages; i++)
+		strbuf_addf(&b, "%s%s", i ? ", " : "", f->packages[i].id);
+	return strbuf_detach(&b);
+}
+
+/* {{#each evidence.P}} needs P to be a package of the flow. */
+static void check_evidence_list(struct tref_ctx *c, const char *package, int line, int column)
+{
+	if (!package || flow_find_package(c->f, package))
+		return;
+	char *names = package_names(c->f);
+	if (c->f->npackages)
+		ipw_diags_add(
+		    c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1, c->indent + column,
+		    _("“%s” is not a package of this flow, so {{#each evidence.%s}} lists "
+		      "nothing; its packages are %s"),
+		    package, package, names);
+	else
+		ipw_diags_add(c->b->diags, IPW_SEV_ERROR, c->b->file, c->line + line - 1,
+			      c->indent + column,
+			      _("{{#each evidence.%s}} names a package, but the flow declares no "
+				"“packages”; write {{#each evidence}}"),
+			      package);
+	free(names);
+}
+
 /* {{#each x}} needs x to be a list field. */
 static void check_template_list(const char *list, const char *outer, int line, int column,
 				void *vctx)
 {
 	struct tref_ctx *c = vctx;
+	const char *package;
+	if (template_evidence_list(list, &package)) {
+		check_evidence_list(c, package, line, column);
+		return;
+	}
 	const struct flow_field *fl = flow_resolve_ref(c->f, list);
 	if (!fl || fl->type == FIELD_LIST)
 		return; /* unknown names are reported by check_template_ref */
@@ -245,6 +282,40 @@ static void check_reads(struct flow_builder *b, const struct flow *f, const stru
 	}
 }
 
+/* With packages declared, every evidence field says which one it goes in:
+ * a file of no package would be listed nowhere. Without, none may. */
+static void check_package(struct flow_builder *b, const struct flow *f, const struct flow_field *fl)
+{
+	if (fl->type != FIELD_EVIDENCE)
+		return;
+	const char *p = fl->evidence.package;
+	char *names = package_names(f);
+	if (!f->npackages && p)
+		field_error(b, fl,
+			    _("“package: %s” names a package, but the flow declares no "
+			      "“packages”"),
+			    p);
+	else if (f->npackages && !p)
+		field_error(b, fl,
+			    _("evidence “%s” needs “package”: which part of the upload it goes "
+			      "in (%s)"),
+			    fl->path, names);
+	else if (p && !flow_find_package(f, p))
+		field_error(b, fl,
+			    _("“package: %s” is not a package of this flow; its packages are %s"),
+			    p, names);
+	free(names);
+}
+
+static void check_packages(struct flow_builder *b, const struct flow *f)
+{
+	for (size_t i = 0; i < f->npackages; i++)
+		if (flow_find_package(f, f->packages[i].id) != &f->packages[i])
+			ipw_diags_add(b->diags, IPW_SEV_ERROR, b->file, f->packages[i].pos.line,
+				      f->packages[i].pos.column,
+				      _("a second package is called “%s”"), f->packages[i].id);
+}
+
 static void check_field_names(struct flow_builder *b, const struct flow *f)
 {
 	for (size_t s = 0; s < f->nsteps; s++)
@@ -266,6 +337,7 @@ static void check_field_names(struct flow_builder *b, const struct flow *f)
 						    r->date_field);
 			}
 			check_reads(b, f, r);
+			check_package(b, f, fl);
 			if (fl->signature_matches) {
 				const struct flow_field *m =
 				    flow_find_field(f, fl->signature_matches);
@@ -447,5 +519,6 @@ void flow_check_refs(struct flow_builder *b, const struct flow *f, const char *b
 	check_templates(b, f, buf, len);
 	check_field_names(b, f);
 	check_deadlines(b, f);
+	check_packages(b, f);
 	flow_check_lifecycle(b, f);
 }

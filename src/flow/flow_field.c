@@ -137,6 +137,7 @@ static const struct key_rule type_keys[] = {
     {"grounds", T(FIELD_EVIDENCE)},
     {"date_field", T(FIELD_EVIDENCE)},
     {"file_name", T(FIELD_EVIDENCE)},
+    {"package", T(FIELD_EVIDENCE)},
     {"reads", T(FIELD_EVIDENCE)},
     {"legible", T(FIELD_EVIDENCE)},
     {"statement", T(FIELD_DECLARATION)},
@@ -581,6 +582,8 @@ static void parse_evidence(struct flow_builder *b, const struct ynode *n, struct
 			 _("“file_name” must be 1 to %d lower-case letters, digits and dashes, "
 			   "without a dash at either end, not “%s”"),
 			 FLOW_FILE_NAME_MAX, r->file_name);
+	/* Checked against the flow's `packages:` once the flow is built. */
+	fb_str(b, n, "package", false, &r->package);
 	parse_reads(b, n, r);
 	parse_legible(b, n, &r->legible);
 }
@@ -716,6 +719,7 @@ void flow_field_clear(struct flow_field *f)
 	free_strv(f->evidence.grounds, f->evidence.ngrounds);
 	free(f->evidence.date_field);
 	free(f->evidence.file_name);
+	free(f->evidence.package);
 	for (size_t i = 0; i < f->evidence.nreads; i++)
 		flow_read_clear(&f->evidence.reads[i]);
 	free(f->evidence.reads);

@@ -117,6 +117,66 @@ static void warn_field(struct ipw_diags *d, const struct flow *f, const struct f
 			      fl->path);
 }
 
+/* A field of a package that takes more than the package does: the platform
+ * would refuse what ipwiz accepted. */
+static void warn_package_limits(struct ipw_diags *d, const struct flow *f,
+				const struct flow_field *fl)
+{
+	const struct flow_package *p = flow_field_package(f, fl);
+	if (!p)
+		return;
+	const struct evidence_req *r = &fl->evidence;
+	if (p->max_size && (!r->max_size || r->max_size > p->max_size))
+		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
+			      _("evidence “%s” takes larger files than its package “%s” does; give "
+				"it a “max_size” no larger than the package's"),
+			      fl->path, p->id);
+	if (p->max_files && (!r->max_files || r->max_files > p->max_files))
+		ipw_diags_add(d, IPW_SEV_WARNING, f->file, fl->pos.line, fl->pos.column,
+			      _("evidence “%s” takes more files than its package “%s” does; give "
+				"it a “max_files” no larger than the package's"),
+			      fl->path, p->id);
+}
+
+struct evidence_each_ctx {
+	struct ipw_diags *d;
+	const struct flow *f;
+	const struct flow_document *doc;
+	const struct flow_template *t;
+};
+
+/* In a flow of packages, {{#each evidence}} lists the files of every
+ * part together: the very mix packages are there to prevent. */
+static void warn_evidence_each(const char *list, const char *outer, int line, int column,
+			       void *vctx)
+{
+	(void)outer;
+	struct evidence_each_ctx *c = vctx;
+	const char *package;
+	if (!template_evidence_list(list, &package) || package)
+		return;
+	ipw_diags_add(c->d, IPW_SEV_WARNING, c->f->file, c->t->pos.line + line - 1, column,
+		      _("the %s template of document “%s” lists the files of every package "
+			"together; name one: {{#each evidence.%s}}"),
+		      c->t->lang, c->doc->id, c->f->packages[0].id);
+}
+
+static void warn_templates(struct ipw_diags *d, const struct flow *f)
+{
+	if (!f->npackages)
+		return;
+	for (size_t i = 0; i < f->ndocuments; i++)
+		for (size_t k = 0; k < f->documents[i].ntemplates; k++) {
+			const struct flow_template *t = &f->documents[i].templates[k];
+			struct template *tp = template_parse(t->text, NULL);
+			if (!tp)
+				continue;
+			struct evidence_each_ctx c = {d, f, &f->documents[i], t};
+			template_lists(tp, warn_evidence_each, &c);
+			template_free(tp);
+		}
+}
+
 struct later_ctx {
 	const struct flow *f;
 	size_t step;
@@ -163,6 +223,7 @@ void flow_lint(const struct flow *f, struct ipw_diags *d)
 		for (size_t i = 0; i < f->steps[s].nfields; i++) {
 			const struct flow_field *fl = &f->steps[s].fields[i];
 			warn_field(d, f, fl, &u);
+			warn_package_limits(d, f, fl);
 			for (size_t k = 0; k < fl->nitems; k++)
 				warn_field(d, f, &fl->items[k], &u);
 		}
@@ -176,5 +237,6 @@ void flow_lint(const struct flow *f, struct ipw_diags *d)
 				    _("document “%s” has no %s template although the flow "
 				      "lists that language"),
 				    f->documents[i].id, f->languages[l]);
+	warn_templates(d, f);
 	free(u.v);
 }

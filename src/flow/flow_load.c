@@ -152,6 +152,22 @@ static void build_deadline(struct flow_builder *b, const struct ynode *n, struct
 			 _("“calendar” only applies to “working_days”"));
 }
 
+static void build_package(struct flow_builder *b, const struct ynode *n, struct flow_package *p)
+{
+	memset(p, 0, sizeof *p);
+	if (!fb_expect_map(b, n, _("a package")))
+		return;
+	static const char *const keys[] = {"id", "label", "where", "max_files", "max_size", NULL};
+	fb_check_keys(b, n, keys, _("a package"));
+	p->pos = (struct flow_pos){n->line, n->column};
+	if (!fb_id(b, n, "id", false, &p->id))
+		return;
+	fb_str(b, n, "label", true, &p->label);
+	fb_str(b, n, "where", true, &p->where);
+	fb_uint(b, n, "max_files", &p->max_files, NULL);
+	fb_size(b, n, "max_size", &p->max_size);
+}
+
 /* A list of mappings under key, each built by fn into an array. */
 #define BUILD_ARRAY(b, root, key, required, arr, count, fn, what)                                  \
 	do {                                                                                       \
@@ -182,7 +198,8 @@ static void build_flow(struct flow_builder *b, const struct ynode *root, struct 
 	static const char *const keys[] = {
 	    "id",	 "version",   "title",		 "description",	     "platform",
 	    "checked",	 "languages", "review_language", "review_languages", "steps",
-	    "documents", "deadlines", "timezone",	 "lifecycle",	     NULL};
+	    "documents", "deadlines", "timezone",	 "lifecycle",	     "packages",
+	    NULL};
 	fb_check_keys(b, root, keys, _("the flow"));
 	fb_id(b, root, "id", true, &f->id);
 	fb_str(b, root, "version", true, &f->version);
@@ -212,6 +229,8 @@ static void build_flow(struct flow_builder *b, const struct ynode *root, struct 
 		    _("the texts written from the answers"));
 	BUILD_ARRAY(b, root, "deadlines", false, f->deadlines, f->ndeadlines, build_deadline,
 		    _("the dates the answers set"));
+	BUILD_ARRAY(b, root, "packages", false, f->packages, f->npackages, build_package,
+		    _("the parts of the evidence that go to different places on the platform"));
 	if (fb_str(b, root, "timezone", false, &f->timezone) && f->timezone &&
 	    !valid_timezone(f->timezone))
 		fb_error(b, ytree_get(root, "timezone"),

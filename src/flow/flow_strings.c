@@ -77,6 +77,13 @@ void flow_strings(const struct flow *f, string_fn fn, void *ctx)
 		emit(&w, d->label, d->pos.line, "deadline", d->id, "label");
 		emit(&w, d->note, d->pos.line, "deadline", d->id, "note");
 	}
+	for (size_t i = 0; i < f->npackages; i++) {
+		const struct flow_package *p = &f->packages[i];
+		emit(&w, p->label, p->pos.line, "package", p->id,
+		     "heading of a part of the evidence to upload");
+		emit(&w, p->where, p->pos.line, "package", p->id,
+		     "where on the platform this part is uploaded, and when");
+	}
 	const struct flow_lifecycle *l = &f->lifecycle;
 	emit(&w, l->no_chance_left, l->pos.line, NULL, NULL,
 	     "what to do when the last chance failed");

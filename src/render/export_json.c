@@ -53,6 +53,8 @@ static void uploads(struct export_job *j, struct strbuf *b)
 		strbuf_addc(b, ',');
 		key(b, "field", e->row->field);
 		strbuf_addc(b, ',');
+		key(b, "package", e->package ? e->package->id : NULL);
+		strbuf_addf(b, ",\"number\":%u,", e->number);
 		key(b, "label", e->field ? flow_tr(e->field->label) : NULL);
 		strbuf_addc(b, ',');
 		key(b, "proves",
@@ -66,6 +68,25 @@ static void uploads(struct export_job *j, struct strbuf *b)
 		key(b, "verdict", evidence_verdict_name(e->row->verdict));
 		strbuf_addf(b, ",\"changed_since_check\":%s}",
 			    j->copy[i] == EXPORT_CHANGED ? "true" : "false");
+	}
+	strbuf_add(b, "]");
+}
+
+/* The parts of the upload, where each goes and what the platform takes
+ * there (none: the flow declares no packages, every upload is one part). */
+static void packages(const struct flow *f, struct strbuf *b)
+{
+	strbuf_add(b, "\"packages\":[");
+	for (size_t i = 0; i < f->npackages; i++) {
+		const struct flow_package *p = &f->packages[i];
+		strbuf_add(b, i ? ",\n  {" : "\n  {");
+		key(b, "id", p->id);
+		strbuf_addc(b, ',');
+		key(b, "label", flow_tr(p->label));
+		strbuf_addc(b, ',');
+		key(b, "where", flow_tr(p->where));
+		strbuf_addf(b, ",\"max_files\":%u,\"max_size\":%llu}", p->max_files,
+			    (unsigned long long)p->max_size);
 	}
 	strbuf_add(b, "]");
 }
@@ -125,6 +146,8 @@ int export_write_json(struct export_job *j, struct ipw_error *err)
 	key(&b, "exported", today);
 	strbuf_add(&b, ",\n");
 	documents(j, &b);
+	strbuf_add(&b, ",\n");
+	packages(f, &b);
 	strbuf_add(&b, ",\n");
 	uploads(j, &b);
 	strbuf_add(&b, ",\n");

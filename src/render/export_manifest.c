@@ -165,12 +165,14 @@ static void paste_section(struct export_job *j, struct strbuf *b, bool paste)
 		strbuf_addf(b, "  %s\n", paste ? _("No text to paste.") : _("None."));
 }
 
-static void upload_section(struct export_job *j, struct strbuf *b)
+/* The files of one package (NULL: every file, a flow of no packages),
+ * numbered from 1 in upload order. */
+static void upload_list(struct export_job *j, struct strbuf *b, const char *package)
 {
 	size_t shown = 0;
 	for (size_t i = 0; i < j->nev; i++) {
 		const struct render_evidence *e = &j->ev[i];
-		if (j->copy[i] == EXPORT_VANISHED)
+		if (j->copy[i] == EXPORT_VANISHED || !render_evidence_in(e, package))
 			continue;
 		shown++;
 		strbuf_addf(b, "  %2zu. %s — ", shown, e->name);
@@ -194,7 +196,60 @@ static void upload_section(struct export_job *j, struct strbuf *b)
 		strbuf_addc(b, '\n');
 	}
 	if (!shown)
-		strbuf_addf(b, "  %s\n", _("No evidence file to upload."));
+		strbuf_addf(b, "  %s\n",
+			    package ? _("No file in this part.")
+				    : _("No evidence file to upload."));
+}
+
+/* "5 MB", "500 KB": a package's limit as the platform writes it. */
+static void put_size(struct strbuf *b, uint64_t bytes)
+{
+	if (bytes % (1024 * 1024) == 0)
+		strbuf_addf(b, _("%llu MB"), (unsigned long long)(bytes / (1024 * 1024)));
+	else
+		strbuf_addf(b, _("%llu KB"), (unsigned long long)((bytes + 1023) / 1024));
+}
+
+/* Each package apart, under its heading: where it goes on the platform and
+ * what the platform takes there, then its files. */
+static void upload_section(struct export_job *j, struct strbuf *b)
+{
+	const struct flow *f = session_flow(j->s);
+	if (!f->npackages) {
+		upload_list(j, b, NULL);
+		return;
+	}
+	for (size_t k = 0; k < f->npackages; k++) {
+		const struct flow_package *p = &f->packages[k];
+		/* 2a, 2b …: the parts of section 2 of the sheet. */
+		strbuf_addf(b, "%s2%c. ", k ? "\n" : "", (char)('a' + k % 26));
+		put(b, flow_tr(p->label));
+		strbuf_addc(b, '\n');
+		strbuf_add(b, "  ");
+		put_label(b, _("Where:"));
+		put(b, flow_tr(p->where));
+		strbuf_addc(b, '\n');
+		if (p->max_files || p->max_size) {
+			strbuf_add(b, "  ");
+			put_label(b, _("The platform takes:"));
+			if (p->max_files)
+				strbuf_addf(b,
+					    ngettext("at most %u file", "at most %u files",
+						     (unsigned long)p->max_files),
+					    p->max_files);
+			if (p->max_files && p->max_size)
+				strbuf_add(b, _(", "));
+			if (p->max_size) {
+				struct strbuf size;
+				strbuf_init(&size);
+				put_size(&size, p->max_size);
+				strbuf_addf(b, _("each file at most %s"), size.s);
+				strbuf_free(&size);
+			}
+			strbuf_addc(b, '\n');
+		}
+		upload_list(j, b, p->id);
+	}
 }
 
 static void deadline_section(struct export_job *j, struct strbuf *b)

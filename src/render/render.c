@@ -92,6 +92,8 @@ static void add_copy_name(struct strbuf *b, const struct flow_field *f)
 struct evlist {
 	struct render_evidence *v;
 	size_t n;
+	const struct flow_package *package; /* being taken */
+	unsigned number;		    /* the last number given in it */
 	const struct evidence_row *rows;
 	size_t nrows;
 	bool *taken;
@@ -115,15 +117,41 @@ static void take_field(struct evlist *l, const struct flow_field *f)
 		struct render_evidence *e = &l->v[l->n++];
 		e->row = row;
 		e->field = f;
-		e->number = (unsigned)l->n;
+		e->package = l->package;
+		e->number = ++l->number;
 		struct strbuf b;
 		strbuf_init(&b);
+		if (e->package) {
+			render_safe_name(&b, e->package->id, 32);
+			strbuf_addc(&b, '-');
+		}
 		strbuf_addf(&b, "%02u-", e->number);
 		add_copy_name(&b, f);
 		strbuf_addc(&b, '.');
 		render_safe_name(&b, row->ext && *row->ext ? row->ext : "bin", 10);
 		e->name = strbuf_detach(&b);
 	}
+}
+
+/* The fields of the package being taken, in flow order. */
+static void take_package(struct evlist *l, const struct session *s, const struct flow *flow)
+{
+	for (size_t i = 0; i < flow->nsteps; i++) {
+		if (!session_step_visible(s, i))
+			continue;
+		for (size_t j = 0; j < flow->steps[i].nfields; j++) {
+			const struct flow_field *f = &flow->steps[i].fields[j];
+			/* Evidence is never inside a list (the loader refuses it). */
+			if (f->type == FIELD_EVIDENCE && session_field_visible(s, f->path) &&
+			    flow_field_package(flow, f) == l->package)
+				take_field(l, f);
+		}
+	}
+}
+
+bool render_evidence_in(const struct render_evidence *e, const char *id)
+{
+	return !id || (e->package && strcmp(e->package->id, id) == 0);
 }
 
 struct render_evidence *render_evidence_list(const struct session *s, size_t *n)
@@ -136,15 +164,12 @@ struct render_evidence *render_evidence_list(const struct session *s, size_t *n)
 		return NULL;
 	l.v = xcalloc(l.nrows, sizeof(*l.v));
 	l.taken = xcalloc(l.nrows, sizeof(*l.taken));
-	for (size_t i = 0; i < flow->nsteps; i++) {
-		if (!session_step_visible(s, i))
-			continue;
-		for (size_t j = 0; j < flow->steps[i].nfields; j++) {
-			const struct flow_field *f = &flow->steps[i].fields[j];
-			/* Evidence is never inside a list (the loader refuses it). */
-			if (f->type == FIELD_EVIDENCE && session_field_visible(s, f->path))
-				take_field(&l, f);
-		}
+	/* No packages: one pass, over every field (packages[0] is not read). */
+	size_t npackages = flow->npackages ? flow->npackages : 1;
+	for (size_t p = 0; p < npackages; p++) {
+		l.package = flow->npackages ? &flow->packages[p] : NULL;
+		l.number = 0;
+		take_package(&l, s, flow);
 	}
 	free(l.taken);
 	*n = l.n;

@@ -20,14 +20,18 @@
 
 /* One evidence file as the package and the documents number and name it. */
 struct render_evidence {
-	const struct evidence_row *row; /* borrowed from the session */
-	const struct flow_field *field; /* NULL when the flow no longer has it */
-	unsigned number;		/* 1-based upload order */
-	char *name;			/* "01-invoice.pdf" */
+	const struct evidence_row *row;	    /* borrowed from the session */
+	const struct flow_field *field;	    /* NULL when the flow no longer has it */
+	const struct flow_package *package; /* NULL when the flow declares none */
+	unsigned number;		    /* 1-based upload order within its package */
+	char *name;			    /* "01-invoice.pdf", "complaint-01-comparison.jpg" */
 };
 
-/* The usable (ok or warn) evidence of visible fields, in upload order: flow
- * field order, then each field's position. */
+/* The usable (ok or warn) evidence of visible fields, in upload order: the
+ * flow's packages in their order (one, when it declares none), in each
+ * flow field order, then each field's position. Each package is numbered
+ * from 1, and its copies' names start with its id, so that the files of
+ * two packages never share a name and the upload dialog shows the part. */
 struct render_evidence *render_evidence_list(const struct session *s, size_t *n);
 
 /* The one file-name rule of a package: append at most max bytes of s with
@@ -36,6 +40,8 @@ struct render_evidence *render_evidence_list(const struct session *s, size_t *n)
  * upload form. */
 void render_safe_name(struct strbuf *b, const char *s, size_t max);
 void render_evidence_free(struct render_evidence *v, size_t n);
+/* Whether e is in the package id (NULL: every package, as {{#each evidence}}). */
+bool render_evidence_in(const struct render_evidence *e, const char *id);
 
 /* An answer as a document shows it, unescaped: a choice's label (in lang), a
  * multichoice's labels joined with ", ", yes/no words, anything else as

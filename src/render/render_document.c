@@ -28,7 +28,7 @@ struct rctx {
 static char *resolve(const struct rctx *r, const char *ref, const struct template_scope *scope)
 {
 	for (const struct template_scope *sc = scope; sc; sc = sc->outer) {
-		if (strcmp(sc->list, "evidence") == 0)
+		if (template_evidence_list(sc->list, NULL))
 			continue;
 		char *model = xasprintf("%s.%s", sc->list, ref);
 		bool sub = flow_find_field(r->flow, model) != NULL;
@@ -39,11 +39,21 @@ static char *resolve(const struct rctx *r, const char *ref, const struct templat
 	return xstrdup(ref);
 }
 
-static const struct template_scope *evidence_scope(const struct template_scope *scope)
+/* The file the innermost evidence index is at: its index-th in the
+ * package it walks (every file for {{#each evidence}}), or NULL. */
+static const struct render_evidence *evidence_at(const struct rctx *r,
+						 const struct template_scope *scope)
 {
-	for (const struct template_scope *sc = scope; sc; sc = sc->outer)
-		if (strcmp(sc->list, "evidence") == 0)
-			return sc;
+	const char *package;
+	for (const struct template_scope *sc = scope; sc; sc = sc->outer) {
+		if (!template_evidence_list(sc->list, &package))
+			continue;
+		size_t k = 0;
+		for (size_t i = 0; i < r->nev; i++)
+			if (render_evidence_in(&r->ev[i], package) && ++k == sc->index)
+				return &r->ev[i];
+		return NULL;
+	}
 	return NULL;
 }
 
@@ -51,10 +61,9 @@ static const struct template_scope *evidence_scope(const struct template_scope *
 static bool evidence_value(const struct rctx *r, const char *ref,
 			   const struct template_scope *scope, struct strbuf *out)
 {
-	const struct template_scope *sc = evidence_scope(scope);
-	if (!sc || sc->index < 1 || sc->index > r->nev)
+	const struct render_evidence *e = evidence_at(r, scope);
+	if (!e)
 		return false;
-	const struct render_evidence *e = &r->ev[sc->index - 1];
 	const struct flow_field *f = e->field;
 	const char *text = NULL;
 	char number[16];
@@ -241,8 +250,13 @@ static bool test_cond(void *ctx, const struct expr *e, const struct template_sco
 static size_t count_items(void *ctx, const char *list, const struct template_scope *scope)
 {
 	const struct rctx *r = ctx;
-	if (strcmp(list, "evidence") == 0)
-		return r->nev;
+	const char *package;
+	if (template_evidence_list(list, &package)) {
+		size_t k = 0;
+		for (size_t i = 0; i < r->nev; i++)
+			k += render_evidence_in(&r->ev[i], package);
+		return k;
+	}
 	char *path = resolve(r, list, scope);
 	size_t n = session_field_visible(r->s, path) ? session_list_count(r->s, path) : 0;
 	free(path);

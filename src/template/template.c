@@ -377,6 +377,17 @@ struct template *template_parse(const char *src, struct ipw_error *err)
 	return t;
 }
 
+bool template_evidence_list(const char *list, const char **package)
+{
+	if (package)
+		*package = NULL;
+	if (strncmp(list, "evidence", 8) != 0 || (list[8] && list[8] != '.'))
+		return false;
+	if (list[8] == '.' && package)
+		*package = list + 9;
+	return true;
+}
+
 /* Names the engine itself answers: never field references. */
 static bool is_builtin(const char *ref, bool in_each, bool in_evidence)
 {
@@ -444,7 +455,7 @@ static void refs_block(const struct tblock *b, struct refs_walk *w, bool in_each
 			}
 			break;
 		case TNODE_EACH: {
-			bool ev = strcmp(n->text, "evidence") == 0;
+			bool ev = template_evidence_list(n->text, NULL);
 			if (!ev)
 				w->fn(n->text, w->list, n->line, n->column, w->ctx);
 			const char *outer = w->list;
@@ -538,8 +549,7 @@ int template_overflow_error(struct ipw_error *err)
 			     TEMPLATE_MAX_BYTES / (1024 * 1024));
 }
 
-/* Every {{#each LIST}} but the evidence index, for the loader's "is it a
- * list?" check. */
+/* Every {{#each LIST}}, for the loader's "is it a list?" check. */
 static void lists_block(const struct tblock *b, const char *outer,
 			void (*fn)(const char *list, const char *outer, int line, int column,
 				   void *ctx),
@@ -552,9 +562,8 @@ static void lists_block(const struct tblock *b, const char *outer,
 				lists_block(&n->branches[j].body, outer, fn, ctx);
 		if (n->kind != TNODE_EACH)
 			continue;
-		bool ev = strcmp(n->text, "evidence") == 0;
-		if (!ev)
-			fn(n->text, outer, n->line, n->column, ctx);
+		bool ev = template_evidence_list(n->text, NULL);
+		fn(n->text, outer, n->line, n->column, ctx);
 		lists_block(&n->body, ev ? "" : n->text, fn, ctx);
 	}
 }

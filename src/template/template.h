@@ -9,6 +9,7 @@
  *                               {{index}} (1-based); names that are not sub-fields are global
  *   {{#each evidence}} … {{/each}}  the evidence index: {{number}} {{file}} {{proves}}
  *                               {{date}} {{field}} {{mime}} {{sha256}}
+ *   {{#each evidence.PACKAGE}} … {{/each}}  the same, of one package of the flow
  *   built-ins: {{today}} {{case.title}} {{case.id}} {{flow.title}} {{deadline.ID}}
  *   {{! a comment }}
  * Rendered with escaping for the output (plain text: control characters
@@ -39,8 +40,14 @@ void template_refs(const struct template *t,
 		   void (*fn)(const char *ref, const char *list, int line, int column, void *ctx),
 		   void *ctx);
 
-/* Every {{#each LIST}} (the evidence index excepted), with the enclosing
- * #each list ("" at top level), so the loader can check that LIST is one. */
+/* Whether an #each list is the evidence index: "evidence" (every file,
+ * *package NULL) or "evidence.PACKAGE" (one package's files, *package its
+ * id). The one place that says which lists are the index. */
+bool template_evidence_list(const char *list, const char **package);
+
+/* Every {{#each LIST}}, the evidence index's too, with the enclosing
+ * #each list ("" at top level), so the loader can check that LIST is one
+ * (and that an evidence index names a package of the flow). */
 void template_lists(const struct template *t,
 		    void (*fn)(const char *list, const char *outer, int line, int column,
 			       void *ctx),

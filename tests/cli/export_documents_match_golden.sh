@@ -31,6 +31,21 @@ evidence_of() {
 		echo "sales_records=invoice.pdf invalidation=invoice.pdf"
 		;;
 	taobao-appeal) echo "invoice=invoice.pdf" ;;
+	# Each IPP case has files of every package it reaches: registration
+	# documents, the complaint's attachments, and for a case that answers
+	# a counter-notice the evidence of that answer.
+	ipp-complaint)
+		echo "business_licence=scan.png tm_certificate=scan.png tm_class_pages=invoice.pdf" \
+			"tm_extension=invoice.pdf comparison=photo.jpg"
+		;;
+	ipp-complaint@agent-misuse)
+		echo "business_licence=scan.png tm_certificate=scan.png tm_class_pages=invoice.pdf" \
+			"poa=invoice.pdf misuse_screenshots=photo.jpg action_proof=invoice.pdf"
+		;;
+	ipp-complaint@patent-reply)
+		echo "id_document=photo.jpg pt_certificate=scan.png patent_decision=invoice.pdf" \
+			"patent_evaluation=invoice.pdf test_photos=photo.jpg reply_evidence=report.pdf"
+		;;
 	esac
 }
 checked=0

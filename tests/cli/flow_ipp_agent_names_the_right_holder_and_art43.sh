@@ -30,7 +30,7 @@ for lang in en zh_CN id; do
 	expect_rc 0 "export ($lang)"
 done
 expect_in "$(cat "$T/out-en/reasons.en.txt")" \
-	"filing as agent on behalf of the right holder Shenzhen Guangming Lighting Co., Ltd. (business licence, unified social credit code 91440300MA5F8K2X3Q) under the attached power of attorney"
+	"filing as agent on behalf of the right holder Shenzhen Guangming Lighting Co., Ltd. (business licence, unified social credit code 91440300MA5F8K2X3Q) under the power of attorney filed with IPP, signed by Chen Jing (Legal Director)"
 expect_in "$(cat "$T/out-zh_CN/reasons.zh_CN.txt")" \
 	"代表权利人 Shenzhen Guangming Lighting Co., Ltd.（营业执照统一社会信用代码：91440300MA5F8K2X3Q）提出投诉"
 expect_in "$(cat "$T/out-id/reasons.id.txt")" \

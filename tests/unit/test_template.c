@@ -237,6 +237,42 @@ static void refs_lists_every_field_reference(void **state)
 	template_free(t);
 }
 
+static void collect_list(const char *list, const char *outer, int line, int column, void *ctx)
+{
+	struct refs *r = ctx;
+	strbuf_addf(&r->b, "%s%s%s@%d:%d ", *outer ? outer : "", *outer ? "/" : "", list, line,
+		    column);
+}
+
+/* An evidence index of one package: its fields are the index's own, not
+ * references, and the loader is told of the list to check the package. */
+static void an_evidence_index_may_name_a_package(void **state)
+{
+	(void)state;
+	const char *package = "x";
+	assert_true(template_evidence_list("evidence", &package));
+	assert_null(package);
+	assert_true(template_evidence_list("evidence.complaint", &package));
+	assert_string_equal(package, "complaint");
+	assert_false(template_evidence_list("evidences", &package));
+	assert_false(template_evidence_list("evidence_date", &package));
+	assert_false(template_evidence_list("items", NULL));
+	struct ipw_error err;
+	struct template *t = template_parse("{{#each evidence.complaint}}{{number}}{{file}}{{#each "
+					    "items}}{{url}}{{/each}}{{/each}}",
+					    &err);
+	assert_non_null(t);
+	struct refs r;
+	strbuf_init(&r.b);
+	template_refs(t, collect_ref, &r);
+	assert_string_equal(r.b.s, "items@1:47 items/url@1:64 ");
+	strbuf_reset(&r.b);
+	template_lists(t, collect_list, &r);
+	assert_string_equal(r.b.s, "evidence.complaint@1:1 items@1:47 ");
+	strbuf_free(&r.b);
+	template_free(t);
+}
+
 static void escaping_strips_controls_and_keeps_what_it_should(void **state)
 {
 	struct strbuf b;
@@ -317,6 +353,7 @@ int main(void)
 	    cmocka_unit_test(errors_name_line_and_column),
 	    cmocka_unit_test(deep_nesting_is_refused),
 	    cmocka_unit_test(refs_lists_every_field_reference),
+	    cmocka_unit_test(an_evidence_index_may_name_a_package),
 	    cmocka_unit_test(escaping_strips_controls_and_keeps_what_it_should),
 	    cmocka_unit_test(renders_stop_before_filling_the_disk),
 	    cmocka_unit_test(empty_nested_each_blocks_end),

@@ -64,6 +64,8 @@ struct report {
 	struct requirement *reqs;
 	size_t n;
 	size_t missing, blocked;
+	char **excess; /* a package holding more files than the platform takes */
+	size_t nexcess;
 };
 
 static bool usable_state(const char *state)
@@ -190,6 +192,15 @@ static void collect(struct report *rp, const struct session *s)
 				add_requirement(rp, s, f->path, f);
 		}
 	}
+	/* The platform's limit of a package counts its fields' files together. */
+	rp->excess = xcalloc(flow->npackages ? flow->npackages : 1, sizeof(*rp->excess));
+	for (size_t i = 0; i < flow->npackages; i++) {
+		char *m = session_package_excess(s, &flow->packages[i]);
+		if (m) {
+			rp->excess[rp->nexcess++] = m;
+			rp->blocked++;
+		}
+	}
 }
 
 static void report_free(struct report *rp)
@@ -201,6 +212,9 @@ static void report_free(struct report *rp)
 		free(rp->reqs[i].files);
 	}
 	free(rp->reqs);
+	for (size_t i = 0; i < rp->nexcess; i++)
+		free(rp->excess[i]);
+	free(rp->excess);
 }
 
 /* A verdict's word (evidence_verdict_word), or the checklist's own. */
@@ -352,6 +366,12 @@ static void print_case(const struct report *rp, const struct cli_case *cc)
 				putchar(',');
 			print_requirement_json(&rp->reqs[i]);
 		}
+		printf("],\"packages_over_limit\":[");
+		for (size_t i = 0; i < rp->nexcess; i++) {
+			if (i)
+				putchar(',');
+			escape_json_fputs(stdout, rp->excess[i]);
+		}
 		printf("]}\n");
 		return;
 	}
@@ -362,6 +382,11 @@ static void print_case(const struct report *rp, const struct cli_case *cc)
 		print_requirement_text(&rp->reqs[i], cc->id);
 	if (!rp->n)
 		printf("  %s\n", _("No evidence is asked for with the current answers."));
+	for (size_t i = 0; i < rp->nexcess; i++) {
+		char *m = utf8_sanitize(rp->excess[i]);
+		printf("  [%s] %s\n", _("TOO MANY"), m);
+		free(m);
+	}
 	if (ok)
 		printf("%s\n", _("Everything required is here and unchanged."));
 	else

@@ -140,6 +140,11 @@ static void documents(struct ui *ui, struct submit *sb)
 	}
 }
 
+static void add_note_line(const char *line, size_t len, void *ctx)
+{
+	add(ctx, SUB_NOTE, 0, NULL, xasprintf("  %.*s", (int)len, line));
+}
+
 static void uploads(struct ui *ui, struct submit *sb)
 {
 	size_t n;
@@ -147,12 +152,23 @@ static void uploads(struct ui *ui, struct submit *sb)
 	add(sb, SUB_HEADING, 0, NULL, xstrdup(_("Files to upload, in this order")));
 	if (!n)
 		add(sb, SUB_NOTE, 0, NULL, xstrdup(_("(no files)")));
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		/* Each package apart, under its heading and where it goes: its
+		 * files are numbered from 1 and uploaded at another place. */
+		const struct flow_package *p = ev[i].package;
+		if (p && (i == 0 || ev[i - 1].package != p)) {
+			add(sb, SUB_HEADING, 0, NULL, xstrdup(flow_tr(p->label)));
+			/* Where it goes is a sentence or two: wrapped, not cut. */
+			int cols = ui->lay.cols - 4;
+			utf8_wrap(flow_tr(p->where), cols > 20 ? (size_t)cols : 20, add_note_line,
+				  sb);
+		}
 		add(sb, SUB_UPLOAD, 0, NULL,
 		    xasprintf("%u. %s — %s", ev[i].number, ev[i].name,
 			      ev[i].field && ev[i].field->evidence.proves
 				  ? flow_tr(ev[i].field->evidence.proves)
 				  : ev[i].row->path));
+	}
 	render_evidence_free(ev, n);
 }
 

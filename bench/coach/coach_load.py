@@ -136,7 +136,7 @@ for p in people:
 
 saves = {}  # stamp -> [person, started, ended, status]
 seen = {}  # (stamp, watcher index) -> time it first showed
-running = {}  # pid of an `ipwiz set` -> stamp
+running = {}  # pid of an `ipwiz set` -> (stamp, its Popen)
 wizard_cpu = set_cpu = 0.0
 busy = 0  # `ipwiz set` refused: the database was in use
 other_fail = []
@@ -154,7 +154,8 @@ def reap(block=False):
         t = time.monotonic()
         cpu = ru.ru_utime + ru.ru_stime
         if pid in running:
-            stamp = running.pop(pid)
+            stamp, proc = running.pop(pid)
+            proc.returncode = os.waitstatus_to_exitcode(status)
             s = saves[stamp]
             s[2], s[3] = t, os.waitstatus_to_exitcode(status)
             set_cpu += cpu
@@ -236,7 +237,10 @@ while True:
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     **creds(p.u))
             print(proc.pid, file=pidfile, flush=True)
-            running[proc.pid] = stamp
+            # Kept until reaped here: a Popen dropped while its process
+            # runs is reaped by the next Popen (subprocess's own clean-up),
+            # and its end would never be seen.
+            running[proc.pid] = (stamp, proc)
             saves[stamp] = [p, t, None, None]
             due[p.i] += random.uniform(EVERY / 2, EVERY * 1.5)
     nxt = min([d for d in due.values() if d < end], default=end)

@@ -30,6 +30,10 @@ if not 2 <= GROUP <= 6:
 EVERY = float(os.environ.get("BENCH_COACH_EVERY", "3"))  # mean seconds between saves
 GRACE = 3.0  # after the last save, for its last observations
 DB = f"{WORK}/team/cases.db"
+# A database of the runner's own, saved to once a second in the same run:
+# what one save costs on this machine at that moment with nobody else on it.
+PROBE_DB = os.environ.get("BENCH_COACH_PROBE_DB")
+PROBE_HOME = os.path.dirname(PROBE_DB) if PROBE_DB else None
 STAMP = re.compile(rb"\[(s\d{3}-\d{5})")
 random.seed(int(os.environ.get("BENCH_COACH_SEED", "19")))
 
@@ -72,6 +76,7 @@ class Person:
         self.ready = False
         self.busy_shown = 0  # times the wizard's status line said the database is in use
         self.dead = None
+        self.saving = False  # a save of theirs has not returned yet
 
     def start(self):
         master, slave = os.openpty()
@@ -156,13 +161,19 @@ def reap(block=False):
         if pid in running:
             stamp, proc = running.pop(pid)
             proc.returncode = os.waitstatus_to_exitcode(status)
+            why = proc.stderr.read().decode(errors="replace").strip()
+            proc.stderr.close()
+            if stamp is None:  # the private database's save
+                probe[-1][1] = t
+                continue
             s = saves[stamp]
-            s[2], s[3] = t, os.waitstatus_to_exitcode(status)
+            s[2], s[3] = t, proc.returncode
+            s[0].saving = False
             set_cpu += cpu
-            if s[3] == 3:
+            if s[3] == 3 and "in use by another program" in why:
                 busy += 1
             elif s[3] != 0:
-                other_fail.append(f"{stamp}: exit {s[3]}")
+                other_fail.append(f"{stamp}: exit {s[3]}: {why}")
         else:
             wizard_cpu += cpu
             for p in people:
@@ -224,26 +235,46 @@ start = time.monotonic()
 end = start + SECONDS
 # Each person's first save at a random moment of the first interval, then
 # every EVERY seconds on average (uniform between half and one and a half).
+# A person saves again only once their last save has returned (the
+# wizard waits for a save too); a save that had to wait is counted late.
 due = {p.i: start + random.uniform(0, EVERY) for p in people}
+late = 0
+probe = []  # [started, returned] of each save on the private database
+probe_due = start
+
+
+def spawn(argv, env, stamp, **kw):
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, **kw)
+    print(proc.pid, file=pidfile, flush=True)
+    # Kept until reaped here: a Popen dropped while its process runs is
+    # reaped by the next Popen (subprocess's own clean-up), and its end
+    # would never be seen.
+    running[proc.pid] = (stamp, proc)
+
+
 while True:
     now = time.monotonic()
     for p in people:
-        if due[p.i] <= now and due[p.i] < end:
+        if due[p.i] <= now and due[p.i] < end and not p.saving:
             p.seq += 1
             stamp = f"s{p.i:03d}-{p.seq:05d}"
             t = time.monotonic()
-            proc = subprocess.Popen([IPWIZ, "--db", DB, "set", str(p.case), f"a{p.slot}", stamp],
-                                    env=env_of(p.u, "dumb"), stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    **creds(p.u))
-            print(proc.pid, file=pidfile, flush=True)
-            # Kept until reaped here: a Popen dropped while its process
-            # runs is reaped by the next Popen (subprocess's own clean-up),
-            # and its end would never be seen.
-            running[proc.pid] = (stamp, proc)
+            if t - due[p.i] > 0.1:
+                late += 1
             saves[stamp] = [p, t, None, None]
-            due[p.i] += random.uniform(EVERY / 2, EVERY * 1.5)
-    nxt = min([d for d in due.values() if d < end], default=end)
+            p.saving = True
+            spawn([IPWIZ, "--db", DB, "set", str(p.case), f"a{p.slot}", stamp],
+                  env_of(p.u, "dumb"), stamp, **creds(p.u))
+            due[p.i] = max(due[p.i], t) + random.uniform(EVERY / 2, EVERY * 1.5)
+    # The reference: the same save, once a second, by the user running the
+    # test on a database of its own nobody else uses, at the same moments.
+    if PROBE_DB and probe_due <= now < end and not (probe and probe[-1][1] is None):
+        probe.append([time.monotonic(), None])
+        spawn([IPWIZ, "--db", PROBE_DB, "set", "1", "a1", f"p{len(probe):05d}"],
+              dict(env_of(("", "", "", "", PROBE_HOME), "dumb"), USER="probe"), None)
+        probe_due = now + 1.0
+    nxt = min([d for d in due.values() if d < end] + [probe_due], default=end)
     if now >= end and not running:
         break
     pump(min(nxt, now + 0.05) if now < end else now + 0.05)
@@ -258,6 +289,10 @@ for p in people:
     except OSError:
         pass
 elapsed = time.monotonic() - start
+try:  # readers that never all stop at once would keep the log from restarting
+    wal_kib = os.path.getsize(DB + "-wal") // 1024
+except OSError:
+    wal_kib = 0
 cpu1 = cpu_jiffies()
 self1 = resource.getrusage(resource.RUSAGE_SELF)
 load_after = open("/proc/loadavg").read().split()[:3]
@@ -299,6 +334,7 @@ for stamp, (w, t0, t1, status) in saves.items():
     if status != 0:
         continue
     save_ms.append((t1 - t0) * 1000)
+    # (a refused save counts among the busy or failed ones, not here)
     for o in by_case[w.case]:
         if o.i == w.i:
             continue
@@ -321,6 +357,7 @@ def pct(v, q):
     return v[min(len(v) - 1, max(0, int(round(q / 100 * len(v) + 0.5)) - 1))]
 
 
+probe_ms = [(b - a) * 1000 for a, b in probe if b is not None]
 total = cpu1[0] - cpu0[0]
 busy_machine = (total - (cpu1[1] - cpu0[1])) / total if total else float("nan")
 driver = (self1.ru_utime + self1.ru_stime) - (self0.ru_utime + self0.ru_stime)
@@ -333,11 +370,12 @@ print(f"N={N} cases={ncases} group={GROUP} every={EVERY:g}s seconds={elapsed:.1f
       f"after_save_p50_ms={pct(after, 50):.0f} after_save_p99_ms={pct(after, 99):.0f} "
       f"save_p50_ms={pct(save_ms, 50):.0f} save_p99_ms={pct(save_ms, 99):.0f} "
       f"save_max_ms={max(save_ms, default=float('nan')):.0f} "
-      f"busy={busy} failed={len(other_fail)} missed={missed} unseen={unseen} "
+      f"alone_save_p50_ms={pct(probe_ms, 50):.0f} alone_save_p99_ms={pct(probe_ms, 99):.0f} "
+      f"late={late} busy={busy} failed={len(other_fail)} missed={missed} unseen={unseen} "
       f"busy_on_screen={sum(1 for p in people if p.busy_shown)} "
       f"died={sum(1 for p in people if p.dead is not None and p.dead < start + elapsed)} "
       f"cpu_wizards_s={wiz_during:.2f} cpu_saves_s={set_cpu:.2f} cpu_driver_s={driver:.2f} "
       f"cores_used={(wiz_during + set_cpu) / elapsed:.2f} machine_busy={100 * busy_machine:.0f}% "
-      f"load={'/'.join(load_before)}->{'/'.join(load_after)}")
+      f"wal_kib={wal_kib} load={'/'.join(load_before)}->{'/'.join(load_after)}")
 for f in other_fail[:5]:
     print(f"  failed save {f}", file=sys.stderr)

@@ -34,13 +34,15 @@ DB = f"{WORK}/team/cases.db"
 # what one save costs on this machine at that moment with nobody else on it.
 PROBE_DB = os.environ.get("BENCH_COACH_PROBE_DB")
 PROBE_HOME = os.path.dirname(PROBE_DB) if PROBE_DB else None
-STAMP = re.compile(rb"\[(s\d{3}-\d{5})")
+STAMP = re.compile(r"\[(s\d{3}-\d{5})")
 random.seed(int(os.environ.get("BENCH_COACH_SEED", "19")))
 
 users = [l.split() for l in open(USERS) if l.strip()][:N]
 if len(users) < N:
     sys.exit(f"coach_load: {N} people wanted, {len(users)} users given")
 pidfile = open(f"{WORK}/pids", "a")
+poller = select.poll()
+pidfds = {}  # pidfd of a running save -> its pid
 
 
 def env_of(u, term):
@@ -73,6 +75,7 @@ class Person:
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         self.shown = set()  # stamps on the screen now
+        self.lines = {}  # line -> the stamps on it
         self.ready = False
         self.busy_shown = 0  # times the wizard's status line said the database is in use
         self.dead = None
@@ -94,16 +97,27 @@ class Person:
         os.close(slave)
         self.fd = master
         os.set_blocking(master, False)
+        poller.register(master, select.POLLIN)
         print(self.proc.pid, file=pidfile, flush=True)
 
     def feed(self, data):
+        """The stamps the screen shows now and did not before. Only the
+        lines the output changed are read (the driver must keep up with
+        hundreds of screens on two cores)."""
         self.stream.feed(data)
-        text = "\n".join(self.screen.display).encode()
-        if not self.ready and b"F1 help" in text:
-            self.ready = True
-        if b"in use by another program" in text:
-            self.busy_shown += 1
-        now = set(m.group(1).decode() for m in STAMP.finditer(text))
+        scr = self.screen
+        for y in scr.dirty:
+            if y >= 24:
+                continue
+            row = scr.buffer[y]
+            line = "".join(row[x].data for x in range(80))
+            if not self.ready and "F1 help" in line:
+                self.ready = True
+            if "in use by another program" in line:
+                self.busy_shown += 1
+            self.lines[y] = set(STAMP.findall(line))
+        scr.dirty.clear()
+        now = set().union(*self.lines.values())
         new = now - self.shown
         self.shown = now
         return new
@@ -159,7 +173,10 @@ def reap(block=False):
         t = time.monotonic()
         cpu = ru.ru_utime + ru.ru_stime
         if pid in running:
-            stamp, proc = running.pop(pid)
+            stamp, proc, pfd = running.pop(pid)
+            poller.unregister(pfd)
+            del pidfds[pfd]
+            os.close(pfd)
             proc.returncode = os.waitstatus_to_exitcode(status)
             why = proc.stderr.read().decode(errors="replace").strip()
             proc.stderr.close()
@@ -184,18 +201,22 @@ def reap(block=False):
 
 
 def pump(until):
-    """Read every screen until the monotonic time `until`."""
+    """Read every screen until the monotonic time `until`; a save's end
+    wakes it too (its pidfd), so a save is timed when it returns."""
     while True:
         left = until - time.monotonic()
         if left <= 0:
             return
-        fds = [p.fd for p in people if p.fd is not None]
         try:
-            r, _, _ = select.select(fds, [], [], min(left, 0.05))
+            r = poller.poll(min(left, 0.05) * 1000)
         except InterruptedError:
             continue
         t = time.monotonic()
-        for fd in r:
+        ended = False
+        for fd, _ in r:
+            if fd in pidfds:
+                ended = True
+                continue
             p = by_fd[fd]
             try:
                 data = os.read(fd, 65536)
@@ -204,6 +225,7 @@ def pump(until):
                     continue
                 data = b""
             if not data:
+                poller.unregister(fd)
                 os.close(fd)
                 p.fd = None
                 continue
@@ -211,7 +233,8 @@ def pump(until):
                 key = (stamp, p.i)
                 if stamp in saves and saves[stamp][0].i != p.i and key not in seen:
                     seen[key] = t
-        reap()
+        if ended or not r:
+            reap()
 
 
 # Every wizard on its first screen before the first save.
@@ -250,7 +273,10 @@ def spawn(argv, env, stamp, **kw):
     # Kept until reaped here: a Popen dropped while its process runs is
     # reaped by the next Popen (subprocess's own clean-up), and its end
     # would never be seen.
-    running[proc.pid] = (stamp, proc)
+    pfd = os.pidfd_open(proc.pid)
+    poller.register(pfd, select.POLLIN)
+    pidfds[pfd] = proc.pid
+    running[proc.pid] = (stamp, proc, pfd)
 
 
 while True:

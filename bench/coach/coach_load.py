@@ -5,14 +5,20 @@
 N people on one shared database, in cases of GROUP people each: the first
 of a case is its seller (the case's owner), the others its coaches. Each
 person has a real wizard open at 80×24 in a pseudo-terminal, as their own
-Unix user: the seller and the first coach `ipwiz open CASE` (editing), the
-other coaches `ipwiz watch CASE`. Each person saves their own answer (field
-aK of the case) every few seconds with `ipwiz set CASE aK STAMP`, as their
-own user, STAMP naming the person and a sequence number. Every wizard's
+Unix user, and saves their own answer (field aK of the case) every few
+seconds: by default typed into their wizard (`ipwiz open CASE`, focus on
+aK: Backspaces, the new answer, Tab to save, Shift-Tab back); with
+BENCH_COACH_SAVE=set by `ipwiz set CASE aK STAMP` as their own user, the
+seller and the first coach then in `ipwiz open`, the others in `ipwiz
+watch`. STAMP names the person and a sequence number. Every wizard's
 output is fed to a terminal emulator (pyte); the time a STAMP first shows
 on each other screen of the case is noted, so what is measured is end to
-end: the save's process, SQLite, the other wizard's polling and reload,
-ncurses and the terminal.
+end: the save, SQLite, the other wizard's polling and reload, ncurses and
+the terminal.
+
+Simulated: the people (keys sent by this program, no thinking or reading),
+their rhythm (a save every EVERY seconds on average, uniform between half
+and one and a half of it), and the terminal (pyte, not an SSH client).
 
 Usage: coach_load.py N SECONDS WORK USERS-FILE
 USERS-FILE holds one "name uid gid groups home" line a person (at least N).
@@ -28,6 +34,15 @@ GROUP = int(os.environ.get("BENCH_COACH_GROUP", "5"))
 if not 2 <= GROUP <= 6:
     sys.exit("coach_load: BENCH_COACH_GROUP is 2 to 6 (the answers one screen shows)")
 EVERY = float(os.environ.get("BENCH_COACH_EVERY", "3"))  # mean seconds between saves
+# How a person saves: "wizard" types the answer into their own wizard and
+# presses Tab (the save a person makes, in the wizard's process); "set"
+# runs `ipwiz set` (a process a save: a script's save, and its exit status
+# tells a busy refusal exactly).
+SAVE = os.environ.get("BENCH_COACH_SAVE", "wizard")
+if SAVE not in ("wizard", "set"):
+    sys.exit("coach_load: BENCH_COACH_SAVE is wizard or set")
+if SAVE == "wizard" and GROUP > 5:
+    sys.exit("coach_load: BENCH_COACH_GROUP is 2 to 5 when saving in the wizard")
 GRACE = 3.0  # after the last save, for its last observations
 DB = f"{WORK}/team/cases.db"
 # A database of the runner's own, saved to once a second in the same run:
@@ -76,6 +91,7 @@ class Person:
         self.stream = pyte.ByteStream(self.screen)
         self.shown = set()  # stamps on the screen now
         self.lines = {}  # line -> the stamps on it
+        self.text = {}  # line -> its text
         self.ready = False
         self.busy_shown = 0  # times the wizard's status line said the database is in use
         self.dead = None
@@ -116,6 +132,7 @@ class Person:
             if "in use by another program" in line:
                 self.busy_shown += 1
             self.lines[y] = set(STAMP.findall(line))
+            self.text[y] = line
         scr.dirty.clear()
         now = set().union(*self.lines.values())
         new = now - self.shown
@@ -134,7 +151,10 @@ for c in range(ncases):
         sys.exit(f"coach_load: new as {seller[0]}: {r.stderr.decode()}")
     case = int(r.stdout.split()[0])
     for slot, i in enumerate(members):
-        people.append(Person(i, users[i], case, slot + 1, "open" if slot < 2 else "watch"))
+        # Saving in the wizard, everybody edits; saving with `ipwiz set`, the
+        # seller and the first coach edit and the other coaches watch.
+        mode = "open" if SAVE == "wizard" or slot < 2 else "watch"
+        people.append(Person(i, users[i], case, slot + 1, mode))
 by_case = {}
 for p in people:
     by_case.setdefault(p.case, []).append(p)
@@ -244,6 +264,18 @@ while not all(p.ready for p in people) and time.monotonic() < deadline:
 not_ready = [p.u[0] for p in people if not p.ready]
 if not_ready:
     sys.exit(f"coach_load: no first screen within 60 s for {', '.join(not_ready)}")
+if SAVE == "wizard":
+    # Each on their own answer: Tab from the first (the focused row is
+    # marked "▸ Answer K").
+    for p in people:
+        if p.slot > 1:
+            os.write(p.fd, b"\t" * (p.slot - 1))
+    deadline = time.monotonic() + 30
+    focused = lambda p: any(f"▸ Answer {p.slot}" in t for t in p.text.values())
+    while not all(focused(p) for p in people) and time.monotonic() < deadline:
+        pump(time.monotonic() + 0.2)
+    if not all(focused(p) for p in people):
+        sys.exit("coach_load: a wizard did not move to its answer within 30 s")
 pump(time.monotonic() + 1.0)  # presence settles
 
 cpu0 = cpu_jiffies()
@@ -288,10 +320,20 @@ while True:
             t = time.monotonic()
             if t - due[p.i] > 0.1:
                 late += 1
-            saves[stamp] = [p, t, None, None]
-            p.saving = True
-            spawn([IPWIZ, "--db", DB, "set", str(p.case), f"a{p.slot}", stamp],
-                  env_of(p.u, "dumb"), stamp, **creds(p.u))
+            if SAVE == "wizard":
+                # Backspace over the last answer, the new one, Tab (saves
+                # and moves on), Shift-Tab back. Timed from the keys.
+                keys = b"\x7f" * 10 + stamp.encode() + b"\t\x1b[Z"
+                saves[stamp] = [p, t, t, 0]
+                try:
+                    os.write(p.fd, keys)
+                except OSError:
+                    saves[stamp][3] = -1
+            else:
+                saves[stamp] = [p, t, None, None]
+                p.saving = True
+                spawn([IPWIZ, "--db", DB, "set", str(p.case), f"a{p.slot}", stamp],
+                      env_of(p.u, "dumb"), stamp, **creds(p.u))
             due[p.i] = max(due[p.i], t) + random.uniform(EVERY / 2, EVERY * 1.5)
     # The reference: the same save, once a second, by the user running the
     # test on a database of its own nobody else uses, at the same moments.
@@ -389,7 +431,9 @@ busy_machine = (total - (cpu1[1] - cpu0[1])) / total if total else float("nan")
 driver = (self1.ru_utime + self1.ru_stime) - (self0.ru_utime + self0.ru_stime)
 nsaves = sum(1 for s in saves.values())
 within = sum(1 for x in lat if x <= 1000)
-print(f"N={N} cases={ncases} group={GROUP} every={EVERY:g}s seconds={elapsed:.1f} "
+if SAVE == "wizard":  # the save's own time is not seen from outside
+    after = save_ms = []
+print(f"N={N} save={SAVE} cases={ncases} group={GROUP} every={EVERY:g}s seconds={elapsed:.1f} "
       f"saves={nsaves} obs={len(lat)} "
       f"p50_ms={pct(lat, 50):.0f} p99_ms={pct(lat, 99):.0f} max_ms={max(lat, default=float('nan')):.0f} "
       f"within_1s={100 * within / max(len(lat), 1):.1f}% "

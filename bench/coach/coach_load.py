@@ -23,7 +23,24 @@ and one and a half of it), and the terminal (pyte, not an SSH client).
 Usage: coach_load.py N SECONDS WORK USERS-FILE
 USERS-FILE holds one "name uid gid groups home" line a person (at least N).
 Prints one result line as key=value pairs; the pids it started are written
-to WORK/pids as they start, for the caller's clean-up."""
+to WORK/pids as they start, for the caller's clean-up.
+
+The line: obs, one save seen on one other screen of its case; p50/p99/max
+from the save (the keys' write, or the start of `ipwiz set`) to that
+screen showing it; over_1s, observations later than a second; missed, a
+save a screen never showed because a later save of the same answer showed
+first; unseen, not shown on a screen by GRACE seconds after the saving
+stopped; screens_said_busy, wizards whose screen said the database was in
+use; with `set`: save_* the save's own time, after_save_* the time from
+its return, busy the saves refused with exit 3 ("in use by another
+program"), failed any other failure, late a save that waited for its
+person's previous one; alone_save_*, the reference save on a database
+nobody else uses; driver_late, keys sent more than 0.1 s after their time
+(this program behind); cpu_* the CPU of the wizards (during the saving),
+of the `ipwiz set` processes and of this program; wizard_ms_per_s, one
+wizard's CPU milliseconds per second; machine_busy, the whole machine's
+(other people's builds too); wal_kib, the write-ahead log at the end;
+load, the load averages before and after."""
 import errno, fcntl, os, random, re, resource, select, signal, struct, subprocess, sys, termios, time
 
 import pyte
@@ -433,18 +450,21 @@ nsaves = sum(1 for s in saves.values())
 within = sum(1 for x in lat if x <= 1000)
 if SAVE == "wizard":  # the save's own time is not seen from outside
     after = save_ms = []
+set_only = (f"after_save_p50_ms={pct(after, 50):.0f} after_save_p99_ms={pct(after, 99):.0f} "
+            f"save_p50_ms={pct(save_ms, 50):.0f} save_p99_ms={pct(save_ms, 99):.0f} "
+            f"save_max_ms={max(save_ms, default=float('nan')):.0f} "
+            f"late={late} busy={busy} failed={len(other_fail)} ") if SAVE == "set" else ""
 print(f"N={N} save={SAVE} cases={ncases} group={GROUP} every={EVERY:g}s seconds={elapsed:.1f} "
       f"saves={nsaves} obs={len(lat)} "
       f"p50_ms={pct(lat, 50):.0f} p99_ms={pct(lat, 99):.0f} max_ms={max(lat, default=float('nan')):.0f} "
-      f"over_1s={len(lat) - within} "
-      f"after_save_p50_ms={pct(after, 50):.0f} after_save_p99_ms={pct(after, 99):.0f} "
-      f"save_p50_ms={pct(save_ms, 50):.0f} save_p99_ms={pct(save_ms, 99):.0f} "
-      f"save_max_ms={max(save_ms, default=float('nan')):.0f} "
-      f"alone_save_p50_ms={pct(probe_ms, 50):.0f} alone_save_p99_ms={pct(probe_ms, 99):.0f} "
-      f"late={late} busy={busy} failed={len(other_fail)} missed={missed} unseen={unseen} "
-      f"busy_on_screen={sum(1 for p in people if p.busy_shown)} "
+      f"over_1s={len(lat) - within} {set_only}"
+      f"missed={missed} unseen={unseen} "
+      f"screens_said_busy={sum(1 for p in people if p.busy_shown)} "
       f"died={sum(1 for p in people if p.dead is not None and p.dead < start + elapsed)} "
+      f"alone_save_p50_ms={pct(probe_ms, 50):.0f} alone_save_p99_ms={pct(probe_ms, 99):.0f} "
+      f"driver_late={late if SAVE == 'wizard' else 0} "
       f"cpu_wizards_s={wiz_during:.2f} cpu_saves_s={set_cpu:.2f} cpu_driver_s={driver:.2f} "
+      f"wizard_ms_per_s={1000 * wiz_during / elapsed / N:.2f} "
       f"cores_used={(wiz_during + set_cpu) / elapsed:.2f} machine_busy={100 * busy_machine:.0f}% "
       f"wal_kib={wal_kib} load={'/'.join(load_before)}->{'/'.join(load_after)}")
 for f in other_fail[:5]:

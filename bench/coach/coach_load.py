@@ -439,7 +439,7 @@ def pct(v, q):
     if not v:
         return float("nan")
     v = sorted(v)
-    return v[min(len(v) - 1, max(0, int(round(q / 100 * len(v) + 0.5)) - 1))]
+    return v[min(len(v) - 1, max(0, -(-q * len(v) // 100) - 1))]  # nearest rank
 
 
 probe_ms = [(b - a) * 1000 for a, b in probe if b is not None]

@@ -122,9 +122,13 @@ void audit_words_of(const struct flow *flow, const struct audit_row *a, struct a
 		out->new_value = evidence_words(new);
 		out->change = true;
 	} else if ((rest = after(what, "note"))) {
-		char *field = field_words(flow, rest);
-		out->what = xasprintf(_("note on %s"), field);
-		free(field);
+		if (strcmp(rest, "-") == 0) { /* `ipwiz note CASE - TEXT` */
+			out->what = xstrdup(_("note on the whole case"));
+		} else {
+			char *field = field_words(flow, rest);
+			out->what = xasprintf(_("note on %s"), field);
+			free(field);
+		}
 		out->new_value = copy(new);
 	} else if (strcmp(what, "case created") == 0) {
 		out->what = xstrdup(_("case created"));

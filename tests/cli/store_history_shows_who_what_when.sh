@@ -43,6 +43,10 @@ last=$(printf '%s\n' "$out" | tail -n 1)
 expect_in "$last" " CST  " "history in Shanghai"
 [ "$(printf '%s' "$last" | cut -c12-13)" = "$(printf '%02d' $(((${utc_hour#0} + 8) % 24)))" ] ||
 	fail "Shanghai's hour is not UTC's + 8: $last (UTC hour $utc_hour)"
+run note "$id" - "call the seller tomorrow"
+expect_rc 0 "a note on the whole case"
+run history "$id"
+expect_in "$out" "note on the whole case: call the seller tomorrow"
 LANGUAGE=zh_CN run history "$id"
 expect_in "$out" "回答“Which right is claimed?”（ip_type）：（空） → " "history in Chinese"
 expect_in "$out" "创建案件" "history in Chinese"

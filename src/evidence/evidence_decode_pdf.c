@@ -20,9 +20,10 @@
  *
  * A PDF that needs a password to open cannot be read by a reviewer; one
  * that opens without one (an empty user password, owner restrictions only)
- * is read normally, and its restrictions are reported. Pages are rendered
+ * is read normally, and its restrictions are reported. Pages are judged
  * at DECODE_PDF_DPI, less for pages so large that they would exceed
- * DECODE_PAGE_PIXELS. */
+ * DECODE_PAGE_PIXELS; a page OCR reads is rendered at that resolution, any
+ * other at the smaller one the legibility measures work at. */
 #include "config.h"
 
 #include <cairo.h>
@@ -343,6 +344,20 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 		pw = 1;
 	if (ph < 1)
 		ph = 1;
+	/* A page OCR does not read is only measured, and the measures box it
+	 * down to about 1000 pixels: it is drawn at that size directly (cairo's
+	 * antialiasing is the box's mean) — a quarter of the pixels to draw,
+	 * convert and read for an A4 page. Every stream is still decoded. The
+	 * page's resolution stays the one it is judged at. */
+	unsigned f = evidence_decode_reduce(j->s, (unsigned)pw, (unsigned)ph);
+	if (f > 1) {
+		j->s->page_dpi = scale * 72.0;
+		scale /= f;
+		pw = (int)ceil(w * scale);
+		ph = (int)ceil(h * scale);
+		pw = pw < 1 ? 1 : pw;
+		ph = ph < 1 ? 1 : ph;
+	}
 	cairo_surface_t *surface = page_surface(pw, ph);
 	if (!surface) {
 		evidence_decode_fault(j->s, EVIDENCE_DAMAGE_TOO_BIG, number, "pdf-page-memory",

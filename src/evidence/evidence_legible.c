@@ -593,6 +593,18 @@ static bool find_seal(struct work *k, double mm)
 	return false;
 }
 
+unsigned evidence_look_factor(unsigned width, unsigned height)
+{
+	unsigned side = width > height ? width : height;
+	unsigned shortest = width < height ? width : height;
+	/* The nearest whole factor: a page rendered at 150 dpi (1754 pixels
+	 * long) is boxed by 2, not measured at full size. */
+	unsigned f = (side + WORK_SIDE / 2) / WORK_SIDE ? (side + WORK_SIDE / 2) / WORK_SIDE : 1;
+	while (f > 1 && shortest / f < 4 * WORK_MIN)
+		f--;
+	return f;
+}
+
 void evidence_look_measure(const struct evidence_raster *r, struct evidence_look *out)
 {
 	memset(out, 0, sizeof *out);
@@ -605,13 +617,7 @@ void evidence_look_measure(const struct evidence_raster *r, struct evidence_look
 	    r->stride < (size_t)r->width * r->channels)
 		return;
 	struct work k = {0};
-	unsigned side = r->width > r->height ? r->width : r->height;
-	unsigned shortest = r->width < r->height ? r->width : r->height;
-	/* The nearest whole factor: a page rendered at 150 dpi (1754 pixels
-	 * long) is boxed by 2, not measured at full size. */
-	k.f = (side + WORK_SIDE / 2) / WORK_SIDE ? (side + WORK_SIDE / 2) / WORK_SIDE : 1;
-	while (k.f > 1 && shortest / k.f < 4 * WORK_MIN)
-		k.f--;
+	k.f = evidence_look_factor(r->width, r->height);
 	k.w = r->width / k.f;
 	k.h = r->height / k.f;
 	k.bw = k.w / BLOCK;

@@ -501,6 +501,13 @@ static GBytes *sample_pdf(void)
 	return g_bytes_new_take(strbuf_detach(&b), len);
 }
 
+/* The warm-up's document, kept for the worker's life: poppler-glib makes
+ * poppler's global parameters (the glyph-name and Unicode tables, the CMap
+ * and font directories) with the first open document and destroys them
+ * with the last one, so without a document left open every PDF checked
+ * built them again. */
+static PopplerDocument *kept_open;
+
 void evidence_decode_warm_up(void)
 {
 	pdf_log_install();
@@ -519,7 +526,9 @@ void evidence_decode_warm_up(void)
 			g_free(poppler_page_get_text(page));
 			g_object_unref(page);
 		}
-		g_object_unref(doc);
+		if (kept_open)
+			g_object_unref(kept_open);
+		kept_open = doc; /* it holds its own reference to the bytes */
 	}
 	g_bytes_unref(bytes);
 }

@@ -153,12 +153,11 @@ static void grey_row_scalar(const unsigned char *p, unsigned char *y, unsigned n
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <tmmintrin.h>
-#define HAVE_GREY_SSSE3 1
-/* The same, sixteen pixels at a time: three byte shuffles part the 48
- * bytes into R, G and B, and the sum is made in 16-bit lanes (at most
- * 256 × 255, so nothing overflows): the very same values. */
-__attribute__((target("ssse3"))) static void grey_row_ssse3(const unsigned char *p,
-							    unsigned char *y, unsigned n)
+#define HAVE_RGB_SSSE3 1
+/* Sixteen packed RGB pixels (48 bytes at p) parted into their R, G and B
+ * bytes by three byte shuffles each. */
+__attribute__((target("ssse3"))) static inline void part_rgb(const unsigned char *p, __m128i *r,
+							     __m128i *g, __m128i *b)
 {
 #define Z -1
 	const __m128i ra = _mm_setr_epi8(0, 3, 6, 9, 12, 15, Z, Z, Z, Z, Z, Z, Z, Z, Z, Z),
@@ -171,22 +170,28 @@ __attribute__((target("ssse3"))) static void grey_row_ssse3(const unsigned char 
 		      bb = _mm_setr_epi8(Z, Z, Z, Z, Z, 1, 4, 7, 10, 13, Z, Z, Z, Z, Z, Z),
 		      bc = _mm_setr_epi8(Z, Z, Z, Z, Z, Z, Z, Z, Z, Z, 0, 3, 6, 9, 12, 15);
 #undef Z
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+	__m128i z = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
+	*r = _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(x, ra), _mm_shuffle_epi8(y, rb)),
+			  _mm_shuffle_epi8(z, rc));
+	*g = _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(x, ga), _mm_shuffle_epi8(y, gb)),
+			  _mm_shuffle_epi8(z, gc));
+	*b = _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(x, ba), _mm_shuffle_epi8(y, bb)),
+			  _mm_shuffle_epi8(z, bc));
+}
+
+/* The grey, sixteen pixels at a time, the sum made in 16-bit lanes (at
+ * most 256 × 255, so nothing overflows): the very same values. */
+__attribute__((target("ssse3"))) static void grey_row_ssse3(const unsigned char *p,
+							    unsigned char *y, unsigned n)
+{
 	const __m128i zero = _mm_setzero_si128(), wr = _mm_set1_epi16(77), wg = _mm_set1_epi16(150),
 		      wb = _mm_set1_epi16(29);
 	unsigned x = 0;
 	for (; x + 16 <= n; x += 16, p += 48) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
-		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
-		__m128i r =
-		    _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(a, ra), _mm_shuffle_epi8(b, rb)),
-				 _mm_shuffle_epi8(c, rc));
-		__m128i g =
-		    _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(a, ga), _mm_shuffle_epi8(b, gb)),
-				 _mm_shuffle_epi8(c, gc));
-		__m128i bl =
-		    _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(a, ba), _mm_shuffle_epi8(b, bb)),
-				 _mm_shuffle_epi8(c, bc));
+		__m128i r, g, bl;
+		part_rgb(p, &r, &g, &bl);
 		__m128i lo =
 		    _mm_add_epi16(_mm_add_epi16(_mm_mullo_epi16(_mm_unpacklo_epi8(r, zero), wr),
 						_mm_mullo_epi16(_mm_unpacklo_epi8(g, zero), wg)),
@@ -215,7 +220,7 @@ static void downsample(const struct evidence_raster *r, struct work *k)
 		 * the box of one pixel would, without the sums: most pages
 		 * arrive so, and the sums were a third of their measuring. */
 		unsigned w = k->w;
-#ifdef HAVE_GREY_SSSE3
+#ifdef HAVE_RGB_SSSE3
 		bool ssse3 = __builtin_cpu_supports("ssse3");
 #endif
 		for (unsigned wy = 0; wy < k->h; wy++) {
@@ -223,7 +228,7 @@ static void downsample(const struct evidence_raster *r, struct work *k)
 			unsigned char *y = k->y + (size_t)wy * w;
 			if (c == 3) {
 				memcpy(k->rgb + (size_t)wy * w * 3, p, (size_t)w * 3);
-#ifdef HAVE_GREY_SSSE3
+#ifdef HAVE_RGB_SSSE3
 				if (ssse3) {
 					grey_row_ssse3(p, y, w);
 					continue;
@@ -528,6 +533,35 @@ static void orientation(const struct work *k, struct evidence_look *out)
 	}
 }
 
+#ifdef HAVE_RGB_SSSE3
+/* One row's part of the cells' sums (see cell_colours), four cells (sixteen
+ * pixels) at a time: each cell's four R, G, B and grey bytes added in
+ * pairs, then the pairs, into 32-bit lanes. Returns how many cells it did. */
+__attribute__((target("ssse3"))) static unsigned cell_row_ssse3(const unsigned char *p,
+								const unsigned char *g, unsigned cw,
+								uint32_t *rg, uint32_t *by)
+{
+	const __m128i ones8 = _mm_set1_epi8(1), ones16 = _mm_set1_epi16(1);
+	unsigned cx = 0;
+	for (; cx + 4 <= cw; cx += 4, p += 48, g += 16) {
+		__m128i r, gr, b;
+		part_rgb(p, &r, &gr, &b);
+		__m128i yy = _mm_loadu_si128((const __m128i *)(const void *)g);
+		/* pixel bytes → sums of 2 (16 bits) → sums of 4 (32 bits) */
+		__m128i r4 = _mm_madd_epi16(_mm_maddubs_epi16(r, ones8), ones16);
+		__m128i g4 = _mm_madd_epi16(_mm_maddubs_epi16(gr, ones8), ones16);
+		__m128i b4 = _mm_madd_epi16(_mm_maddubs_epi16(b, ones8), ones16);
+		__m128i y4 = _mm_madd_epi16(_mm_maddubs_epi16(yy, ones8), ones16);
+		__m128i *a = (__m128i *)(void *)(rg + cx), *c = (__m128i *)(void *)(by + cx);
+		_mm_storeu_si128(
+		    a, _mm_add_epi32(_mm_loadu_si128(a), _mm_or_si128(r4, _mm_slli_epi32(g4, 16))));
+		_mm_storeu_si128(
+		    c, _mm_add_epi32(_mm_loadu_si128(c), _mm_or_si128(b4, _mm_slli_epi32(y4, 16))));
+	}
+	return cx;
+}
+#endif
+
 /* Colour and the red seal, from the cells. */
 static void cell_colours(struct work *k, struct evidence_look *out)
 {
@@ -539,6 +573,9 @@ static void cell_colours(struct work *k, struct evidence_look *out)
 	 * later. */
 	uint32_t *rg = k->label, *by = k->queue;
 	uint32_t hist[256] = {0};
+#ifdef HAVE_RGB_SSSE3
+	bool ssse3 = __builtin_cpu_supports("ssse3");
+#endif
 	for (unsigned cy = 0; cy < k->ch; cy++) {
 		uint32_t *crg = rg + (size_t)cy * cw, *cby = by + (size_t)cy * cw;
 		memset(crg, 0, cw * sizeof *crg);
@@ -546,7 +583,15 @@ static void cell_colours(struct work *k, struct evidence_look *out)
 		for (unsigned y = cy * CELL; y < cy * CELL + CELL; y++) {
 			const unsigned char *p = k->rgb + (size_t)y * w * 3;
 			const unsigned char *g = k->y + (size_t)y * w;
-			for (unsigned cx = 0; cx < cw; cx++, p += 3 * CELL, g += CELL) {
+			unsigned cx = 0;
+#ifdef HAVE_RGB_SSSE3
+			if (ssse3) {
+				cx = cell_row_ssse3(p, g, cw, crg, cby);
+				p += (size_t)cx * 3 * CELL;
+				g += (size_t)cx * CELL;
+			}
+#endif
+			for (; cx < cw; cx++, p += 3 * CELL, g += CELL) {
 				unsigned r = p[0] + p[3] + p[6] + p[9],
 					 gr = p[1] + p[4] + p[7] + p[10],
 					 b = p[2] + p[5] + p[8] + p[11],

@@ -350,8 +350,8 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 	 * convert and read for an A4 page. Every stream is still decoded. The
 	 * page's resolution stays the one it is judged at. */
 	unsigned f = evidence_decode_reduce(j->s, (unsigned)pw, (unsigned)ph);
+	double judged_dpi = scale * 72.0;
 	if (f > 1) {
-		j->s->page_dpi = scale * 72.0;
 		scale /= f;
 		pw = (int)ceil(w * scale);
 		ph = (int)ceil(h * scale);
@@ -378,6 +378,8 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 				    .stride = (size_t)pw * 3,
 				    .px = rgb,
 				    .dpi = scale * 72.0};
+	if (f > 1) /* only now: a page never handed on leaves it alone */
+		j->s->page_dpi = judged_dpi;
 	evidence_decode_page(j->s, number, &r);
 	/* The look's resolution is the scan's when it is coarser than the
 	 * rendering (a 96 dpi scan rendered at 150 dpi is still 96 dpi). */

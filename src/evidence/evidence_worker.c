@@ -95,21 +95,6 @@ void evidence_worker_shutdown(void)
 	worker_reap(true, NULL);
 }
 
-/* At exit the worker is killed and left to init to reap: waiting for it
- * would make the command wait for the kernel to tear down its memory
- * (tesseract's models and page: about 10 ms) for nothing. */
-static void worker_leave(void)
-{
-	forget_inherited();
-	if (worker_sock >= 0)
-		close(worker_sock);
-	worker_sock = -1;
-	if (worker_pid > 0)
-		kill(worker_pid, SIGKILL);
-	worker_pid = 0;
-	worker_sandbox = 0;
-}
-
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -241,7 +226,7 @@ static bool worker_start(bool ocr, struct ipw_error *err)
 	worker_owner = getpid();
 	worker_sock = sv[0];
 	if (!atexit_done) {
-		atexit(worker_leave);
+		atexit(evidence_worker_shutdown);
 		atexit_done = true;
 	}
 	struct evidence_wire_hello hello[2];

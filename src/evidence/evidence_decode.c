@@ -240,6 +240,14 @@ static void worker_page_seen(struct evidence_decode_sink *s, unsigned page,
 	}
 }
 
+unsigned evidence_decode_reduce(const struct evidence_decode_sink *s, unsigned width,
+				unsigned height)
+{
+	if (s->thumb || (s->read && !s->page_has_text) || !width || !height)
+		return 1;
+	return evidence_look_factor(width, height);
+}
+
 bool evidence_decode_turn(const struct evidence_raster *r, int turn, unsigned slot,
 			  struct evidence_raster *out)
 {
@@ -350,4 +358,9 @@ void evidence_decode_page_turned(struct evidence_decode_sink *s, unsigned page,
 			o->nlooks = page;
 	}
 	worker_page_seen(s, page, use, look);
+	/* A raster made small for the measures says nothing about the page's
+	 * resolution: the page's own is reported. */
+	if (look && s->page_dpi > 0)
+		look->dpi = s->page_dpi;
+	s->page_dpi = 0;
 }

@@ -26,7 +26,11 @@ struct evidence_decode_sink {
 	unsigned long long max_pixels; /* EVIDENCE_MAX_PIXELS, or less in tests */
 	bool read;		       /* OCR the pages that have no text layer */
 	bool page_has_text;	       /* the page being decoded has a text layer */
-	unsigned ocr_page;	       /* the last page whose text came from OCR */
+	/* The resolution the page being handed on is judged at when its
+	 * raster was made smaller than the page for the measures alone
+	 * (evidence_decode_reduce); 0: the raster's own. */
+	double page_dpi;
+	unsigned ocr_page; /* the last page whose text came from OCR */
 	/* A preview (evidence_decode_thumb): only this page is drawn, into
 	 * thumb, and nothing is measured or read. 0: every page, a check. */
 	unsigned only_page;
@@ -69,6 +73,15 @@ void *evidence_decode_scratch(unsigned slot, size_t n);
  * turn, and out is left alone. */
 bool evidence_decode_turn(const struct evidence_raster *r, int turn, unsigned slot,
 			  struct evidence_raster *out);
+
+/* By how much the decoder may make the raster of a page of width × height
+ * pixels smaller than the page before handing it on: the measures' own
+ * factor (evidence_look_factor), since they box the page down to that
+ * anyway; 1 for a page that OCR reads (it wants every pixel) and for a
+ * preview. A decoder that uses it still decodes everything it would have
+ * (every stream, every coefficient): only fewer pixels are made. */
+unsigned evidence_decode_reduce(const struct evidence_decode_sink *s, unsigned width,
+				unsigned height);
 
 /* Record a fault; the worst one is kept (the first of equal ones). page is
  * 1-based, 0 for the whole file; key is [a-z0-9-]; the detail is printf-like. */

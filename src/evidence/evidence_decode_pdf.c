@@ -20,9 +20,10 @@
  *
  * A PDF that needs a password to open cannot be read by a reviewer; one
  * that opens without one (an empty user password, owner restrictions only)
- * is read normally, and its restrictions are reported. Pages are rendered
+ * is read normally, and its restrictions are reported. Pages are judged
  * at DECODE_PDF_DPI, less for pages so large that they would exceed
- * DECODE_PAGE_PIXELS. */
+ * DECODE_PAGE_PIXELS; a page OCR reads is rendered at that resolution, any
+ * other at the smaller one the legibility measures work at. */
 #include "config.h"
 
 #include <cairo.h>
@@ -343,6 +344,20 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 		pw = 1;
 	if (ph < 1)
 		ph = 1;
+	/* A page OCR does not read is only measured, and the measures box it
+	 * down to about 1000 pixels: it is drawn at that size directly (cairo's
+	 * antialiasing is the box's mean) — a quarter of the pixels to draw,
+	 * convert and read for an A4 page. Every stream is still decoded. The
+	 * page's resolution stays the one it is judged at. */
+	unsigned f = evidence_decode_reduce(j->s, (unsigned)pw, (unsigned)ph);
+	double judged_dpi = scale * 72.0;
+	if (f > 1) {
+		scale /= f;
+		pw = (int)ceil(w * scale);
+		ph = (int)ceil(h * scale);
+		pw = pw < 1 ? 1 : pw;
+		ph = ph < 1 ? 1 : ph;
+	}
 	cairo_surface_t *surface = page_surface(pw, ph);
 	if (!surface) {
 		evidence_decode_fault(j->s, EVIDENCE_DAMAGE_TOO_BIG, number, "pdf-page-memory",
@@ -363,6 +378,8 @@ static bool render_page(struct pdf_job *j, PopplerPage *page, unsigned number)
 				    .stride = (size_t)pw * 3,
 				    .px = rgb,
 				    .dpi = scale * 72.0};
+	if (f > 1) /* only now: a page never handed on leaves it alone */
+		j->s->page_dpi = judged_dpi;
 	evidence_decode_page(j->s, number, &r);
 	/* The look's resolution is the scan's when it is coarser than the
 	 * rendering (a 96 dpi scan rendered at 150 dpi is still 96 dpi). */
@@ -486,6 +503,13 @@ static GBytes *sample_pdf(void)
 	return g_bytes_new_take(strbuf_detach(&b), len);
 }
 
+/* The warm-up's document, kept for the worker's life: poppler-glib makes
+ * poppler's global parameters (the glyph-name and Unicode tables, the CMap
+ * and font directories) with the first open document and destroys them
+ * with the last one, so without a document left open every PDF checked
+ * built them again. */
+static PopplerDocument *kept_open;
+
 void evidence_decode_warm_up(void)
 {
 	pdf_log_install();
@@ -504,7 +528,9 @@ void evidence_decode_warm_up(void)
 			g_free(poppler_page_get_text(page));
 			g_object_unref(page);
 		}
-		g_object_unref(doc);
+		if (kept_open)
+			g_object_unref(kept_open);
+		kept_open = doc; /* it holds its own reference to the bytes */
 	}
 	g_bytes_unref(bytes);
 }

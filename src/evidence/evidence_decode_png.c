@@ -174,7 +174,11 @@ void evidence_decode_png(int fd, uint64_t size, struct evidence_decode_sink *s)
 		unsigned n = png_get_channels(png, info);
 		unsigned w = png_get_image_width(png, info), h = png_get_image_height(png, info);
 		unsigned c = n >= 3 ? 3 : 1;
-		flatten(j.px, j.rows, w, h, n);
+		/* Without alpha, rows packed one after another already are the
+		 * raster: flattening would copy every byte onto itself. */
+		bool packed = h < 2 || j.rows[1] == j.px + (size_t)w * n;
+		if (n != c || !packed)
+			flatten(j.px, j.rows, w, h, n);
 		struct evidence_raster r = {.width = w,
 					    .height = h,
 					    .channels = c,

@@ -51,6 +51,15 @@ struct evidence_look {
  * each measure can and cannot tell is in evidence_legible.c. */
 void evidence_look_measure(const struct evidence_raster *r, struct evidence_look *out);
 
+/* The whole factor by which the measures box a raster of width × height
+ * down to their working copy (about 1000 pixels on its long side; 1 for a
+ * raster that small already). A decoder that can make the picture smaller
+ * for less than the full work (a PDF page rendered at a lower scale, a JPEG
+ * decoded with a scaled IDCT) hands on a raster this much smaller instead:
+ * the measures then see the same working copy, and the full-size pixels are
+ * never made. */
+unsigned evidence_look_factor(unsigned width, unsigned height);
+
 /* A finding: one thing a reviewer would notice, as two sentences in the
  * user's language. verdict is EVIDENCE_WARN (the seller may acknowledge it)
  * or EVIDENCE_REJECT (decoding failures only). page is 1-based, 0 = the

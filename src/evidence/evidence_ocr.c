@@ -2,9 +2,12 @@
 /* evidence_ocr.c — reading a photo or an image-only page with tesseract.
  * This runs in the evidence worker only (never in the wizard): the models
  * are loaded once per worker, on the first page that needs them, because
- * loading chi_sim+eng+ind costs far more than reading a page. The page is
- * turned upright first when tesseract's orientation detection is sure,
- * since OCR of a sideways page returns noise. Built without tesseract,
+ * loading chi_sim+eng+ind costs far more than reading a page. A page read
+ * without confidence is turned upright when tesseract's orientation
+ * detection is sure, since OCR of a sideways page returns noise; the
+ * detector's own model (osd) is loaded only then, the first time a page
+ * needs it (a fifth of the languages' load, spent on every worker before,
+ * for pages that are nearly always upright). Built without tesseract,
  * evidence_ocr_available() says so and nothing is read. */
 #include "config.h"
 
@@ -20,7 +23,7 @@
 
 static TessBaseAPI *reader;
 static TessBaseAPI *orienter;
-static bool tried;
+static bool tried, orienter_tried;
 static char loaded[64];
 
 static void load(void)
@@ -44,14 +47,25 @@ static void load(void)
 	 * worker is /dev/null; debug_file is left alone, because tesseract
 	 * would open that file for writing, which the sandbox refuses. */
 	TessBaseAPISetPageSegMode(reader, PSM_AUTO);
-	if (evidence_ocr_model_present("osd")) {
-		orienter = TessBaseAPICreate();
-		if (orienter && TessBaseAPIInit2(orienter, evidence_ocr_data_dir(), "osd",
-						 OEM_TESSERACT_ONLY) != 0) {
-			TessBaseAPIDelete(orienter);
-			orienter = NULL;
-		}
+}
+
+/* The orientation detector, loaded the first time a page needs it: in the
+ * sandbox, which still lets the worker read the models (read-only opens
+ * under /usr or $TESSDATA_PREFIX, evidence_sandbox.c). NULL without osd. */
+static TessBaseAPI *orienter_get(void)
+{
+	if (orienter_tried)
+		return orienter;
+	orienter_tried = true;
+	if (!evidence_ocr_model_present("osd"))
+		return NULL;
+	orienter = TessBaseAPICreate();
+	if (orienter &&
+	    TessBaseAPIInit2(orienter, evidence_ocr_data_dir(), "osd", OEM_TESSERACT_ONLY) != 0) {
+		TessBaseAPIDelete(orienter);
+		orienter = NULL;
 	}
+	return orienter;
 }
 
 bool evidence_ocr_available(void)
@@ -70,7 +84,7 @@ const char *evidence_ocr_languages(void)
  * detector is unsure (a page with little text: leave it as it is). */
 static int upright_turn(const struct evidence_raster *r)
 {
-	if (!orienter)
+	if (!orienter_get())
 		return 0;
 	TessBaseAPISetImage(orienter, r->px, (int)r->width, (int)r->height, (int)r->channels,
 			    (int)r->stride);
@@ -133,7 +147,7 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 	 * (orientation detection costs a fifth of the reading). Only a page
 	 * read badly is asked which way up it is, and read again turned. */
 	int conf = read_page(r, text, size);
-	if (conf >= OCR_SURE || !orienter)
+	if (conf >= OCR_SURE)
 		return conf;
 	int deg = upright_turn(r);
 	struct evidence_raster upright;
@@ -162,7 +176,7 @@ void evidence_ocr_end(void)
 		TessBaseAPIDelete(orienter);
 	}
 	reader = orienter = NULL;
-	tried = false;
+	tried = orienter_tried = false;
 }
 
 #else /* built without tesseract */

@@ -111,7 +111,8 @@ int main(int argc, char **argv)
 {
 	/* --ocr: the parent will ask for scans to be read, so the models are
 	 * loaded now, before the sandbox (they are 60 MB and take a third of a
-	 * second: a worker for checks alone does without). */
+	 * second: a worker for checks alone does without). The orientation
+	 * model waits for a page read without confidence (evidence_ocr.c). */
 	bool ocr = argc == 2 && strcmp(argv[1], "--ocr") == 0;
 	int sock = 3; /* set up by the parent (evidence_worker.c) */
 	struct stat st;

@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,37 @@
 #include "xalloc.h"
 
 static char current[16] = "en";
+
+/* What i18n_gettext remembers: a few hundred entries, placed by the
+ * msgid's address and checked by its text, so a flow string freed and
+ * another allocated at the same address is never answered for the old. */
+#define TR_SLOTS 512
+static struct {
+	const char *key; /* the msgid's address */
+	char *text;	 /* a copy of the msgid */
+	const char *tr;	 /* gettext's answer, when it is not the msgid */
+	unsigned gen;
+} tr_cache[TR_SLOTS];
+static unsigned tr_gen = 1; /* bumped by every change of language */
+
+const char *i18n_gettext(const char *msgid)
+{
+	if (!msgid || !*msgid)
+		return gettext(msgid ? msgid : "");
+	size_t slot = ((uintptr_t)msgid >> 3) % TR_SLOTS;
+	if (tr_cache[slot].key == msgid && tr_cache[slot].gen == tr_gen &&
+	    strcmp(tr_cache[slot].text, msgid) == 0)
+		return tr_cache[slot].tr ? tr_cache[slot].tr : msgid;
+	const char *tr = gettext(msgid);
+	free(tr_cache[slot].text);
+	tr_cache[slot].key = msgid;
+	tr_cache[slot].text = xstrdup(msgid);
+	/* An untranslated msgid is answered by itself: the address asked,
+	 * never a stored one that may have been freed since. */
+	tr_cache[slot].tr = tr == msgid ? NULL : tr;
+	tr_cache[slot].gen = tr_gen;
+	return tr;
+}
 
 /* Map a locale or LANGUAGE value ("zh_CN.UTF-8", "id_ID", "zh") to a
  * catalog name. */
@@ -50,6 +82,7 @@ void i18n_set_language(const char *lang)
 	/* Make gettext notice the change. */
 	extern int _nl_msg_cat_cntr;
 	++_nl_msg_cat_cntr;
+	tr_gen++;
 }
 
 void i18n_init(const char *lang)

@@ -160,6 +160,9 @@ void session_progress(const struct session *s, size_t *answered, size_t *require
  * the last visible one before it), and how many are visible in *total
  * (when not NULL). */
 size_t session_step_number(const struct session *s, size_t step, size_t *total);
+/* The same from which steps are shown (shown[0..nsteps)), for a front end
+ * that keeps that while the case is unchanged. */
+size_t step_number_among(const bool *shown, size_t nsteps, size_t step, size_t *total);
 
 /* Where the user is. */
 size_t session_current_step(const struct session *s);

@@ -19,17 +19,28 @@ bool session_step_visible(const struct session *s, size_t step)
 	return !st->when || expr_true(st->when, &s->env);
 }
 
-size_t session_step_number(const struct session *s, size_t step, size_t *total)
+size_t step_number_among(const bool *shown, size_t nsteps, size_t step, size_t *total)
 {
 	size_t nth = 0, n = 0;
-	for (size_t i = 0; i < s->flow->nsteps; i++)
-		if (session_step_visible(s, i)) {
+	for (size_t i = 0; i < nsteps; i++)
+		if (shown[i]) {
 			n++;
 			if (i <= step)
 				nth = n;
 		}
 	if (total)
 		*total = n;
+	return nth;
+}
+
+size_t session_step_number(const struct session *s, size_t step, size_t *total)
+{
+	size_t n = s->flow->nsteps;
+	bool *shown = xcalloc(n ? n : 1, sizeof(*shown));
+	for (size_t i = 0; i < n; i++)
+		shown[i] = session_step_visible(s, i);
+	size_t nth = step_number_among(shown, n, step, total);
+	free(shown);
 	return nth;
 }
 

@@ -243,7 +243,7 @@ const struct flow_template *flow_document_template(const struct flow_document *d
 
 const char *flow_tr(const char *s)
 {
-	return s && *s ? gettext(s) : s;
+	return s && *s ? i18n_gettext(s) : s;
 }
 
 bool flow_refusal_names_owner(const char *path, const char *ref)

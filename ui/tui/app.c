@@ -229,6 +229,7 @@ void ui_close_case(struct ui *ui)
 	session_free(ui->session);
 	ui->session = NULL;
 	free(ui->marks.v);
+	free(ui->marks.shown);
 	free(ui->marks.deadline);
 	memset(&ui->marks, 0, sizeof(ui->marks));
 	ui->flow = NULL;

@@ -65,10 +65,65 @@ static char *displayable(const char *s)
 
 /* Draw the UTF-8 s[0..n) at y, x: decoded here, not by mbrtowc, which reads
  * the locale's charset; ncursesw writes the terminal's. */
+/* Text of one column a character as cells with the attributes in effect:
+ * plain ASCII (most of an English screen) as chtype cells, the cheapest
+ * ncurses has; else, when every character is one column (Latin letters, the
+ * box, arrow and block symbols of the wizard's frame), as cchar_t cells.
+ * (ASCII, Latin letters, the box, arrow
+ * and block symbols of the wizard's frame — every character of an English
+ * or Indonesian screen) as cells with the attributes in effect: waddnstr
+ * decodes and measures it byte by byte through the locale, which was a
+ * third of what drawing a frame cost. s holds no control characters
+ * (displayable). The cursor ends after the text, as waddnstr leaves it.
+ * False, with nothing drawn, when a character is wide or combining (CJK is
+ * left to ncurses, which lays out wide cells) or s is too long for the
+ * buffer. */
+static bool put_ascii(int y, int x, const char *s, size_t n)
+{
+	chtype cells[256];
+	if (n >= sizeof(cells) / sizeof(cells[0]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	chtype a = (chtype)getattrs(stdscr);
+	for (size_t i = 0; i < n; i++)
+		cells[i] = (chtype)(unsigned char)s[i] | a;
+	mvaddchnstr(y, x, cells, (int)n);
+	move(y, x + (int)n);
+	return true;
+}
+
+static bool put_cells(int y, int x, const char *s, size_t n)
+{
+	cchar_t cells[256];
+	attr_t attrs;
+	short pair;
+	wattr_get(stdscr, &attrs, &pair, NULL);
+	size_t k = 0;
+	for (size_t i = 0; i < n; k++) {
+		if (k == sizeof(cells) / sizeof(cells[0]))
+			return false;
+		uint32_t cp = (unsigned char)s[i];
+		if (cp < 0x80)
+			i++;
+		else
+			i += utf8_decode(s + i, n - i, &cp);
+		if (cp >= 0x80 && utf8_cpwidth(cp) != 1)
+			return false;
+		wchar_t wc[2] = {(wchar_t)cp, L'\0'};
+		setcchar(&cells[k], wc, attrs, pair, NULL);
+	}
+	mvadd_wchnstr(y, x, cells, (int)k);
+	move(y, x + (int)k);
+	return true;
+}
+
 static void put_utf8(int y, int x, const char *s, size_t n)
 {
 	if (ui_theme.utf8) { /* the locale reads UTF-8 itself: the bytes as they are */
-		mvaddnstr(y, x, s, (int)n);
+		if (!put_ascii(y, x, s, n) && !put_cells(y, x, s, n))
+			mvaddnstr(y, x, s, (int)n);
 		return;
 	}
 	wchar_t stackbuf[256];
@@ -199,16 +254,61 @@ static void wrap_line(const char *line, size_t len, void *ctx)
 	free(piece);
 }
 
+/* Wrapped texts, remembered: a frame lays the same help and answers out
+ * twice (measured, then drawn) and every key draws a frame, while a text
+ * and its width rarely change. Placed by a hash of the text, checked by
+ * the text itself. */
+#define WRAP_SLOTS 64
+struct wrapped {
+	char *text; /* as given */
+	size_t cols;
+	char *safe; /* made displayable: the lines are pieces of it */
+	size_t n, *off, *len;
+};
+static struct wrapped wrap_cache[WRAP_SLOTS];
+
+static void keep_line(const char *line, size_t len, void *ctx)
+{
+	struct wrapped *w = ctx;
+	w->off = xreallocarray(w->off, w->n + 1, sizeof(*w->off));
+	w->len = xreallocarray(w->len, w->n + 1, sizeof(*w->len));
+	w->off[w->n] = (size_t)(line - w->safe);
+	w->len[w->n++] = len;
+}
+
+static const struct wrapped *wrapped(const char *s, size_t cols)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ cols;
+	for (const char *p = s; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	struct wrapped *w = &wrap_cache[h % WRAP_SLOTS];
+	if (w->text && w->cols == cols && strcmp(w->text, s) == 0)
+		return w;
+	free(w->text);
+	free(w->safe);
+	free(w->off);
+	free(w->len);
+	*w = (struct wrapped){.text = xstrdup(s), .cols = cols};
+	/* Made displayable first so nothing widens a line after it was measured. */
+	w->safe = displayable(s);
+	utf8_wrap(w->safe, cols, keep_line, w);
+	return w;
+}
+
 void canvas_wrap(struct canvas *c, int indent, attr_t a, const char *s)
 {
 	if (!s || !*s)
 		return;
 	int cols = c->width - indent;
-	struct wrap_ctx w = {c, indent, a};
-	/* Made displayable first so nothing widens a line after it was measured. */
-	char *safe = displayable(s);
-	utf8_wrap(safe, cols > 0 ? (size_t)cols : 1, wrap_line, &w);
-	free(safe);
+	const struct wrapped *w = wrapped(s, cols > 0 ? (size_t)cols : 1);
+	struct wrap_ctx ctx = {c, indent, a};
+	for (size_t i = 0; i < w->n; i++) {
+		if (canvas_row(c) < 0) { /* measured, or out of view: nothing to draw */
+			c->y++;
+			continue;
+		}
+		wrap_line(w->safe + w->off[i], w->len[i], &ctx);
+	}
 }
 
 void canvas_blank(struct canvas *c)

@@ -11,11 +11,14 @@
 #include "case/case.h"
 #include "ui_internal.h"
 
+static const enum step_state *step_marks(struct ui *ui);
+
 static void draw_bar(struct ui *ui)
 {
 	const struct case_row *c = session_case(ui->session);
 	const struct flow *f = session_flow(ui->session);
-	size_t total, nth = session_step_number(ui->session, ui->form.step, &total);
+	step_marks(ui); /* which steps are shown, read once while the case is unchanged */
+	size_t total, nth = step_number_among(ui->marks.shown, ui->marks.n, ui->form.step, &total);
 	/* Whoever else is on the case takes the place of the titles: nobody
 	 * is watched unseen, even on a narrow terminal. */
 	bool others = ui_case_others(ui) != NULL;
@@ -62,12 +65,14 @@ static const enum step_state *step_marks(struct ui *ui)
 	if (m->session == ui->session && m->stamp == stamp && m->n == f->nsteps)
 		return m->v;
 	free(m->v);
+	free(m->shown);
 	free(m->deadline);
 	m->deadline = deadline_note(ui->session, true);
 	m->v = xcalloc(f->nsteps ? f->nsteps : 1, sizeof(*m->v));
+	m->shown = xcalloc(f->nsteps ? f->nsteps : 1, sizeof(*m->shown));
 	m->n = f->nsteps;
 	for (size_t i = 0; i < f->nsteps; i++)
-		if (session_step_visible(ui->session, i))
+		if ((m->shown[i] = session_step_visible(ui->session, i)))
 			m->v[i] = session_step_state(ui->session, i);
 	m->session = ui->session;
 	m->stamp = stamp;
@@ -83,7 +88,7 @@ static void draw_steps(struct ui *ui)
 	const enum step_state *marks = step_marks(ui);
 	int y = l->body_y;
 	for (size_t i = 0; i < f->nsteps && y < l->body_y + l->body_h; i++) {
-		if (!session_step_visible(ui->session, i))
+		if (!ui->marks.shown[i])
 			continue;
 		enum step_state st = marks[i];
 		const char *mark = st == STEP_DONE	  ? ui_theme.done

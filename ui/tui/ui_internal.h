@@ -268,6 +268,7 @@ struct step_marks {
 	uint64_t frame;		       /* the case's stamp as the frame being drawn began */
 	uint64_t stamp;		       /* the stamp the marks were read at */
 	enum step_state *v;
+	bool *shown; /* each step shown (its when: holds) */
 	size_t n;
 	char *deadline; /* the next deadline's note, or NULL */
 };

@@ -164,6 +164,11 @@ static void exec_worker(int sock, const char *path, bool ocr, char **env)
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* Its own process group: a Ctrl-C at the terminal is the wizard's to
+	 * handle, and must not kill the worker under a file, which would be
+	 * judged as a file that crashed the checker. It still dies with us
+	 * (PR_SET_PDEATHSIG). */
+	setpgid(0, 0);
 	/* No terminal, no database, and no pipe a shell waits on for end of
 	 * output. The socket moves out of the way first, in case the parent
 	 * ran with 0-2 closed. */

@@ -217,6 +217,11 @@ bool ui_too_small(struct ui *ui)
 
 void ui_close_case(struct ui *ui)
 {
+	/* The files queued for this case are read (or stopped) first; what was
+	 * not attached is on the status line for the next screen. */
+	attach_job_finish(ui, false);
+	free(ui->attach.stopped);
+	ui->attach.stopped = NULL;
 	/* Watching, and whom, outlast the case: the next one is watched too. */
 	bool watching = ui->coach.watching;
 	char *wanted = ui->coach.follow_wanted;
@@ -291,6 +296,7 @@ int ui_run(const struct case_options *opt, const struct case_request *req, struc
 	struct ui ui;
 	memset(&ui, 0, sizeof(ui));
 	ui.opt = opt;
+	ui.attach.fd = -1;
 	int status = case_db_open(opt, CASE_DB_CREATE, &ui.db, err);
 	enum ui_next next = NEXT_QUIT;
 	if (status == IPW_OK)
@@ -320,9 +326,19 @@ int ui_run(const struct case_options *opt, const struct case_request *req, struc
 			next = ui.session ? step_run(&ui) : NEXT_HOME;
 		}
 	}
+	/* A signal stops the reading at once; quitting waits for it, with a
+	 * key to stop. */
+	attach_job_finish(&ui, ui.exit_status >= 128);
 	ui_done();
+	/* Said on the screen a moment before the wizard went: said again
+	 * where it stays. */
+	if (ui.attach.stopped)
+		fprintf(stderr, "ipwiz: %s\n", ui.attach.stopped);
+	free(ui.attach.stopped);
+	ui.attach.stopped = NULL;
 	free(ui.jump_path);
 	ui_close_case(&ui);
+	free(ui.attach.v);
 	free(ui.coach.follow_wanted);
 	case_db_close(ui.db);
 	if (ui.fatal.status) {

@@ -219,8 +219,10 @@ static bool screen_would_change(struct ui *ui)
 /* The database changed: read the case again, keeping what is being typed
  * (the form's text input is not touched) and remembering the revision the
  * typing started from. True when something a person would see changed —
- * not when somebody only opened the case or moved to another field. */
-static bool reload(struct ui *ui)
+ * not when somebody only opened the case or moved to another field. own:
+ * the change is this wizard's own (a file read in the background,
+ * attach_job.h), so it is not announced as someone else's. */
+static bool reload(struct ui *ui, bool own)
 {
 	const char *path = focused_path(ui);
 	if (path && (!ui->coach.edit_path || strcmp(ui->coach.edit_path, path) != 0)) {
@@ -249,10 +251,16 @@ static bool reload(struct ui *ui)
 	}
 	/* Said only when it is true: an answer kept under the user's own
 	 * typing, or one on another step, shows nothing new here. */
-	if (!ui->coach.watching && screen_would_change(ui))
+	if (!own && !ui->coach.watching && screen_would_change(ui))
 		ui_status(ui, false, "%s",
 			  _("Someone else on this case saved a change; it is shown."));
 	return true;
+}
+
+void coach_reload_own(struct ui *ui)
+{
+	if (ui->session)
+		reload(ui, true);
 }
 
 bool coach_tick(struct ui *ui)
@@ -265,7 +273,7 @@ bool coach_tick(struct ui *ui)
 	ui->coach.last_poll_ms = now;
 	/* Our own writes also bump data_version on other connections only, so
 	 * a change seen here is somebody else's. */
-	bool redraw = case_db_changed(ui->db) && reload(ui);
+	bool redraw = case_db_changed(ui->db) && reload(ui, attach_job_writing(ui));
 	if (now - ui->coach.last_presence_ms >= PRESENCE_POLL_MS) {
 		ui->coach.last_presence_ms = now;
 		redraw |= refresh_presence(ui, now);

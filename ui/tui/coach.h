@@ -33,6 +33,9 @@ struct coach_state {
  * due). True when the screen must be drawn again: the other person saved
  * something, or came, went or moved. */
 bool coach_tick(struct ui *ui);
+/* Read the case again after this wizard's own change made elsewhere (a file
+ * recorded by the reading child), saying nothing about someone else. */
+void coach_reload_own(struct ui *ui);
 /* Leave the case (presence row removed). */
 void coach_leave(struct ui *ui);
 void coach_clear(struct coach_state *c);

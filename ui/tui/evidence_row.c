@@ -86,6 +86,15 @@ static void draw_files(struct ui *ui, const struct form_row *r, struct canvas *c
 		free(line);
 		free(size);
 	}
+	/* The files queued here, each said as being read or waiting. */
+	const struct attach_item *it;
+	bool now;
+	for (size_t i = 0; (it = attach_job_item(ui, r->path, i, &now)); i++) {
+		char *line = xasprintf("%s %s — %s", ui_theme.ellipsis, base_name(it->path),
+				       now ? _("being read") : _("waiting to be read"));
+		canvas_wrap(c, 2, ui_theme.help, line);
+		free(line);
+	}
 }
 
 void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, struct canvas *c)
@@ -134,33 +143,6 @@ void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, st
 	c->y++;
 }
 
-void evidence_row_progress(struct ui *ui, size_t done, size_t total, const char *path)
-{
-	if (ui->lay.too_small)
-		return;
-	/* "Checking 2 of 5 ▕███░░░░░▏ invoice.pdf" on the status line, drawn
-	 * before the file is read: reading a scan takes seconds. */
-	char *head = xasprintf(_("Checking %zu of %zu"), done, total);
-	struct strbuf b;
-	strbuf_init(&b);
-	strbuf_addf(&b, "%s ", head);
-	if (total > 1 && ui_theme.utf8) {
-		const int cells = 10;
-		int full = (int)((done - 1) * (size_t)cells / total);
-		strbuf_add(&b, "▕");
-		for (int i = 0; i < cells; i++)
-			strbuf_add(&b, i < full ? "█" : "░");
-		strbuf_add(&b, "▏ ");
-	}
-	strbuf_add(&b, base_name(path));
-	strbuf_add(&b, ui_theme.ellipsis);
-	draw_text(ui->lay.status_y, 0, ui->lay.cols, ui_theme.help, b.s, true);
-	curs_set(0);
-	refresh();
-	strbuf_free(&b);
-	free(head);
-}
-
 /* "~/x.pdf" → "$HOME/x.pdf", then the absolute path when the file exists. */
 static char *resolve(const char *typed)
 {
@@ -181,25 +163,18 @@ static char *resolve(const char *typed)
 	return p;
 }
 
-/* Record the verdict (a rejected file too: the checklist shows it until
- * it is replaced or removed) and say it on the status line. */
-static void record(struct ui *ui, const struct form_row *r, const char *path,
-		   const struct evidence_result *res)
+char *evidence_row_verdict_line(const char *path, const struct evidence_result *res, bool *bad)
 {
-	struct ipw_error err = {0};
-	if (evidence_case_record(ui->session, r->path, path, res, &err) != IPW_OK) {
-		ui_status(ui, true, "%s", err.msg);
-		return;
-	}
-	ui->saved = true;
 	/* A rejected file is a problem (the status line marks it "!"); a
-	 * warning is usable but says so with its own "!". */
-	if (res->verdict == EVIDENCE_REJECT)
-		ui_status(ui, true, "%s: %s", base_name(path), res->message);
-	else
-		ui_status(ui, false, "%s %s: %s",
-			  res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
-			  base_name(path), res->message);
+	 * warning is usable but says so with its own "!". A rejected file is
+	 * recorded too: the checklist shows it until it is replaced or
+	 * removed. */
+	*bad = res->verdict == EVIDENCE_REJECT;
+	if (*bad)
+		return xasprintf("%s: %s", base_name(path), res->message);
+	return xasprintf("%s %s: %s",
+			 res->verdict == EVIDENCE_OK ? ui_theme.done : ui_theme.attention,
+			 base_name(path), res->message);
 }
 
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed)
@@ -207,8 +182,10 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 	const struct evidence_req *req = &r->field->evidence;
 	char *path = resolve(typed);
 	bool again = evidence_case_find(ui->session, r->path, path) != NULL;
+	/* The files still being read count: they are on their way in. */
 	if (!again && req->max_files &&
-	    session_evidence_usable(ui->session, r->path) >= req->max_files) {
+	    session_evidence_usable(ui->session, r->path) + attach_job_pending(ui, r->path) >=
+		req->max_files) {
 		ui_status(ui, true,
 			  ngettext("This document takes at most %u file. Remove it first with "
 				   "Ctrl-D.",
@@ -219,17 +196,10 @@ void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *ty
 		free(path);
 		return;
 	}
-	struct evidence_result res;
-	memset(&res, 0, sizeof(res));
-	struct ipw_error err = {0};
-	if (!ui->progress_total)
-		evidence_row_progress(ui, 1, 1, path);
-	if (evidence_case_check(ui->session, r->path, path, &res, &err) != IPW_OK)
-		ui_status(ui, true, "%s", err.msg);
-	else if (res.verdict == EVIDENCE_ERROR) /* unreadable: nothing to record */
-		ui_status(ui, true, "%s %s", res.message, res.fix);
-	else
-		record(ui, r, path, &res);
+	/* Read by the child in the background; the verdict comes to the
+	 * status line and under the field. */
+	if (attach_job_add(ui, r->path, path))
+		attach_job_tick(ui);
 	free(path);
 }
 

@@ -248,34 +248,25 @@ static void go_into(struct browser *b, const char *name)
 	read_dir(b);
 }
 
-/* Attach every marked file, or the highlighted one; true when done. */
+/* Attach every marked file, or the highlighted one; true when done. They
+ * are read in the background (attach_job.h): the status line shows which
+ * and how far, and each verdict comes under the field. */
 static bool attach_chosen(struct ui *ui, struct browser *b)
 {
-	size_t k = 0, marked = 0;
-	for (size_t i = 0; i < b->n; i++)
-		marked += b->v[i].marked;
-	ui->progress_total = marked > 1 ? marked : 0;
+	size_t k = 0;
 	for (size_t i = 0; i < b->n; i++)
 		if (b->v[i].marked) {
 			char *p = entry_path(b, &b->v[i]);
-			if (ui->progress_total)
-				evidence_row_progress(ui, k + 1, marked, p);
 			evidence_row_attach(ui, b->row, p);
 			free(p);
 			k++;
 		}
-	ui->progress_total = 0;
 	if (k == 0 && b->n && !b->v[b->sel].dir) {
 		char *p = entry_path(b, &b->v[b->sel]);
 		evidence_row_attach(ui, b->row, p);
 		free(p);
 		k++;
 	}
-	if (k > 1)
-		ui_status(ui, false,
-			  ngettext("%zu file checked; its verdict is under the field.",
-				   "%zu files checked; each verdict is under the field.", k),
-			  k);
 	return k > 0;
 }
 

@@ -269,7 +269,9 @@ void ui_read_key(struct ui *ui, struct ui_key *k, bool typing, bool multiline)
 		}
 		/* The other person's saved changes, also between the keys of
 		 * somebody typing fast (a key waiting in the buffer stays there). */
-		if (coach_tick(ui)) {
+		/* The files read meanwhile first: a change in the database
+		 * while one is recorded is this wizard's own. */
+		if (attach_job_tick(ui) || coach_tick(ui)) {
 			k->act = ui->fatal.status ? ACT_QUIT : ACT_REFRESH;
 			return;
 		}

@@ -16,6 +16,7 @@
 #include "case/case.h"
 #include "evidence/evidence.h"
 #include "flow/flow.h"
+#include "attach_job.h"
 #include "coach.h"
 #include "textfield.h"
 #include "tui.h"
@@ -212,13 +213,14 @@ char *widget_summary(const struct session *s, const struct form_row *r);
 /* A choice's label for its stored value. */
 const char *widget_choice_label(const struct flow_field *f, const char *value);
 
-/* ---- evidence.c: attaching files to an evidence field ---- */
+/* ---- evidence_row.c: attaching files to an evidence field (queued for
+ * reading, attach_job.h) ---- */
 void evidence_row_draw(struct ui *ui, const struct form_row *r, bool focused, struct canvas *c);
 void evidence_row_attach(struct ui *ui, const struct form_row *r, const char *typed);
 void evidence_row_remove_last(struct ui *ui, const struct form_row *r);
-/* "Checking 2 of 5 ▕██░░░▏ NAME…" on the status line, now (before a file
- * is read). */
-void evidence_row_progress(struct ui *ui, size_t done, size_t total, const char *path);
+/* The status line's sentence for a file just judged ("✓ invoice.pdf: …"),
+ * *bad when it was rejected. */
+char *evidence_row_verdict_line(const char *path, const struct evidence_result *res, bool *bad);
 size_t evidence_row_count(const struct session *s, const char *field);
 /* "8.0 MB" (the caller frees). */
 char *ui_human_size(uint64_t n);
@@ -282,7 +284,7 @@ struct ui {
 	char status[1024];     /* the message line */
 	bool status_bad;       /* it reports a problem ("!" marker) */
 	bool saved;	       /* the last answer left was stored */
-	size_t progress_total; /* files being attached at once (evidence_row_progress), or 0 */
+	struct attach_jobs attach; /* files being read meanwhile (attach_job.h) */
 	int exit_status;
 	struct form form;
 	bool from_review; /* the step screen was entered from review */

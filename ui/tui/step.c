@@ -125,6 +125,18 @@ static int lay_rows(struct ui *ui, struct canvas *c)
 	return c->y;
 }
 
+/* "▲" / "▼" at the pane's right edge when it scrolls further. */
+static void draw_more_marks(struct ui *ui)
+{
+	const struct ui_layout *l = &ui->lay;
+	const struct form *fm = &ui->form;
+	if (fm->scroll > 0)
+		draw_text(l->body_y, l->cols - 1, 1, A_BOLD, ui_theme.more_up, false);
+	if (fm->total > fm->scroll + l->body_h)
+		draw_text(l->body_y + l->body_h - 1, l->cols - 1, 1, A_BOLD, ui_theme.more_down,
+			  false);
+}
+
 static void draw_pane(struct ui *ui)
 {
 	const struct ui_layout *l = &ui->lay;
@@ -158,11 +170,37 @@ static void draw_pane(struct ui *ui)
 			    .width = l->main_w};
 	fm->cur_y = fm->cur_x = -1;
 	lay_rows(ui, &c);
-	if (fm->scroll > 0)
-		draw_text(l->body_y, l->cols - 1, 1, A_BOLD, ui_theme.more_up, false);
-	if (total > fm->scroll + l->body_h)
-		draw_text(l->body_y + l->body_h - 1, l->cols - 1, 1, A_BOLD, ui_theme.more_down,
-			  false);
+	fm->total = total;
+	draw_more_marks(ui);
+}
+
+/* A key that only edited the text being typed changes nothing but the
+ * focused row: its height, the layout and every other row stay as they are.
+ * So the row alone is drawn over the last frame, and the frame's layout
+ * and ncurses' comparison of the whole screen are skipped — most keys are
+ * typing. False (the caller draws the whole frame) when the row's height
+ * came out different after all. */
+static bool step_draw_typing(struct ui *ui)
+{
+	const struct ui_layout *l = &ui->lay;
+	struct form *fm = &ui->form;
+	if (l->too_small || fm->focus >= fm->nrows)
+		return false;
+	struct form_row *r = &fm->rows[fm->focus];
+	struct canvas c = {.draw = true,
+			   .top = fm->scroll,
+			   .y = r->y,
+			   .scr_y = l->body_y,
+			   .height = l->body_h,
+			   .x = l->main_x,
+			   .width = l->main_w};
+	fm->cur_y = fm->cur_x = -1;
+	widget_draw(ui, r, true, &c);
+	if (c.y - r->y != r->h)
+		return false;
+	draw_more_marks(ui);
+	ui_draw_status(ui);
+	return true;
 }
 
 static void draw_step_hints(struct ui *ui)
@@ -267,8 +305,9 @@ static void show_help(struct ui *ui)
 		help_show(ui, flow_tr(st->title), st->help ? flow_tr(st->help) : NULL);
 }
 
-/* A key the focused row did not use. Returns NEXT_STEP to stay. */
-static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
+/* A key the focused row did not use. Returns NEXT_STEP to stay; *unused
+ * when the key did nothing at all (the screen stays as it is). */
+static enum ui_next step_key(struct ui *ui, const struct ui_key *k, bool *unused)
 {
 	size_t step = ui->form.step;
 	switch (k->act) {
@@ -330,6 +369,7 @@ static enum ui_next step_key(struct ui *ui, const struct ui_key *k)
 		ui_relayout(ui);
 		break;
 	default:
+		*unused = true;
 		break;
 	}
 	return NEXT_STEP;
@@ -345,8 +385,14 @@ enum ui_next step_run(struct ui *ui)
 	step_enter(ui);
 	ui->redraw = step_draw;
 	ui->redraw_state = NULL;
+	bool typed = false; /* the last key only edited the text being typed */
+	bool idle = false;  /* the last key did nothing */
 	for (;;) {
-		step_draw(ui, NULL);
+		if (idle && !ui->lay.too_small)
+			ui_draw_status(ui);
+		else if (!typed || !step_draw_typing(ui))
+			step_draw(ui, NULL);
+		typed = idle = false;
 		show_cursor(ui);
 		struct form *fm = &ui->form;
 		struct form_row *r = fm->focus < fm->nrows ? &fm->rows[fm->focus] : NULL;
@@ -371,7 +417,15 @@ enum ui_next step_run(struct ui *ui)
 			}
 			continue;
 		}
+		size_t focus = fm->focus;
+		/* Typing in a text, a long text or a file's path changes that
+		 * row alone (step_draw_typing checks its height). */
+		bool in_text = typing && (r->kind == ROW_TEXT || r->kind == ROW_TEXTAREA ||
+					  r->kind == ROW_EVIDENCE);
 		if (r && widget_key(ui, r, &k)) {
+			/* r may be stale now (a paste rebuilds the form) */
+			typed = in_text && fm->focus == focus &&
+				(k.act == ACT_CHAR || k.act == ACT_EDIT || k.act == ACT_NEWLINE);
 			/* A choice can show or hide fields: lay the step out again. */
 			if (!typing && fm->focus < fm->nrows) {
 				char *p = xstrdup(fm->rows[fm->focus].path);
@@ -380,7 +434,10 @@ enum ui_next step_run(struct ui *ui)
 			}
 			continue;
 		}
-		enum ui_next next = step_key(ui, &k);
+		bool unused = false;
+		enum ui_next next = step_key(ui, &k, &unused);
+		/* Nothing changed but the message line, which the key cleared. */
+		idle = unused;
 		if (next != NEXT_STEP) {
 			ui->redraw = NULL;
 			if (next != NEXT_REVIEW)

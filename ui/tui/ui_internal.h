@@ -179,6 +179,7 @@ struct form {
 	struct textfield tf; /* the focused text input */
 	char *orig;	     /* its saved value when the focus arrived (Esc) */
 	int scroll;	     /* first virtual line shown */
+	int total;	     /* the pane's virtual lines at the last full frame */
 	int cur_y, cur_x;    /* where the terminal cursor goes, -1 when hidden */
 };
 

@@ -19,6 +19,7 @@ TESTS += \
 	tests/tui/findings_are_shown_and_acknowledged.sh \
 	tests/tui/reading_scans_shows_progress.sh \
 	tests/tui/wizard_goes_on_while_files_are_read.sh \
+	tests/tui/ipp_identity_says_what_comes_first.sh \
 	tests/tui/monochrome_vt100_is_readable.sh \
 	tests/tui/kill_9_keeps_every_left_field.sh \
 	tests/tui/signal_saves_the_field_being_edited.sh \

@@ -22,6 +22,7 @@ TESTS += \
 	tests/cli/attach_never_blocks_on_odd_files.sh \
 	tests/cli/check_case_reports_missing_and_changed.sh \
 	tests/cli/check_loose_files_against_a_field.sh \
+	tests/cli/check_reads_many_files_at_once.sh \
 	tests/cli/check_shows_progress_on_a_terminal.sh \
 	tests/cli/check_follows_conditions_and_limits.sh
 

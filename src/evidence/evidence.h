@@ -100,6 +100,17 @@ void evidence_findings_judge(const struct evidence_req *req, const struct expr_e
  * front end lists the others under that line; -1 when none is. */
 int evidence_lead_finding(const struct evidence_finding *f, unsigned n, const char *key);
 
+/* evidence_check_read of each of paths[0..n) with no answers and no store,
+ * into res[i], several at once: one file checker per processor (at most
+ * 4, IPWIZ_CHECK_JOBS overrides; 1 checks one file after the other).
+ * started(i, ctx), when given, is called as file i is begun. Returns what
+ * evidence_check_read returns, the first failure's. */
+int evidence_check_many(char **paths, size_t n, const struct evidence_req *req,
+			struct evidence_result *res, void (*started)(size_t i, void *ctx),
+			void *ctx, struct ipw_error *err);
+/* How many files evidence_check_many judges at once for that many files. */
+unsigned evidence_check_jobs(size_t files);
+
 /* The time budget of one file, in seconds: IPWIZ_CHECK_SECONDS (1 to 3600),
  * else 20. A file not judged within it is "not-checked-in-time". */
 unsigned evidence_check_seconds(void);

@@ -584,6 +584,19 @@ static int write_report(const char *dir, const struct flow_field *f, const struc
 	return r;
 }
 
+/* "Checking 3 of 20: invoice.pdf…" as each file is begun (several are
+ * read at once: evidence_check_many). */
+struct loose_progress {
+	struct cli_progress progress;
+	char **names;
+};
+
+static void loose_started(size_t i, void *ctx)
+{
+	struct loose_progress *lp = ctx;
+	cli_progress_step(&lp->progress, lp->names[i]);
+}
+
 static int check_loose(const struct cli_command *cmd, const char *flow_id, const char *field,
 		       char **args, size_t nargs, bool json, const char *report)
 {
@@ -608,13 +621,10 @@ static int check_loose(const struct cli_command *cmd, const char *flow_id, const
 	}
 	struct loose lz = {.res = xcalloc(nm.n, sizeof(*lz.res)), .names = nm.v, .n = nm.n};
 	int r = IPW_OK;
-	struct cli_progress progress;
-	cli_progress_start(&progress, nm.n);
-	for (size_t i = 0; i < nm.n && r == IPW_OK; i++) {
-		cli_progress_step(&progress, nm.v[i]);
-		r = evidence_check_read(nm.v[i], &f->evidence, NULL, NULL, &lz.res[i], &err);
-	}
-	cli_progress_end(&progress);
+	struct loose_progress lp = {.names = nm.v};
+	cli_progress_start(&lp.progress, nm.n);
+	r = evidence_check_many(nm.v, nm.n, &f->evidence, lz.res, loose_started, &lp, &err);
+	cli_progress_end(&lp.progress);
 	if (r != IPW_OK)
 		cli_fail(&err);
 	if (r == IPW_OK) {

@@ -75,8 +75,12 @@ static bool stored_ack(void *ctx, const char *sha256, const char *key, unsigned 
 	return false;
 }
 
-int evidence_case_check(const struct session *s, const char *field, const char *path,
-			struct evidence_result *res, struct ipw_error *err)
+/* The file judged under the field: the bytes of was again, from their
+ * stored reading, when was is given and that reading suffices; else the
+ * file as it is now. Then whether it duplicates another file of the field. */
+static int judge(const struct session *s, const char *field, const char *path,
+		 const struct evidence_result *was, struct evidence_result *res,
+		 struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(session_flow(s), field);
 	if (!f || f->type != FIELD_EVIDENCE)
@@ -89,7 +93,9 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 		m.nacks = 0;
 	}
 	const struct evidence_cache cache = {&m, stored_get, stored_put, stored_ack};
-	int r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);
+	int r = IPW_OK;
+	if (!was || !evidence_check_again(path, &f->evidence, session_env(s), &cache, was, res))
+		r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);
 	ack_rows_free(m.acks, m.nacks);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
@@ -107,6 +113,12 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 		   "meant."));
 	free(name);
 	return r;
+}
+
+int evidence_case_check(const struct session *s, const char *field, const char *path,
+			struct evidence_result *res, struct ipw_error *err)
+{
+	return judge(s, field, path, NULL, res, err);
 }
 
 enum evidence_recheck evidence_case_recheck(const struct session *s, const struct evidence_row *e,
@@ -183,11 +195,15 @@ int evidence_case_acknowledge(struct session *s, const struct evidence_row *e,
 
 /* The verdict in every language ipwiz speaks, so whoever reads the case
  * later (a coach in English, the case's Chinese manifest) reads it in their
- * own words, whoever attached the file. The file is judged again in each
- * language from the reading just stored — a hash and a lookup, no decode,
- * no OCR. Left out (its reader gets the words as recorded): a file that
- * could not be checked (nothing was stored, so it would be read again),
- * and a language whose judgement differs (the file changed meanwhile). */
+ * own words, whoever attached the file. The bytes just judged are judged
+ * again in each language from the reading stored under their hash — a
+ * lookup: no decode, no OCR, and the file is not read again (hashing an A4
+ * scan once per language cost more than the rest of recording it). A
+ * reading that cannot give the whole judgement (none stored, a format whose
+ * structure check reads the file) has the file judged as it is now. Left
+ * out (its reader gets the words as recorded): a file that could not be
+ * checked (nothing was stored, so it would be read again), and a language
+ * whose judgement differs (the file changed meanwhile). */
 static void said_everywhere(const struct session *s, const char *field, const char *path,
 			    const struct evidence_result *res, struct evidence_row *e)
 {
@@ -203,7 +219,7 @@ static void said_everywhere(const struct session *s, const char *field, const ch
 			struct evidence_result *again = xmalloc(sizeof(*again));
 			struct ipw_error err = {0};
 			char *saved = i18n_document_begin(langs[i]);
-			int r = evidence_case_check(s, field, path, again, &err);
+			int r = judge(s, field, path, res, again, &err);
 			i18n_document_end(saved);
 			if (r == IPW_OK && again->verdict == res->verdict &&
 			    strcmp(again->key, res->key) == 0) {

@@ -278,16 +278,11 @@ static void fingerprint(int fd, struct evidence_result *res)
 	}
 }
 
-/* A stored reading of these bytes: by the reader this check needs, or —
- * when the text is not read — by either (a reading with OCR holds all a
- * plain one does). The bytes are hashed first, from the descriptor that is
- * judged. */
-static void reading_look_up(int fd, uint64_t size, struct reading *rd)
+/* A stored reading of the bytes hashed rd->sha256: by the reader this
+ * check needs, or — when the text is not read — by either (a reading with
+ * OCR holds all a plain one does). */
+static void reading_find(struct reading *rd)
 {
-	if (!rd->cache || evidence_sha256(fd, size, rd->sha256) != 0) {
-		rd->cache = NULL;
-		return;
-	}
 	for (int ocr = rd->want_read; ocr <= 1 && !rd->hit; ocr++) {
 		char id[160];
 		evidence_reader_id(ocr, id, sizeof(id));
@@ -298,6 +293,17 @@ static void reading_look_up(int fd, uint64_t size, struct reading *rd)
 		free(found);
 		free(text);
 	}
+}
+
+/* The bytes hashed first, from the descriptor that is judged, and their
+ * stored reading. */
+static void reading_look_up(int fd, uint64_t size, struct reading *rd)
+{
+	if (!rd->cache || evidence_sha256(fd, size, rd->sha256) != 0) {
+		rd->cache = NULL;
+		return;
+	}
+	reading_find(rd);
 }
 
 /* Keep what the worker found, when the bytes judged are the bytes hashed. */
@@ -392,6 +398,46 @@ int evidence_check_read(const char *path, const struct evidence_req *req,
 		evidence_findings_judge(req, env, cache, text, res);
 	free(text);
 	return r;
+}
+
+/* Whether the stored reading answers everything judge() asks, so that it
+ * never touches the file: the type, and for a decoded format the
+ * decoders' findings (a reading of the type alone sends the file to the
+ * worker; the other formats' structure check reads the file). */
+static bool reading_suffices(const struct evidence_req *req, const struct reading *rd)
+{
+	if (!rd->hit)
+		return false;
+	if (!accepted(req, rd->mime))
+		return true;
+	return decoded_format(rd->mime) != EVIDENCE_FORMAT_NONE && rd->hit_decoded;
+}
+
+bool evidence_check_again(const char *path, const struct evidence_req *req,
+			  const struct expr_env *env, const struct evidence_cache *cache,
+			  const struct evidence_result *was, struct evidence_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	if (!cache || !was->sha256[0] || was->verdict == EVIDENCE_ERROR)
+		return false;
+	bool reads = env && req->nreads;
+	struct reading rd = {
+	    .cache = cache, .want_read = reads, .d = xmalloc(sizeof(struct evidence_decoded))};
+	memcpy(rd.sha256, was->sha256, sizeof(rd.sha256));
+	reading_find(&rd);
+	bool ok = reading_suffices(req, &rd);
+	char *text = NULL;
+	if (ok) {
+		res->size = was->size;
+		res->mtime = was->mtime;
+		struct ipw_error err = {0};
+		judge(-1, path, req, res, reads ? &text : NULL, &rd, &err);
+		memcpy(res->sha256, rd.sha256, sizeof(res->sha256));
+		evidence_findings_judge(req, env, cache, text, res);
+	}
+	free(text);
+	free(rd.d);
+	return ok;
 }
 
 int evidence_rehash(const char *path, int64_t recorded_size, struct evidence_result *res,

@@ -88,6 +88,18 @@ struct expr_env;
 int evidence_check_read(const char *path, const struct evidence_req *req,
 			const struct expr_env *env, const struct evidence_cache *cache,
 			struct evidence_result *res, struct ipw_error *err);
+/* The judgement of the bytes was (a result of evidence_check_read with
+ * this cache) made again, e.g. in another language, from the reading
+ * stored under was->sha256 alone: nothing of the file is read, so the
+ * words are about exactly the bytes was judged, even if the file changed
+ * since. False (res unspecified) when the stored reading cannot give the
+ * whole judgement — none is stored, it holds only the type of a decoded
+ * format, or the format's structure check reads the file — or was has no
+ * hash (a file not read, or changed while it was): judge the file itself
+ * then. */
+bool evidence_check_again(const char *path, const struct evidence_req *req,
+			  const struct expr_env *env, const struct evidence_cache *cache,
+			  const struct evidence_result *was, struct evidence_result *res);
 /* The same judgement on a result already decoded and its text (NULL when
  * none), e.g. after the answers changed. Findings mem says were
  * acknowledged are marked so and do not make the file a warning. */

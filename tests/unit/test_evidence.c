@@ -836,6 +836,79 @@ static void a_forked_child_does_not_share_the_worker(void **state)
 	assert_int_equal(evidence_worker_pid(), parent_worker);
 }
 
+/* A store of one reading, for evidence_check_again. */
+struct one_reading {
+	char sha256[65], reader[160];
+	char *found, *text;
+	unsigned gets;
+};
+
+static bool one_get(void *ctx, const char *sha256, const char *reader, char **found, char **text)
+{
+	struct one_reading *m = ctx;
+	m->gets++;
+	if (!m->found || strcmp(m->sha256, sha256) != 0 || strcmp(m->reader, reader) != 0)
+		return false;
+	*found = xstrdup(m->found);
+	*text = xstrdup(m->text);
+	return true;
+}
+
+static void one_put(void *ctx, const char *sha256, const char *reader, const char *found,
+		    const char *text)
+{
+	struct one_reading *m = ctx;
+	free(m->found);
+	free(m->text);
+	snprintf(m->sha256, sizeof(m->sha256), "%s", sha256);
+	snprintf(m->reader, sizeof(m->reader), "%s", reader);
+	m->found = xstrdup(found);
+	m->text = xstrdup(text);
+}
+
+/* A verdict judged again (another language's words) comes from the reading
+ * stored under the bytes' hash: the same verdict, with nothing of the file
+ * read — it may even be gone. A reading that cannot give the whole verdict
+ * (a Word file's structure is checked on the file itself) says so. */
+static void a_verdict_is_judged_again_from_its_stored_reading(void **state)
+{
+	struct one_reading m = {0};
+	const struct evidence_cache cache = {&m, one_get, one_put, NULL};
+	struct ipw_error err = {0};
+	struct evidence_result was, again;
+	char *path = xasprintf("%s/again.png", dir);
+	size_t n;
+	char *bytes = slurp("scan.png", &n);
+	write_sample("again.png", bytes, n);
+	free(bytes);
+	assert_int_equal(evidence_check_read(path, &strict, NULL, &cache, &was, &err), IPW_OK);
+	assert_string_equal(was.key, "ok");
+	assert_non_null(m.found);
+	unlink(path);
+	assert_true(evidence_check_again(path, &strict, NULL, &cache, &was, &again));
+	assert_int_equal(again.verdict, was.verdict);
+	assert_string_equal(again.key, was.key);
+	assert_string_equal(again.message, was.message);
+	assert_string_equal(again.sha256, was.sha256);
+	assert_int_equal(again.width, 800);
+	assert_int_equal(again.nlooks, was.nlooks);
+	/* Other bytes than the stored reading's: no judgement from it. */
+	struct evidence_result other = was;
+	other.sha256[0] = other.sha256[0] == 'a' ? 'b' : 'a';
+	assert_false(evidence_check_again(path, &strict, NULL, &cache, &other, &again));
+	other.sha256[0] = '\0';
+	assert_false(evidence_check_again(path, &strict, NULL, &cache, &other, &again));
+	free(path);
+
+	path = xasprintf("%s/letter.docx", dir);
+	assert_int_equal(evidence_check_read(path, &word_only, NULL, &cache, &was, &err), IPW_OK);
+	assert_string_equal(was.key, "ok");
+	assert_false(evidence_check_again(path, &word_only, NULL, &cache, &was, &again));
+	free(path);
+	free(m.found);
+	free(m.text);
+}
+
 static void words_for_types(void **state)
 {
 	assert_string_equal(evidence_mime_description("application/x-executable"),
@@ -884,6 +957,7 @@ int main(void)
 	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
 	    cmocka_unit_test(worker_replies_are_validated),
 	    cmocka_unit_test(stored_readings_round_trip_and_refuse_the_rest),
+	    cmocka_unit_test(a_verdict_is_judged_again_from_its_stored_reading),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);
 }

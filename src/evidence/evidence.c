@@ -135,6 +135,7 @@ static enum evidence_format decoded_format(const char *mime)
 struct reading {
 	const struct evidence_cache *cache; /* NULL: none */
 	bool want_read;			    /* the field's text is read: scans need OCR */
+	unsigned ready;			    /* EVIDENCE_READY_* for a worker started now */
 	char sha256[65];		    /* of the bytes, hashed before anything else */
 	bool hit, hit_decoded;		    /* a stored reading, with the decoders' findings */
 	bool typed, decoded;		    /* this check ran the worker: to be stored */
@@ -189,7 +190,7 @@ static bool content_type(int fd, struct evidence_result *res, struct reading *rd
 	*r = IPW_OK;
 	if (rd->hit)
 		return true;
-	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), rd->want_read, err)) {
+	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), rd->ready, err)) {
 	case EVIDENCE_WORKER_BROKEN:
 		report_broken(res, err);
 		*r = IPW_EENV;
@@ -216,7 +217,10 @@ enum evidence_worker_outcome evidence_format_of(int fd, uint64_t size, enum evid
 {
 	char mime[EVIDENCE_WIRE_MIME_SIZE];
 	*format = EVIDENCE_FORMAT_NONE;
-	enum evidence_worker_outcome r = evidence_worker_type(fd, mime, sizeof(mime), false, err);
+	/* A page to draw: a worker started now warms poppler up, as most
+	 * previews are of PDFs. */
+	enum evidence_worker_outcome r =
+	    evidence_worker_type(fd, mime, sizeof(mime), EVIDENCE_READY_PDF, err);
 	if (r == EVIDENCE_WORKER_DONE) {
 		refine_type(fd, size, mime, sizeof(mime));
 		*format = decoded_format(canonical_mime(mime));
@@ -357,6 +361,8 @@ static int check_file(const char *path, const struct evidence_req *req,
 		struct reading rd = {.cache = cache,
 				     .want_read = text && req->nreads > 0,
 				     .d = xmalloc(sizeof(struct evidence_decoded))};
+		rd.ready = (rd.want_read ? EVIDENCE_READY_OCR : 0) |
+			   (accepted(req, "application/pdf") ? EVIDENCE_READY_PDF : 0);
 		reading_look_up(fd, res->size, &rd);
 		r = judge(fd, path, req, res, text, &rd, err);
 		if (r == IPW_OK && res->verdict != EVIDENCE_ERROR) {

@@ -38,7 +38,8 @@ static pid_t worker_owner; /* a forked child must not share its parent's worker 
 static int worker_sock = -1;
 static int timeout_ms; /* 0: the check budget */
 static unsigned worker_sandbox;
-static bool worker_ocr; /* the running worker loaded the OCR models */
+static unsigned worker_ready;  /* EVIDENCE_READY_*: what the running worker loaded */
+static unsigned process_ready; /* what every worker of this process loads from now on */
 static uint32_t next_seq;
 static bool atexit_done;
 
@@ -151,7 +152,7 @@ static char **worker_environment(void)
 	return env;
 }
 
-static void exec_worker(int sock, const char *path, bool ocr, char **env)
+static void exec_worker(int sock, const char *path, unsigned ready, char **env)
 {
 #ifdef __linux__
 	prctl(PR_SET_PDEATHSIG, SIGKILL); /* kept across exec */
@@ -178,12 +179,18 @@ static void exec_worker(int sock, const char *path, bool ocr, char **env)
 	}
 	dup2(high, 3); /* without FD_CLOEXEC: the worker's to keep */
 	close_range(4, ~0U, 0);
-	char *const argv[] = {(char *)"ipwiz-worker", ocr ? (char *)"--ocr" : NULL, NULL};
+	char *argv[4] = {(char *)"ipwiz-worker"};
+	int argc = 1;
+	if (ready & EVIDENCE_READY_OCR)
+		argv[argc++] = (char *)"--ocr";
+	if (ready & EVIDENCE_READY_PDF)
+		argv[argc++] = (char *)"--pdf";
+	argv[argc] = NULL;
 	execve(path, argv, env);
 	_exit(127);
 }
 
-static bool worker_start(bool ocr, struct ipw_error *err)
+static bool worker_start(unsigned ready, struct ipw_error *err)
 {
 	const char *path = install_worker_path();
 	if (access(path, X_OK) != 0) {
@@ -218,11 +225,12 @@ static bool worker_start(bool ocr, struct ipw_error *err)
 	}
 	if (pid == 0) {
 		close(sv[0]);
-		exec_worker(sv[1], path, ocr, env);
+		exec_worker(sv[1], path, ready, env);
 	}
 	close(sv[1]);
 	worker_pid = pid;
-	worker_ocr = ocr;
+	worker_ready = ready;
+	process_ready |= ready;
 	worker_owner = getpid();
 	worker_sock = sv[0];
 	if (!atexit_done) {
@@ -269,7 +277,7 @@ static bool send_request(int fd, const struct evidence_wire_request *rq)
 /* One request and its reply (at most size - 1 bytes: a longer one is
  * malformed); *got is the reply's length. */
 static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, bool read,
-					 bool ocr_worker, uint32_t page, void *reply, size_t size,
+					 unsigned ready, uint32_t page, void *reply, size_t size,
 					 ssize_t *got, struct ipw_error *err)
 {
 	forget_inherited(); /* the parent's worker: leave it to the parent */
@@ -279,14 +287,18 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 			worker_pid = 0;
 			worker_reap(false, NULL);
 		}
-		/* A worker started for checks alone has no OCR models: one
-		 * that must read a scan replaces it (once per process, then
-		 * every worker keeps them). */
+		/* A worker started for checks alone has no OCR models, one
+		 * started for images only has no PDF engine warmed up: one that
+		 * must read a scan, or decode or draw a PDF, replaces it (once
+		 * per process, then every worker is ready for it). */
 		/* read is OCR for a decode; for a thumbnail it asks for a PNG. */
-		bool ocr = (read && op == EVIDENCE_WIRE_DECODE) || ocr_worker;
-		if (worker_pid > 0 && ocr && !worker_ocr)
+		unsigned need =
+		    (read && op == EVIDENCE_WIRE_DECODE ? EVIDENCE_READY_OCR : 0) |
+		    (op != EVIDENCE_WIRE_TYPE && format == EVIDENCE_FORMAT_PDF ? EVIDENCE_READY_PDF
+									       : 0);
+		if (worker_pid > 0 && (need & ~worker_ready))
 			worker_reap(true, NULL);
-		if (worker_pid <= 0 && !worker_start(ocr || worker_ocr, err))
+		if (worker_pid <= 0 && !worker_start(process_ready | need | ready, err))
 			return EVIDENCE_WORKER_BROKEN;
 		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
 						   .op = op,
@@ -321,14 +333,14 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 	return EVIDENCE_WORKER_BROKEN;
 }
 
-enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, bool reading,
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, unsigned ready,
 						  struct ipw_error *err)
 {
 	struct evidence_wire_type reply[2];
 	ssize_t got = 0;
 	mime[0] = '\0';
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, reading, 0, reply, sizeof(reply), &got, err);
+	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, ready, 0, reply, sizeof(reply), &got, err);
 	if (r != EVIDENCE_WORKER_DONE)
 		return r;
 	if (!evidence_wire_parse_type(reply, (size_t)got, mime, size)) {
@@ -345,8 +357,8 @@ enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format
 	size_t size = sizeof(struct evidence_wire_decode) + 1;
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
-	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read,
-					      false, 0, reply, size, &got, err);
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read, 0, 0, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_decode(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;
@@ -364,8 +376,8 @@ enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format 
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
 	memset(out, 0, sizeof(*out));
-	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, png, false,
-					      page, reply, size, &got, err);
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, png, 0, page, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_thumb(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;

@@ -836,6 +836,52 @@ static void a_forked_child_does_not_share_the_worker(void **state)
 	assert_int_equal(evidence_worker_pid(), parent_worker);
 }
 
+/* The worker's arguments: what it was made ready for at its start. */
+static bool worker_ready_for(const char *flag)
+{
+	char *path = xasprintf("/proc/%d/cmdline", (int)evidence_worker_pid());
+	FILE *f = fopen(path, "rb");
+	free(path);
+	assert_non_null(f);
+	char buf[256];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	for (size_t i = 0; i < n; i += strlen(buf + i) + 1)
+		if (strcmp(buf + i, flag) == 0)
+			return true;
+	return false;
+}
+
+/* A worker started for a field that takes no PDF does not warm poppler up;
+ * a PDF to decode replaces it with one that does, and every later worker
+ * of the process is one. A PDF such a field refuses is only typed. This
+ * test runs first: no PDF has been asked for in this process yet. */
+static void a_worker_for_images_alone_is_replaced_for_a_pdf(void **state)
+{
+	static char *png_only[] = {"image/png"};
+	const struct evidence_req images = {
+	    .accept = png_only, .naccept = 1, .structure = EVIDENCE_POLICY_REJECT};
+	expect_verdict("scan.png", &images, EVIDENCE_OK, "ok");
+	pid_t w = evidence_worker_pid();
+	assert_true(w > 0);
+	assert_false(worker_ready_for("--pdf"));
+	expect_verdict("invoice.pdf", &images, EVIDENCE_REJECT, "wrong-type");
+	assert_int_equal(evidence_worker_pid(), w);
+
+	struct evidence_result r = check("invoice.pdf", &strict);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(r.pages, 1);
+	assert_true(evidence_worker_pid() != w);
+	assert_true(worker_ready_for("--pdf"));
+	w = evidence_worker_pid();
+	expect_verdict("scan.png", &images, EVIDENCE_OK, "ok");
+	assert_int_equal(evidence_worker_pid(), w);
+	evidence_worker_shutdown();
+	expect_verdict("scan.png", &images, EVIDENCE_OK, "ok");
+	assert_true(worker_ready_for("--pdf"));
+}
+
 /* A store of one reading, for evidence_check_again. */
 struct one_reading {
 	char sha256[65], reader[160];
@@ -928,6 +974,7 @@ static void words_for_types(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_worker_for_images_alone_is_replaced_for_a_pdf), /* first */
 	    cmocka_unit_test(real_documents_are_accepted),
 	    cmocka_unit_test(wrong_types_are_named_in_words),
 	    cmocka_unit_test(disguised_names_warn_and_give_the_right_extension),

@@ -45,6 +45,7 @@ static const struct evidence_row *find_twin(const struct session *s, const char 
  * and OCR. A store that cannot be written (a watcher's read-only copy, a
  * busy database) only means the file is read again next time. */
 struct memory {
+	const struct session *s;
 	struct store *st;
 	struct ack_row *acks; /* this case's acknowledged findings */
 	size_t nacks;
@@ -63,6 +64,22 @@ static void stored_put(void *ctx, const char *sha256, const char *reader, const 
 	struct memory *m = ctx;
 	struct ipw_error err = {0};
 	(void)store_reading_put(m->st, sha256, reader, found, text, &err);
+}
+
+/* The hash of the file at path as this case last recorded it, at this
+ * size and time (in any field). */
+static bool recorded(void *ctx, const char *path, uint64_t size, int64_t mtime, char sha256[65])
+{
+	const struct memory *m = ctx;
+	size_t n;
+	const struct evidence_row *v = session_evidence(m->s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].path && strcmp(v[i].path, path) == 0 && v[i].sha256 && v[i].sha256[0] &&
+		    v[i].size >= 0 && (uint64_t)v[i].size == size && v[i].mtime == mtime) {
+			snprintf(sha256, 65, "%s", v[i].sha256);
+			return true;
+		}
+	return false;
 }
 
 static bool stored_ack(void *ctx, const char *sha256, const char *key, unsigned page)
@@ -86,13 +103,13 @@ static int judge(const struct session *s, const char *field, const char *path,
 	if (!f || f->type != FIELD_EVIDENCE)
 		return ipw_error_set(err, IPW_EUSAGE,
 				     _("This flow has no field for files named “%s”."), field);
-	struct memory m = {.st = session_store(s)};
+	struct memory m = {.s = s, .st = session_store(s)};
 	struct ipw_error ack_err = {0};
 	if (store_acks_list(m.st, session_case_id(s), &m.acks, &m.nacks, &ack_err) != IPW_OK) {
 		m.acks = NULL; /* none known: the findings stay open */
 		m.nacks = 0;
 	}
-	const struct evidence_cache cache = {&m, stored_get, stored_put, stored_ack};
+	const struct evidence_cache cache = {&m, stored_get, stored_put, stored_ack, recorded};
 	int r = IPW_OK;
 	if (!was || !evidence_check_again(path, &f->evidence, session_env(s), &cache, was, res))
 		r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);

@@ -138,6 +138,7 @@ struct reading {
 	unsigned ready;			    /* EVIDENCE_READY_* for a worker started now */
 	char sha256[65];		    /* of the bytes, hashed before anything else */
 	bool hit, hit_decoded;		    /* a stored reading, with the decoders' findings */
+	bool found_early;		    /* looked up under the hash last recorded */
 	bool typed, decoded;		    /* this check ran the worker: to be stored */
 	char mime[sizeof(((struct evidence_result *)0)->mime)];
 	struct evidence_decoded *d;
@@ -299,14 +300,50 @@ static void reading_find(struct reading *rd)
 	}
 }
 
+/* Before the bytes are hashed (a 13 MB scan takes 10 ms): the stored
+ * reading under the hash the file had when last recorded at this size and
+ * time, which is the likely one; and when there is none, a worker started
+ * now, so that it loads its libraries and models meanwhile. A guess only:
+ * reading_look_up keeps what it found only if the bytes hash the same. A
+ * file never recorded starts one too, for nothing when the same bytes
+ * were read under another name (the worker then waits for the next file). */
+static void reading_expect(const char *path, uint64_t size, int64_t mtime, struct reading *rd)
+{
+	if (!rd->cache)
+		return;
+	if (rd->cache->recorded &&
+	    rd->cache->recorded(rd->cache->ctx, path, size, mtime, rd->sha256) && rd->sha256[0]) {
+		rd->sha256[sizeof(rd->sha256) - 1] = '\0';
+		reading_find(rd);
+		rd->found_early = true;
+	}
+	if (!rd->hit)
+		evidence_worker_prepare(rd->ready);
+}
+
+/* What reading_expect found, forgotten: it was under other bytes' hash. */
+static void reading_forget(struct reading *rd)
+{
+	rd->hit = rd->hit_decoded = rd->found_early = false;
+	rd->mime[0] = '\0';
+	memset(rd->d, 0, sizeof(*rd->d));
+}
+
 /* The bytes hashed first, from the descriptor that is judged, and their
  * stored reading. */
 static void reading_look_up(int fd, uint64_t size, struct reading *rd)
 {
-	if (!rd->cache || evidence_sha256(fd, size, rd->sha256) != 0) {
+	char sha256[sizeof(rd->sha256)];
+	if (!rd->cache || evidence_sha256(fd, size, sha256) != 0) {
+		reading_forget(rd);
+		rd->sha256[0] = '\0';
 		rd->cache = NULL;
 		return;
 	}
+	if (rd->found_early && strcmp(sha256, rd->sha256) == 0)
+		return; /* looked up under this hash already */
+	reading_forget(rd);
+	memcpy(rd->sha256, sha256, sizeof(rd->sha256));
 	reading_find(rd);
 }
 
@@ -335,9 +372,9 @@ static void still_the_same(int fd, const struct reading *rd, struct evidence_res
 	}
 }
 
-static int check_file(const char *path, const struct evidence_req *req,
-		      const struct evidence_cache *cache, struct evidence_result *res, char **text,
-		      struct ipw_error *err)
+static int check_one(const char *path, const struct evidence_req *req,
+		     const struct evidence_cache *cache, struct evidence_result *res, char **text,
+		     struct ipw_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	if (text)
@@ -363,8 +400,10 @@ static int check_file(const char *path, const struct evidence_req *req,
 				     .d = xmalloc(sizeof(struct evidence_decoded))};
 		rd.ready = (rd.want_read ? EVIDENCE_READY_OCR : 0) |
 			   (accepted(req, "application/pdf") ? EVIDENCE_READY_PDF : 0);
+		reading_expect(path, res->size, res->mtime, &rd);
 		reading_look_up(fd, res->size, &rd);
 		r = judge(fd, path, req, res, text, &rd, err);
+		evidence_worker_file_done(); /* before the bytes are hashed again */
 		if (r == IPW_OK && res->verdict != EVIDENCE_ERROR) {
 			if (rd.hit)
 				still_the_same(fd, &rd, res);
@@ -379,6 +418,15 @@ static int check_file(const char *path, const struct evidence_req *req,
 		}
 	}
 	close(fd);
+	return r;
+}
+
+static int check_file(const char *path, const struct evidence_req *req,
+		      const struct evidence_cache *cache, struct evidence_result *res, char **text,
+		      struct ipw_error *err)
+{
+	int r = check_one(path, req, cache, res, text, err);
+	evidence_worker_file_done(); /* also when nothing was read */
 	return r;
 }
 

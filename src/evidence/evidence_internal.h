@@ -116,6 +116,15 @@ enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format 
 						   unsigned page, bool png,
 						   struct evidence_thumb *out,
 						   struct ipw_error *err);
+/* Start a worker ready for what may come (EVIDENCE_READY_*) without
+ * waiting for it, when none is running: it loads its libraries and models
+ * while the parent does something else (hashes the file), and the first
+ * request waits for it to be in its sandbox. A worker that cannot start
+ * is reported by that request. */
+void evidence_worker_prepare(unsigned ready);
+/* The worker has answered all it will for the file being checked: let go
+ * when evidence_worker_last_file said it was the last. */
+void evidence_worker_file_done(void);
 /* Stop the worker (also registered with atexit). */
 void evidence_worker_shutdown(void);
 /* The worker's process id (0 when none); its wall-clock limit per file in

@@ -40,6 +40,9 @@ static int timeout_ms; /* 0: the check budget */
 static unsigned worker_sandbox;
 static unsigned worker_ready;  /* EVIDENCE_READY_*: what the running worker loaded */
 static unsigned process_ready; /* what every worker of this process loads from now on */
+static bool hello_pending;     /* started, its hello not yet read */
+static bool last_file;	       /* evidence_worker_last_file: let go after this one */
+static pid_t dying_pid;	       /* let go after the last file, not yet reaped */
 static uint32_t next_seq;
 static bool atexit_done;
 
@@ -74,6 +77,7 @@ static void worker_reap(bool kill_it, int *status)
 	}
 	worker_pid = 0;
 	worker_sandbox = 0;
+	hello_pending = false;
 }
 
 /* Forget a worker this process inherited from its parent by fork. */
@@ -84,12 +88,48 @@ static void forget_inherited(void)
 		worker_sock = -1;
 		worker_pid = 0;
 		worker_sandbox = 0;
+		hello_pending = false;
 	}
+}
+
+/* The worker let go last, reaped (it was killed: this waits only for the
+ * kernel to finish taking its memory back). A forked child's waitpid of
+ * its parent's worker fails at once. */
+static void reap_dying(void)
+{
+	if (dying_pid > 0)
+		while (waitpid(dying_pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	dying_pid = 0;
+}
+
+void evidence_worker_last_file(void)
+{
+	last_file = true;
+}
+
+void evidence_worker_file_done(void)
+{
+	if (!last_file)
+		return;
+	last_file = false;
+	forget_inherited();
+	if (worker_pid <= 0)
+		return;
+	reap_dying();
+	close(worker_sock);
+	worker_sock = -1;
+	kill(worker_pid, SIGKILL);
+	dying_pid = worker_pid;
+	worker_pid = 0;
+	worker_sandbox = 0;
+	hello_pending = false;
 }
 
 void evidence_worker_shutdown(void)
 {
 	forget_inherited();
+	reap_dying();
 	/* The worker is idle between files, so it is simply killed: waiting for
 	 * it to see end-of-file could hang when a forked child of this process
 	 * still holds the socket. */
@@ -190,8 +230,10 @@ static void exec_worker(int sock, const char *path, unsigned ready, char **env)
 	_exit(127);
 }
 
-static bool worker_start(unsigned ready, struct ipw_error *err)
+/* Fork and execute the worker; its hello is read by worker_await. */
+static bool worker_spawn(unsigned ready, struct ipw_error *err)
 {
+	reap_dying();
 	const char *path = install_worker_path();
 	if (access(path, X_OK) != 0) {
 		ipw_error_set(err, IPW_EENV,
@@ -237,6 +279,16 @@ static bool worker_start(unsigned ready, struct ipw_error *err)
 		atexit(evidence_worker_shutdown);
 		atexit_done = true;
 	}
+	hello_pending = true;
+	return true;
+}
+
+/* The started worker's hello: it is in its sandbox, ready for requests. */
+static bool worker_await(struct ipw_error *err)
+{
+	if (!hello_pending)
+		return true;
+	hello_pending = false;
 	struct evidence_wire_hello hello[2];
 	int ms = budget_ms() > HELLO_MS ? budget_ms() : HELLO_MS;
 	ssize_t got = receive_reply(hello, sizeof(hello), ms);
@@ -248,6 +300,15 @@ static bool worker_start(unsigned ready, struct ipw_error *err)
 		return false;
 	}
 	return true;
+}
+
+void evidence_worker_prepare(unsigned ready)
+{
+	forget_inherited();
+	if (worker_pid > 0)
+		return;
+	struct ipw_error ignored = {0}; /* the request that needs it will say */
+	worker_spawn(process_ready | ready, &ignored);
 }
 
 static bool send_request(int fd, const struct evidence_wire_request *rq)
@@ -298,7 +359,9 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 									       : 0);
 		if (worker_pid > 0 && (need & ~worker_ready))
 			worker_reap(true, NULL);
-		if (worker_pid <= 0 && !worker_start(process_ready | need | ready, err))
+		if (worker_pid <= 0 && !worker_spawn(process_ready | need | ready, err))
+			return EVIDENCE_WORKER_BROKEN;
+		if (!worker_await(err))
 			return EVIDENCE_WORKER_BROKEN;
 		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
 						   .op = op,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -810,6 +811,78 @@ static void a_case_records_and_flags_duplicates(void **state)
 	free(flow_path);
 }
 
+/* Copy dir/from over dir/to, keeping to's modification time. */
+static void copy_keeping_time(const char *from, const char *to)
+{
+	char *a = xasprintf("%s/%s", dir, from), *b = xasprintf("%s/%s", dir, to);
+	struct stat st;
+	assert_int_equal(stat(b, &st), 0);
+	size_t n;
+	char *bytes = slurp(from, &n);
+	write_sample(to, bytes, n);
+	free(bytes);
+	struct timespec times[2] = {st.st_atim, st.st_mtim};
+	assert_int_equal(utimensat(AT_FDCWD, b, times, 0), 0);
+	free(a);
+	free(b);
+}
+
+/* A worker is started while a file is hashed unless the case recorded the
+ * file (its path, size and time) under a hash whose reading is stored:
+ * checking it again then starts none. That is only a guess: bytes changed
+ * under the same size and time are judged as they are, never from the
+ * reading of the bytes recorded. And the worker of a command's last file
+ * is let go once it has answered. */
+static void a_worker_starts_only_for_files_not_read_before(void **state)
+{
+	const char *src = getenv("IPWIZ_SRCDIR");
+	char *flow_path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
+	struct ipw_diags d = {0};
+	struct flow *flow = flow_load_file(flow_path, &d);
+	ipw_diags_free(&d);
+	assert_non_null(flow);
+	char *db = xasprintf("%s/guess.db", dir);
+	struct store *st = NULL;
+	struct session *s = NULL;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(db, STORE_CREATE, &st, &err), IPW_OK);
+	assert_int_equal(session_create(st, flow, "t", "en", &s, &err), IPW_OK);
+	size_t n;
+	char *bytes = slurp("scan.png", &n);
+	write_sample("guess.png", bytes, n);
+	free(bytes);
+	char *path = xasprintf("%s/guess.png", dir);
+	struct evidence_result r;
+
+	evidence_worker_shutdown();
+	assert_int_equal(evidence_case_check(s, "invoice", path, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "ok");
+	assert_true(evidence_worker_pid() > 0);
+	assert_int_equal(evidence_case_record(s, "invoice", path, &r, &err), IPW_OK);
+
+	evidence_worker_shutdown();
+	assert_int_equal(evidence_case_check(s, "invoice", path, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(evidence_worker_pid(), 0); /* judged from the stored reading */
+
+	copy_keeping_time("bad-crc.png", "guess.png"); /* the same size */
+	assert_int_equal(evidence_case_check(s, "invoice", path, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "damaged");
+	assert_string_equal(r.detail, "png-crc: IDAT: CRC error");
+
+	evidence_worker_last_file();
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+	assert_int_equal(evidence_worker_pid(), 0);
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+	assert_true(evidence_worker_pid() > 0);
+	free(path);
+	session_free(s);
+	store_close(st);
+	flow_free(flow);
+	free(db);
+	free(flow_path);
+}
+
 /* A child forked by the program (an editor, a viewer) gets a worker of its
  * own and, leaving through exit(), does not stop its parent's. */
 static void a_forked_child_does_not_share_the_worker(void **state)
@@ -919,7 +992,7 @@ static void one_put(void *ctx, const char *sha256, const char *reader, const cha
 static void a_verdict_is_judged_again_from_its_stored_reading(void **state)
 {
 	struct one_reading m = {0};
-	const struct evidence_cache cache = {&m, one_get, one_put, NULL};
+	const struct evidence_cache cache = {.ctx = &m, .get = one_get, .put = one_put};
 	struct ipw_error err = {0};
 	struct evidence_result was, again;
 	char *path = xasprintf("%s/again.png", dir);
@@ -993,6 +1066,7 @@ int main(void)
 	    cmocka_unit_test(a_zip_directory_out_of_bounds_is_truncation),
 	    cmocka_unit_test(gif_and_bmp_sizes_are_read),
 	    cmocka_unit_test(a_case_records_and_flags_duplicates),
+	    cmocka_unit_test(a_worker_starts_only_for_files_not_read_before),
 	    cmocka_unit_test(a_forked_child_does_not_share_the_worker),
 	    cmocka_unit_test(words_for_types),
 	    cmocka_unit_test(decode_errors_that_lose_content_are_refused),

@@ -45,6 +45,7 @@ static const struct evidence_row *find_twin(const struct session *s, const char 
  * and OCR. A store that cannot be written (a watcher's read-only copy, a
  * busy database) only means the file is read again next time. */
 struct memory {
+	const struct session *s;
 	struct store *st;
 	struct ack_row *acks; /* this case's acknowledged findings */
 	size_t nacks;
@@ -65,6 +66,22 @@ static void stored_put(void *ctx, const char *sha256, const char *reader, const 
 	(void)store_reading_put(m->st, sha256, reader, found, text, &err);
 }
 
+/* The hash of the file at path as this case last recorded it, at this
+ * size and time (in any field). */
+static bool recorded(void *ctx, const char *path, uint64_t size, int64_t mtime, char sha256[65])
+{
+	const struct memory *m = ctx;
+	size_t n;
+	const struct evidence_row *v = session_evidence(m->s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].path && strcmp(v[i].path, path) == 0 && v[i].sha256 && v[i].sha256[0] &&
+		    v[i].size >= 0 && (uint64_t)v[i].size == size && v[i].mtime == mtime) {
+			snprintf(sha256, 65, "%s", v[i].sha256);
+			return true;
+		}
+	return false;
+}
+
 static bool stored_ack(void *ctx, const char *sha256, const char *key, unsigned page)
 {
 	const struct memory *m = ctx;
@@ -75,21 +92,27 @@ static bool stored_ack(void *ctx, const char *sha256, const char *key, unsigned 
 	return false;
 }
 
-int evidence_case_check(const struct session *s, const char *field, const char *path,
-			struct evidence_result *res, struct ipw_error *err)
+/* The file judged under the field: the bytes of was again, from their
+ * stored reading, when was is given and that reading suffices; else the
+ * file as it is now. Then whether it duplicates another file of the field. */
+static int judge(const struct session *s, const char *field, const char *path,
+		 const struct evidence_result *was, struct evidence_result *res,
+		 struct ipw_error *err)
 {
 	const struct flow_field *f = flow_find_field(session_flow(s), field);
 	if (!f || f->type != FIELD_EVIDENCE)
 		return ipw_error_set(err, IPW_EUSAGE,
 				     _("This flow has no field for files named “%s”."), field);
-	struct memory m = {.st = session_store(s)};
+	struct memory m = {.s = s, .st = session_store(s)};
 	struct ipw_error ack_err = {0};
 	if (store_acks_list(m.st, session_case_id(s), &m.acks, &m.nacks, &ack_err) != IPW_OK) {
 		m.acks = NULL; /* none known: the findings stay open */
 		m.nacks = 0;
 	}
-	const struct evidence_cache cache = {&m, stored_get, stored_put, stored_ack};
-	int r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);
+	const struct evidence_cache cache = {&m, stored_get, stored_put, stored_ack, recorded};
+	int r = IPW_OK;
+	if (!was || !evidence_check_again(path, &f->evidence, session_env(s), &cache, was, res))
+		r = evidence_check_read(path, &f->evidence, session_env(s), &cache, res, err);
 	ack_rows_free(m.acks, m.nacks);
 	if (r != IPW_OK || (res->verdict != EVIDENCE_OK && res->verdict != EVIDENCE_WARN))
 		return r;
@@ -107,6 +130,12 @@ int evidence_case_check(const struct session *s, const char *field, const char *
 		   "meant."));
 	free(name);
 	return r;
+}
+
+int evidence_case_check(const struct session *s, const char *field, const char *path,
+			struct evidence_result *res, struct ipw_error *err)
+{
+	return judge(s, field, path, NULL, res, err);
 }
 
 enum evidence_recheck evidence_case_recheck(const struct session *s, const struct evidence_row *e,
@@ -183,11 +212,15 @@ int evidence_case_acknowledge(struct session *s, const struct evidence_row *e,
 
 /* The verdict in every language ipwiz speaks, so whoever reads the case
  * later (a coach in English, the case's Chinese manifest) reads it in their
- * own words, whoever attached the file. The file is judged again in each
- * language from the reading just stored — a hash and a lookup, no decode,
- * no OCR. Left out (its reader gets the words as recorded): a file that
- * could not be checked (nothing was stored, so it would be read again),
- * and a language whose judgement differs (the file changed meanwhile). */
+ * own words, whoever attached the file. The bytes just judged are judged
+ * again in each language from the reading stored under their hash — a
+ * lookup: no decode, no OCR, and the file is not read again (hashing an A4
+ * scan once per language cost more than the rest of recording it). A
+ * reading that cannot give the whole judgement (none stored, a format whose
+ * structure check reads the file) has the file judged as it is now. Left
+ * out (its reader gets the words as recorded): a file that could not be
+ * checked (nothing was stored, so it would be read again), and a language
+ * whose judgement differs (the file changed meanwhile). */
 static void said_everywhere(const struct session *s, const char *field, const char *path,
 			    const struct evidence_result *res, struct evidence_row *e)
 {
@@ -203,7 +236,7 @@ static void said_everywhere(const struct session *s, const char *field, const ch
 			struct evidence_result *again = xmalloc(sizeof(*again));
 			struct ipw_error err = {0};
 			char *saved = i18n_document_begin(langs[i]);
-			int r = evidence_case_check(s, field, path, again, &err);
+			int r = judge(s, field, path, res, again, &err);
 			i18n_document_end(saved);
 			if (r == IPW_OK && again->verdict == res->verdict &&
 			    strcmp(again->key, res->key) == 0) {

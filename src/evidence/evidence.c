@@ -135,8 +135,10 @@ static enum evidence_format decoded_format(const char *mime)
 struct reading {
 	const struct evidence_cache *cache; /* NULL: none */
 	bool want_read;			    /* the field's text is read: scans need OCR */
+	unsigned ready;			    /* EVIDENCE_READY_* for a worker started now */
 	char sha256[65];		    /* of the bytes, hashed before anything else */
 	bool hit, hit_decoded;		    /* a stored reading, with the decoders' findings */
+	bool found_early;		    /* looked up under the hash last recorded */
 	bool typed, decoded;		    /* this check ran the worker: to be stored */
 	char mime[sizeof(((struct evidence_result *)0)->mime)];
 	struct evidence_decoded *d;
@@ -189,7 +191,7 @@ static bool content_type(int fd, struct evidence_result *res, struct reading *rd
 	*r = IPW_OK;
 	if (rd->hit)
 		return true;
-	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), rd->want_read, err)) {
+	switch (evidence_worker_type(fd, rd->mime, sizeof(rd->mime), rd->ready, err)) {
 	case EVIDENCE_WORKER_BROKEN:
 		report_broken(res, err);
 		*r = IPW_EENV;
@@ -216,7 +218,10 @@ enum evidence_worker_outcome evidence_format_of(int fd, uint64_t size, enum evid
 {
 	char mime[EVIDENCE_WIRE_MIME_SIZE];
 	*format = EVIDENCE_FORMAT_NONE;
-	enum evidence_worker_outcome r = evidence_worker_type(fd, mime, sizeof(mime), false, err);
+	/* A page to draw: a worker started now warms poppler up, as most
+	 * previews are of PDFs. */
+	enum evidence_worker_outcome r =
+	    evidence_worker_type(fd, mime, sizeof(mime), EVIDENCE_READY_PDF, err);
 	if (r == EVIDENCE_WORKER_DONE) {
 		refine_type(fd, size, mime, sizeof(mime));
 		*format = decoded_format(canonical_mime(mime));
@@ -278,16 +283,11 @@ static void fingerprint(int fd, struct evidence_result *res)
 	}
 }
 
-/* A stored reading of these bytes: by the reader this check needs, or —
- * when the text is not read — by either (a reading with OCR holds all a
- * plain one does). The bytes are hashed first, from the descriptor that is
- * judged. */
-static void reading_look_up(int fd, uint64_t size, struct reading *rd)
+/* A stored reading of the bytes hashed rd->sha256: by the reader this
+ * check needs, or — when the text is not read — by either (a reading with
+ * OCR holds all a plain one does). */
+static void reading_find(struct reading *rd)
 {
-	if (!rd->cache || evidence_sha256(fd, size, rd->sha256) != 0) {
-		rd->cache = NULL;
-		return;
-	}
 	for (int ocr = rd->want_read; ocr <= 1 && !rd->hit; ocr++) {
 		char id[160];
 		evidence_reader_id(ocr, id, sizeof(id));
@@ -298,6 +298,53 @@ static void reading_look_up(int fd, uint64_t size, struct reading *rd)
 		free(found);
 		free(text);
 	}
+}
+
+/* Before the bytes are hashed (a 13 MB scan takes 10 ms): the stored
+ * reading under the hash the file had when last recorded at this size and
+ * time, which is the likely one; and when there is none, a worker started
+ * now, so that it loads its libraries and models meanwhile. A guess only:
+ * reading_look_up keeps what it found only if the bytes hash the same. A
+ * file never recorded starts one too, for nothing when the same bytes
+ * were read under another name (the worker then waits for the next file). */
+static void reading_expect(const char *path, uint64_t size, int64_t mtime, struct reading *rd)
+{
+	if (!rd->cache)
+		return;
+	if (rd->cache->recorded &&
+	    rd->cache->recorded(rd->cache->ctx, path, size, mtime, rd->sha256) && rd->sha256[0]) {
+		rd->sha256[sizeof(rd->sha256) - 1] = '\0';
+		reading_find(rd);
+		rd->found_early = true;
+	}
+	if (!rd->hit)
+		evidence_worker_prepare(rd->ready);
+}
+
+/* What reading_expect found, forgotten: it was under other bytes' hash. */
+static void reading_forget(struct reading *rd)
+{
+	rd->hit = rd->hit_decoded = rd->found_early = false;
+	rd->mime[0] = '\0';
+	memset(rd->d, 0, sizeof(*rd->d));
+}
+
+/* The bytes hashed first, from the descriptor that is judged, and their
+ * stored reading. */
+static void reading_look_up(int fd, uint64_t size, struct reading *rd)
+{
+	char sha256[sizeof(rd->sha256)];
+	if (!rd->cache || evidence_sha256(fd, size, sha256) != 0) {
+		reading_forget(rd);
+		rd->sha256[0] = '\0';
+		rd->cache = NULL;
+		return;
+	}
+	if (rd->found_early && strcmp(sha256, rd->sha256) == 0)
+		return; /* looked up under this hash already */
+	reading_forget(rd);
+	memcpy(rd->sha256, sha256, sizeof(rd->sha256));
+	reading_find(rd);
 }
 
 /* Keep what the worker found, when the bytes judged are the bytes hashed. */
@@ -325,9 +372,9 @@ static void still_the_same(int fd, const struct reading *rd, struct evidence_res
 	}
 }
 
-static int check_file(const char *path, const struct evidence_req *req,
-		      const struct evidence_cache *cache, struct evidence_result *res, char **text,
-		      struct ipw_error *err)
+static int check_one(const char *path, const struct evidence_req *req,
+		     const struct evidence_cache *cache, struct evidence_result *res, char **text,
+		     struct ipw_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	if (text)
@@ -351,8 +398,12 @@ static int check_file(const char *path, const struct evidence_req *req,
 		struct reading rd = {.cache = cache,
 				     .want_read = text && req->nreads > 0,
 				     .d = xmalloc(sizeof(struct evidence_decoded))};
+		rd.ready = (rd.want_read ? EVIDENCE_READY_OCR : 0) |
+			   (accepted(req, "application/pdf") ? EVIDENCE_READY_PDF : 0);
+		reading_expect(path, res->size, res->mtime, &rd);
 		reading_look_up(fd, res->size, &rd);
 		r = judge(fd, path, req, res, text, &rd, err);
+		evidence_worker_file_done(); /* before the bytes are hashed again */
 		if (r == IPW_OK && res->verdict != EVIDENCE_ERROR) {
 			if (rd.hit)
 				still_the_same(fd, &rd, res);
@@ -367,6 +418,15 @@ static int check_file(const char *path, const struct evidence_req *req,
 		}
 	}
 	close(fd);
+	return r;
+}
+
+static int check_file(const char *path, const struct evidence_req *req,
+		      const struct evidence_cache *cache, struct evidence_result *res, char **text,
+		      struct ipw_error *err)
+{
+	int r = check_one(path, req, cache, res, text, err);
+	evidence_worker_file_done(); /* also when nothing was read */
 	return r;
 }
 
@@ -392,6 +452,46 @@ int evidence_check_read(const char *path, const struct evidence_req *req,
 		evidence_findings_judge(req, env, cache, text, res);
 	free(text);
 	return r;
+}
+
+/* Whether the stored reading answers everything judge() asks, so that it
+ * never touches the file: the type, and for a decoded format the
+ * decoders' findings (a reading of the type alone sends the file to the
+ * worker; the other formats' structure check reads the file). */
+static bool reading_suffices(const struct evidence_req *req, const struct reading *rd)
+{
+	if (!rd->hit)
+		return false;
+	if (!accepted(req, rd->mime))
+		return true;
+	return decoded_format(rd->mime) != EVIDENCE_FORMAT_NONE && rd->hit_decoded;
+}
+
+bool evidence_check_again(const char *path, const struct evidence_req *req,
+			  const struct expr_env *env, const struct evidence_cache *cache,
+			  const struct evidence_result *was, struct evidence_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	if (!cache || !was->sha256[0] || was->verdict == EVIDENCE_ERROR)
+		return false;
+	bool reads = env && req->nreads;
+	struct reading rd = {
+	    .cache = cache, .want_read = reads, .d = xmalloc(sizeof(struct evidence_decoded))};
+	memcpy(rd.sha256, was->sha256, sizeof(rd.sha256));
+	reading_find(&rd);
+	bool ok = reading_suffices(req, &rd);
+	char *text = NULL;
+	if (ok) {
+		res->size = was->size;
+		res->mtime = was->mtime;
+		struct ipw_error err = {0};
+		judge(-1, path, req, res, reads ? &text : NULL, &rd, &err);
+		memcpy(res->sha256, rd.sha256, sizeof(res->sha256));
+		evidence_findings_judge(req, env, cache, text, res);
+	}
+	free(text);
+	free(rd.d);
+	return ok;
 }
 
 int evidence_rehash(const char *path, int64_t recorded_size, struct evidence_result *res,

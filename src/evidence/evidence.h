@@ -68,13 +68,20 @@ int evidence_check_text(const char *path, const struct evidence_req *req,
  * of the bytes sha256 by reader is kept; put keeps one, replacing the last
  * (it may fail silently: the file is read again next time). And the
  * findings a person acknowledged (may be NULL): true when the finding key
- * on page (0: the whole file) of those bytes was. */
+ * on page (0: the whole file) of those bytes was. And (may be NULL) the
+ * SHA-256 the file at path had when it was last judged with this size and
+ * modification time, into sha256: only a guess at what its hash will be,
+ * so that a worker is started while the file is hashed when no reading of
+ * those bytes is stored (a reading is used only under the hash of the
+ * bytes themselves). */
 struct evidence_cache {
 	void *ctx;
 	bool (*get)(void *ctx, const char *sha256, const char *reader, char **found, char **text);
 	void (*put)(void *ctx, const char *sha256, const char *reader, const char *found,
 		    const char *text);
 	bool (*acknowledged)(void *ctx, const char *sha256, const char *key, unsigned page);
+	bool (*recorded)(void *ctx, const char *path, uint64_t size, int64_t mtime,
+			 char sha256[65]);
 };
 
 struct expr_env;
@@ -88,6 +95,18 @@ struct expr_env;
 int evidence_check_read(const char *path, const struct evidence_req *req,
 			const struct expr_env *env, const struct evidence_cache *cache,
 			struct evidence_result *res, struct ipw_error *err);
+/* The judgement of the bytes was (a result of evidence_check_read with
+ * this cache) made again, e.g. in another language, from the reading
+ * stored under was->sha256 alone: nothing of the file is read, so the
+ * words are about exactly the bytes was judged, even if the file changed
+ * since. False (res unspecified) when the stored reading cannot give the
+ * whole judgement — none is stored, it holds only the type of a decoded
+ * format, or the format's structure check reads the file — or was has no
+ * hash (a file not read, or changed while it was): judge the file itself
+ * then. */
+bool evidence_check_again(const char *path, const struct evidence_req *req,
+			  const struct expr_env *env, const struct evidence_cache *cache,
+			  const struct evidence_result *was, struct evidence_result *res);
 /* The same judgement on a result already decoded and its text (NULL when
  * none), e.g. after the answers changed. Findings mem says were
  * acknowledged are marked so and do not make the file a warning. */
@@ -110,6 +129,14 @@ int evidence_check_many(char **paths, size_t n, const struct evidence_req *req,
 			void *ctx, struct ipw_error *err);
 /* How many files evidence_check_many judges at once for that many files. */
 unsigned evidence_check_jobs(size_t files);
+
+/* The next file checked is the last for a while (a command's last file):
+ * the worker process is stopped as soon as it has answered for it, so that
+ * the kernel takes its memory back (an OCR worker's 190 MB: 5–7 ms) while
+ * the file is hashed again and its verdict recorded, instead of at exit.
+ * It is reaped at exit or before the next worker starts; a later check
+ * starts one as usual. */
+void evidence_worker_last_file(void);
 
 /* The time budget of one file, in seconds: IPWIZ_CHECK_SECONDS (1 to 3600),
  * else 20. A file not judged within it is "not-checked-in-time". */

@@ -86,10 +86,18 @@ struct evidence_decoded {
 	char text[EVIDENCE_TEXT_MAX + 1];
 };
 
+/* What a worker is made ready for when it starts, before its sandbox:
+ * reading scans (the OCR models, 60 MB and a sixth of a second) and PDFs
+ * (poppler's global tables and fontconfig, drawn once on a sample page).
+ * A worker is asked to decode or draw a PDF only when it warmed poppler
+ * up, and to read a scan only when it loaded the models: one without is
+ * replaced, and every later worker of the process is made ready for it too. */
+enum { EVIDENCE_READY_OCR = 1, EVIDENCE_READY_PDF = 2 };
 /* Type fd with libmagic in the worker: mime gets "type/subtype" (or "").
- * reading: the file's text will be read next, so a worker started now
- * loads the OCR models (one start instead of two). */
-enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, bool reading,
+ * ready: what may come next (EVIDENCE_READY_*: the file's text will be read,
+ * the field takes PDFs), so that a worker started now is ready for it (one
+ * start instead of two). */
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, unsigned ready,
 						  struct ipw_error *err);
 /* Decode fd fully as format in the worker, within the file's budget; read:
  * OCR the pages that have no text layer (it costs about half a second a page). */
@@ -108,6 +116,15 @@ enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format 
 						   unsigned page, bool png,
 						   struct evidence_thumb *out,
 						   struct ipw_error *err);
+/* Start a worker ready for what may come (EVIDENCE_READY_*) without
+ * waiting for it, when none is running: it loads its libraries and models
+ * while the parent does something else (hashes the file), and the first
+ * request waits for it to be in its sandbox. A worker that cannot start
+ * is reported by that request. */
+void evidence_worker_prepare(unsigned ready);
+/* The worker has answered all it will for the file being checked: let go
+ * when evidence_worker_last_file said it was the last. */
+void evidence_worker_file_done(void);
 /* Stop the worker (also registered with atexit). */
 void evidence_worker_shutdown(void);
 /* The worker's process id (0 when none); its wall-clock limit per file in

@@ -2,9 +2,9 @@
 /* evidence_sandbox.c — the walls around the worker process, which parses
  * hostile bytes with big libraries. Resource limits always: no core file, no
  * file written, a memory ceiling, a CPU budget per file. Then, once
- * libmagic, poppler, cairo and fontconfig are loaded and have drawn a first
- * page (so their configuration and caches are read), two more where they
- * exist:
+ * libmagic is loaded (and, in a worker that may be asked for PDFs, poppler,
+ * cairo and fontconfig have drawn a first page, so their configuration and
+ * caches are read), two more where they exist:
  *
  * - Landlock (Linux 5.13 and later, no library): from then on the worker
  *   may read files only under /usr (fonts, poppler's CMaps, OCR models

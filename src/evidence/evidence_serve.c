@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_serve.c — the worker program, ipwiz-worker: started by ipwiz
  * (evidence_worker.c) with its socket as descriptor 3, it loads libmagic
- * and the decoders, draws a first page so fonts and caches are read, enters
+ * and the decoders (with --pdf, draws a first page so fonts and caches are
+ * read; with --ocr, loads the OCR models), enters
  * its sandbox (evidence_sandbox.c) and answers one request at a time — TYPE
  * or DECODE, each with the file's descriptor — with one fixed-size message
  * (evidence_wire.h), until the socket closes. It is its own program so that
@@ -66,7 +67,7 @@ static bool worker_send(int sock, const void *msg, size_t n)
 	return sent == (ssize_t)n;
 }
 
-static void worker_serve(int sock, void *magic)
+static void worker_serve(int sock, void *magic, bool pdf)
 {
 	static struct evidence_decoded decoded;
 	static struct evidence_wire_decode reply;
@@ -76,6 +77,14 @@ static void worker_serve(int sock, void *magic)
 		if (fd == -1)
 			return;
 		evidence_sandbox_cpu(rq.seconds ? rq.seconds : 20);
+		/* poppler met for the first time inside the sandbox would find
+		 * its fonts and tables only in part: a PDF for a worker that did
+		 * not warm it up ends the worker (the parent never sends one). */
+		if (fd >= 0 && !pdf && rq.format == EVIDENCE_FORMAT_PDF &&
+		    (rq.op == EVIDENCE_WIRE_DECODE || rq.op == EVIDENCE_WIRE_THUMB)) {
+			close(fd);
+			return;
+		}
 		if (fd >= 0 && rq.op == EVIDENCE_WIRE_THUMB) {
 			static struct evidence_wire_thumb thumb;
 			evidence_decode_thumb(fd, (enum evidence_format)rq.format, rq.page,
@@ -110,10 +119,17 @@ static void worker_serve(int sock, void *magic)
 int main(int argc, char **argv)
 {
 	/* --ocr: the parent will ask for scans to be read, so the models are
-	 * loaded now, before the sandbox (they are 60 MB and take a third of a
+	 * loaded now, before the sandbox (they are 60 MB and take a sixth of a
 	 * second: a worker for checks alone does without). The orientation
-	 * model waits for a page read without confidence (evidence_ocr.c). */
-	bool ocr = argc == 2 && strcmp(argv[1], "--ocr") == 0;
+	 * model waits for a page read without confidence (evidence_ocr.c).
+	 * --pdf: it may ask for PDFs, so poppler and fontconfig are warmed up
+	 * (a tenth of the start of a worker without models); it asks no worker
+	 * without it to decode or draw one (evidence_worker.c). */
+	bool ocr = false, pdf = false;
+	for (int i = 1; i < argc; i++) {
+		ocr = ocr || strcmp(argv[i], "--ocr") == 0;
+		pdf = pdf || strcmp(argv[i], "--pdf") == 0;
+	}
 	int sock = 3; /* set up by the parent (evidence_worker.c) */
 	struct stat st;
 	if (fstat(sock, &st) != 0 || !S_ISSOCK(st.st_mode))
@@ -128,7 +144,7 @@ int main(int argc, char **argv)
 	unsetenv("HOME");
 	void *magic = evidence_magic_load();
 	evidence_sandbox_limits();
-	if (magic)
+	if (magic && pdf)
 		evidence_decode_warm_up();
 	if (magic && ocr)
 		evidence_ocr_available();
@@ -137,7 +153,7 @@ int main(int argc, char **argv)
 					    .ok = magic != NULL,
 					    .sandbox = magic ? evidence_sandbox_enter() : 0};
 	if (worker_send(sock, &hello, sizeof(hello)) && magic)
-		worker_serve(sock, magic);
+		worker_serve(sock, magic, pdf);
 	evidence_ocr_end();
 	return 0;
 }

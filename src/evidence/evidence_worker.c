@@ -38,7 +38,11 @@ static pid_t worker_owner; /* a forked child must not share its parent's worker 
 static int worker_sock = -1;
 static int timeout_ms; /* 0: the check budget */
 static unsigned worker_sandbox;
-static bool worker_ocr; /* the running worker loaded the OCR models */
+static unsigned worker_ready;  /* EVIDENCE_READY_*: what the running worker loaded */
+static unsigned process_ready; /* what every worker of this process loads from now on */
+static bool hello_pending;     /* started, its hello not yet read */
+static bool last_file;	       /* evidence_worker_last_file: let go after this one */
+static pid_t dying_pid;	       /* let go after the last file, not yet reaped */
 static uint32_t next_seq;
 static bool atexit_done;
 
@@ -73,6 +77,7 @@ static void worker_reap(bool kill_it, int *status)
 	}
 	worker_pid = 0;
 	worker_sandbox = 0;
+	hello_pending = false;
 }
 
 /* Forget a worker this process inherited from its parent by fork. */
@@ -83,12 +88,48 @@ static void forget_inherited(void)
 		worker_sock = -1;
 		worker_pid = 0;
 		worker_sandbox = 0;
+		hello_pending = false;
 	}
+}
+
+/* The worker let go last, reaped (it was killed: this waits only for the
+ * kernel to finish taking its memory back). A forked child's waitpid of
+ * its parent's worker fails at once. */
+static void reap_dying(void)
+{
+	if (dying_pid > 0)
+		while (waitpid(dying_pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	dying_pid = 0;
+}
+
+void evidence_worker_last_file(void)
+{
+	last_file = true;
+}
+
+void evidence_worker_file_done(void)
+{
+	if (!last_file)
+		return;
+	last_file = false;
+	forget_inherited();
+	if (worker_pid <= 0)
+		return;
+	reap_dying();
+	close(worker_sock);
+	worker_sock = -1;
+	kill(worker_pid, SIGKILL);
+	dying_pid = worker_pid;
+	worker_pid = 0;
+	worker_sandbox = 0;
+	hello_pending = false;
 }
 
 void evidence_worker_shutdown(void)
 {
 	forget_inherited();
+	reap_dying();
 	/* The worker is idle between files, so it is simply killed: waiting for
 	 * it to see end-of-file could hang when a forked child of this process
 	 * still holds the socket. */
@@ -151,7 +192,7 @@ static char **worker_environment(void)
 	return env;
 }
 
-static void exec_worker(int sock, const char *path, bool ocr, char **env)
+static void exec_worker(int sock, const char *path, unsigned ready, char **env)
 {
 #ifdef __linux__
 	prctl(PR_SET_PDEATHSIG, SIGKILL); /* kept across exec */
@@ -183,13 +224,21 @@ static void exec_worker(int sock, const char *path, bool ocr, char **env)
 	}
 	dup2(high, 3); /* without FD_CLOEXEC: the worker's to keep */
 	close_range(4, ~0U, 0);
-	char *const argv[] = {(char *)"ipwiz-worker", ocr ? (char *)"--ocr" : NULL, NULL};
+	char *argv[4] = {(char *)"ipwiz-worker"};
+	int argc = 1;
+	if (ready & EVIDENCE_READY_OCR)
+		argv[argc++] = (char *)"--ocr";
+	if (ready & EVIDENCE_READY_PDF)
+		argv[argc++] = (char *)"--pdf";
+	argv[argc] = NULL;
 	execve(path, argv, env);
 	_exit(127);
 }
 
-static bool worker_start(bool ocr, struct ipw_error *err)
+/* Fork and execute the worker; its hello is read by worker_await. */
+static bool worker_spawn(unsigned ready, struct ipw_error *err)
 {
+	reap_dying();
 	const char *path = install_worker_path();
 	if (access(path, X_OK) != 0) {
 		ipw_error_set(err, IPW_EENV,
@@ -223,17 +272,28 @@ static bool worker_start(bool ocr, struct ipw_error *err)
 	}
 	if (pid == 0) {
 		close(sv[0]);
-		exec_worker(sv[1], path, ocr, env);
+		exec_worker(sv[1], path, ready, env);
 	}
 	close(sv[1]);
 	worker_pid = pid;
-	worker_ocr = ocr;
+	worker_ready = ready;
+	process_ready |= ready;
 	worker_owner = getpid();
 	worker_sock = sv[0];
 	if (!atexit_done) {
 		atexit(evidence_worker_shutdown);
 		atexit_done = true;
 	}
+	hello_pending = true;
+	return true;
+}
+
+/* The started worker's hello: it is in its sandbox, ready for requests. */
+static bool worker_await(struct ipw_error *err)
+{
+	if (!hello_pending)
+		return true;
+	hello_pending = false;
 	struct evidence_wire_hello hello[2];
 	int ms = budget_ms() > HELLO_MS ? budget_ms() : HELLO_MS;
 	ssize_t got = receive_reply(hello, sizeof(hello), ms);
@@ -245,6 +305,15 @@ static bool worker_start(bool ocr, struct ipw_error *err)
 		return false;
 	}
 	return true;
+}
+
+void evidence_worker_prepare(unsigned ready)
+{
+	forget_inherited();
+	if (worker_pid > 0)
+		return;
+	struct ipw_error ignored = {0}; /* the request that needs it will say */
+	worker_spawn(process_ready | ready, &ignored);
 }
 
 static bool send_request(int fd, const struct evidence_wire_request *rq)
@@ -274,7 +343,7 @@ static bool send_request(int fd, const struct evidence_wire_request *rq)
 /* One request and its reply (at most size - 1 bytes: a longer one is
  * malformed); *got is the reply's length. */
 static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, bool read,
-					 bool ocr_worker, uint32_t page, void *reply, size_t size,
+					 unsigned ready, uint32_t page, void *reply, size_t size,
 					 ssize_t *got, struct ipw_error *err)
 {
 	forget_inherited(); /* the parent's worker: leave it to the parent */
@@ -284,14 +353,20 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 			worker_pid = 0;
 			worker_reap(false, NULL);
 		}
-		/* A worker started for checks alone has no OCR models: one
-		 * that must read a scan replaces it (once per process, then
-		 * every worker keeps them). */
+		/* A worker started for checks alone has no OCR models, one
+		 * started for images only has no PDF engine warmed up: one that
+		 * must read a scan, or decode or draw a PDF, replaces it (once
+		 * per process, then every worker is ready for it). */
 		/* read is OCR for a decode; for a thumbnail it asks for a PNG. */
-		bool ocr = (read && op == EVIDENCE_WIRE_DECODE) || ocr_worker;
-		if (worker_pid > 0 && ocr && !worker_ocr)
+		unsigned need =
+		    (read && op == EVIDENCE_WIRE_DECODE ? EVIDENCE_READY_OCR : 0) |
+		    (op != EVIDENCE_WIRE_TYPE && format == EVIDENCE_FORMAT_PDF ? EVIDENCE_READY_PDF
+									       : 0);
+		if (worker_pid > 0 && (need & ~worker_ready))
 			worker_reap(true, NULL);
-		if (worker_pid <= 0 && !worker_start(ocr || worker_ocr, err))
+		if (worker_pid <= 0 && !worker_spawn(process_ready | need | ready, err))
+			return EVIDENCE_WORKER_BROKEN;
+		if (!worker_await(err))
 			return EVIDENCE_WORKER_BROKEN;
 		struct evidence_wire_request rq = {.magic = EVIDENCE_WIRE_MAGIC,
 						   .op = op,
@@ -326,14 +401,14 @@ static enum evidence_worker_outcome call(int fd, uint32_t op, uint32_t format, b
 	return EVIDENCE_WORKER_BROKEN;
 }
 
-enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, bool reading,
+enum evidence_worker_outcome evidence_worker_type(int fd, char *mime, size_t size, unsigned ready,
 						  struct ipw_error *err)
 {
 	struct evidence_wire_type reply[2];
 	ssize_t got = 0;
 	mime[0] = '\0';
 	enum evidence_worker_outcome r =
-	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, reading, 0, reply, sizeof(reply), &got, err);
+	    call(fd, EVIDENCE_WIRE_TYPE, 0, false, ready, 0, reply, sizeof(reply), &got, err);
 	if (r != EVIDENCE_WORKER_DONE)
 		return r;
 	if (!evidence_wire_parse_type(reply, (size_t)got, mime, size)) {
@@ -350,8 +425,8 @@ enum evidence_worker_outcome evidence_worker_decode(int fd, enum evidence_format
 	size_t size = sizeof(struct evidence_wire_decode) + 1;
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
-	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read,
-					      false, 0, reply, size, &got, err);
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_DECODE, (uint32_t)format, read, 0, 0, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_decode(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;
@@ -369,8 +444,8 @@ enum evidence_worker_outcome evidence_worker_thumb(int fd, enum evidence_format 
 	void *reply = xmalloc(size);
 	ssize_t got = 0;
 	memset(out, 0, sizeof(*out));
-	enum evidence_worker_outcome r = call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, png, false,
-					      page, reply, size, &got, err);
+	enum evidence_worker_outcome r =
+	    call(fd, EVIDENCE_WIRE_THUMB, (uint32_t)format, png, 0, page, reply, size, &got, err);
 	if (r == EVIDENCE_WORKER_DONE && !evidence_wire_parse_thumb(reply, (size_t)got, out)) {
 		worker_reap(true, NULL);
 		r = EVIDENCE_WORKER_CRASHED;

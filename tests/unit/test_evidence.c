@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -810,6 +811,78 @@ static void a_case_records_and_flags_duplicates(void **state)
 	free(flow_path);
 }
 
+/* Copy dir/from over dir/to, keeping to's modification time. */
+static void copy_keeping_time(const char *from, const char *to)
+{
+	char *a = xasprintf("%s/%s", dir, from), *b = xasprintf("%s/%s", dir, to);
+	struct stat st;
+	assert_int_equal(stat(b, &st), 0);
+	size_t n;
+	char *bytes = slurp(from, &n);
+	write_sample(to, bytes, n);
+	free(bytes);
+	struct timespec times[2] = {st.st_atim, st.st_mtim};
+	assert_int_equal(utimensat(AT_FDCWD, b, times, 0), 0);
+	free(a);
+	free(b);
+}
+
+/* A worker is started while a file is hashed unless the case recorded the
+ * file (its path, size and time) under a hash whose reading is stored:
+ * checking it again then starts none. That is only a guess: bytes changed
+ * under the same size and time are judged as they are, never from the
+ * reading of the bytes recorded. And the worker of a command's last file
+ * is let go once it has answered. */
+static void a_worker_starts_only_for_files_not_read_before(void **state)
+{
+	const char *src = getenv("IPWIZ_SRCDIR");
+	char *flow_path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
+	struct ipw_diags d = {0};
+	struct flow *flow = flow_load_file(flow_path, &d);
+	ipw_diags_free(&d);
+	assert_non_null(flow);
+	char *db = xasprintf("%s/guess.db", dir);
+	struct store *st = NULL;
+	struct session *s = NULL;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(db, STORE_CREATE, &st, &err), IPW_OK);
+	assert_int_equal(session_create(st, flow, "t", "en", &s, &err), IPW_OK);
+	size_t n;
+	char *bytes = slurp("scan.png", &n);
+	write_sample("guess.png", bytes, n);
+	free(bytes);
+	char *path = xasprintf("%s/guess.png", dir);
+	struct evidence_result r;
+
+	evidence_worker_shutdown();
+	assert_int_equal(evidence_case_check(s, "invoice", path, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "ok");
+	assert_true(evidence_worker_pid() > 0);
+	assert_int_equal(evidence_case_record(s, "invoice", path, &r, &err), IPW_OK);
+
+	evidence_worker_shutdown();
+	assert_int_equal(evidence_case_check(s, "invoice", path, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(evidence_worker_pid(), 0); /* judged from the stored reading */
+
+	copy_keeping_time("bad-crc.png", "guess.png"); /* the same size */
+	assert_int_equal(evidence_case_check(s, "invoice", path, &r, &err), IPW_OK);
+	assert_string_equal(r.key, "damaged");
+	assert_string_equal(r.detail, "png-crc: IDAT: CRC error");
+
+	evidence_worker_last_file();
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+	assert_int_equal(evidence_worker_pid(), 0);
+	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
+	assert_true(evidence_worker_pid() > 0);
+	free(path);
+	session_free(s);
+	store_close(st);
+	flow_free(flow);
+	free(db);
+	free(flow_path);
+}
+
 /* A child forked by the program (an editor, a viewer) gets a worker of its
  * own and, leaving through exit(), does not stop its parent's. */
 static void a_forked_child_does_not_share_the_worker(void **state)
@@ -836,6 +909,125 @@ static void a_forked_child_does_not_share_the_worker(void **state)
 	assert_int_equal(evidence_worker_pid(), parent_worker);
 }
 
+/* The worker's arguments: what it was made ready for at its start. */
+static bool worker_ready_for(const char *flag)
+{
+	char *path = xasprintf("/proc/%d/cmdline", (int)evidence_worker_pid());
+	FILE *f = fopen(path, "rb");
+	free(path);
+	assert_non_null(f);
+	char buf[256];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	for (size_t i = 0; i < n; i += strlen(buf + i) + 1)
+		if (strcmp(buf + i, flag) == 0)
+			return true;
+	return false;
+}
+
+/* A worker started for a field that takes no PDF does not warm poppler up;
+ * a PDF to decode replaces it with one that does, and every later worker
+ * of the process is one. A PDF such a field refuses is only typed. This
+ * test runs first: no PDF has been asked for in this process yet. */
+static void a_worker_for_images_alone_is_replaced_for_a_pdf(void **state)
+{
+	static char *png_only[] = {"image/png"};
+	const struct evidence_req images = {
+	    .accept = png_only, .naccept = 1, .structure = EVIDENCE_POLICY_REJECT};
+	expect_verdict("scan.png", &images, EVIDENCE_OK, "ok");
+	pid_t w = evidence_worker_pid();
+	assert_true(w > 0);
+	assert_false(worker_ready_for("--pdf"));
+	expect_verdict("invoice.pdf", &images, EVIDENCE_REJECT, "wrong-type");
+	assert_int_equal(evidence_worker_pid(), w);
+
+	struct evidence_result r = check("invoice.pdf", &strict);
+	assert_string_equal(r.key, "ok");
+	assert_int_equal(r.pages, 1);
+	assert_true(evidence_worker_pid() != w);
+	assert_true(worker_ready_for("--pdf"));
+	w = evidence_worker_pid();
+	expect_verdict("scan.png", &images, EVIDENCE_OK, "ok");
+	assert_int_equal(evidence_worker_pid(), w);
+	evidence_worker_shutdown();
+	expect_verdict("scan.png", &images, EVIDENCE_OK, "ok");
+	assert_true(worker_ready_for("--pdf"));
+}
+
+/* A store of one reading, for evidence_check_again. */
+struct one_reading {
+	char sha256[65], reader[160];
+	char *found, *text;
+	unsigned gets;
+};
+
+static bool one_get(void *ctx, const char *sha256, const char *reader, char **found, char **text)
+{
+	struct one_reading *m = ctx;
+	m->gets++;
+	if (!m->found || strcmp(m->sha256, sha256) != 0 || strcmp(m->reader, reader) != 0)
+		return false;
+	*found = xstrdup(m->found);
+	*text = xstrdup(m->text);
+	return true;
+}
+
+static void one_put(void *ctx, const char *sha256, const char *reader, const char *found,
+		    const char *text)
+{
+	struct one_reading *m = ctx;
+	free(m->found);
+	free(m->text);
+	snprintf(m->sha256, sizeof(m->sha256), "%s", sha256);
+	snprintf(m->reader, sizeof(m->reader), "%s", reader);
+	m->found = xstrdup(found);
+	m->text = xstrdup(text);
+}
+
+/* A verdict judged again (another language's words) comes from the reading
+ * stored under the bytes' hash: the same verdict, with nothing of the file
+ * read — it may even be gone. A reading that cannot give the whole verdict
+ * (a Word file's structure is checked on the file itself) says so. */
+static void a_verdict_is_judged_again_from_its_stored_reading(void **state)
+{
+	struct one_reading m = {0};
+	const struct evidence_cache cache = {.ctx = &m, .get = one_get, .put = one_put};
+	struct ipw_error err = {0};
+	struct evidence_result was, again;
+	char *path = xasprintf("%s/again.png", dir);
+	size_t n;
+	char *bytes = slurp("scan.png", &n);
+	write_sample("again.png", bytes, n);
+	free(bytes);
+	assert_int_equal(evidence_check_read(path, &strict, NULL, &cache, &was, &err), IPW_OK);
+	assert_string_equal(was.key, "ok");
+	assert_non_null(m.found);
+	unlink(path);
+	assert_true(evidence_check_again(path, &strict, NULL, &cache, &was, &again));
+	assert_int_equal(again.verdict, was.verdict);
+	assert_string_equal(again.key, was.key);
+	assert_string_equal(again.message, was.message);
+	assert_string_equal(again.sha256, was.sha256);
+	assert_int_equal(again.width, 800);
+	assert_int_equal(again.nlooks, was.nlooks);
+	/* Other bytes than the stored reading's: no judgement from it. */
+	struct evidence_result other = was;
+	other.sha256[0] = other.sha256[0] == 'a' ? 'b' : 'a';
+	assert_false(evidence_check_again(path, &strict, NULL, &cache, &other, &again));
+	other.sha256[0] = '\0';
+	assert_false(evidence_check_again(path, &strict, NULL, &cache, &other, &again));
+	free(path);
+
+	path = xasprintf("%s/letter.docx", dir);
+	assert_int_equal(evidence_check_read(path, &word_only, NULL, &cache, &was, &err), IPW_OK);
+	assert_string_equal(was.key, "ok");
+	assert_false(evidence_check_again(path, &word_only, NULL, &cache, &was, &again));
+	free(path);
+	free(m.found);
+	free(m.text);
+}
+
 static void words_for_types(void **state)
 {
 	assert_string_equal(evidence_mime_description("application/x-executable"),
@@ -855,6 +1047,7 @@ static void words_for_types(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_worker_for_images_alone_is_replaced_for_a_pdf), /* first */
 	    cmocka_unit_test(real_documents_are_accepted),
 	    cmocka_unit_test(wrong_types_are_named_in_words),
 	    cmocka_unit_test(disguised_names_warn_and_give_the_right_extension),
@@ -873,6 +1066,7 @@ int main(void)
 	    cmocka_unit_test(a_zip_directory_out_of_bounds_is_truncation),
 	    cmocka_unit_test(gif_and_bmp_sizes_are_read),
 	    cmocka_unit_test(a_case_records_and_flags_duplicates),
+	    cmocka_unit_test(a_worker_starts_only_for_files_not_read_before),
 	    cmocka_unit_test(a_forked_child_does_not_share_the_worker),
 	    cmocka_unit_test(words_for_types),
 	    cmocka_unit_test(decode_errors_that_lose_content_are_refused),
@@ -884,6 +1078,7 @@ int main(void)
 	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
 	    cmocka_unit_test(worker_replies_are_validated),
 	    cmocka_unit_test(stored_readings_round_trip_and_refuse_the_rest),
+	    cmocka_unit_test(a_verdict_is_judged_again_from_its_stored_reading),
 	};
 	return cmocka_run_group_tests(tests, make_corpus, remove_corpus);
 }

@@ -55,9 +55,10 @@ static void print_verdict(const char *arg, const struct evidence_result *res)
 	free(name);
 }
 
-/* Check and record one file; returns IPW_EENV only when nothing more can be
- * done (the checker or the database failed). */
-static int attach_one(struct attach *a, const char *arg)
+/* Check and record one file (the command's last when last); returns
+ * IPW_EENV only when nothing more can be done (the checker or the database
+ * failed). */
+static int attach_one(struct attach *a, const char *arg, bool last)
 {
 	const struct evidence_req *req = &a->model->evidence;
 	char *path = absolute(arg);
@@ -83,6 +84,8 @@ static int attach_one(struct attach *a, const char *arg)
 	struct evidence_result res;
 	struct ipw_error err = {0};
 	cli_progress_step(&a->progress, path);
+	if (last)
+		evidence_worker_last_file(); /* its memory given back while this one is recorded */
 	int checked = evidence_case_check(a->cc->session, a->field, path, &res, &err);
 	cli_progress_end(&a->progress);
 	if (checked != IPW_OK) {
@@ -263,7 +266,7 @@ int cli_cmd_attach(struct cli *cli, int argc, char **argv)
 	for (int i = first; i < argc && r == IPW_OK; i++)
 		r = remove ? remove_one(&a, argv[i])
 		    : ack  ? acknowledge_one(&a, ack, argv[i])
-			   : attach_one(&a, argv[i]);
+			   : attach_one(&a, argv[i], i == argc - 1);
 	if (r == IPW_OK)
 		summary(&a);
 	cli_case_close(&cc);

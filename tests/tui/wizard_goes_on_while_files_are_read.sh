@@ -21,13 +21,12 @@ reader_pid() {
 # hold_reader: wait until the reading child has started its file checker
 # (it has said which file it reads), then stop the child where it is.
 hold_reader() {
-	i=0
-	while r=$(reader_pid) && { [ -z "$r" ] || ! ps -o comm= --ppid "$r" | grep -q worker; }; do
-		i=$((i + 1))
-		[ "$i" -gt 600 ] && { fail "no reading process appeared"; return 1; }
-		sleep 0.05
-	done
+	poll 30 reader_reading || { fail "no reading process appeared"; return 1; }
 	kill -STOP "$r"
+}
+reader_reading() {
+	r=$(reader_pid)
+	[ -n "$r" ] && ps -o comm= --ppid "$r" | grep -q worker
 }
 
 start open 1

@@ -755,22 +755,34 @@ static void a_crash_during_a_check_becomes_could_not_check(void **state)
 	expect_verdict("photo.jpg", &strict, EVIDENCE_OK, "ok");
 }
 
+/* A new case of the core-test fixture flow in the database dir/file. */
+static void core_test_case(const char *file, char **flow_path, struct flow **flow, char **db,
+			   struct store **st, struct session **s)
+{
+	const char *src = getenv("IPWIZ_SRCDIR");
+	*flow_path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
+	struct ipw_diags d = {0};
+	*flow = flow_load_file(*flow_path, &d);
+	ipw_diags_free(&d);
+	assert_non_null(*flow);
+	*db = xasprintf("%s/%s", dir, file);
+	*st = NULL;
+	*s = NULL;
+	struct ipw_error err = {0};
+	assert_int_equal(store_open(*db, STORE_CREATE, st, &err), IPW_OK);
+	assert_int_equal(session_create(*st, *flow, "t", "en", s, &err), IPW_OK);
+}
+
 /* In a case: the same path again updates its row; the same bytes under
  * another name are a duplicate warning; a rejected file is recorded too. */
 static void a_case_records_and_flags_duplicates(void **state)
 {
-	const char *src = getenv("IPWIZ_SRCDIR");
-	char *flow_path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
-	struct ipw_diags d = {0};
-	struct flow *flow = flow_load_file(flow_path, &d);
-	ipw_diags_free(&d);
-	assert_non_null(flow);
-	char *db = xasprintf("%s/cases.db", dir);
-	struct store *st = NULL;
-	struct session *s = NULL;
+	char *flow_path, *db;
+	struct flow *flow;
+	struct store *st;
+	struct session *s;
 	struct ipw_error err = {0};
-	assert_int_equal(store_open(db, STORE_CREATE, &st, &err), IPW_OK);
-	assert_int_equal(session_create(st, flow, "t", "en", &s, &err), IPW_OK);
+	core_test_case("cases.db", &flow_path, &flow, &db, &st, &s);
 	char *invoice = xasprintf("%s/invoice.pdf", dir), *link = xasprintf("%s/link.pdf", dir),
 	     *program = xasprintf("%s/program.pdf", dir);
 	struct evidence_result r;
@@ -835,18 +847,12 @@ static void copy_keeping_time(const char *from, const char *to)
  * is let go once it has answered. */
 static void a_worker_starts_only_for_files_not_read_before(void **state)
 {
-	const char *src = getenv("IPWIZ_SRCDIR");
-	char *flow_path = xasprintf("%s/tests/fixtures/flows/core-test.yaml", src ? src : "..");
-	struct ipw_diags d = {0};
-	struct flow *flow = flow_load_file(flow_path, &d);
-	ipw_diags_free(&d);
-	assert_non_null(flow);
-	char *db = xasprintf("%s/guess.db", dir);
-	struct store *st = NULL;
-	struct session *s = NULL;
+	char *flow_path, *db;
+	struct flow *flow;
+	struct store *st;
+	struct session *s;
 	struct ipw_error err = {0};
-	assert_int_equal(store_open(db, STORE_CREATE, &st, &err), IPW_OK);
-	assert_int_equal(session_create(st, flow, "t", "en", &s, &err), IPW_OK);
+	core_test_case("guess.db", &flow_path, &flow, &db, &st, &s);
 	size_t n;
 	char *bytes = slurp("scan.png", &n);
 	write_sample("guess.png", bytes, n);

@@ -50,6 +50,8 @@ static void item_clear(struct attach_item *it)
 /* Take v[0..k) off the queue. */
 static void drop_front(struct attach_jobs *j, size_t k)
 {
+	if (!k)
+		return;
 	for (size_t i = 0; i < k; i++)
 		item_clear(&j->v[i]);
 	memmove(j->v, j->v + k, (j->n - k) * sizeof(*j->v));

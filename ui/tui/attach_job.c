@@ -342,7 +342,6 @@ bool attach_job_tick(struct ui *ui)
 	if (!j->pid) {
 		if (!j->n || !ui->session)
 			return false;
-		j->fd = -1;
 		start_child(ui);
 		return true;
 	}

@@ -282,9 +282,9 @@ struct ui {
 	const struct flow *flow; /* of the open case (the session's) */
 	struct session *session; /* the open case, or NULL */
 	struct ui_layout lay;
-	char status[1024];     /* the message line */
-	bool status_bad;       /* it reports a problem ("!" marker) */
-	bool saved;	       /* the last answer left was stored */
+	char status[1024];	   /* the message line */
+	bool status_bad;	   /* it reports a problem ("!" marker) */
+	bool saved;		   /* the last answer left was stored */
 	struct attach_jobs attach; /* files being read meanwhile (attach_job.h) */
 	int exit_status;
 	struct form form;

@@ -240,10 +240,15 @@ static void worker_page_seen(struct evidence_decode_sink *s, unsigned page,
 	}
 }
 
+bool evidence_decode_measured_only(const struct evidence_decode_sink *s)
+{
+	return !s->thumb && !(s->read && !s->page_has_text);
+}
+
 unsigned evidence_decode_reduce(const struct evidence_decode_sink *s, unsigned width,
 				unsigned height)
 {
-	if (s->thumb || (s->read && !s->page_has_text) || !width || !height)
+	if (!evidence_decode_measured_only(s) || !width || !height)
 		return 1;
 	return evidence_look_factor(width, height);
 }

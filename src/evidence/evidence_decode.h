@@ -83,6 +83,12 @@ bool evidence_decode_turn(const struct evidence_raster *r, int turn, unsigned sl
 unsigned evidence_decode_reduce(const struct evidence_decode_sink *s, unsigned width,
 				unsigned height);
 
+/* Whether the page being decoded is only measured: no preview draws it
+ * and OCR does not read it. Such a page may be handed on smaller
+ * (evidence_decode_reduce) and in the decoder's own pixel layout (a PDF
+ * page as cairo's BGRX, channels 4), which only the measures take. */
+bool evidence_decode_measured_only(const struct evidence_decode_sink *s);
+
 /* Record a fault; the worst one is kept (the first of equal ones). page is
  * 1-based, 0 for the whole file; key is [a-z0-9-]; the detail is printf-like. */
 void evidence_decode_fault(struct evidence_decode_sink *s, enum evidence_damage d, unsigned page,

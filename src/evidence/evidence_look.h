@@ -22,7 +22,8 @@
  * that is believable); 0 when unknown (a phone photo). */
 struct evidence_raster {
 	unsigned width, height;
-	unsigned channels; /* 1 = grey, 3 = RGB */
+	unsigned channels; /* 1 = grey, 3 = RGB; 4 = B, G, R, unused (cairo's RGB24 on a
+			    * little-endian machine): for the measures only */
 	size_t stride;
 	const unsigned char *px;
 	double dpi;
@@ -45,10 +46,10 @@ struct evidence_look {
 			* 270, or -1 when which of the two is not known */
 };
 
-/* Measure one page. Pure: no I/O; its working memory (a few MB, scaled to
- * about 100 dpi for an A4 page) is freed before it returns, and when it
- * cannot be had the page is not measured (out->measured is false). What
- * each measure can and cannot tell is in evidence_legible.c. */
+/* Measure one page. No I/O; its working memory (a few MB, scaled to
+ * about 100 dpi for an A4 page) is kept for the next page, up to 32 MiB,
+ * and when it cannot be had the page is not measured (out->measured is
+ * false). What each measure can and cannot tell is in evidence_legible.c. */
 void evidence_look_measure(const struct evidence_raster *r, struct evidence_look *out);
 
 /* The whole factor by which the measures box a raster of width × height

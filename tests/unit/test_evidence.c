@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -28,6 +29,7 @@
 #include "case/evidence_case.h"
 #include "evidence/evidence.h"
 #include "evidence/evidence_internal.h"
+#include "evidence/evidence_look.h"
 #include "evidence/evidence_wire.h"
 #include "flow/flow.h"
 #include "store/store.h"
@@ -358,6 +360,96 @@ static void a_decompression_bomb_is_refused_by_its_size(void **state)
 }
 
 /* Pages, their resolution and the text layer, within their caps. */
+/* A made-up page of w × h RGB pixels: paper, lines of "words" (dark
+ * strokes), a coloured block and a red ring (a seal's shape), with a
+ * little noise, from a fixed seed. */
+static unsigned char *made_up_page(unsigned w, unsigned h, unsigned seed)
+{
+	unsigned char *px = xmalloc((size_t)w * h * 3);
+	uint32_t x32 = seed * 2654435761u + 1;
+	for (size_t i = 0; i < (size_t)w * h; i++) {
+		x32 ^= x32 << 13, x32 ^= x32 >> 17, x32 ^= x32 << 5;
+		unsigned char n = (unsigned char)(x32 & 7);
+		px[3 * i] = (unsigned char)(246 - n), px[3 * i + 1] = (unsigned char)(243 - n);
+		px[3 * i + 2] = (unsigned char)(236 - n);
+	}
+	for (unsigned y = h / 10; y + h / 60 < h * 6 / 10; y += h / 30)
+		for (unsigned x = w / 10; x < w * 9 / 10; x++) {
+			x32 ^= x32 << 13, x32 ^= x32 >> 17, x32 ^= x32 << 5;
+			if (x32 % 5 == 0)
+				continue; /* gaps between the words */
+			for (unsigned dy = 0; dy < h / 60; dy++) {
+				unsigned char *p = px + 3 * ((size_t)(y + dy) * w + x);
+				p[0] = p[1] = p[2] = (unsigned char)(20 + (x32 >> 8) % 40);
+			}
+		}
+	double cx = w * 0.7, cy = h * 0.8, rad = w * 0.09;
+	for (unsigned y = 0; y < h; y++)
+		for (unsigned x = 0; x < w; x++) {
+			double d = sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
+			unsigned char *p = px + 3 * ((size_t)y * w + x);
+			if (d > rad * 0.85 && d < rad) {
+				p[0] = 215, p[1] = 30, p[2] = 40;
+			} else if (x < w / 5 && y > h * 7 / 10 && y < h * 8 / 10) {
+				p[0] = 40, p[1] = 90, p[2] = 200;
+			}
+		}
+	return px;
+}
+
+/* The measures take a page in any pixel layout a decoder hands on (RGB, or
+ * cairo's B, G, R, unused, in rows with padding) and find the very same
+ * things, at the working size and boxed down, with rows of every length. */
+static void a_page_measures_the_same_in_every_pixel_layout(void **state)
+{
+	(void)state;
+	static const unsigned sizes[][2] = {{621, 877},	  {1242, 1754}, {803, 1131},
+					    {2001, 1499}, {45, 53},	{29, 45}};
+	for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+		unsigned w = sizes[t][0], h = sizes[t][1];
+		unsigned char *rgb = made_up_page(w, h, (unsigned)t + 1);
+		size_t stride = (size_t)w * 4 + 12;
+		unsigned char *bgrx = xmalloc(stride * h);
+		for (unsigned y = 0; y < h; y++)
+			for (unsigned x = 0; x < w; x++) {
+				const unsigned char *s = rgb + 3 * ((size_t)y * w + x);
+				unsigned char *d = bgrx + (size_t)y * stride + 4 * (size_t)x;
+				d[0] = s[2], d[1] = s[1], d[2] = s[0], d[3] = 0xff;
+			}
+		struct evidence_raster a = {.width = w,
+					    .height = h,
+					    .channels = 3,
+					    .stride = (size_t)w * 3,
+					    .px = rgb,
+					    .dpi = w / 8.27};
+		struct evidence_raster b = a;
+		b.channels = 4, b.stride = stride, b.px = bgrx;
+		struct evidence_look la, lb;
+		evidence_look_measure(&a, &la);
+		evidence_look_measure(&b, &lb);
+		assert_int_equal(la.measured, lb.measured);
+		assert_true(la.sharpness == lb.sharpness);
+		assert_true(la.contrast == lb.contrast);
+		assert_true(la.ink == lb.ink);
+		assert_int_equal(la.blank, lb.blank);
+		assert_int_equal(la.colour, lb.colour);
+		assert_int_equal(la.red_seal, lb.red_seal);
+		assert_int_equal(la.rotation, lb.rotation);
+		assert_int_equal(la.sideways, lb.sideways);
+		if (w >= 600) { /* the page is made to show all this */
+			assert_true(la.measured);
+			assert_false(la.blank);
+			assert_true(la.colour);
+			assert_true(la.ink > 0);
+			assert_true(la.red_seal);
+		} else if (w < 32) {
+			assert_false(la.measured); /* too small to measure */
+		}
+		free(rgb);
+		free(bgrx);
+	}
+}
+
 static void pages_looks_and_text_come_back(void **state)
 {
 	struct evidence_result r;
@@ -1080,6 +1172,7 @@ int main(void)
 	    cmocka_unit_test(owner_restrictions_are_not_a_password),
 	    cmocka_unit_test(a_decompression_bomb_is_refused_by_its_size),
 	    cmocka_unit_test(pages_looks_and_text_come_back),
+	    cmocka_unit_test(a_page_measures_the_same_in_every_pixel_layout),
 	    cmocka_unit_test(a_file_over_its_budget_is_not_checked_in_time),
 	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
 	    cmocka_unit_test(worker_replies_are_validated),

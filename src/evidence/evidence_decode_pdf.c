@@ -13,7 +13,11 @@
  *   DCT or JPX data in error) or decodes to words that are no drawing
  *   operators (the stream is garbage or overruns into the file) loses what
  *   was drawn there: that page cannot be shown;
- * - more than PDF_MAX_MESSAGES complaints: damaged throughout;
+ * - more than PDF_MAX_MESSAGES complaints: damaged throughout, and the
+ *   pages after the one where that happened are not drawn (nor measured):
+ *   what is wrong with the file is known, and each page of such a file
+ *   adds thousands of complaints, which were a sixth of the time the whole
+ *   public corpus took to check;
  * - anything else (an xref entry off, a name or a trailer key malformed, a
  *   font substituted, the header after leading bytes) is repaired by every
  *   viewer without a word: repaired.
@@ -455,7 +459,9 @@ void evidence_decode_pdf(int fd, uint64_t size, struct evidence_decode_sink *s)
 	else if (n <= 0)
 		evidence_decode_fault(s, EVIDENCE_DAMAGE_UNREADABLE, 0, "pdf-no-pages",
 				      "the document has no pages");
-	for (int i = 0; i < n && o->damage < EVIDENCE_DAMAGE_TRUNCATED; i++) {
+	for (int i = 0;
+	     i < n && o->damage < EVIDENCE_DAMAGE_TRUNCATED && j.messages <= PDF_MAX_MESSAGES;
+	     i++) {
 		j.page = (unsigned)i + 1;
 		if (s->only_page && j.page != s->only_page)
 			continue; /* a preview draws its page only */

@@ -91,7 +91,6 @@ struct work {
 	size_t rgb_stride;		    /* … a row's bytes, */
 	bool bgrx;			    /* … 4 bytes B, G, R, unused (else R, G, B) */
 	unsigned char *boxed;		    /* w*h*3: the raster boxed down (f > 1) */
-	unsigned char *mean;		    /* nc*3: each cell's mean colour */
 	unsigned char *bmin, *bmax, *bstep; /* per block */
 	unsigned char *red;		    /* per cell: 1 red, 2 red or next to red */
 	uint32_t *label;		    /* per cell, component of the red mask */
@@ -100,6 +99,11 @@ struct work {
 	uint32_t *cols;			    /* nbands * w: ink per column of each band */
 	uint32_t *sum; /* w*3: a row of the box filter's sums; then block_stats' */
 	unsigned nstrips, nbands;
+	/* the grey of the cells (see cell_band), in four histograms merged
+	 * after: most cells are paper, and one count incremented cell after
+	 * cell waits for its own last increment */
+	uint32_t hist4[4][256];
+	bool cells_done; /* the cells' sums were made with the grey */
 };
 
 static size_t align8(size_t n)
@@ -122,7 +126,6 @@ static bool work_alloc(struct work *k, bool colour, bool box)
 	size_t sizes[] = {
 	    n,
 	    colour && box ? 3 * n : 0,
-	    colour ? 3 * nc : 0,
 	    nb,
 	    nb,
 	    nb,
@@ -145,18 +148,18 @@ static bool work_alloc(struct work *k, bool colour, bool box)
 			return false;
 	}
 	unsigned char *q = work_mem;
-	void **dst[] = {(void **)&k->y,	   (void **)&k->boxed, (void **)&k->mean,
-			(void **)&k->bmin, (void **)&k->bmax,  (void **)&k->bstep,
-			(void **)&k->red,  (void **)&k->label, (void **)&k->queue,
-			(void **)&k->rows, (void **)&k->cols,  (void **)&k->sum};
+	void **dst[] = {(void **)&k->y,	    (void **)&k->boxed, (void **)&k->bmin,
+			(void **)&k->bmax,  (void **)&k->bstep, (void **)&k->red,
+			(void **)&k->label, (void **)&k->queue, (void **)&k->rows,
+			(void **)&k->cols,  (void **)&k->sum};
 	for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++) {
 		*dst[i] = sizes[i] ? q : NULL;
 		q += align8(sizes[i]);
 	}
-	if (sizes[9]) /* a raster too small for a strip has no profile: NULL */
-		memset(k->rows, 0, sizes[9]);
-	if (sizes[10])
-		memset(k->cols, 0, sizes[10]);
+	if (sizes[8]) /* a raster too small for a strip has no profile: NULL */
+		memset(k->rows, 0, sizes[8]);
+	if (sizes[9])
+		memset(k->cols, 0, sizes[9]);
 	return true;
 }
 
@@ -261,6 +264,8 @@ __attribute__((target("ssse3"))) static void grey_bgrx_ssse3(const unsigned char
 }
 #endif
 
+static void cell_band(struct work *k, unsigned cy);
+
 /* The grey of one row of n pixels of the raster (c = 3: RGB, 4: BGRX). */
 static void grey_row(const unsigned char *p, unsigned c, unsigned char *y, unsigned n)
 {
@@ -304,11 +309,17 @@ static void downsample(const struct evidence_raster *r, struct work *k)
 		for (unsigned wy = 0; wy < k->h; wy++) {
 			const unsigned char *p = r->px + (size_t)wy * r->stride;
 			unsigned char *y = k->y + (size_t)wy * w;
-			if (c == 1)
+			if (c == 1) {
 				memcpy(y, p, w);
-			else
-				grey_row(p, c, y, w);
+				continue;
+			}
+			grey_row(p, c, y, w);
+			/* A band of cells is summed while its rows are still in
+			 * the cache: the page is then read from memory once. */
+			if ((wy + 1) % CELL == 0 && wy / CELL < k->ch)
+				cell_band(k, wy / CELL);
 		}
+		k->cells_done = c != 1;
 		return;
 	}
 	if (c != 1) {
@@ -414,7 +425,33 @@ static void block_stats(struct work *k)
 			const unsigned char *p = k->y + (size_t)y * w;
 			row_stats(p, y + 1 < k->h ? p + w : p, n, w, lo, hi, step);
 		}
-		for (unsigned bx = 0; bx < bw; bx++) {
+		unsigned bx = 0;
+#ifdef __SSE2__
+		/* Two blocks at a time: each one's eight columns folded in three
+		 * steps (neighbours, pairs, fours) into its first byte. */
+		for (; bx + 2 <= bw; bx += 2) {
+			size_t x = (size_t)bx * BLOCK, i = (size_t)by * bw + bx;
+			__m128i l = _mm_loadu_si128((const __m128i *)(const void *)(lo + x));
+			__m128i h = _mm_loadu_si128((const __m128i *)(const void *)(hi + x));
+			__m128i st = _mm_loadu_si128((const __m128i *)(const void *)(step + x));
+			l = _mm_min_epu8(l, _mm_srli_si128(l, 1));
+			h = _mm_max_epu8(h, _mm_srli_si128(h, 1));
+			st = _mm_max_epu8(st, _mm_srli_si128(st, 1));
+			l = _mm_min_epu8(l, _mm_srli_si128(l, 2));
+			h = _mm_max_epu8(h, _mm_srli_si128(h, 2));
+			st = _mm_max_epu8(st, _mm_srli_si128(st, 2));
+			l = _mm_min_epu8(l, _mm_srli_si128(l, 4));
+			h = _mm_max_epu8(h, _mm_srli_si128(h, 4));
+			st = _mm_max_epu8(st, _mm_srli_si128(st, 4));
+			k->bmin[i] = (unsigned char)_mm_cvtsi128_si32(l);
+			k->bmin[i + 1] = (unsigned char)_mm_extract_epi16(l, 4);
+			k->bmax[i] = (unsigned char)_mm_cvtsi128_si32(h);
+			k->bmax[i + 1] = (unsigned char)_mm_extract_epi16(h, 4);
+			k->bstep[i] = (unsigned char)_mm_cvtsi128_si32(st);
+			k->bstep[i + 1] = (unsigned char)_mm_extract_epi16(st, 4);
+		}
+#endif
+		for (; bx < bw; bx++) {
 			unsigned l = 255, h = 0, st = 0;
 			for (unsigned x = bx * BLOCK; x < bx * BLOCK + BLOCK; x++) {
 				l = lo[x] < l ? lo[x] : l;
@@ -480,26 +517,35 @@ static void edges(struct work *k, struct evidence_look *out, unsigned *ink_range
 static double ink_profiles(struct work *k, unsigned strong)
 {
 	uint64_t ink = 0;
-	for (unsigned y = 0; y < k->h; y++) {
-		const unsigned char *p = k->y + (size_t)y * k->w;
-		unsigned by = y / BLOCK;
-		if (by >= k->bh)
-			break;
-		uint32_t *rows = k->rows;
+	uint32_t *rows = k->rows;
+	/* The blocks with ink of each band, found once for its BLOCK rows
+	 * (most of a page has none); their indices go in the box filter's row
+	 * of sums, free again after block_stats (w × 3 words, bw needed). */
+	uint32_t *with_ink = k->sum;
+	for (unsigned by = 0; by < k->bh; by++) {
+		unsigned n = 0;
 		for (unsigned bx = 0; bx < k->bw; bx++) {
 			size_t b = (size_t)by * k->bw + bx;
-			unsigned lo = k->bmin[b], hi = k->bmax[b];
-			if (hi - lo < strong)
-				continue; /* no ink in the block: most of a page */
-			for (unsigned x = bx * BLOCK; x < bx * BLOCK + BLOCK; x++) {
-				if (p[x] * 2 >= lo + hi)
-					continue;
-				ink++;
-				unsigned s = x / STRIP, band = y / STRIP;
-				if (s < k->nstrips)
-					rows[(size_t)s * k->h + y]++;
-				if (band < k->nbands)
-					k->cols[(size_t)band * k->w + x]++;
+			if ((unsigned)(k->bmax[b] - k->bmin[b]) >= strong)
+				with_ink[n++] = bx;
+		}
+		for (unsigned y = by * BLOCK; n && y < by * BLOCK + BLOCK; y++) {
+			const unsigned char *p = k->y + (size_t)y * k->w;
+			unsigned band = y / STRIP;
+			for (unsigned i = 0; i < n; i++) {
+				unsigned bx = with_ink[i];
+				size_t b = (size_t)by * k->bw + bx;
+				unsigned lo = k->bmin[b], hi = k->bmax[b];
+				for (unsigned x = bx * BLOCK; x < bx * BLOCK + BLOCK; x++) {
+					if (p[x] * 2 >= lo + hi)
+						continue;
+					ink++;
+					unsigned s = x / STRIP;
+					if (s < k->nstrips)
+						rows[(size_t)s * k->h + y]++;
+					if (band < k->nbands)
+						k->cols[(size_t)band * k->w + x]++;
+				}
 			}
 		}
 	}
@@ -678,71 +724,71 @@ __attribute__((target("ssse3"))) static unsigned cell_bgrx_ssse3(const unsigned 
 }
 #endif
 
+/* One band of CELL rows of the working copy: each cell's sums of R, G, B
+ * and grey (at most 16 × 255, 16 bits each), kept in the seal's label and
+ * queue arrays, which find_seal fills only later, and the cells' grey
+ * counted for the paper's histogram. */
+static void cell_band(struct work *k, unsigned cy)
+{
+	unsigned w = k->w, cw = k->cw, pc = k->bgrx ? 4 : 3; /* bytes a pixel */
+	uint32_t *crg = k->label + (size_t)cy * cw, *cby = k->queue + (size_t)cy * cw;
+#ifdef HAVE_RGB_SSSE3
+	static int ssse3 = -1;
+	if (ssse3 < 0)
+		ssse3 = __builtin_cpu_supports("ssse3");
+#endif
+	memset(crg, 0, cw * sizeof *crg);
+	memset(cby, 0, cw * sizeof *cby);
+	for (unsigned y = cy * CELL; y < cy * CELL + CELL; y++) {
+		const unsigned char *p = k->rgb + (size_t)y * k->rgb_stride;
+		const unsigned char *g = k->y + (size_t)y * w;
+		unsigned cx = 0;
+#ifdef HAVE_RGB_SSSE3
+		if (ssse3) {
+			cx = pc == 4 ? cell_bgrx_ssse3(p, g, cw, crg, cby)
+				     : cell_row_ssse3(p, g, cw, crg, cby);
+			p += (size_t)cx * pc * CELL;
+			g += (size_t)cx * CELL;
+		}
+#endif
+		/* RGB's channels, or BGRX's the other way round */
+		unsigned r0 = pc == 4 ? 2 : 0, b0 = pc == 4 ? 0 : 2;
+		for (; cx < cw; cx++, p += pc * CELL, g += CELL) {
+			unsigned r = p[r0] + p[r0 + pc] + p[r0 + 2 * pc] + p[r0 + 3 * pc],
+				 gr = p[1] + p[1 + pc] + p[1 + 2 * pc] + p[1 + 3 * pc],
+				 b = p[b0] + p[b0 + pc] + p[b0 + 2 * pc] + p[b0 + 3 * pc],
+				 yy = g[0] + g[1] + g[2] + g[3];
+			crg[cx] += r | gr << 16;
+			cby[cx] += b | yy << 16;
+		}
+	}
+	for (unsigned cx = 0; cx < cw; cx++)
+		k->hist4[cx & 3][(cby[cx] >> 16) / (CELL * CELL)]++;
+}
+
 /* Colour and the red seal, from the cells. */
 static void cell_colours(struct work *k, struct evidence_look *out)
 {
 	size_t nc = (size_t)k->cw * k->ch;
-	unsigned w = k->w, cw = k->cw, pc = k->bgrx ? 4 : 3; /* bytes a pixel */
-	/* One pass over the working copy, a band of CELL rows at a time: each
-	 * cell's sums of R, G, B and grey (at most 16 × 255, 16 bits each),
-	 * kept in the seal's label and queue arrays, which find_seal fills only
-	 * later. */
-	uint32_t *rg = k->label, *by = k->queue;
-	/* four histograms, merged after: most cells are paper, and one count
-	 * incremented cell after cell waits for its own last increment */
-	uint32_t hist4[4][256] = {{0}}, hist[256];
-#ifdef HAVE_RGB_SSSE3
-	bool ssse3 = __builtin_cpu_supports("ssse3");
-#endif
-	for (unsigned cy = 0; cy < k->ch; cy++) {
-		uint32_t *crg = rg + (size_t)cy * cw, *cby = by + (size_t)cy * cw;
-		memset(crg, 0, cw * sizeof *crg);
-		memset(cby, 0, cw * sizeof *cby);
-		for (unsigned y = cy * CELL; y < cy * CELL + CELL; y++) {
-			const unsigned char *p = k->rgb + (size_t)y * k->rgb_stride;
-			const unsigned char *g = k->y + (size_t)y * w;
-			unsigned cx = 0;
-#ifdef HAVE_RGB_SSSE3
-			if (ssse3) {
-				cx = pc == 4 ? cell_bgrx_ssse3(p, g, cw, crg, cby)
-					     : cell_row_ssse3(p, g, cw, crg, cby);
-				p += (size_t)cx * pc * CELL;
-				g += (size_t)cx * CELL;
-			}
-#endif
-			/* RGB's channels, or BGRX's the other way round */
-			unsigned r0 = pc == 4 ? 2 : 0, b0 = pc == 4 ? 0 : 2;
-			for (; cx < cw; cx++, p += pc * CELL, g += CELL) {
-				unsigned r = p[r0] + p[r0 + pc] + p[r0 + 2 * pc] + p[r0 + 3 * pc],
-					 gr = p[1] + p[1 + pc] + p[1 + 2 * pc] + p[1 + 3 * pc],
-					 b = p[b0] + p[b0 + pc] + p[b0 + 2 * pc] + p[b0 + 3 * pc],
-					 yy = g[0] + g[1] + g[2] + g[3];
-				crg[cx] += r | gr << 16;
-				cby[cx] += b | yy << 16;
-			}
-		}
-		/* The paper: the mean colour of the lightest tenth of the cells. */
-		for (unsigned cx = 0; cx < cw; cx++)
-			hist4[cx & 3][(cby[cx] >> 16) / (CELL * CELL)]++;
-	}
+	uint32_t *rg = k->label, *by = k->queue, hist[256];
+	if (!k->cells_done)
+		for (unsigned cy = 0; cy < k->ch; cy++)
+			cell_band(k, cy);
+	/* The paper: the mean colour of the lightest tenth of the cells. */
 	for (unsigned v = 0; v < 256; v++)
-		hist[v] = hist4[0][v] + hist4[1][v] + hist4[2][v] + hist4[3][v];
+		hist[v] = k->hist4[0][v] + k->hist4[1][v] + k->hist4[2][v] + k->hist4[3][v];
 	unsigned light = percentile(hist, 256, 0.90);
 	/* The paper's sums in whole numbers: the same as adding each cell's
 	 * mean (a sixteenth) in doubles, which is exact, and without waiting on
 	 * each addition. */
 	uint64_t psum[3] = {0, 0, 0}, npaper = 0;
-	unsigned char *mean = k->mean;
-	for (size_t i = 0; i < nc; i++) {
-		unsigned sc[3] = {rg[i] & 0xffff, rg[i] >> 16, by[i] & 0xffff}, sy = by[i] >> 16;
-		for (int ch = 0; ch < 3; ch++)
-			mean[3 * i + ch] = (unsigned char)(sc[ch] / (CELL * CELL));
-		if (sy / (CELL * CELL) >= light) {
-			for (int ch = 0; ch < 3; ch++)
-				psum[ch] += sc[ch];
+	for (size_t i = 0; i < nc; i++)
+		if ((by[i] >> 16) >= light * (CELL * CELL)) { /* its mean grey >= light */
+			psum[0] += rg[i] & 0xffff;
+			psum[1] += rg[i] >> 16;
+			psum[2] += by[i] & 0xffff;
 			npaper++;
 		}
-	}
 	double paper[3] = {psum[0] / (double)(CELL * CELL), psum[1] / (double)(CELL * CELL),
 			   psum[2] / (double)(CELL * CELL)};
 	double gain[3] = {1, 1, 1};
@@ -766,9 +812,10 @@ static void cell_colours(struct work *k, struct evidence_look *out)
 			corrected[c][v] = fmin(255, v * gain[c]);
 	size_t coloured = 0;
 	for (size_t i = 0; i < nc; i++) {
-		double c3[3];
-		for (int c = 0; c < 3; c++)
-			c3[c] = corrected[c][mean[3 * i + c]];
+		/* the cell's mean colour, corrected */
+		double c3[3] = {corrected[0][(rg[i] & 0xffff) / (CELL * CELL)],
+				corrected[1][(rg[i] >> 16) / (CELL * CELL)],
+				corrected[2][(by[i] & 0xffff) / (CELL * CELL)]};
 		double hi = c3[0], lo = c3[0];
 		for (int c = 1; c < 3; c++) {
 			hi = c3[c] > hi ? c3[c] : hi;
@@ -792,10 +839,14 @@ static void cell_colours(struct work *k, struct evidence_look *out)
  * over it): mark the neighbours of red cells. */
 static void dilate(struct work *k)
 {
-	for (unsigned y = 0; y < k->ch; y++)
+	for (unsigned y = 0; y < k->ch; y++) {
+		unsigned char *row = k->red + (size_t)y * k->cw, *hit;
+		/* a red cell's neighbours become 2, never 1: the row's red cells
+		 * are the 1s memchr finds (most rows have none) */
 		for (unsigned x = 0; x < k->cw; x++) {
-			if (k->red[(size_t)y * k->cw + x] != 1)
-				continue;
+			if (!(hit = memchr(row + x, 1, k->cw - x)))
+				break;
+			x = (unsigned)(hit - row);
 			for (int dy = -1; dy <= 1; dy++)
 				for (int dx = -1; dx <= 1; dx++) {
 					long yy = (long)y + dy, xx = (long)x + dx;
@@ -806,6 +857,7 @@ static void dilate(struct work *k)
 						*c = 2;
 				}
 		}
+	}
 }
 
 struct blob {

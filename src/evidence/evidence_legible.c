@@ -248,11 +248,18 @@ __attribute__((target("ssse3"))) static void grey_bgrx_ssse3(const unsigned char
 							     unsigned char *y, unsigned n)
 {
 	const __m128i zero = _mm_setzero_si128(),
-		      wt = _mm_setr_epi16(29, 150, 77, 0, 29, 150, 77, 0);
+		      wt = _mm_setr_epi16(29, 150, 77, 0, 29, 150, 77, 0),
+		      unused = _mm_set1_epi32((int)0xff000000), ones = _mm_set1_epi8(-1);
 	unsigned x = 0;
 	for (; x + 8 <= n; x += 8, p += 32) {
 		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+		/* paper, most of a page: white is 255 */
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(_mm_and_si128(a, b), unused),
+						     ones)) == 0xffff) {
+			_mm_storel_epi64((__m128i *)(void *)(y + x), ones);
+			continue;
+		}
 		__m128i sa = _mm_hadd_epi32(_mm_madd_epi16(_mm_unpacklo_epi8(a, zero), wt),
 					    _mm_madd_epi16(_mm_unpackhi_epi8(a, zero), wt));
 		__m128i sb = _mm_hadd_epi32(_mm_madd_epi16(_mm_unpacklo_epi8(b, zero), wt),
@@ -697,9 +704,23 @@ __attribute__((target("ssse3"))) static unsigned cell_bgrx_ssse3(const unsigned 
 		      pick_rg = _mm_setr_epi8(4, 5, 2, 3, 12, 13, 10, 11, Z, Z, Z, Z, Z, Z, Z, Z),
 		      pick_b = _mm_setr_epi8(0, 1, Z, Z, 8, 9, Z, Z, Z, Z, Z, Z, Z, Z, Z, Z);
 #undef Z
-	const __m128i ones8 = _mm_set1_epi8(1), ones16 = _mm_set1_epi16(1);
+	const __m128i ones8 = _mm_set1_epi8(1), ones16 = _mm_set1_epi16(1),
+		      unused = _mm_set1_epi32((int)0xff000000), ones = _mm_set1_epi8(-1),
+		      white = _mm_set1_epi32(CELL * 255 | CELL * 255 << 16); /* a row's 4 px */
 	unsigned cx = 0;
 	for (; cx + 4 <= cw; cx += 4, p += 64, g += 16) {
+		__m128i all = _mm_loadu_si128((const __m128i *)(const void *)p);
+		for (int i = 1; i < 4; i++)
+			all = _mm_and_si128(
+			    all, _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i)));
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(all, unused), ones)) == 0xffff) {
+			/* four white cells' row: R = G = B = grey = 4 × 255 */
+			__m128i *a = (__m128i *)(void *)(rg + cx),
+				*c = (__m128i *)(void *)(by + cx);
+			_mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), white));
+			_mm_storeu_si128(c, _mm_add_epi32(_mm_loadu_si128(c), white));
+			continue;
+		}
 		__m128i m[4];
 		for (int i = 0; i < 4; i++)
 			m[i] = _mm_maddubs_epi16(

@@ -360,9 +360,9 @@ static void a_decompression_bomb_is_refused_by_its_size(void **state)
 }
 
 /* Pages, their resolution and the text layer, within their caps. */
-/* A made-up page of w × h RGB pixels: paper, lines of "words" (dark
- * strokes), a coloured block and a red ring (a seal's shape), with a
- * little noise, from a fixed seed. */
+/* A made-up page of w × h RGB pixels: paper with a little noise and
+ * margins of pure white, lines of "words" (dark strokes), a coloured block
+ * and a red ring (a seal's shape), from a fixed seed. */
 static unsigned char *made_up_page(unsigned w, unsigned h, unsigned seed)
 {
 	unsigned char *px = xmalloc((size_t)w * h * 3);
@@ -372,6 +372,8 @@ static unsigned char *made_up_page(unsigned w, unsigned h, unsigned seed)
 		unsigned char n = (unsigned char)(x32 & 7);
 		px[3 * i] = (unsigned char)(246 - n), px[3 * i + 1] = (unsigned char)(243 - n);
 		px[3 * i + 2] = (unsigned char)(236 - n);
+		if (i % w < w / 12 || i / w < h / 12) /* margins of pure white */
+			px[3 * i] = px[3 * i + 1] = px[3 * i + 2] = 255;
 	}
 	for (unsigned y = h / 10; y + h / 60 < h * 6 / 10; y += h / 30)
 		for (unsigned x = w / 10; x < w * 9 / 10; x++) {

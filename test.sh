@@ -11,7 +11,7 @@
 set -u
 . "$(dirname "$0")/mk/bootstrap.sh"
 
-ipwiz_packages tmux sqlite3 file locales clang libclang-rt-14-dev procps psmisc valgrind python3 qpdf || exit 3
+ipwiz_packages tmux sqlite3 file locales clang libclang-rt-14-dev procps psmisc valgrind python3 qpdf fonts-wqy-microhei || exit 3
 ipwiz_autoreconf || exit 3
 # The GB18030 terminal tests (issue #19) need zh_CN.GB18030: the locales
 # package has its source but generates only what locale.gen names. (Without

@@ -47,15 +47,16 @@
  *   column; lines up or down the page the other way round — and reach over
  *   a quarter of the page at least (one short line across has gaps between
  *   its words, which alone would read as lines down the page). That tells
- *   "upright or upside down" from "sideways" for Latin and Chinese text set
- *   with some line spacing; tightly set Chinese text, a page of pictures, a
- *   form of boxes tell neither and give -1. Which way round is told from
- *   Latin lower case: ascenders (b d f h k l t) are four times as common as
- *   descenders (g j p q y), so the ink beyond the core of each line is on its
- *   top side. With enough such lines a page upside down gives 180 and a page
- *   on its side 90 or 270; Chinese, capitals and figures have no such cue,
- *   so an upside-down page of them reads 0 and a sideways one -1 with
- *   sideways set. */
+ *   "upright or upside down" (0) from "sideways" (-1, with sideways set) for
+ *   Latin and Chinese text set with some line spacing; tightly set Chinese
+ *   text, a page of pictures, a form of boxes tell neither and give -1.
+ *   Which way round a page is, the measures do not say: the ink above and
+ *   below each line's core (Latin ascenders are more common than
+ *   descenders) points the same way for upright Chinese, for capitals with
+ *   commas and for Latin upside down, so it called upright Chinese letters
+ *   and invoices "upside down" and missed a Latin letter that was. OCR's
+ *   orientation detection (evidence_ocr.c), which knows the scripts, turns
+ *   a page it reads: 90, 180 or 270 come from there. */
 #include "config.h"
 
 #include <math.h>
@@ -559,22 +560,13 @@ static double ink_profiles(struct work *k, unsigned strong)
 	return (double)ink / ((double)k->w * k->h);
 }
 
-/* A line's dense core: the rows holding at least CORE_NUM/CORE_DEN of its
- * peak ink; CORE_TRIM rows next to it still count as core (anti-aliasing). */
-#define CORE_NUM  1
-#define CORE_DEN  2
-#define CORE_TRIM 1
-
-/* One profile's lines: how much of its span is empty, and the ink before
- * and after the dense core of each line (its top and bottom side). */
+/* One profile's lines: how much of its span is empty. */
 struct lines {
 	double gaps, weight; /* sum of gap fraction × ink, sum of ink */
 	double span;	     /* sum of the inked extent's fraction of the strip × ink */
-	double before, after;
-	unsigned n;
 };
 
-static void profile_lines(const uint32_t *p, unsigned n, unsigned across, struct lines *l)
+static void profile_lines(const uint32_t *p, unsigned n, struct lines *l)
 {
 	unsigned a = 0, b = n;
 	while (a < n && !p[a])
@@ -592,73 +584,35 @@ static void profile_lines(const uint32_t *p, unsigned n, unsigned across, struct
 	l->gaps += (double)gaps / (b - a) * (double)ink;
 	l->span += (double)(b - a) / n * (double)ink;
 	l->weight += (double)ink;
-	for (unsigned s = a; s < b;) {
-		if (!p[s]) {
-			s++;
-			continue;
-		}
-		unsigned e = s, peak = 0;
-		while (e < b && p[e]) {
-			peak = p[e] > peak ? p[e] : peak;
-			e++;
-		}
-		/* A rule or a box edge fills the strip across: not a text line. */
-		if (e - s >= 4 && peak * 10 < across * 9) {
-			unsigned c0 = s, c1 = e - 1;
-			while (p[c0] * CORE_DEN < peak * CORE_NUM)
-				c0++;
-			while (p[c1] * CORE_DEN < peak * CORE_NUM)
-				c1--;
-			for (unsigned i = s; i + CORE_TRIM < c0; i++)
-				l->before += p[i];
-			for (unsigned i = c1 + 1 + CORE_TRIM; i < e; i++)
-				l->after += p[i];
-			l->n++;
-		}
-		s = e;
-	}
 }
 
 #define LINES_GAPS  0.10 /* a profile with text lines across is this empty */
 #define LINES_RATIO 2.0	 /* … and this many times emptier than the other way */
-#define SIDE_RATIO  2.5	 /* ascender ink this many times the descender ink */
-#define SIDE_LINES  6	 /* … over at least this many lines */
 #define LINES_SPAN  0.25 /* lines up the page run across at least this much of it */
 
 static void orientation(const struct work *k, struct evidence_look *out)
 {
 	struct lines across = {0}, down = {0};
 	for (unsigned s = 0; s < k->nstrips; s++)
-		profile_lines(k->rows + (size_t)s * k->h, k->h, STRIP, &across);
+		profile_lines(k->rows + (size_t)s * k->h, k->h, &across);
 	for (unsigned b = 0; b < k->nbands; b++)
-		profile_lines(k->cols + (size_t)b * k->w, k->w, STRIP, &down);
+		profile_lines(k->cols + (size_t)b * k->w, k->w, &down);
 	double h = across.weight > 0 ? across.gaps / across.weight : 0;
 	double v = down.weight > 0 ? down.gaps / down.weight : 0;
 #ifdef LEGIBLE_DEBUG
-	fprintf(stderr,
-		"across gaps %.3f n %u before %.0f after %.0f | down gaps %.3f n %u before %.0f "
-		"after %.0f\n",
-		h, across.n, across.before, across.after, v, down.n, down.before, down.after);
+	fprintf(stderr, "across gaps %.3f | down gaps %.3f\n", h, v);
 #endif
 	out->rotation = -1;
 	out->sideways = false;
 	if (h >= LINES_GAPS && h >= LINES_RATIO * v) {
-		/* Lines across: the top side of a line is before it (above). */
-		bool upside_down =
-		    across.n >= SIDE_LINES && across.after >= SIDE_RATIO * across.before;
-		out->rotation = upside_down ? 180 : 0;
+		out->rotation = 0; /* lines across: upright, or upside down */
 	} else if (v >= LINES_GAPS && v >= LINES_RATIO * h &&
 		   across.span >= LINES_SPAN * across.weight) {
 		/* A single line across the page ("Potato 0") has gaps between
 		 * its words the other way too: lines down the page must also
-		 * reach over a good part of it. */
-		/* Lines down the page: the top side of the text faces left when
-		 * the page needs a quarter turn clockwise. */
+		 * reach over a good part of it. Which quarter turn it needs is
+		 * OCR's to say. */
 		out->sideways = true;
-		if (down.n >= SIDE_LINES && down.before >= SIDE_RATIO * down.after)
-			out->rotation = 90;
-		else if (down.n >= SIDE_LINES && down.after >= SIDE_RATIO * down.before)
-			out->rotation = 270;
 	}
 }
 

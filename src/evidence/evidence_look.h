@@ -38,7 +38,9 @@ struct evidence_look {
 	bool blank;	  /* nothing on the page */
 	bool colour;	  /* has colour (false: a grey or black-and-white copy) */
 	bool red_seal;	  /* a red round or oval stamp-like mark (红色公章) */
-	int rotation;	  /* degrees to turn clockwise to read: 0/90/180/270; -1 unknown */
+	int rotation;	  /* degrees to turn clockwise to read: 0/90/180/270; -1 unknown.
+			   * The measures say 0 (lines across: upright, or upside down)
+			   * or -1; OCR's orientation detection the turns */
 	/* Added with the measures (evidence_legible.c): */
 	bool measured; /* false: the page could not be measured (a raster too small
 			* or malformed, no memory); nothing above is known */

@@ -3,12 +3,14 @@
 # The pages of a file judged as a reviewer looks at them: the generated
 # legibility set (tests/fixtures/evidence/make-legible.c: one A4 letter,
 # sharp, then blurred, faint, scanned at 96 dpi, grey, on its side, blank,
-# without its seal) against a field that asks for 150 dpi colour copies
-# with a red seal. Each file must get exactly its findings, with the
-# sentence in English and in Chinese; the good scan none. Then, in a case,
-# the letter's text is read by OCR against the answers: the brand it names
-# is found, another brand is reported as not found; what was read is kept
-# and used by the next check, and a damaged stored reading is ignored.
+# without its seal, typed in capitals, written in Chinese) against a field
+# that asks for 150 dpi colour copies with a red seal. Each file must get
+# exactly its findings, with the sentence in English and in Chinese; the
+# good scans none. Then, in a case, the letter's text is read by OCR
+# against the answers: the brand it names is found, another brand is
+# reported as not found, the letter upside down is found so; what was read
+# is kept and used by the next check, and a damaged stored reading is
+# ignored.
 . "$IPWIZ_SRCDIR/tests/cli/lib.sh"
 . "$IPWIZ_SRCDIR/tests/evidence/scans.sh"
 scans_draw "$T/set"
@@ -34,6 +36,15 @@ expect grey en "grey-copy no-seal" "black-and-white or grey copy"
 expect rotated en "rotated" "Page 1 is on its side."
 expect blank en "blank-page" "Page 1 is blank"
 expect no-seal en "no-seal" "No red company seal"
+# Upright letters whose lines have nothing above their core (capitals) or
+# are Chinese are upright: the measures never call a page upside down.
+expect capitals en "-"
+if fc-list :lang=zh family 2>/dev/null | grep -q 'WenQuanYi Micro Hei'; then
+	expect chinese en "-"
+	expect chinese zh_CN "-"
+else
+	echo "SKIP: the Chinese letter: no WenQuanYi Micro Hei font (fonts-wqy-microhei)"
+fi
 # A 96 dpi scan put into a PDF is still 96 dpi, though ipwiz renders the
 # page at 150 (the picture's own pixels are what the reviewer gets).
 LANGUAGE=en "$IPWIZ" check --flow "$T/flow.yaml" --field document --json "$T/set/tiny-scan.pdf" \
@@ -63,6 +74,16 @@ else
 	run attach "$id" document "$T/set/sharp.png"
 	expect_rc 0 "attach the sharp letter"
 	expect_in "$out" "attached — " "the letter naming BRIGHTSTAR, attached"
+	# Which way up a page is, OCR says (tesseract's orientation detection,
+	# when the page reads badly as it is): the letter upside down.
+	run new legibility-test --batch --title upside-down
+	expect_rc 0 "new"
+	id2=$out
+	run set "$id2" brand BRIGHTSTAR
+	expect_rc 0 "set brand"
+	run attach "$id2" document "$T/set/upside-down.png"
+	expect_rc 0 "attach the letter upside down"
+	expect_in "$out" "Page 1 is upside down." "the letter upside down, read by OCR"
 	run set "$id" brand ACME
 	expect_rc 0 "set another brand"
 	run check "$id" --json

@@ -452,6 +452,37 @@ static void a_page_measures_the_same_in_every_pixel_layout(void **state)
 	}
 }
 
+/* A page of text lines with nothing above each line's core and a comma's
+ * mark below it now and then — capitals with punctuation, or Chinese —
+ * is upright: which way round a page is comes from OCR, never from where
+ * the ink beyond the lines lies (which called such pages upside down). */
+static void lines_with_marks_below_are_not_upside_down(void **state)
+{
+	(void)state;
+	unsigned w = 1240, h = 1754; /* A4 at 150 dpi */
+	unsigned char *px = xmalloc((size_t)w * h * 3);
+	memset(px, 255, (size_t)w * h * 3);
+	for (unsigned top = 150; top + 40 < h - 150; top += 40)
+		for (unsigned x = 120; x < w - 120; x++) {
+			if ((x / 14) % 7 == 6)
+				continue; /* a space between the words */
+			bool comma = (x / 14) % 7 == 5 && x % 14 < 3;
+			for (unsigned y = top; y < top + (comma ? 18 : 14); y++) {
+				unsigned char *p = px + 3 * ((size_t)y * w + x);
+				p[0] = p[1] = p[2] = 20;
+			}
+		}
+	struct evidence_raster r = {
+	    .width = w, .height = h, .channels = 3, .stride = (size_t)w * 3, .px = px, .dpi = 150};
+	struct evidence_look look;
+	evidence_look_measure(&r, &look);
+	assert_true(look.measured);
+	assert_false(look.blank);
+	assert_int_equal(look.rotation, 0); /* lines across */
+	assert_false(look.sideways);
+	free(px);
+}
+
 static void pages_looks_and_text_come_back(void **state)
 {
 	struct evidence_result r;
@@ -1175,6 +1206,7 @@ int main(void)
 	    cmocka_unit_test(a_decompression_bomb_is_refused_by_its_size),
 	    cmocka_unit_test(pages_looks_and_text_come_back),
 	    cmocka_unit_test(a_page_measures_the_same_in_every_pixel_layout),
+	    cmocka_unit_test(lines_with_marks_below_are_not_upside_down),
 	    cmocka_unit_test(a_file_over_its_budget_is_not_checked_in_time),
 	    cmocka_unit_test(the_worker_runs_in_its_sandbox),
 	    cmocka_unit_test(worker_replies_are_validated),

@@ -786,7 +786,14 @@ static void cell_colours(struct work *k, struct evidence_look *out)
 		for (unsigned v = 0; v < 256; v++)
 			corrected[c][v] = fmin(255, v * gain[c]);
 	size_t coloured = 0;
+	/* a cell of pure white (most of a drawn page) stays white whatever
+	 * the gains (each at least 1): no colour */
+	const uint32_t white = CELL * CELL * 255 | (uint32_t)CELL * CELL * 255 << 16;
 	for (size_t i = 0; i < nc; i++) {
+		if (rg[i] == white && by[i] == white) {
+			k->red[i] = 0;
+			continue;
+		}
 		/* the cell's mean colour, corrected */
 		double c3[3] = {corrected[0][(rg[i] & 0xffff) / (CELL * CELL)],
 				corrected[1][(rg[i] >> 16) / (CELL * CELL)],

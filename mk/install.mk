@@ -11,6 +11,7 @@ installcheck-local:
 	  exit 1; \
 	fi
 	IPWIZ_INSTALLED="$(bindir)/ipwiz$(EXEEXT)" IPWIZ_SRCDIR="$(abs_top_srcdir)" \
+	  IPWIZ_BUILDDIR="$(abs_top_builddir)" \
 	  $(SHELL) $(srcdir)/tests/install/installed_speaks_each_language.sh
 EXTRA_DIST += tests/install
 

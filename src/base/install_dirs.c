@@ -30,15 +30,24 @@ bool install_in_build_tree(void)
 	return exe_and_build_dirs(exe, real) && strcmp(exe, real) == 0;
 }
 
-const char *install_worker_path(void)
+/* The running program is the build tree's, or below it (the unit tests). */
+static bool in_or_below_build_tree(void)
 {
 	char exe[PATH_MAX], real[PATH_MAX];
-	if (exe_and_build_dirs(exe, real)) {
-		size_t n = strlen(real);
-		if (strncmp(exe, real, n) == 0 && (exe[n] == '\0' || exe[n] == '/'))
-			return BUILDDIR "/ipwiz-worker";
-	}
-	return PKGLIBEXECDIR "/ipwiz-worker";
+	if (!exe_and_build_dirs(exe, real))
+		return false;
+	size_t n = strlen(real);
+	return strncmp(exe, real, n) == 0 && (exe[n] == '\0' || exe[n] == '/');
+}
+
+const char *install_worker_path(void)
+{
+	return in_or_below_build_tree() ? BUILDDIR "/ipwiz-worker" : PKGLIBEXECDIR "/ipwiz-worker";
+}
+
+const char *install_ocr_module_path(void)
+{
+	return in_or_below_build_tree() ? BUILDDIR "/ipwiz-ocr.so" : PKGLIBEXECDIR "/ipwiz-ocr.so";
 }
 
 const char *install_data_dir(void)

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evidence_ocr.c — reading a photo or an image-only page with tesseract.
- * This runs in the evidence worker only (never in the wizard): the models
- * are loaded once per worker, on the first page that needs them, because
- * loading chi_sim+eng+ind costs far more than reading a page. A page read
- * without confidence is turned upright when tesseract's orientation
- * detection is sure, since OCR of a sideways page returns noise; the
- * detector's own model (osd) is loaded only then, the first time a page
- * needs it (a fifth of the languages' load, spent on every worker before,
- * for pages that are nearly always upright). Built without tesseract,
+ * This runs in the evidence worker only (never in the wizard): tesseract is
+ * a module of its own (ipwiz-ocr.so, evidence_ocr_plugin.h), loaded with
+ * the models once per worker, on the first page that needs them — in
+ * practice at the start of a worker the parent tells that scans will be
+ * read (--ocr, before the sandbox) — because loading chi_sim+eng+ind costs
+ * far more than reading a page, and tesseract's own libraries two thirds of
+ * the start of a worker that reads nothing. A page read without confidence
+ * is turned upright when tesseract's orientation detection is sure, since
+ * OCR of a sideways page returns noise; the detector's own model (osd) is
+ * loaded only then, the first time a page needs it (a fifth of the
+ * languages' load, spent on every worker before, for pages that are nearly
+ * always upright). Built without tesseract, or with its module missing,
  * evidence_ocr_available() says so and nothing is read. */
 #include "config.h"
 
@@ -19,13 +23,40 @@
 #include "evidence_ocr.h"
 
 #ifdef HAVE_TESSERACT
-#include <leptonica/allheaders.h>
-#include <tesseract/capi.h>
+#include <dlfcn.h>
 
-static TessBaseAPI *reader;
-static TessBaseAPI *orienter;
+#include "evidence_ocr_plugin.h"
+
+static const struct evidence_ocr_plugin *engine;
+static struct evidence_ocr_engine *reader;
+static struct evidence_ocr_engine *orienter;
 static bool tried, orienter_tried;
 static char loaded[64];
+
+/* The module, once per worker: NULL when it is missing or of another
+ * version (then nothing is read, as without tesseract). */
+static const struct evidence_ocr_plugin *engine_get(void)
+{
+	static bool engine_tried;
+	if (engine_tried)
+		return engine;
+	engine_tried = true;
+	void *so = dlopen(install_ocr_module_path(), RTLD_NOW | RTLD_LOCAL);
+	if (!so)
+		return NULL;
+	/* a function's address out of dlsym's void *, as POSIX allows */
+	const struct evidence_ocr_plugin *(*get)(void) = NULL;
+	void *sym = dlsym(so, EVIDENCE_OCR_PLUGIN_SYMBOL);
+	if (sym)
+		memcpy(&get, &sym, sizeof(get));
+	const struct evidence_ocr_plugin *p = get ? get() : NULL;
+	if (!p || p->version != EVIDENCE_OCR_PLUGIN_VERSION) {
+		dlclose(so);
+		return NULL;
+	}
+	engine = p; /* kept loaded for the worker's life */
+	return engine;
+}
 
 static void load(void)
 {
@@ -33,39 +64,23 @@ static void load(void)
 		return;
 	tried = true;
 	evidence_ocr_models(loaded, sizeof(loaded));
-	if (!loaded[0])
+	if (!loaded[0] || !engine_get())
 		return;
-	reader = TessBaseAPICreate();
-	if (!reader ||
-	    TessBaseAPIInit2(reader, evidence_ocr_data_dir(), loaded, OEM_LSTM_ONLY) != 0) {
-		if (reader)
-			TessBaseAPIDelete(reader);
-		reader = NULL;
+	reader = engine->open(evidence_ocr_data_dir(), loaded);
+	if (!reader)
 		loaded[0] = '\0';
-		return;
-	}
-	/* Its warnings ("Invalid resolution") go to stderr, which in the
-	 * worker is /dev/null; debug_file is left alone, because tesseract
-	 * would open that file for writing, which the sandbox refuses. */
-	TessBaseAPISetPageSegMode(reader, PSM_AUTO);
 }
 
 /* The orientation detector, loaded the first time a page needs it: in the
  * sandbox, which still lets the worker read the models (read-only opens
  * under /usr or $TESSDATA_PREFIX, evidence_sandbox.c). NULL without osd. */
-static TessBaseAPI *orienter_get(void)
+static struct evidence_ocr_engine *orienter_get(void)
 {
 	if (orienter_tried)
 		return orienter;
 	orienter_tried = true;
-	if (!evidence_ocr_model_present("osd"))
-		return NULL;
-	orienter = TessBaseAPICreate();
-	if (orienter &&
-	    TessBaseAPIInit2(orienter, evidence_ocr_data_dir(), "osd", OEM_TESSERACT_ONLY) != 0) {
-		TessBaseAPIDelete(orienter);
-		orienter = NULL;
-	}
+	if (engine && evidence_ocr_model_present("osd"))
+		orienter = engine->open(evidence_ocr_data_dir(), "osd");
 	return orienter;
 }
 
@@ -81,78 +96,16 @@ const char *evidence_ocr_languages(void)
 	return loaded;
 }
 
-/* The raster as the picture tesseract makes of it when handed the bytes
- * (TessBaseAPISetImage: 32 bits a pixel, red in the top byte and the
- * lowest 0, or 8 bits a pixel, in a zeroed picture), made here in one pass
- * a word at a time instead of tesseract's three byte stores a pixel (10 ms
- * of an A4 page at 300 dpi); tesseract copies it either way. NULL when out
- * of memory. */
-static PIX *as_pix(const struct evidence_raster *r)
-{
-	PIX *pix = pixCreate((l_int32)r->width, (l_int32)r->height, r->channels == 3 ? 32 : 8);
-	if (!pix)
-		return NULL;
-	l_uint32 *data = pixGetData(pix);
-	l_int32 wpl = pixGetWpl(pix);
-	for (unsigned y = 0; y < r->height; y++, data += wpl) {
-		const unsigned char *p = r->px + (size_t)y * r->stride;
-		unsigned x = 0;
-		if (r->channels == 3) {
-			for (; x < r->width; x++, p += 3)
-				data[x] = (l_uint32)p[0] << 24 | (l_uint32)p[1] << 16 |
-					  (l_uint32)p[2] << 8;
-			continue;
-		}
-		for (; x + 4 <= r->width; x += 4)
-			data[x / 4] = (l_uint32)p[x] << 24 | (l_uint32)p[x + 1] << 16 |
-				      (l_uint32)p[x + 2] << 8 | p[x + 3];
-		for (; x < r->width; x++)
-			SET_DATA_BYTE(data, x, p[x]);
-	}
-	return pix;
-}
-
-/* Hand r to api (as a picture, or as bytes when none could be made). A
- * colour page goes as its luminance, made by leptonica as tesseract makes
- * it for its recogniser (pixConvertRGBToLuminance): tesseract then finds
- * the text's outline on that one channel instead of on red, green and blue
- * each, a sixth of an A4 page's reading (2.17 -> 1.80 s), and reads the
- * same text from the same grey (the generated letter byte for byte; on the
- * legibility set only the letters of the red seal read otherwise). */
-static void set_image(TessBaseAPI *api, const struct evidence_raster *r)
-{
-	PIX *pix = as_pix(r);
-	if (pix && pixGetDepth(pix) == 32) {
-		PIX *grey = pixConvertRGBToLuminance(pix);
-		if (grey) {
-			pixDestroy(&pix);
-			pix = grey;
-		}
-	}
-	if (pix) {
-		TessBaseAPISetImage2(api, pix);
-		pixDestroy(&pix);
-		return;
-	}
-	TessBaseAPISetImage(api, r->px, (int)r->width, (int)r->height, (int)r->channels,
-			    (int)r->stride);
-}
-
 /* Degrees to turn clockwise so the text reads upright, or 0 when the
  * detector is unsure (a page with little text: leave it as it is). */
 static int upright_turn(const struct evidence_raster *r)
 {
 	if (!orienter_get())
 		return 0;
-	set_image(orienter, r);
-	if (r->dpi >= 70)
-		TessBaseAPISetSourceResolution(orienter, (int)r->dpi);
 	int deg = 0;
-	float conf = 0, script_conf = 0;
-	const char *script = NULL;
-	if (!TessBaseAPIDetectOrientationScript(orienter, &deg, &conf, &script, &script_conf))
+	float conf = 0;
+	if (!engine->orient(orienter, r, &deg, &conf))
 		deg = 0;
-	TessBaseAPIClear(orienter);
 	/* tesseract reports the page's rotation counter-clockwise; 2.0 is
 	 * its own threshold for a confident answer. */
 	if (conf < 2.0f || (deg != 90 && deg != 180 && deg != 270))
@@ -162,34 +115,6 @@ static int upright_turn(const struct evidence_raster *r)
 
 /* tesseract's mean word confidence above which a page counts as read. */
 enum { OCR_SURE = 60 };
-
-/* One pass of the reader over r into text; its mean confidence, or -1. */
-static int read_page(const struct evidence_raster *r, char *text, size_t size)
-{
-	if (size)
-		text[0] = '\0';
-	set_image(reader, r);
-	/* Without a resolution tesseract guesses one from the text size;
-	 * a believable dpi from the file is better. */
-	if (r->dpi >= 70 && r->dpi <= 2400)
-		TessBaseAPISetSourceResolution(reader, (int)r->dpi);
-	char *got = TessBaseAPIGetUTF8Text(reader);
-	int conf = got ? TessBaseAPIMeanTextConf(reader) : -1;
-	if (got && size) {
-		size_t n = strlen(got);
-		if (n >= size) { /* cut on a character boundary */
-			n = size - 1;
-			while (n > 0 && ((unsigned char)got[n] & 0xC0) == 0x80)
-				n--;
-		}
-		memcpy(text, got, n);
-		text[n] = '\0';
-	}
-	if (got)
-		TessDeleteText(got);
-	TessBaseAPIClear(reader);
-	return conf;
-}
 
 int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, int *turn)
 {
@@ -202,7 +127,7 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 	/* Read the page as it is first: a page read with confidence is upright
 	 * (orientation detection costs a fifth of the reading). Only a page
 	 * read badly is asked which way up it is, and read again turned. */
-	int conf = read_page(r, text, size);
+	int conf = engine->read(reader, r, text, size);
 	if (conf >= OCR_SURE)
 		return conf;
 	int deg = upright_turn(r);
@@ -211,7 +136,8 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 	if (!deg || !evidence_decode_turn(r, 360 - deg, DECODE_SCRATCH_OCR, &upright))
 		return conf;
 	static char again[EVIDENCE_TEXT_MAX];
-	int conf2 = read_page(&upright, again, size < sizeof(again) ? size : sizeof(again));
+	int conf2 =
+	    engine->read(reader, &upright, again, size < sizeof(again) ? size : sizeof(again));
 	if (conf2 > conf) {
 		if (size)
 			memcpy(text, again, strlen(again) + 1);
@@ -223,13 +149,9 @@ int evidence_ocr_page(const struct evidence_raster *r, char *text, size_t size, 
 
 void evidence_ocr_end(void)
 {
-	if (reader) {
-		TessBaseAPIEnd(reader);
-		TessBaseAPIDelete(reader);
-	}
-	if (orienter) {
-		TessBaseAPIEnd(orienter);
-		TessBaseAPIDelete(orienter);
+	if (engine) {
+		engine->close(reader);
+		engine->close(orienter);
 	}
 	reader = orienter = NULL;
 	tried = orienter_tried = false;

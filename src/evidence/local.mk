@@ -17,7 +17,18 @@ pkglibexec_PROGRAMS += ipwiz-worker
 ipwiz_worker_SOURCES = \
 	%reldir%/evidence_decode.c %reldir%/evidence_decode.h %reldir%/evidence_decode_jpeg.c \
 	%reldir%/evidence_decode_pdf.c %reldir%/evidence_decode_png.c %reldir%/evidence_magic.c \
-	%reldir%/evidence_ocr.c %reldir%/evidence_ocr.h %reldir%/evidence_sandbox.c \
+	%reldir%/evidence_ocr.c %reldir%/evidence_ocr.h %reldir%/evidence_ocr_plugin.h \
+	%reldir%/evidence_sandbox.c \
 	%reldir%/evidence_serve.c %reldir%/evidence_worker.h
 ipwiz_worker_CFLAGS = $(AM_CFLAGS) $(DEP_CFLAGS) $(WORKER_CFLAGS)
 ipwiz_worker_LDADD = libipwiz.a $(WORKER_LIBS) $(DEP_LIBS)
+
+# The OCR module (evidence_ocr_plugin.h): tesseract and leptonica, loaded
+# by a worker that reads scans (evidence_ocr.c), next to the worker.
+if HAVE_TESSERACT
+pkglibexec_PROGRAMS += ipwiz-ocr.so
+ipwiz_ocr_so_SOURCES = %reldir%/evidence_ocr_tess.c %reldir%/evidence_ocr_plugin.h
+ipwiz_ocr_so_CFLAGS = $(AM_CFLAGS) -fPIC $(TESSERACT_CFLAGS)
+ipwiz_ocr_so_LDFLAGS = -shared
+ipwiz_ocr_so_LDADD = $(TESSERACT_LIBS)
+endif

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The installed program (its catalogues under $(localedir), its flows under
 # $(pkgdatadir), nothing of the build tree) speaks Chinese and Indonesian
-# in the flows too: their titles, and the questions of a new case. Run by
-# `make installcheck`, and so by `make distcheck`, with IPWIZ_INSTALLED
-# naming the installed binary.
+# in the flows too: their titles, and the questions of a new case; and its
+# file checker reads a scan with its OCR module. Run by `make installcheck`,
+# and so by `make distcheck`, with IPWIZ_INSTALLED naming the installed
+# binary and IPWIZ_BUILDDIR the build tree (for the generated scan).
 set -u
 : "${IPWIZ_INSTALLED:?IPWIZ_INSTALLED must name the installed ipwiz}"
 : "${IPWIZ_SRCDIR:?}"
@@ -59,6 +60,33 @@ for lang in zh_CN id; do
 		esac
 	done
 done
+
+# The installed file checker reads a scan with its OCR module (ipwiz-ocr.so
+# next to it under $(pkglibexecdir)): the generated letter names the brand.
+gen="${IPWIZ_BUILDDIR:-}/tests/fixtures/evidence/make-legible"
+models=${TESSDATA_PREFIX:-/usr/share/tesseract-ocr/5/tessdata}
+if [ ! -x "$gen" ] || [ ! -e "$models/eng.traineddata" ]; then
+	echo "SKIP: reading a scan: no make-legible (make check first) or no English model"
+else
+	mkdir -p "$T/set" "$T/data/flows"
+	ASAN_OPTIONS=detect_leaks=0 "$gen" "$T/set" >/dev/null || fail "make-legible"
+	printf '%s\n' "id: read-test" "version: 1" "title: Letter" "description: A letter, read" \
+		"platform: Example.com" "checked: 2026-12" "languages: [en]" "steps:" \
+		"  - id: evidence" "    title: Evidence" "    fields:" \
+		"      - {id: brand, type: text, label: Brand, required: true}" \
+		"      - id: document" "        type: evidence" "        label: The letter" \
+		"        proves: The letter names the brand" "        accept: [image/png]" \
+		"        required: true" "        reads:" "          - {mention: brand, as: brand}" \
+		>"$T/data/flows/read-test.yaml"
+	n=$(IPWIZ_DATADIR="$T/data" LANG=C.UTF-8 "$IPWIZ_INSTALLED" new read-test --batch) || fail "new read-test"
+	IPWIZ_DATADIR="$T/data" LANG=C.UTF-8 "$IPWIZ_INSTALLED" set "$n" brand BRIGHTSTAR >/dev/null ||
+		fail "set brand"
+	out=$(IPWIZ_DATADIR="$T/data" LANG=C.UTF-8 "$IPWIZ_INSTALLED" attach "$n" document "$T/set/sharp.png" 2>&1)
+	case "$out" in
+	*"attached — "*) ;;
+	*) fail "the installed program did not read the brand in the scan: $out" ;;
+	esac
+fi
 [ "$fails" -eq 0 ] && exit 0
 echo "$fails check(s) failed" >&2
 exit 1

@@ -98,7 +98,7 @@ struct work {
 	uint32_t *queue;		    /* per cell */
 	uint32_t *rows;			    /* nstrips * h: ink per row of each strip */
 	uint32_t *cols;			    /* nbands * w: ink per column of each band */
-	uint32_t *sum; /* w*3: a row of the box filter's sums; then block_stats' */
+	uint32_t *sum; /* w*3: a row of the box filter's sums; then block_stats', ink_profiles' */
 	unsigned nstrips, nbands;
 	/* the grey of the cells (see cell_band), in four histograms merged
 	 * after: most cells are paper, and one count incremented cell after

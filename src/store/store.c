@@ -152,6 +152,22 @@ static int check_file(const char *path, const struct stat *sb, struct ipw_error 
 	return IPW_OK;
 }
 
+/* A team's database (0660): SQLite makes the WAL and shared-memory files
+ * beside it with the database's mode, but through open(), which the umask
+ * cuts (0640 under the usual 022), and widens them with fchmod only after.
+ * A member whose wizard opens the case in that moment gets the shared
+ * memory read-only, and with it a database that saves nothing ("read-only
+ * here"; two people opening a case at once). So the group's read and write
+ * bits are left out of the umask once a team's database is opened. Every
+ * other file ipwiz makes has an explicit mode (0600, 0700). */
+static void team_umask(const struct stat *sb)
+{
+	if (!(sb->st_mode & S_IRWXG))
+		return;
+	mode_t m = umask(0);
+	umask(m & ~(mode_t)(S_IRGRP | S_IWGRP));
+}
+
 static int locate(const char *path, unsigned flags, struct ipw_error *err)
 {
 	struct stat sb;
@@ -167,7 +183,11 @@ static int locate(const char *path, unsigned flags, struct ipw_error *err)
 		int r = check_file(path, &sb, err);
 		if (r == IPW_OK)
 			r = store_check_folder(path, err);
-		return r == IPW_OK ? store_check_beside(path, &sb, err) : r;
+		if (r == IPW_OK)
+			r = store_check_beside(path, &sb, err);
+		if (r == IPW_OK)
+			team_umask(&sb);
+		return r;
 	}
 	int e = errno;
 	if (e == EACCES)

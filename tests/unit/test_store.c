@@ -106,6 +106,10 @@ static void group_shared_database_keeps_its_group_mode(void **state)
 	assert_non_null(f);
 	fclose(f);
 	assert_int_equal(chmod(fx->db, 0660), 0);
+	/* The usual umask: the WAL and shared memory must still be made 0660
+	 * at once, not 0640 and widened after, or a member opening the case in
+	 * between gets it read-only (store.c, team_umask). */
+	mode_t was = umask(022);
 	struct ipw_error err = {0};
 	assert_int_equal(store_open(fx->db, STORE_CREATE, &fx->st, &err), IPW_OK);
 	int64_t id;
@@ -114,6 +118,9 @@ static void group_shared_database_keeps_its_group_mode(void **state)
 	char *wal = xasprintf("%s-wal", fx->db);
 	assert_int_equal(mode_of(wal), 0660);
 	free(wal);
+	mode_t now = umask(was);
+	assert_int_equal(now & (S_IRGRP | S_IWGRP), 0);
+	assert_int_equal(now & S_IWOTH, S_IWOTH); /* others' restrictions kept */
 }
 
 static void world_readable_database_is_refused_with_the_fix(void **state)

@@ -2,7 +2,8 @@
 # src/evidence: one file against one requirement
 libipwiz_a_SOURCES += \
 	%reldir%/evidence.c %reldir%/evidence.h %reldir%/evidence_dates.c %reldir%/evidence_findings.c \
-	%reldir%/evidence_hash.c 	%reldir%/evidence_internal.h %reldir%/evidence_legible.c %reldir%/evidence_legible_judge.c \
+	%reldir%/evidence_hash.c 	%reldir%/evidence_internal.h %reldir%/evidence_legible.c %reldir%/evidence_legible_colour.c \
+	%reldir%/evidence_legible_judge.c %reldir%/evidence_legible_work.h \
 	%reldir%/evidence_many.c \
 	%reldir%/evidence_ocr_models.c %reldir%/evidence_reading.c \
 	%reldir%/evidence_look.h %reldir%/evidence_open.c %reldir%/evidence_read.c \
